@@ -1,0 +1,49 @@
+"""The bodies a file holds: a taskforce, and perhaps its working groups."""
+
+from dataclasses import dataclass
+
+from .changes import Changes
+from .records import Manager, choice, require_text
+
+MARKINGS = {"OFFICIAL": "OFFICIAL", "OFFICIAL-SENSITIVE": "OFFICIAL-SENSITIVE"}
+
+
+@dataclass(frozen=True)
+class Body:
+    id: str
+    name: str
+    short_name: str
+    parent_department: str
+    default_venue: str
+    default_marking: str
+    parent_body_id: str | None
+
+
+class Bodies(Manager[Body]):
+    table = "bodies"
+    kind = "body"
+    record_type = Body
+    label = "body"
+
+    def _clean(self, values, current):
+        cleaned = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        if "name" in cleaned:
+            cleaned["name"] = require_text(cleaned["name"], "body's name")
+        if "default_marking" in cleaned:
+            cleaned["default_marking"] = choice(cleaned["default_marking"], MARKINGS,
+                                                "protective marking")
+        return cleaned
+
+    def create(self, name: str, short_name: str = "", parent_department: str = "",
+               default_venue: str = "", default_marking: str = "OFFICIAL",
+               parent_body_id: str | None = None) -> tuple[str, Changes]:
+        return self._create(dict(name=name, short_name=short_name,
+                                 parent_department=parent_department,
+                                 default_venue=default_venue,
+                                 default_marking=default_marking,
+                                 parent_body_id=parent_body_id))
+
+    def all(self) -> list[Body]:
+        rows = self._store.rows(
+            "SELECT * FROM bodies ORDER BY parent_body_id IS NOT NULL, name")
+        return [self._from_row(r) for r in rows]

@@ -1,0 +1,19 @@
+"""What a write changed, so each open view can decide whether to refresh."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Changes:
+    kinds: frozenset[str] = field(default_factory=frozenset)
+    ids: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, kind: str, *ids: str) -> "Changes":
+        return cls(frozenset({kind}), frozenset(i for i in ids if i))
+
+    def __or__(self, other: "Changes") -> "Changes":
+        return Changes(self.kinds | other.kinds, self.ids | other.ids)
+
+    def concerns(self, *kinds: str) -> bool:
+        return bool(self.kinds.intersection(kinds))

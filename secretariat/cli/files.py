@@ -1,0 +1,37 @@
+"""Commands about the file itself: make the sample, check a file."""
+
+from pathlib import Path
+
+from .. import sample
+from ..errors import UserFacingError
+from ..taskforce import Taskforce
+from . import open_existing
+
+
+def register(sub) -> None:
+    cmd = sub.add_parser("sample", help="write the sample taskforce (Mutuals Taskforce 2011-12)")
+    cmd.add_argument("path", help="the new file to write")
+    cmd.set_defaults(run=run_sample)
+
+    cmd = sub.add_parser("check", help="check a file's integrity, references and version")
+    cmd.add_argument("path")
+    cmd.set_defaults(run=run_check)
+
+
+def run_sample(args) -> int:
+    if Path(args.path).exists():
+        raise UserFacingError(f"{args.path} already exists; name a new file for the sample.")
+    with Taskforce.open(args.path, create=True) as tf:
+        sample.build(tf)
+    print(f"Wrote the sample taskforce to {args.path}")
+    return 0
+
+
+def run_check(args) -> int:
+    with open_existing(args.path) as tf:
+        problems = tf.store.check()
+    if problems:
+        raise UserFacingError(f"{args.path}: {problems[0]}"
+                              + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+    print(f"{args.path}: ok")
+    return 0

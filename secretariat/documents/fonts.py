@@ -1,0 +1,47 @@
+"""The shipped TrueType font (DejaVu Sans), registered once.
+
+Helvetica has no glyphs outside Windows-1252, so names such as "Łukasz Żółć"
+would print as boxes; DejaVu Sans covers Latin, Greek and Cyrillic.
+"""
+
+from functools import cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+import resources
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+BOLD_ITALIC = "DejaVuSans-BoldOblique"
+
+
+@cache
+def register() -> str:
+    """Register the family (so <b> and <i> work) and return its name."""
+    for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC):
+        pdfmetrics.registerFont(TTFont(name, str(resources.path("fonts", f"{name}.ttf"))))
+    addMapping(REGULAR, 0, 0, REGULAR)
+    addMapping(REGULAR, 1, 0, BOLD)
+    addMapping(REGULAR, 0, 1, ITALIC)
+    addMapping(REGULAR, 1, 1, BOLD_ITALIC)
+    return REGULAR
+
+
+@cache
+def _covered() -> frozenset[int]:
+    register()
+    return frozenset(pdfmetrics.getFont(REGULAR).face.charToGlyph)
+
+
+def missing_glyphs(*texts: str) -> list[str]:
+    """Characters the font cannot print, in order of first appearance."""
+    covered = _covered()
+    missing: dict[str, None] = {}
+    for text in texts:
+        for char in text or "":
+            if ord(char) not in covered and not char.isspace() and char not in missing:
+                missing[char] = None
+    return list(missing)

@@ -1,0 +1,103 @@
+"""Page geometry, the paragraph styles and the page template, in one place.
+
+Every page carries the protective marking at top and bottom and "page x of y";
+a draft carries DRAFT across every page. Output is bytes.
+"""
+
+import io
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import SimpleDocTemplate
+
+from . import fonts
+
+PAGE = A4
+MARGIN = 20 * mm
+
+
+@dataclass(frozen=True)
+class PageSettings:
+    title: str  # goes to the PDF metadata: never restricted content
+    marking: str = "OFFICIAL"
+    draft: bool = False
+    author: str = "Taskforce Secretariat"
+
+
+def stylesheet() -> StyleSheet1:
+    family = fonts.register()
+    sheet = StyleSheet1()
+    base = ParagraphStyle("Body", fontName=family, fontSize=10.5, leading=14,
+                          spaceAfter=4, wordWrap=None)
+    sheet.add(base)
+    sheet.add(ParagraphStyle("Title", parent=base, fontName=fonts.BOLD, fontSize=14,
+                             leading=18, alignment=TA_CENTER, spaceAfter=2))
+    sheet.add(ParagraphStyle("Centre", parent=base, alignment=TA_CENTER, spaceAfter=1))
+    sheet.add(ParagraphStyle("Heading", parent=base, fontName=fonts.BOLD, fontSize=12,
+                             leading=16, spaceBefore=10, spaceAfter=4, keepWithNext=True))
+    sheet.add(ParagraphStyle("Subheading", parent=base, fontName=fonts.BOLD, fontSize=10.5,
+                             spaceBefore=6, spaceAfter=2, keepWithNext=True))
+    sheet.add(ParagraphStyle("Bullet", parent=base, leftIndent=14, bulletIndent=4))
+    sheet.add(ParagraphStyle("SubBullet", parent=base, leftIndent=28, bulletIndent=18))
+    sheet.add(ParagraphStyle("Small", parent=base, fontSize=8.5, leading=11,
+                             textColor=colors.HexColor("#444444")))
+    sheet.add(ParagraphStyle("Cell", parent=base, fontSize=9.5, leading=12, spaceAfter=0))
+    sheet.add(ParagraphStyle("CellBold", parent=base, fontName=fonts.BOLD, fontSize=9.5,
+                             leading=12, spaceAfter=0))
+    return sheet
+
+
+def _numbered_canvas(settings: PageSettings):
+    """A canvas that holds its pages until the end so each can say "of y"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._held = []
+
+        def showPage(self):
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._held)
+            for number, state in enumerate(self._held, start=1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int):
+            width, height = PAGE
+            self.saveState()
+            self.setFont(fonts.BOLD, 9)
+            self.drawCentredString(width / 2, height - 12 * mm, settings.marking)
+            self.drawCentredString(width / 2, 8 * mm, settings.marking)
+            self.setFont(fonts.REGULAR, 8.5)
+            self.drawRightString(width - MARGIN, 12 * mm, f"page {number} of {total}")
+            if settings.draft:
+                self.setFont(fonts.BOLD, 90)
+                self.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.35))
+                self.translate(width / 2, height / 2)
+                self.rotate(45)
+                self.drawCentredString(0, -30, "DRAFT")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_pdf(story: list, settings: PageSettings) -> bytes:
+    fonts.register()
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN + 4 * mm,
+        title=settings.title, author=settings.author, subject="", keywords="",
+        creator="Taskforce Secretariat")
+    doc.build(story, canvasmaker=_numbered_canvas(settings))
+    return out.getvalue()

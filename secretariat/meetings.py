@@ -1,0 +1,134 @@
+"""Meetings of a body: when, where, what kind, and how far their record has got."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .changes import Changes
+from .errors import NotFoundError, ValidationError
+from .records import Manager, choice
+from .values import parse_date, parse_time, time_to_text
+
+KINDS = {
+    "regular": "Regular meeting",
+    "away_afternoon": "Away afternoon",
+    "expert_witness": "Expert witness session",
+    "round_table": "Round table",
+}
+STATUSES = {
+    "planned": "Planned",
+    "held": "Held",
+    "minutes_draft": "Minutes in draft",
+    "circulated": "Minutes circulated",
+    "approved": "Minutes approved",
+}
+MARKINGS = {"OFFICIAL": "OFFICIAL", "OFFICIAL-SENSITIVE": "OFFICIAL-SENSITIVE"}
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: str
+    body_id: str
+    date: dt.date
+    start_time: dt.time | None
+    end_time: dt.time | None
+    venue: str
+    kind: str
+    status: str
+    marking: str
+    title: str
+    notes: str
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES[self.status]
+
+
+class Meetings(Manager[Meeting]):
+    table = "meetings"
+    kind = "meeting"
+    record_type = Meeting
+    label = "meeting"
+
+    def _from_row(self, row: dict) -> Meeting:
+        return Meeting(
+            id=row["id"], body_id=row["body_id"], date=parse_date(row["date"]),
+            start_time=parse_time(row["start_time"]), end_time=parse_time(row["end_time"]),
+            venue=row["venue"], kind=row["kind"], status=row["status"],
+            marking=row["marking"], title=row["title"], notes=row["notes"])
+
+    def _clean(self, values, current):
+        cleaned = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        if "date" in cleaned:
+            cleaned["date"] = parse_date(cleaned["date"], "meeting date").isoformat()
+        start = parse_time(cleaned.get("start_time", current and current.start_time), "start time")
+        end = parse_time(cleaned.get("end_time", current and current.end_time), "end time")
+        if start and end and end <= start:
+            raise ValidationError("The meeting must end after it starts.")
+        for key, value in (("start_time", start), ("end_time", end)):
+            if key in cleaned:
+                cleaned[key] = time_to_text(value)
+        for key, allowed, what in (("kind", KINDS, "kind of meeting"),
+                                   ("status", STATUSES, "status"),
+                                   ("marking", MARKINGS, "protective marking")):
+            if key in cleaned:
+                cleaned[key] = choice(cleaned[key], allowed, what)
+        return cleaned
+
+    def create(self, body_id: str, date, start_time=None, end_time=None, venue: str | None = None,
+               kind: str = "regular", status: str = "planned", marking: str | None = None,
+               title: str = "", notes: str = "") -> tuple[str, Changes]:
+        """A new meeting; venue and marking default to the body's."""
+        body = self._store.row("SELECT * FROM bodies WHERE id = ?", (body_id,))
+        if body is None:
+            raise NotFoundError("That body no longer exists.")
+        return self._create(dict(
+            body_id=body_id, date=date, start_time=start_time, end_time=end_time,
+            venue=body["default_venue"] if venue is None else venue, kind=kind, status=status,
+            marking=marking or body["default_marking"], title=title, notes=notes))
+
+    def of_body(self, body_id: str) -> list[Meeting]:
+        """The body's meetings, newest first."""
+        rows = self._store.rows(
+            "SELECT * FROM meetings WHERE body_id = ? ORDER BY date DESC, start_time DESC",
+            (body_id,))
+        return [self._from_row(r) for r in rows]
+
+    def on_date(self, day, body_id: str | None = None) -> list[Meeting]:
+        day = parse_date(day, "meeting date").isoformat()
+        if body_id:
+            rows = self._store.rows(
+                "SELECT * FROM meetings WHERE date = ? AND body_id = ? ORDER BY start_time",
+                (day, body_id))
+        else:
+            rows = self._store.rows(
+                "SELECT * FROM meetings WHERE date = ? ORDER BY start_time", (day,))
+        return [self._from_row(r) for r in rows]
+
+    def find_one(self, day, body_id: str | None = None) -> Meeting:
+        """The one meeting on a date; a clear error for none or several."""
+        found = self.on_date(day, body_id)
+        if not found:
+            raise NotFoundError(f"There is no meeting on {parse_date(day).isoformat()}.")
+        if len(found) > 1:
+            raise ValidationError(
+                f"There are {len(found)} meetings on {parse_date(day).isoformat()}; "
+                "name the body with --body to pick one.")
+        return found[0]
+
+    def previous(self, meeting: Meeting) -> Meeting | None:
+        """The body's meeting before this one."""
+        row = self._store.row(
+            """SELECT * FROM meetings WHERE body_id = ? AND (date < ? OR
+               (date = ? AND start_time < ?)) ORDER BY date DESC, start_time DESC LIMIT 1""",
+            (meeting.body_id, meeting.date.isoformat(), meeting.date.isoformat(),
+             time_to_text(meeting.start_time)))
+        return self._from_row(row) if row else None
+
+    def delete(self, meeting_id: str) -> tuple[Changes, dict]:
+        row = self.raw(meeting_id)
+        self._store.delete(self.table, meeting_id)
+        return Changes.of(self.kind, meeting_id), row

@@ -1,0 +1,78 @@
+"""The shape every area manager shares: read a record, change some fields,
+put a deleted record back for undo. Each manager says how its rows become
+dataclasses and how typed values are checked and stored."""
+
+from dataclasses import fields
+from typing import Any, ClassVar, Generic, TypeVar
+
+from .changes import Changes
+from .errors import NotFoundError, ValidationError
+from .storage import Store
+
+R = TypeVar("R")
+
+
+class Manager(Generic[R]):
+    table: ClassVar[str]
+    kind: ClassVar[str]
+    record_type: ClassVar[type]
+    label: ClassVar[str] = "record"
+
+    def __init__(self, store: Store):
+        self._store = store
+
+    # Subclasses override these two to convert between stored and typed values.
+    def _from_row(self, row: dict) -> R:
+        names = {f.name for f in fields(self.record_type)}
+        return self.record_type(**{k: v for k, v in row.items() if k in names})
+
+    def _clean(self, values: dict[str, Any], current: R | None) -> dict[str, Any]:
+        """Check and convert typed values to stored ones; raise ValidationError."""
+        return values
+
+    def get(self, record_id: str) -> R:
+        row = self._store.row(f"SELECT * FROM {self.table} WHERE id = ?", (record_id,))
+        if row is None:
+            raise NotFoundError(f"That {self.label} no longer exists.")
+        return self._from_row(row)
+
+    def update(self, record_id: str, **values) -> Changes:
+        current = self.get(record_id)
+        known = {f.name for f in fields(self.record_type)} - {"id", "created_at", "updated_at"}
+        unknown = set(values) - known
+        if unknown:
+            raise ValueError(f"{self.table} has no field {sorted(unknown)[0]}")
+        self._store.update(self.table, record_id, self._clean(values, current))
+        return Changes.of(self.kind, record_id)
+
+    def raw(self, record_id: str) -> dict:
+        """The stored row, for undo of a delete."""
+        row = self._store.row(f"SELECT * FROM {self.table} WHERE id = ?", (record_id,))
+        if row is None:
+            raise NotFoundError(f"That {self.label} no longer exists.")
+        return row
+
+    def restore(self, row: dict) -> Changes:
+        self._store.restore(self.table, row)
+        return Changes.of(self.kind, row["id"])
+
+    def _create(self, values: dict[str, Any]) -> tuple[str, Changes]:
+        row = self._store.insert(self.table, self._clean(values, None))
+        return row["id"], Changes.of(self.kind, row["id"])
+
+
+def require_text(value: Any, what: str) -> str:
+    text = (value or "").strip() if isinstance(value, str) or value is None else str(value)
+    if not text:
+        raise ValidationError(f"The {what} cannot be empty.")
+    return text
+
+
+def choice(value: str, allowed: dict[str, str], what: str) -> str:
+    """Accept a stored key or its label, case-insensitively."""
+    lowered = str(value).strip().lower()
+    for key, label in allowed.items():
+        if lowered in (key, label.lower()):
+            return key
+    options = ", ".join(allowed.values())
+    raise ValidationError(f"The {what} '{value}' is not one of: {options}.")

@@ -1,0 +1,112 @@
+"""Automatic backups through SQLite's backup API, verified and thinned.
+
+Backups live in a folder beside the file (``NAME.backups``). Each one is made
+with ``Connection.backup`` (a file copy of a WAL database can miss what is
+still in the -wal file), created 0600 first, and checked with ``quick_check``
+before it counts; a backup that fails the check is removed at once.
+"""
+
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+KEEP_LATEST = 10
+KEEP_DAILY_DAYS = 30
+
+_STAMP = "%Y%m%d-%H%M%S-%f"
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: dt.datetime
+    reason: str
+    size: int
+
+
+def backup_dir_for(path: Path) -> Path:
+    return path.with_name(path.name + ".backups")
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only (SQLite keeps the mode)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
+def verify(path: Path) -> bool:
+    """True when the file is an SQLite database that passes quick_check."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def take_backup(conn: sqlite3.Connection, file_path: Path, reason: str,
+                now: dt.datetime | None = None) -> Backup:
+    """Write a verified backup of the open connection beside ``file_path``."""
+    now = now or dt.datetime.now()
+    folder = backup_dir_for(file_path)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    target = folder / f"{file_path.stem}-{now.strftime(_STAMP)}-{reason}.taskforce"
+    create_private_file(target)
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+        # A self-contained file: no -wal/-shm companions to lose or forget.
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    if not verify(target):
+        target.unlink(missing_ok=True)
+        raise OSError(f"the backup of {file_path.name} failed its check")
+    thin(file_path, now)
+    return Backup(target, now, reason, target.stat().st_size)
+
+
+def list_backups(file_path: Path) -> list[Backup]:
+    """The backups of this file, newest first."""
+    folder = backup_dir_for(file_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    prefix = file_path.stem + "-"
+    for entry in folder.glob(f"{file_path.stem}-*.taskforce"):
+        parts = entry.stem[len(prefix):].split("-")
+        try:
+            taken = dt.datetime.strptime("-".join(parts[:3]), _STAMP)
+        except ValueError:
+            continue
+        reason = "-".join(parts[3:])
+        found.append(Backup(entry, taken, reason, entry.stat().st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def backups_to_keep(times: list[dt.datetime], now: dt.datetime) -> set[dt.datetime]:
+    """The last ten, then the newest of each day for a month, then of each month."""
+    newest_first = sorted(times, reverse=True)
+    keep = set(newest_first[:KEEP_LATEST])
+    seen_days, seen_months = set(), set()
+    for taken in newest_first:
+        if (now - taken).days < KEEP_DAILY_DAYS:
+            if taken.date() not in seen_days:
+                seen_days.add(taken.date())
+                keep.add(taken)
+        elif (taken.year, taken.month) not in seen_months:
+            seen_months.add((taken.year, taken.month))
+            keep.add(taken)
+    return keep
+
+
+def thin(file_path: Path, now: dt.datetime) -> None:
+    backups = list_backups(file_path)
+    keep = backups_to_keep([b.taken_at for b in backups], now)
+    for backup in backups:
+        if backup.taken_at not in keep:
+            backup.path.unlink(missing_ok=True)

@@ -1,0 +1,282 @@
+"""The taskforce file: opening, checking, migrating and writing it.
+
+This is the only place that holds the SQLite connection. Domain modules write
+through ``Store.transaction()`` and read through ``Store.rows()``; both turn
+SQLite's environment errors (busy, read-only, full, damaged) into
+``UserFacingError``s and let bugs through unchanged.
+"""
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import uuid
+from pathlib import Path
+from typing import Any, Iterator
+
+from sqlite_utils import Database
+
+from .. import schema
+from ..errors import (
+    DamagedFileError,
+    FileProblem,
+    NewerFileError,
+    NotSavedError,
+    NotTaskforceFileError,
+    ReadOnlyError,
+    UserFacingError,
+)
+from . import backups
+from .lock import InstanceLock
+
+APPLICATION_ID = 0x54465343  # "TFSC" in the SQLite header marks our files
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def now_stamp() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _explain(error: sqlite3.Error, path: Path) -> UserFacingError | None:
+    """Map an SQLite environment error to a message; None when it is a bug."""
+    text = str(error).lower()
+    name = path.name
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError(f"{name} is read-only: this change was not saved.", path)
+    if "disk is full" in text or "disk i/o" in text or "out of memory" in text:
+        return NotSavedError(
+            f"This change was not saved: the disk holding {name} is full or failing. "
+            "Earlier changes are safe. Free some space and try again.", path)
+    if "locked" in text or "busy" in text:
+        return NotSavedError(
+            f"{name} is busy in another program; this change was not saved. Try again.", path)
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DamagedFileError(
+            f"{name} is damaged and cannot be read safely. It has been left as it is; "
+            "restore it from one of its backups.", path)
+    if "unable to open" in text:
+        return FileProblem(f"{name} cannot be opened: {error}.", path)
+    return None
+
+
+@contextlib.contextmanager
+def translated_errors(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as error:
+        explained = _explain(error, path)
+        if explained is None:
+            raise
+        raise explained from error
+
+
+class Store:
+    """An open taskforce file."""
+
+    def __init__(self, path: Path, db: Database, read_only: bool, lock: InstanceLock | None):
+        self.path = path
+        self.db = db
+        self.read_only = read_only
+        self._lock = lock
+        self._baseline_changes = db.conn.total_changes
+
+    # -- opening -----------------------------------------------------------
+
+    @classmethod
+    def open(cls, path, create: bool = False) -> "Store":
+        path = Path(path).absolute()
+        is_new = not path.exists()
+        if is_new:
+            if not create:
+                raise FileProblem(f"There is no taskforce file at {path.name}.", path)
+            if not path.parent.is_dir():
+                raise FileProblem(f"The folder for {path.name} does not exist.", path)
+            backups.create_private_file(path)
+        elif path.is_dir():
+            raise NotTaskforceFileError(f"{path.name} is a folder, not a taskforce file.", path)
+        else:
+            is_new = cls._check_header(path, create)
+
+        read_only = not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+        lock = None
+        if not read_only:
+            lock = InstanceLock(path)
+            lock.acquire(path)
+        try:
+            db = cls._connect(path, read_only)
+            try:
+                cls._prepare(path, db, is_new, read_only)
+            except BaseException:
+                db.close()
+                raise
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+        return cls(path, db, read_only, lock)
+
+    @staticmethod
+    def _check_header(path: Path, create: bool) -> bool:
+        """Refuse anything that is not an SQLite file; True for an empty file we may fill."""
+        try:
+            with open(path, "rb") as handle:
+                header = handle.read(len(SQLITE_MAGIC))
+        except OSError as error:
+            raise FileProblem(f"{path.name} cannot be read: {error.strerror}.", path) from error
+        if not header and create:
+            return True
+        if header != SQLITE_MAGIC:
+            raise NotTaskforceFileError(
+                f"{path.name} is not a taskforce file. It has been left as it is.", path)
+        return False
+
+    @staticmethod
+    def _connect(path: Path, read_only: bool) -> Database:
+        if read_only:
+            # Without write access to the folder SQLite cannot make the -shm
+            # file a WAL reader needs; immutable tells it no one else writes.
+            flags = "mode=ro" if os.access(path.parent, os.W_OK) else "mode=ro&immutable=1"
+            conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)
+        else:
+            conn = sqlite3.connect(str(path))
+        conn.execute("PRAGMA busy_timeout = 2000")
+        return Database(conn, execute_plugins=False)
+
+    @classmethod
+    def _prepare(cls, path: Path, db: Database, is_new: bool, read_only: bool) -> None:
+        with translated_errors(path):
+            if not is_new:
+                cls._check_is_ours(path, db)
+            pending = [s for s in schema.migration_sets() if s.pending(db)]
+            if pending and read_only:
+                raise ReadOnlyError(
+                    f"{path.name} was written by an earlier version and must be upgraded, "
+                    "but it is read-only. Copy it somewhere writable and open the copy.", path)
+            if pending:
+                if not is_new:
+                    backups.take_backup(db.conn, path, "before-upgrade")
+                cls._migrate(path, db, pending, is_new)
+            if not read_only:
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA foreign_keys = ON")
+
+    @staticmethod
+    def _check_is_ours(path: Path, db: Database) -> None:
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise NotTaskforceFileError(
+                f"{path.name} is an SQLite database but not a taskforce file. "
+                "It has been left as it is.", path)
+        if not db[MIGRATIONS_TABLE].exists():
+            raise DamagedFileError(f"{path.name} is missing its version record.", path)
+        known = schema.known_migrations()
+        recorded = {(r["migration_set"], r["name"]) for r in db[MIGRATIONS_TABLE].rows}
+        unknown = sorted(recorded - known)
+        if unknown:
+            raise NewerFileError(
+                f"{path.name} was written by a newer version of Taskforce Secretariat "
+                f"(it has changes this version does not know: {unknown[0][1]}). "
+                "It has not been changed. Install the newer version to open it.", path)
+
+    @staticmethod
+    def _migrate(path: Path, db: Database, pending, is_new: bool) -> None:
+        # table.transform() with foreign keys on can fail inside a
+        # transaction: migrate with them off, then check what they guard.
+        db.execute("PRAGMA foreign_keys = OFF")
+        if is_new:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        for migration_set in pending:
+            migration_set.apply(db)
+        problems = db.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise DamagedFileError(
+                f"{path.name} has records that refer to missing records "
+                f"(first in table {problems[0][0]}).", path)
+
+    # -- reading and writing -------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One atomic write; nested blocks become savepoints."""
+        if self.read_only:
+            raise ReadOnlyError(
+                f"{self.path.name} is open read-only: this change was not saved.", self.path)
+        with translated_errors(self.path), self.db.atomic():
+            yield self.db
+
+    def rows(self, sql: str, params: Any = ()) -> list[dict]:
+        with translated_errors(self.path):
+            cursor = self.db.execute(sql, params)
+            names = [c[0] for c in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def row(self, sql: str, params: Any = ()) -> dict | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def scalar(self, sql: str, params: Any = ()):
+        with translated_errors(self.path):
+            found = self.db.execute(sql, params).fetchone()
+        return found[0] if found else None
+
+    def insert(self, table: str, values: dict) -> dict:
+        """Insert a record with a new UUID and timestamps; returns the row written."""
+        stamp = now_stamp()
+        row = {"id": new_id(), "created_at": stamp, "updated_at": stamp, **values}
+        with self.transaction() as db:
+            db[table].insert(row)
+        return row
+
+    def restore(self, table: str, row: dict) -> None:
+        """Put back a row exactly as it was (undo of a delete)."""
+        with self.transaction() as db:
+            db[table].insert(row)
+
+    def update(self, table: str, record_id: str, values: dict) -> None:
+        with self.transaction() as db:
+            db[table].update(record_id, {**values, "updated_at": now_stamp()})
+
+    def delete(self, table: str, record_id: str) -> None:
+        with self.transaction() as db:
+            db[table].delete(record_id)
+
+    # -- safety ----------------------------------------------------------------
+
+    @property
+    def changed(self) -> bool:
+        return self.db.conn.total_changes != self._baseline_changes
+
+    def backup(self, reason: str) -> backups.Backup:
+        with translated_errors(self.path):
+            return backups.take_backup(self.db.conn, self.path, reason)
+
+    def check(self) -> list[str]:
+        """Integrity, foreign keys and version; an empty list when all is well."""
+        problems = []
+        with translated_errors(self.path):
+            integrity = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+            if integrity != ["ok"]:
+                problems.append(f"integrity: {integrity[0]}")
+            for table, rowid, parent, _ in self.db.execute("PRAGMA foreign_key_check").fetchall():
+                problems.append(f"foreign key: {table} row {rowid} refers to a missing {parent}")
+            pending = [m.name for s in schema.migration_sets() for m in s.pending(self.db)]
+            if pending:
+                problems.append(f"version: upgrades not applied: {', '.join(pending)}")
+        return problems
+
+    def close(self) -> None:
+        """Close the file, backing it up first if anything changed."""
+        try:
+            if self.changed and not self.read_only:
+                self.backup("on-close")
+        finally:
+            self.db.close()
+            if self._lock:
+                self._lock.release()
+                self._lock = None

@@ -1,0 +1,65 @@
+"""Parsing and formatting of the plain values officials type: dates and times."""
+
+import datetime as dt
+import re
+
+from .errors import ValidationError
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%A %d %B %Y")
+_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def parse_date(text, what: str = "date") -> dt.date:
+    """A date as typed: 2011-05-26, 26/05/2011 or 26 May 2011 (26th May too)."""
+    if isinstance(text, dt.date):
+        return text
+    cleaned = _ORDINAL.sub(r"\1", str(text).replace(",", " ")).strip()
+    cleaned = " ".join(cleaned.split())
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError(f"The {what} '{text}' is not a date; write it as 2011-05-26 or 26 May 2011.")
+
+
+def parse_optional_date(text, what: str = "date") -> dt.date | None:
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None
+    return parse_date(text, what)
+
+
+def parse_time(text, what: str = "time") -> dt.time | None:
+    """A time as typed: 15:30, 15.30 or 1530; empty means not set."""
+    if text is None or isinstance(text, dt.time):
+        return text
+    cleaned = str(text).strip().replace(".", ":")
+    if not cleaned:
+        return None
+    if re.fullmatch(r"\d{3,4}", cleaned):
+        cleaned = f"{cleaned[:-2]}:{cleaned[-2:]}"
+    try:
+        return dt.datetime.strptime(cleaned, "%H:%M").time()
+    except ValueError:
+        raise ValidationError(f"The {what} '{text}' is not a time; write it as 15:30.") from None
+
+
+def date_to_text(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def time_to_text(value: dt.time | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+def long_date(value: dt.date) -> str:
+    """As the minutes print it: Thursday 26 May 2011."""
+    return f"{value.strftime('%A')} {value.day} {value.strftime('%B %Y')}"
+
+
+def time_range(start: dt.time | None, end: dt.time | None) -> str:
+    """As the minutes print it: 15.30 – 17.30."""
+    if not start:
+        return ""
+    text = start.strftime("%H.%M")
+    return f"{text} – {end.strftime('%H.%M')}" if end else text

@@ -1,0 +1,1 @@
+"""The PySide6 window: pages, dialogs, Qt models, undoable edits, menus."""

@@ -1,0 +1,48 @@
+"""One way to show an error the user can act on, and one crash dialog.
+
+An exception raised in a slot never reaches the caller in PySide6: it is
+printed and the program carries on. ``install_excepthook`` logs every such
+exception to the rotating log and shows it, keeping the window open.
+"""
+
+import logging
+import sys
+import traceback
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from secretariat.errors import UserFacingError
+
+log = logging.getLogger("secretariat.ui")
+
+
+def show_error(parent: QWidget | None, error: UserFacingError | str, title: str | None = None) -> None:
+    """The one dialog for a problem the user can act on."""
+    message = str(error)
+    title = title or getattr(error, "title", "Cannot continue")
+    log.info("user-facing error: %s", message)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setAccessibleName(title)
+    box.exec()
+
+
+def _report(exc_type, exc, tb) -> None:
+    if issubclass(exc_type, UserFacingError):
+        show_error(QApplication.activeWindow(), exc)
+        return
+    log.error("unexpected error", exc_info=(exc_type, exc, tb))
+    if QApplication.instance() is None:
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
+                      "An unexpected error occurred. Your earlier changes are saved in the "
+                      "file; this last action may not have completed.\n\n"
+                      f"{exc_type.__name__}: {exc}", QMessageBox.StandardButton.Ok,
+                      QApplication.activeWindow())
+    box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+    box.exec()
+
+
+def install_excepthook() -> None:
+    sys.excepthook = _report

@@ -1,0 +1,82 @@
+"""The open file as the window sees it: the core entry point, the one undo
+stack, and the one change signal every view listens to."""
+
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from secretariat.changes import Changes
+from secretariat.errors import UserFacingError
+from secretariat.taskforce import Taskforce
+
+from .edits import Edit
+from .errors import show_error
+
+
+class Session(QObject):
+    """One open taskforce file and the body shown."""
+
+    changed = Signal(object)  # Changes
+
+    def __init__(self, tf: Taskforce, parent: QObject | None = None):
+        super().__init__(parent)
+        self.tf = tf
+        self.undo_stack = QUndoStack(self)
+        bodies = tf.bodies.all()
+        self.body_id: str | None = bodies[0].id if bodies else None
+        self.error_parent: QWidget | None = None
+
+    def notify(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+
+    def report(self, error: UserFacingError) -> None:
+        show_error(self.error_parent, error)
+
+    def perform(self, text: str, apply: Callable[[], Changes],
+                revert: Callable[[], Changes]) -> bool:
+        """Run one edit now and put it on the undo stack; False (and a message) if refused."""
+        try:
+            changes = apply()
+        except UserFacingError as error:
+            self.report(error)
+            return False
+        self.undo_stack.push(Edit(self, text, apply, revert, already_done=True))
+        self.notify(changes)
+        return True
+
+    def update(self, manager, record_id: str, text: str, **values) -> bool:
+        """Change some fields of one record, undoably."""
+        current = manager.get(record_id)
+        old = {name: getattr(current, name) for name in values}
+        if all(old[name] == values[name] for name in values):
+            return True
+        return self.perform(text, lambda: manager.update(record_id, **values),
+                            lambda: manager.update(record_id, **old))
+
+    def create(self, text: str, create: Callable[[], tuple[str, Changes]],
+               delete: Callable[[str], tuple[Changes, list]]) -> str | None:
+        """Create a record undoably; redo puts back the very same record (same id)."""
+        try:
+            record_id, changes = create()
+        except UserFacingError as error:
+            self.report(error)
+            return None
+        removed: list = []
+
+        def undo() -> Changes:
+            result, rows = delete(record_id)
+            removed[:] = rows
+            return result
+
+        def redo() -> Changes:
+            return self.tf.restore_rows(removed)
+
+        self.undo_stack.push(Edit(self, text, redo, undo, already_done=True))
+        self.notify(changes)
+        return record_id
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.tf.close()
