@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+ALL = "*"
+
 
 @dataclass(frozen=True)
 class Changes:
@@ -12,8 +14,13 @@ class Changes:
     def of(cls, kind: str, *ids: str) -> "Changes":
         return cls(frozenset({kind}), frozenset(i for i in ids if i))
 
+    @classmethod
+    def everything(cls, *ids: str) -> "Changes":
+        """A change that may touch any area (a delete that cascades, its undo)."""
+        return cls(frozenset({ALL}), frozenset(i for i in ids if i))
+
     def __or__(self, other: "Changes") -> "Changes":
         return Changes(self.kinds | other.kinds, self.ids | other.ids)
 
     def concerns(self, *kinds: str) -> bool:
-        return bool(self.kinds.intersection(kinds))
+        return ALL in self.kinds or bool(self.kinds.intersection(kinds))

@@ -128,7 +128,11 @@ class Meetings(Manager[Meeting]):
              time_to_text(meeting.start_time)))
         return self._from_row(row) if row else None
 
-    def delete(self, meeting_id: str) -> tuple[Changes, dict]:
-        row = self.raw(meeting_id)
-        self._store.delete(self.table, meeting_id)
-        return Changes.of(self.kind, meeting_id), row
+    def delete(self, meeting_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
+        """Delete a meeting and everything recorded for it (agenda, register, ...).
+
+        Returns the rows removed, so that ``Taskforce.restore_rows`` can undo it.
+        """
+        self.get(meeting_id)
+        removed = self._store.delete_with_dependents(self.table, meeting_id)
+        return Changes.everything(meeting_id), removed

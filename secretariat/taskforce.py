@@ -2,11 +2,19 @@
 
 from pathlib import Path
 
+from .actions import Actions
+from .agenda import Agenda
+from .attendance import Attendances
 from .bodies import Bodies
 from .changes import Changes
+from .interests import Interests
 from .meetings import Meetings
+from .minutes import Minutes
+from .papers import Papers
 from .people import People
+from .reviews import Reviews
 from .storage import Store
+from .suggestions import Suggestions
 
 
 class Taskforce:
@@ -22,6 +30,14 @@ class Taskforce:
         self.bodies = Bodies(store)
         self.people = People(store)
         self.meetings = Meetings(store)
+        self.agenda = Agenda(store)
+        self.attendance = Attendances(store)
+        self.suggestions = Suggestions(store)
+        self.papers = Papers(store)
+        self.reviews = Reviews(store)
+        self.interests = Interests(store)
+        self.actions = Actions(store)
+        self.minutes = Minutes(store, self.actions)
 
     @classmethod
     def open(cls, path, create: bool = False) -> "Taskforce":
@@ -36,12 +52,9 @@ class Taskforce:
         return self.store.read_only
 
     def restore_rows(self, rows: list[tuple[str, dict]]) -> Changes:
-        """Put back rows a delete removed (parents first), for undo."""
-        with self.store.transaction():
-            for table, row in reversed(rows):
-                self.store.restore(table, row)
-        return Changes(frozenset({"person", "meeting", "body"}),
-                       frozenset(row["id"] for _, row in rows))
+        """Put back rows a delete removed or changed, for undo."""
+        self.store.restore_rows(rows)
+        return Changes.everything(*(row["id"] for _, row in rows))
 
     def close(self) -> None:
         self.store.close()

@@ -77,6 +77,21 @@ class Session(QObject):
         self.notify(changes)
         return record_id
 
+    def delete(self, text: str, delete: Callable[[], tuple[Changes, list]]) -> bool:
+        """Delete a record (and what goes with it) undoably; undo puts every row back."""
+        removed: list = []
+
+        def apply() -> Changes:
+            changes, rows = delete()
+            removed[:] = rows
+            return changes
+
+        return self.perform(text, apply, lambda: self.tf.restore_rows(removed))
+
+    @property
+    def body(self):
+        return self.tf.bodies.get(self.body_id)
+
     def close(self) -> None:
         self.undo_stack.clear()
         self.tf.close()

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from .. import sample
+from .. import sample, search
 from ..errors import UserFacingError
 from ..taskforce import Taskforce
 from . import open_existing
@@ -15,6 +15,7 @@ def register(sub) -> None:
 
     cmd = sub.add_parser("check", help="check a file's integrity, references and version")
     cmd.add_argument("path")
+    cmd.add_argument("--repair", action="store_true", help="rebuild the search index first")
     cmd.set_defaults(run=run_check)
 
 
@@ -29,7 +30,9 @@ def run_sample(args) -> int:
 
 def run_check(args) -> int:
     with open_existing(args.path) as tf:
-        problems = tf.store.check()
+        if args.repair:
+            print(f"Rebuilt the search index: {search.rebuild(tf.store)} entries")
+        problems = tf.store.check() + search.problems(tf.store)
     if problems:
         raise UserFacingError(f"{args.path}: {problems[0]}"
                               + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))

@@ -55,19 +55,27 @@ def take_backup(conn: sqlite3.Connection, file_path: Path, reason: str,
     folder = backup_dir_for(file_path)
     folder.mkdir(mode=0o700, exist_ok=True)
     target = folder / f"{file_path.stem}-{now.strftime(_STAMP)}-{reason}.taskforce"
-    create_private_file(target)
-    dest = sqlite3.connect(target)
-    try:
-        conn.backup(dest)
-        # A self-contained file: no -wal/-shm companions to lose or forget.
-        dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dest.close()
-    if not verify(target):
-        target.unlink(missing_ok=True)
-        raise OSError(f"the backup of {file_path.name} failed its check")
+    write_copy(conn, target)
     thin(file_path, now)
     return Backup(target, now, reason, target.stat().st_size)
+
+
+def write_copy(conn: sqlite3.Connection, target: Path) -> None:
+    """Copy the open database into a new private file and verify it; no file on failure."""
+    create_private_file(target)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            conn.backup(dest)
+            # A self-contained file: no -wal/-shm companions to lose or forget.
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        if not verify(target):
+            raise OSError(f"the copy {target.name} failed its check")
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
 
 
 def list_backups(file_path: Path) -> list[Backup]:

@@ -42,6 +42,12 @@ def now_stamp() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
 
 
+def damaged(path: Path) -> DamagedFileError:
+    return DamagedFileError(
+        f"{path.name} is damaged and cannot be read safely. It has been left as it is; "
+        "restore it from one of its backups.", path)
+
+
 def _explain(error: sqlite3.Error, path: Path) -> UserFacingError | None:
     """Map an SQLite environment error to a message; None when it is a bug."""
     text = str(error).lower()
@@ -56,9 +62,7 @@ def _explain(error: sqlite3.Error, path: Path) -> UserFacingError | None:
         return NotSavedError(
             f"{name} is busy in another program; this change was not saved. Try again.", path)
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return DamagedFileError(
-            f"{name} is damaged and cannot be read safely. It has been left as it is; "
-            "restore it from one of its backups.", path)
+        return damaged(path)
     if "unable to open" in text:
         return FileProblem(f"{name} cannot be opened: {error}.", path)
     return None
@@ -173,6 +177,10 @@ class Store:
             raise NotTaskforceFileError(
                 f"{path.name} is an SQLite database but not a taskforce file. "
                 "It has been left as it is.", path)
+        # A damaged page elsewhere would only show when read (after we had
+        # written to the file); quick_check finds it before anything is written.
+        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise damaged(path)
         if not db[MIGRATIONS_TABLE].exists():
             raise DamagedFileError(f"{path.name} is missing its version record.", path)
         known = schema.known_migrations()
@@ -246,11 +254,74 @@ class Store:
         with self.transaction() as db:
             db[table].delete(record_id)
 
+    def delete_with_dependents(self, table: str, record_id: str) -> list[tuple[str, dict]]:
+        """Delete a record and what its foreign keys cascade to, in one write.
+
+        Returns every row the delete removes or changes, as it was, so that
+        ``restore_rows`` can put them all back (undo).
+        """
+        with self.transaction() as db:
+            affected = self._dependents(table, record_id, {})
+            db[table].delete(record_id)
+        return list(affected.values())
+
+    def _dependents(self, table: str, record_id: str,
+                    found: dict[tuple[str, str], tuple[str, dict]]) -> dict:
+        key = (table, record_id)
+        if key in found:
+            return found
+        row = self.row(f"SELECT * FROM [{table}] WHERE id = ?", (record_id,))
+        if row is None:
+            return found
+        found[key] = (table, row)
+        for child, column, action in self._references_to(table):
+            for dependent in self.rows(f"SELECT id FROM [{child}] WHERE [{column}] = ?",
+                                       (record_id,)):
+                if action == "CASCADE":
+                    self._dependents(child, dependent["id"], found)
+                else:  # SET NULL and friends change the row: remember it as it was
+                    found.setdefault((child, dependent["id"]), (child, self.row(
+                        f"SELECT * FROM [{child}] WHERE id = ?", (dependent["id"],))))
+        return found
+
+    def _references_to(self, parent: str) -> list[tuple[str, str, str]]:
+        """(child table, column, on-delete action) for each key that may change on delete."""
+        found = []
+        for child in self.db.table_names():
+            for ref in self.db.execute(f"PRAGMA foreign_key_list([{child}])").fetchall():
+                table, column, on_delete = ref[2], ref[3], ref[6]
+                if table == parent and on_delete not in ("NO ACTION", "RESTRICT"):
+                    found.append((child, column, on_delete))
+        return found
+
+    def restore_rows(self, rows: list[tuple[str, dict]]) -> None:
+        """Put rows back exactly as they were, in any order (undo of a delete)."""
+        with self.transaction() as db:
+            db.execute("PRAGMA defer_foreign_keys = ON")  # checked at commit instead
+            for table, row in rows:
+                db[table].upsert(row, pk="id")
+
     # -- safety ----------------------------------------------------------------
 
     @property
     def changed(self) -> bool:
         return self.db.conn.total_changes != self._baseline_changes
+
+    def save_copy(self, target) -> Path:
+        """Write a consistent copy of the file to a new path (owner-only, verified)."""
+        target = Path(target).absolute()
+        if target.exists():
+            raise FileProblem(f"{target.name} already exists; choose a new name for the copy.",
+                              target)
+        if not target.parent.is_dir():
+            raise FileProblem(f"The folder for {target.name} does not exist.", target)
+        try:
+            with translated_errors(self.path):
+                backups.write_copy(self.db.conn, target)
+        except OSError as error:
+            raise FileProblem(f"The copy {target.name} could not be written: "
+                              f"{error.strerror or error}.", target) from None
+        return target
 
     def backup(self, reason: str) -> backups.Backup:
         with translated_errors(self.path):

@@ -1,0 +1,402 @@
+"""Actions agreed at meetings, and the action log across all of them.
+
+An action says what is to be done, by whom (people, officials known by their
+role, or a group in words such as "all members" or "Chair and officials") and
+when (a date, or words such as "by the next meeting"). Its progress is a list
+of dated updates, each recorded against the meeting where it was reported;
+closing or carrying it forward is such an update. At each meeting the actions
+still open from earlier meetings are the matters arising.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .changes import Changes
+from .errors import NotFoundError, ValidationError
+from .lifecycle import Lifecycle
+from .records import Manager, choice, require_text
+from .storage import Store
+from .values import long_date, parse_date, parse_optional_date
+
+STATUSES = {"open": "Open", "done": "Done", "dropped": "Dropped"}
+OUTCOMES = {"note": "Update", "carried_forward": "Carried forward", "done": "Done",
+            "dropped": "Dropped", "reopened": "Reopened"}
+_STATUS_AFTER = {"done": "done", "dropped": "dropped", "reopened": "open",
+                 "carried_forward": "open"}
+# Offered when typing an owner; any other words are accepted as a group too.
+GROUPS = ("All members", "Officials", "Chair and officials", "Chair")
+# Offered when typing when; any date is accepted too.
+WHEN = ("By the next meeting", "As soon as possible")
+SORTS = ("due", "meeting", "owner", "status")
+
+
+@dataclass(frozen=True)
+class Owner:
+    person_id: str | None
+    group_name: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Update:
+    id: str
+    action_id: str
+    meeting_id: str | None
+    meeting_date: dt.date | None
+    made_on: dt.date
+    text: str
+    outcome: str
+
+    @property
+    def outcome_label(self) -> str:
+        return OUTCOMES[self.outcome]
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    body_id: str
+    meeting_id: str
+    meeting_date: dt.date
+    item_id: str | None
+    item_title: str
+    position: int
+    text: str
+    due_date: dt.date | None
+    due_text: str
+    status: str
+    owners: tuple[Owner, ...] = ()
+    updates: tuple[Update, ...] = ()
+    due_by: dt.date | None = None  # the date, or the next meeting's for "by the next meeting"
+    item_order: tuple[int, int] = field(default=(0, 0), compare=False)  # item, sub-item
+    restricted: bool = False  # agreed under a restricted item
+
+    @property
+    def owner_label(self) -> str:
+        return join_names([o.label for o in self.owners])
+
+    @property
+    def due_label(self) -> str:
+        if self.due_date:
+            return long_date(self.due_date)
+        return self.due_text
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES[self.status]
+
+    def overdue(self, today: dt.date | None = None) -> bool:
+        return (self.status == "open" and self.due_by is not None
+                and self.due_by < (today or dt.date.today()))
+
+
+def join_names(names: list[str]) -> str:
+    """Peter Marsh; Peter Marsh and Ed Mayo; A, B and C."""
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def parse_due(value) -> tuple[str | None, str]:
+    """A due date as typed: a date, or words such as "by the next meeting"."""
+    if value is None or isinstance(value, dt.date):
+        return (value.isoformat() if value else None), ""
+    text = " ".join(str(value).split())
+    try:
+        return parse_date(text).isoformat(), ""
+    except ValidationError:
+        return None, text
+
+
+class Actions(Manager[Action]):
+    table = "actions"
+    kind = "action"
+    record_type = Action
+    label = "action"
+
+    def __init__(self, store: Store):
+        super().__init__(store)
+        self.lifecycle = Lifecycle(store)
+
+    # -- reading -----------------------------------------------------------
+
+    def get(self, action_id: str) -> Action:
+        found = self._load("a.id = ?", (action_id,))
+        if not found:
+            raise NotFoundError("That action no longer exists.")
+        return found[0]
+
+    def _load(self, where: str = "1", params: tuple = ()) -> list[Action]:
+        rows = self._store.rows(
+            f"""SELECT a.*, m.body_id, m.date AS meeting_date,
+                       coalesce(i.title, '') AS item_title,
+                       coalesce(pi.position, i.position, 0) AS item_pos,
+                       CASE WHEN pi.id IS NULL THEN 0 ELSE i.position END AS sub_pos,
+                       coalesce(i.restricted, 0) OR coalesce(pi.restricted, 0) AS restricted
+                FROM actions a JOIN meetings m ON m.id = a.meeting_id
+                LEFT JOIN agenda_items i ON i.id = a.item_id
+                LEFT JOIN agenda_items pi ON pi.id = i.parent_id
+                WHERE {where} ORDER BY m.date, item_pos, sub_pos, a.position""", params)
+        if not rows:
+            return []
+        ids = tuple(r["id"] for r in rows)
+        marks = ",".join("?" * len(ids))
+        owners: dict[str, list[Owner]] = {}
+        for r in self._store.rows(
+                f"""SELECT o.action_id, o.person_id, o.group_name,
+                           coalesce(nullif(p.name, ''), p.role_title, '') AS person
+                    FROM action_owners o LEFT JOIN people p ON p.id = o.person_id
+                    WHERE o.action_id IN ({marks}) ORDER BY o.position""", ids):
+            owners.setdefault(r["action_id"], []).append(
+                Owner(r["person_id"], r["group_name"], r["person"] or r["group_name"]))
+        updates: dict[str, list[Update]] = {}
+        for r in self._store.rows(
+                f"""SELECT u.*, m.date AS meeting_date FROM action_updates u
+                    LEFT JOIN meetings m ON m.id = u.meeting_id
+                    WHERE u.action_id IN ({marks}) ORDER BY u.made_on, u.created_at""", ids):
+            updates.setdefault(r["action_id"], []).append(Update(
+                r["id"], r["action_id"], r["meeting_id"], parse_optional_date(r["meeting_date"]),
+                parse_date(r["made_on"]), r["text"], r["outcome"]))
+        next_meeting = self._next_meetings({r["body_id"] for r in rows})
+        found = []
+        for r in rows:
+            meeting_date = parse_date(r["meeting_date"])
+            due_date = parse_optional_date(r["due_date"])
+            due_by = due_date
+            if due_by is None and "next meeting" in r["due_text"].lower():
+                due_by = next_meeting(r["body_id"], meeting_date)
+            found.append(Action(
+                id=r["id"], body_id=r["body_id"], meeting_id=r["meeting_id"],
+                meeting_date=meeting_date, item_id=r["item_id"], item_title=r["item_title"],
+                position=r["position"], text=r["text"], due_date=due_date,
+                due_text=r["due_text"], status=r["status"],
+                owners=tuple(owners.get(r["id"], ())),
+                updates=tuple(updates.get(r["id"], ())), due_by=due_by,
+                item_order=(r["item_pos"], r["sub_pos"]), restricted=bool(r["restricted"])))
+        return found
+
+    def _next_meetings(self, body_ids: set[str]):
+        marks = ",".join("?" * len(body_ids))
+        dates: dict[str, list[dt.date]] = {}
+        for r in self._store.rows(
+                f"SELECT body_id, date FROM meetings WHERE body_id IN ({marks}) ORDER BY date",
+                tuple(body_ids)):
+            dates.setdefault(r["body_id"], []).append(parse_date(r["date"]))
+
+        def after(body_id: str, day: dt.date) -> dt.date | None:
+            return next((d for d in dates.get(body_id, ()) if d > day), None)
+        return after
+
+    def of_meeting(self, meeting_id: str) -> list[Action]:
+        """The actions agreed at a meeting, in item order."""
+        return self._load("a.meeting_id = ?", (meeting_id,))
+
+    def of_item(self, item_id: str) -> list[Action]:
+        return self._load("a.item_id = ?", (item_id,))
+
+    def log(self, body_id: str | None = None, status: str | None = None,
+            owner: str | None = None, meeting_id: str | None = None,
+            due_before=None, overdue: bool = False, today: dt.date | None = None,
+            sort: str = "due") -> list[Action]:
+        """The action log, filtered and sorted.
+
+        ``owner`` matches any owner's name, role or group, ignoring case;
+        ``due_before`` keeps actions due (by date or next meeting) before it.
+        """
+        where, params = ["1"], []
+        if body_id:
+            where.append("m.body_id = ?")
+            params.append(body_id)
+        if meeting_id:
+            where.append("a.meeting_id = ?")
+            params.append(meeting_id)
+        if status:
+            where.append("a.status = ?")
+            params.append(choice(status, STATUSES, "status"))
+        found = self._load(" AND ".join(where), tuple(params))
+        if owner and owner.strip():
+            wanted = owner.strip().lower()
+            found = [a for a in found if any(wanted in o.label.lower() for o in a.owners)]
+        if due_before:
+            limit = parse_date(due_before, "due date")
+            found = [a for a in found if a.due_by and a.due_by < limit]
+        if overdue:
+            found = [a for a in found if a.overdue(today)]
+        return sort_actions(found, sort)
+
+    def open_by_owner(self, body_id: str | None = None) -> list[tuple[str, int]]:
+        """How many open actions each owner has, most first."""
+        counts: dict[str, int] = {}
+        for action in self.log(body_id, status="open"):
+            for owner in action.owners:
+                counts[owner.label] = counts.get(owner.label, 0) + 1
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))
+
+    def matters_arising(self, meeting_id: str) -> list[Action]:
+        """Actions from the body's earlier meetings still open at this one, with
+        those closed during it (so the list stays put while it is worked through)."""
+        meeting = self._store.row("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
+        if meeting is None:
+            raise NotFoundError("That meeting no longer exists.")
+        found = self._load(
+            """m.body_id = ? AND m.date < ? AND (a.status = 'open' OR EXISTS (
+                   SELECT 1 FROM action_updates u WHERE u.action_id = a.id
+                   AND u.meeting_id = ?))""",
+            (meeting["body_id"], meeting["date"], meeting_id))
+        return sort_actions(found, "meeting")
+
+    # -- writing -----------------------------------------------------------
+
+    def _meeting_of(self, item_id: str) -> str:
+        row = self._store.row("SELECT meeting_id FROM agenda_items WHERE id = ?", (item_id,))
+        if row is None:
+            raise NotFoundError("That agenda item no longer exists.")
+        return row["meeting_id"]
+
+    def resolve_owner(self, body_id: str, text: str) -> tuple[str | None, str]:
+        """A person of the body by id, name or role title; otherwise a group in words."""
+        wanted = " ".join((text or "").split())
+        if not wanted:
+            raise ValidationError("An owner cannot be empty.")
+        row = self._store.row(
+            """SELECT p.id FROM people p JOIN memberships s ON s.person_id = p.id
+               WHERE s.body_id = ? AND (p.id = ? OR lower(p.name) = lower(?)
+                     OR (p.name = '' AND lower(p.role_title) = lower(?)))
+               ORDER BY p.id = ? DESC LIMIT 1""", (body_id, wanted, wanted, wanted, wanted))
+        return (row["id"], "") if row else (None, wanted)
+
+    def _write_owners(self, action_id: str, body_id: str, owners) -> None:
+        owners = [o for o in (owners or []) if o and str(o).strip()]
+        if not owners:
+            raise ValidationError("Say who owns the action: a person, an official or a group.")
+        self._store.db.execute("DELETE FROM action_owners WHERE action_id = ?", (action_id,))
+        for position, text in enumerate(owners, start=1):
+            person_id, group = self.resolve_owner(body_id, text)
+            self._store.insert("action_owners", {
+                "action_id": action_id, "position": position,
+                "person_id": person_id, "group_name": group})
+
+    def create(self, item_id: str, text: str, owners: list[str],
+               due=None) -> tuple[str, Changes]:
+        """A new open action under an agenda item."""
+        meeting_id = self._meeting_of(item_id)
+        self.lifecycle.ensure_editable(meeting_id)
+        text = require_text(text, "action")
+        due_date, due_text = parse_due(due)
+        body_id = self._store.scalar("SELECT body_id FROM meetings WHERE id = ?", (meeting_id,))
+        position = self._store.scalar(
+            "SELECT coalesce(max(position), 0) + 1 FROM actions WHERE item_id = ?", (item_id,))
+        with self._store.transaction():
+            action_id = self._store.insert(self.table, {
+                "meeting_id": meeting_id, "item_id": item_id, "position": position,
+                "text": text, "due_date": due_date, "due_text": due_text,
+                "status": "open"})["id"]
+            self._write_owners(action_id, body_id, owners)
+        return action_id, Changes.of(self.kind, action_id)
+
+    def update(self, action_id: str, **values) -> Changes:
+        """Change what, who or when; refused once the meeting's minutes are approved."""
+        action = self.get(action_id)
+        unknown = set(values) - {"text", "owners", "due"}
+        if unknown:
+            raise ValueError(f"actions have no field {sorted(unknown)[0]}")
+        self.lifecycle.ensure_editable(action.meeting_id)
+        stored = {}
+        if "text" in values:
+            stored["text"] = require_text(values["text"], "action")
+        if "due" in values:
+            stored["due_date"], stored["due_text"] = parse_due(values["due"])
+        with self._store.transaction():
+            if "owners" in values:
+                self._write_owners(action_id, action.body_id, values["owners"])
+            self._store.update(self.table, action_id, stored)
+        return Changes.of(self.kind, action_id)
+
+    def record_update(self, action_id: str, text: str = "", *, meeting_id: str | None = None,
+                      on=None, outcome: str = "note") -> tuple[str, Changes]:
+        """Progress on an action, dated, and against the meeting where it was reported.
+
+        An outcome of done or dropped closes the action, reopened opens it again,
+        carried_forward keeps it open for the next meeting.
+        """
+        action = self.get(action_id)
+        outcome = choice(outcome, OUTCOMES, "outcome")
+        text = (text or "").strip()
+        if outcome == "note" and not text:
+            raise ValidationError("Say what progress there has been.")
+        made_on = on
+        if meeting_id:
+            meeting = self._store.row("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
+            if meeting is None:
+                raise NotFoundError("That meeting no longer exists.")
+            if meeting["body_id"] != action.body_id or meeting["date"] < action.meeting_date.isoformat():
+                raise ValidationError(
+                    "Progress is reported at a later meeting of the body that agreed the action.")
+            self.lifecycle.ensure_editable(meeting_id)
+            made_on = made_on or meeting["date"]
+        made_on = parse_date(made_on or dt.date.today(), "date of the update")
+        if made_on < action.meeting_date:
+            raise ValidationError("An update cannot be dated before the action was agreed.")
+        with self._store.transaction():
+            row = self._store.insert("action_updates", {
+                "action_id": action_id, "meeting_id": meeting_id,
+                "made_on": made_on.isoformat(), "text": text, "outcome": outcome})
+            if outcome in _STATUS_AFTER:
+                self._store.update(self.table, action_id, {"status": _STATUS_AFTER[outcome]})
+        return row["id"], Changes.of(self.kind, action_id, row["id"])
+
+    def carry_forward(self, action_id: str, meeting_id: str, text: str = "") -> tuple[str, Changes]:
+        return self.record_update(action_id, text, meeting_id=meeting_id,
+                                  outcome="carried_forward")
+
+    def close(self, action_id: str, text: str = "", *, meeting_id: str | None = None,
+              on=None, dropped: bool = False) -> tuple[str, Changes]:
+        return self.record_update(action_id, text, meeting_id=meeting_id, on=on,
+                                  outcome="dropped" if dropped else "done")
+
+    def remove_update(self, update_id: str) -> Changes:
+        """Take back an update (undo), with the status the action had before it."""
+        row = self._store.row("SELECT * FROM action_updates WHERE id = ?", (update_id,))
+        if row is None:
+            raise NotFoundError("That update no longer exists.")
+        if row["meeting_id"]:
+            self.lifecycle.ensure_editable(row["meeting_id"])
+        with self._store.transaction() as db:
+            db["action_updates"].delete(update_id)
+            earlier = self._store.scalar(
+                """SELECT outcome FROM action_updates WHERE action_id = ? AND outcome <> 'note'
+                   ORDER BY made_on DESC, created_at DESC LIMIT 1""", (row["action_id"],))
+            self._store.update(self.table, row["action_id"],
+                               {"status": _STATUS_AFTER.get(earlier, "open")})
+        return Changes.of(self.kind, row["action_id"], update_id)
+
+    def delete(self, action_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
+        """Delete an action entered by mistake; returns its rows for undo (parents first)."""
+        action = self.get(action_id)
+        self.lifecycle.ensure_editable(action.meeting_id)
+        rows = [(self.table, self.raw(action_id))]
+        for table in ("action_owners", "action_updates"):
+            rows += [(table, r) for r in self._store.rows(
+                f"SELECT * FROM {table} WHERE action_id = ?", (action_id,))]
+        with self._store.transaction() as db:
+            db[self.table].delete(action_id)  # owners and updates go with it
+        return Changes.of(self.kind, action_id), rows
+
+
+def sort_actions(actions: list[Action], sort: str = "due") -> list[Action]:
+    """Sort by due (undated last), meeting, first owner or status; ties by meeting."""
+    if sort not in SORTS:
+        raise ValidationError(f"Sort by one of: {', '.join(SORTS)}.")
+    far = dt.date.max
+
+    def key(a: Action):
+        by_meeting = (a.meeting_date, a.item_order, a.position)
+        if sort == "due":
+            return (a.due_by or far, *by_meeting)
+        if sort == "owner":
+            return (a.owner_label.lower(), *by_meeting)
+        if sort == "status":
+            return (list(STATUSES).index(a.status), *by_meeting)
+        return by_meeting
+    return sorted(actions, key=key)
+

@@ -1,0 +1,353 @@
+"""The register of a meeting: who was a member that day and whether they came,
+who chaired, officials, deputies, guests and presenters; and attendance over
+a period.
+
+A person appears at most once in a meeting's register. Someone in the chair
+must be present; only the body's Chair chairs when present, and when the Chair
+is not there the Vice-Chair or another member present may.
+"""
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+
+from .changes import Changes
+from .errors import NotFoundError, ValidationError
+from .meetings import Meetings
+from .people import MEMBER_ROLES, People, Person
+from .records import Manager, choice
+from .values import parse_date
+
+STATUSES = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}
+CAPACITIES = {"member": "Member", "official": "Official", "guest": "Guest",
+              "presenter": "Presenter"}
+
+
+@dataclass(frozen=True)
+class Attendance:
+    id: str
+    meeting_id: str
+    person_id: str
+    status: str
+    capacity: str
+    deputising_for_id: str | None
+    arrived_item_id: str | None
+    left_item_id: str | None
+    note: str
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES[self.status]
+
+
+@dataclass(frozen=True)
+class RegisterLine:
+    """One person in the register, marked or not yet."""
+
+    person: Person
+    role: str  # their membership role in the body that day, or their capacity
+    attendance: Attendance | None
+    deputising_for: str  # the name or role of whoever they stand in for
+    items: tuple[str, ...]  # guests and presenters: the items they came for
+
+    @property
+    def status(self) -> str:
+        return self.attendance.status if self.attendance else ""
+
+    @property
+    def label(self) -> str:
+        """As the minutes list them: 'Crown Commercial Lead deputising for Director of Commercial'."""
+        name = self.person.display_name
+        return f"{name} deputising for {self.deputising_for}" if self.deputising_for else name
+
+
+@dataclass(frozen=True)
+class Register:
+    meeting_id: str
+    members: list[RegisterLine]
+    others: list[RegisterLine]  # officials, guests and presenters, as recorded
+    chair_person_id: str | None
+    chair_heading: str  # "Chair", "Vice Chair" or "In the chair"
+
+    @property
+    def lines(self) -> list[RegisterLine]:
+        return self.members + self.others
+
+    def with_status(self, status: str, capacity: str | None = None) -> list[RegisterLine]:
+        return [line for line in self.lines if line.status == status
+                and (capacity is None or line.attendance.capacity == capacity)]
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    """One member's attendance over a period."""
+
+    person: Person
+    could_attend: int
+    attended: int
+    apologies: int
+    absent: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.attended / self.could_attend if self.could_attend else None
+
+    @property
+    def rate_text(self) -> str:
+        return "–" if self.rate is None else f"{round(self.rate * 100)}%"
+
+
+class Attendances(Manager[Attendance]):
+    table = "attendance"
+    kind = "attendance"
+    record_type = Attendance
+    label = "register entry"
+
+    def __init__(self, store):
+        super().__init__(store)
+        self._meetings = Meetings(store)
+        self._people = People(store)
+
+    def _clean(self, values, current):
+        cleaned = dict(values)
+        if "status" in cleaned:
+            cleaned["status"] = choice(cleaned["status"], STATUSES, "attendance")
+        if "capacity" in cleaned:
+            cleaned["capacity"] = choice(cleaned["capacity"], CAPACITIES, "capacity")
+        if "note" in cleaned:
+            cleaned["note"] = (cleaned["note"] or "").strip()
+        return cleaned
+
+    # -- the register ------------------------------------------------------------
+
+    def register(self, meeting_id: str) -> Register:
+        meeting = self._meetings.get(meeting_id)
+        marked = {a.person_id: a for a in self.of_meeting(meeting_id)}
+        members = self._people.members_on(meeting.body_id, meeting.date)
+        roles = {bp.person.id: bp.membership.role for bp in self._people.in_body(meeting.body_id)}
+        items = self._guest_items(meeting_id)
+        member_ids = {bp.person.id for bp in members}
+
+        def line(person: Person, role: str) -> RegisterLine:
+            attendance = marked.get(person.id)
+            deputy_for = ""
+            if attendance and attendance.deputising_for_id:
+                deputy_for = self._people.get(attendance.deputising_for_id).display_name
+            return RegisterLine(person, role, attendance, deputy_for,
+                                tuple(items.get(attendance.id, ())) if attendance else ())
+
+        member_lines = [line(bp.person, bp.membership.role) for bp in members]
+        others = [line(self._people.get(pid), a.capacity) for pid, a in marked.items()
+                  if pid not in member_ids]
+        order = list(CAPACITIES)
+        others.sort(key=lambda x: (order.index(x.role), x.person.display_name.lower()))
+        chair_id = self.chair_of(meeting_id)
+        return Register(meeting_id, member_lines, others, chair_id,
+                        _heading(roles.get(chair_id, "")) if chair_id else "")
+
+    def of_meeting(self, meeting_id: str) -> list[Attendance]:
+        rows = self._store.rows("SELECT * FROM attendance WHERE meeting_id = ?", (meeting_id,))
+        return [self._from_row(r) for r in rows]
+
+    def entry(self, meeting_id: str, person_id: str) -> Attendance | None:
+        row = self._store.row("SELECT * FROM attendance WHERE meeting_id = ? AND person_id = ?",
+                              (meeting_id, person_id))
+        return self._from_row(row) if row else None
+
+    def _guest_items(self, meeting_id: str) -> dict[str, list[str]]:
+        rows = self._store.rows(
+            """SELECT ai.attendance_id, a.title FROM attendance_items ai
+               JOIN agenda_items a ON a.id = ai.item_id WHERE a.meeting_id = ?
+               ORDER BY a.position""", (meeting_id,))
+        found: dict[str, list[str]] = {}
+        for row in rows:
+            found.setdefault(row["attendance_id"], []).append(row["title"])
+        return found
+
+    # -- marking -----------------------------------------------------------------
+
+    def mark(self, meeting_id: str, person_id: str, status: str) -> Changes:
+        """Mark someone present, apologies or absent (each excludes the others).
+
+        Marking the body's Chair present when nobody is in the chair puts them there.
+        """
+        status = choice(status, STATUSES, "attendance")
+        current = self.entry(meeting_id, person_id)
+        if current is None:
+            _, changes = self.add(meeting_id, person_id, status)
+        else:
+            if status != "present" and self.chair_of(meeting_id) == person_id:
+                raise ValidationError(
+                    f"{self._name(person_id)} is in the chair, so must be present; "
+                    "choose someone else to chair first.")
+            changes = self.update(current.id, status=status)
+        if (status == "present" and not self.chair_of(meeting_id)
+                and self._role_on(meeting_id, person_id) == "chair"):
+            changes |= self.set_chair(meeting_id, person_id)
+        return changes
+
+    def add(self, meeting_id: str, person_id: str, status: str = "present", *,
+            capacity: str | None = None, deputising_for_id: str | None = None,
+            note: str = "", item_ids: tuple[str, ...] = ()) -> tuple[str, Changes]:
+        """Enter someone in the register; refused if they are in it already."""
+        self._meetings.get(meeting_id)
+        person = self._people.get(person_id)
+        if capacity is None:
+            role = self._role_on(meeting_id, person_id)
+            capacity = "member" if role in MEMBER_ROLES else (role or "guest")
+        existing = self.entry(meeting_id, person_id)
+        if existing:
+            raise ValidationError(
+                f"{person.display_name} is already in the register of this meeting "
+                f"({existing.status_label.lower()}); a person can appear only once.")
+        self._check_deputy(meeting_id, person_id, deputising_for_id)
+        with self._store.transaction():
+            try:
+                attendance_id, changes = self._create(dict(
+                    meeting_id=meeting_id, person_id=person_id, status=status,
+                    capacity=capacity, deputising_for_id=deputising_for_id, note=note))
+            except sqlite3.IntegrityError:
+                raise ValidationError(
+                    f"{person.display_name} is already in the register of this meeting.") \
+                    from None
+            if item_ids:
+                changes |= self.set_items(attendance_id, item_ids)
+        return attendance_id, changes | Changes.of("meeting", meeting_id)
+
+    def remove(self, attendance_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
+        """Take someone out of the register (undo puts them back)."""
+        attendance = self.get(attendance_id)
+        if self.chair_of(attendance.meeting_id) == attendance.person_id:
+            raise ValidationError(
+                f"{self._name(attendance.person_id)} is in the chair; "
+                "choose someone else to chair first.")
+        removed = self._store.delete_with_dependents(self.table, attendance_id)
+        return Changes.of(self.kind, attendance_id, attendance.meeting_id), removed
+
+    def set_deputising(self, attendance_id: str, deputising_for_id: str | None) -> Changes:
+        attendance = self.get(attendance_id)
+        self._check_deputy(attendance.meeting_id, attendance.person_id, deputising_for_id)
+        return self.update(attendance_id, deputising_for_id=deputising_for_id or None)
+
+    def _check_deputy(self, meeting_id: str, person_id: str, deputy_for: str | None) -> None:
+        if not deputy_for:
+            return
+        if deputy_for == person_id:
+            raise ValidationError("Someone cannot deputise for themselves.")
+        stood_in_for = self.entry(meeting_id, deputy_for)
+        if stood_in_for and stood_in_for.status == "present":
+            raise ValidationError(
+                f"{self._name(deputy_for)} is present, so nobody needs to deputise for them.")
+
+    def set_items(self, attendance_id: str, item_ids) -> Changes:
+        """The agenda items a guest or presenter attended for."""
+        attendance = self.get(attendance_id)
+        with self._store.transaction() as db:
+            for item_id in item_ids:
+                self._item_of(attendance.meeting_id, item_id)
+            db.execute("DELETE FROM attendance_items WHERE attendance_id = ?", (attendance_id,))
+            for item_id in dict.fromkeys(item_ids):
+                self._store.insert("attendance_items",
+                                   dict(attendance_id=attendance_id, item_id=item_id))
+        return Changes.of(self.kind, attendance_id)
+
+    def note_times(self, attendance_id: str, arrived_item_id: str | None = None,
+                   left_item_id: str | None = None) -> Changes:
+        """Late arrival (during which item) and early departure (during which item)."""
+        attendance = self.get(attendance_id)
+        if attendance.status != "present" and (arrived_item_id or left_item_id):
+            raise ValidationError(
+                f"{self._name(attendance.person_id)} is not marked present, so cannot "
+                "arrive late or leave early.")
+        from .agenda import Agenda
+
+        order = [i.id for i in Agenda(self._store).of_meeting(attendance.meeting_id)]
+        for item_id in (arrived_item_id, left_item_id):
+            if item_id:
+                self._item_of(attendance.meeting_id, item_id)
+        if arrived_item_id and left_item_id and (
+                order.index(left_item_id) < order.index(arrived_item_id)):
+            raise ValidationError("Someone cannot leave before the item they arrived at.")
+        return self.update(attendance_id, arrived_item_id=arrived_item_id or None,
+                           left_item_id=left_item_id or None)
+
+    def _item_of(self, meeting_id: str, item_id: str) -> None:
+        row = self._store.row("SELECT meeting_id FROM agenda_items WHERE id = ?", (item_id,))
+        if row is None:
+            raise NotFoundError("That agenda item no longer exists.")
+        if row["meeting_id"] != meeting_id:
+            raise ValidationError("That agenda item belongs to another meeting.")
+
+    # -- the chair ---------------------------------------------------------------
+
+    def chair_of(self, meeting_id: str) -> str | None:
+        return self._store.scalar("SELECT chair_person_id FROM meetings WHERE id = ?",
+                                  (meeting_id,))
+
+    def set_chair(self, meeting_id: str, person_id: str | None) -> Changes:
+        """Who chaired: the Chair if present, otherwise the Vice-Chair or another
+        member present. Must be marked present first."""
+        meeting = self._meetings.get(meeting_id)
+        if person_id:
+            entry = self.entry(meeting_id, person_id)
+            if entry is None or entry.status != "present":
+                raise ValidationError(
+                    f"{self._name(person_id)} is not marked present, so cannot chair.")
+            role = self._role_on(meeting_id, person_id)
+            if role not in MEMBER_ROLES:
+                raise ValidationError(
+                    f"{self._name(person_id)} is not a member, so cannot chair.")
+            chair = next((bp.person for bp in self._people.members_on(meeting.body_id,
+                                                                       meeting.date)
+                          if bp.membership.role == "chair"), None)
+            chair_entry = chair and self.entry(meeting_id, chair.id)
+            if chair and chair.id != person_id and chair_entry and (
+                    chair_entry.status == "present"):
+                raise ValidationError(
+                    f"{chair.display_name}, the Chair, is present and so chairs the meeting.")
+        self._store.update("meetings", meeting_id, {"chair_person_id": person_id or None})
+        return Changes.of("meeting", meeting_id) | Changes.of(self.kind, meeting_id)
+
+    def _role_on(self, meeting_id: str, person_id: str) -> str:
+        meeting = self._meetings.get(meeting_id)
+        roles = [bp.membership for bp in self._people.in_body(meeting.body_id)
+                 if bp.person.id == person_id]
+        current = [m.role for m in roles if m.current_on(meeting.date)]
+        return (current or [m.role for m in roles if m.role not in MEMBER_ROLES] or [""])[0]
+
+    def _name(self, person_id: str) -> str:
+        return self._people.get(person_id).display_name
+
+    # -- over a period -----------------------------------------------------------
+
+    def over_period(self, body_id: str, start=None, end=None) -> list[MemberRecord]:
+        """For each member: the meetings whose register was taken while they were a
+        member, and how many they attended, sent apologies for, or missed.
+
+        A member not marked at a meeting whose register was taken counts as absent.
+        """
+        start = parse_date(start, "start date") if start else dt.date.min
+        end = parse_date(end, "end date") if end else dt.date.max
+        if end < start:
+            raise ValidationError("The period must end on or after its start.")
+        meetings = [m for m in self._meetings.of_body(body_id) if start <= m.date <= end
+                    and self._store.scalar("SELECT 1 FROM attendance WHERE meeting_id = ?",
+                                           (m.id,))]
+        marks = {(r["meeting_id"], r["person_id"]): r["status"] for r in self._store.rows(
+            "SELECT a.meeting_id, a.person_id, a.status FROM attendance a "
+            "JOIN meetings m ON m.id = a.meeting_id WHERE m.body_id = ?", (body_id,))}
+        records = []
+        for bp in self._people.in_body(body_id):
+            if bp.membership.role not in MEMBER_ROLES:
+                continue
+            could = [m for m in meetings if bp.membership.current_on(m.date)]
+            statuses = [marks.get((m.id, bp.person.id), "absent") for m in could]
+            if could:
+                records.append(MemberRecord(
+                    bp.person, len(could), statuses.count("present"),
+                    statuses.count("apologies"), statuses.count("absent")))
+        return records
+
+
+def _heading(role: str) -> str:
+    return {"chair": "Chair", "vice_chair": "Vice Chair"}.get(role, "In the chair")

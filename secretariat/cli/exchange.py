@@ -1,0 +1,39 @@
+"""Export a file to JSON and import an export into a new or empty file."""
+
+from pathlib import Path
+
+from .. import exchange
+from ..errors import UserFacingError
+from . import open_existing, write_private
+
+
+def register(sub) -> None:
+    cmd = sub.add_parser("export", help="write everything in a file as JSON (docs/export-format.md)")
+    cmd.add_argument("path", help="the taskforce file")
+    cmd.add_argument("-o", "--output", required=True, help="the JSON file to write")
+    cmd.set_defaults(run=run_export)
+
+    cmd = sub.add_parser("import", help="read a JSON export into a new or empty taskforce file")
+    cmd.add_argument("path", help="the taskforce file to fill (made if it does not exist)")
+    cmd.add_argument("source", help="the JSON export to read")
+    cmd.set_defaults(run=run_import)
+
+
+def run_export(args) -> int:
+    with open_existing(args.path) as tf:
+        text = exchange.export_json(tf.store)
+    write_private(args.output, text.encode("utf-8"))
+    print(f"Exported {args.path} to {args.output}")
+    return 0
+
+
+def run_import(args) -> int:
+    source = Path(args.source)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
+        raise UserFacingError(f"Cannot read {source.name}: {reason}.") from None
+    summary = exchange.import_json(text, args.path, source_name=source.name)
+    print(f"Imported {summary.total} records from {source.name} into {args.path}")
+    return 0

@@ -1,0 +1,76 @@
+"""Commands that print the minutes of a meeting and the action log."""
+
+import datetime as dt
+import sys
+
+from .. import minutes_content
+from ..actions import STATUSES
+from ..errors import NotFoundError
+from ..records import choice
+from . import open_existing, write_private
+
+
+def register(sub) -> None:
+    cmd = sub.add_parser("minutes", help="print the minutes of a meeting to PDF")
+    cmd.add_argument("path", help="the taskforce file")
+    cmd.add_argument("--meeting", required=True, metavar="YYYY-MM-DD",
+                     help="the date of the meeting")
+    cmd.add_argument("--body", help="the body's name, when several met that day")
+    cmd.add_argument("--publication", action="store_true",
+                     help="the version for publication: restricted items withheld")
+    cmd.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    cmd.set_defaults(run=run_minutes)
+
+    cmd = sub.add_parser("actions", help="print the action log, by owner, to PDF")
+    cmd.add_argument("path", help="the taskforce file")
+    cmd.add_argument("--status", help="open, done or dropped (all when left out)")
+    cmd.add_argument("--owner", help="only actions whose owner's name, role or group "
+                                     "contains this")
+    cmd.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    cmd.set_defaults(run=run_actions)
+
+
+def _warn(missing: list[str]) -> None:
+    if missing:
+        print("warning: the font has no glyph for " + " ".join(missing)
+              + "; they will print as boxes", file=sys.stderr)
+
+
+def _body_id(tf, name: str | None) -> str | None:
+    if not name:
+        return None
+    for body in tf.bodies.all():
+        if name.strip().lower() in (body.name.lower(), body.short_name.lower()):
+            return body.id
+    raise NotFoundError(f"There is no body called {name}.")
+
+
+def run_minutes(args) -> int:
+    from ..documents import minutes_pdf
+
+    with open_existing(args.path) as tf:
+        meeting = tf.meetings.find_one(args.meeting, _body_id(tf, args.body))
+        doc = minutes_content.build(tf, meeting.id, publication=args.publication)
+    _warn(minutes_pdf.warnings(doc))
+    write_private(args.output, minutes_pdf.render(doc))
+    print(f"Wrote the minutes of {doc.date} to {args.output}")
+    return 0
+
+
+def run_actions(args) -> int:
+    from ..documents import actions_pdf
+
+    status = choice(args.status, STATUSES, "status") if args.status else None
+    with open_existing(args.path) as tf:
+        bodies = tf.bodies.all()
+        actions = tf.actions.log(status=status, owner=args.owner, sort="due")
+    scope = f"{STATUSES[status]} actions" if status else "All actions"
+    if args.owner:
+        scope += f" owned by {args.owner.strip()}"
+    doc = actions_pdf.ActionLogDocument(
+        body_name=bodies[0].name if len(bodies) == 1 else "Taskforce", scope=scope,
+        today=dt.date.today(), actions=tuple(actions), owner=args.owner or "")
+    _warn(actions_pdf.warnings(doc))
+    write_private(args.output, actions_pdf.render(doc))
+    print(f"Wrote {len(actions)} action(s) to {args.output}")
+    return 0

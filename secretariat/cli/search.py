@@ -1,0 +1,38 @@
+"""The search command: the hits for some words, grouped by kind."""
+
+import sys
+
+from ..search import Marked, search
+from . import open_existing
+from .minutes import _body_id
+
+
+def register(sub) -> None:
+    cmd = sub.add_parser("search", help="search agenda items, minutes, actions, papers, "
+                                        "people and interests")
+    cmd.add_argument("path", help="the taskforce file")
+    cmd.add_argument("words", help='what to find: words, "a phrase", word*, -word, a OR b')
+    cmd.add_argument("--body", help="only this body's records (and people)")
+    cmd.add_argument("--limit", type=int, default=20, help="most hits of each kind (20)")
+    cmd.set_defaults(run=run_search)
+
+
+def _show(marked: Marked, bold: bool) -> str:
+    start, end = ("\033[1m", "\033[0m") if bold else ("[", "]")
+    return "".join(f"{start}{text}{end}" if matched else text for text, matched in marked.runs)
+
+
+def run_search(args) -> int:
+    with open_existing(args.path) as tf:
+        results = search(tf.store, args.words, _body_id(tf, args.body), max(1, args.limit))
+    if not results:
+        print(f"Nothing found for {args.words}.")
+        return 0
+    bold = sys.stdout.isatty()
+    for group in results.groups:
+        print(f"{group.label} ({len(group.hits)})")
+        for hit in group.hits:
+            print("  " + _show(hit.text, bold) + (f"  ({hit.context})" if hit.context else ""))
+            if hit.detail:
+                print("      " + _show(hit.detail, bold))
+    return 0

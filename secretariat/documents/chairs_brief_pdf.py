@@ -1,0 +1,46 @@
+"""The chair's brief on interests for one meeting: each conflict flag (a
+member's current interest matching an agenda item or a paper going to the
+meeting), the items touching the MIS or MSP, and the declaration forms still
+out. The chair decides what to do with each; the brief only lists them."""
+
+from reportlab.platypus import Paragraph
+
+from ..conflicts import BriefDocument
+from ..values import long_date
+from .layout import PageSettings, build_pdf, stylesheet
+from .minutes_pdf import grid
+from .text import esc
+
+MIS_MSP_REMINDER = (
+    "The Taskforce has no role in the use, operation or management of the MIS or MSP; "
+    "the Chair stops any discussion of them beyond policy development.")
+
+
+def render(doc: BriefDocument) -> bytes:
+    styles = stylesheet()
+    story = [Paragraph(esc(doc.body_name), styles["Title"]),
+             Paragraph("CHAIR'S BRIEF: INTERESTS", styles["Title"]),
+             Paragraph(esc(" – ".join(t for t in (doc.meeting_title,
+                                                  long_date(doc.meeting_date)) if t)),
+                       styles["Centre"]),
+             Paragraph("Conflict flags", styles["Heading"])]
+    if doc.conflicts:
+        story.append(grid(
+            ["Member", "Interest", "Item or paper", "Touches"],
+            [[c.person_name, c.interest, f"{c.subject.capitalize()}: {c.subject_title}", c.tag]
+             for c in doc.conflicts], [0.2, 0.33, 0.32, 0.15], styles))
+        story.append(Paragraph(
+            "A flag is a prompt, not a finding: invite the member to declare the interest "
+            "at the item, and record what they declare.", styles["Small"]))
+    else:
+        story.append(Paragraph("No member's current interest matches an item or paper "
+                               "for this meeting.", styles["Body"]))
+    if doc.mis_msp_subjects:
+        story.append(Paragraph("Items touching the MIS or MSP", styles["Heading"]))
+        story += [Paragraph(esc(s), styles["Bullet"], bulletText="•")
+                  for s in doc.mis_msp_subjects]
+        story.append(Paragraph(esc(MIS_MSP_REMINDER), styles["Body"]))
+    story.append(Paragraph("Declaration forms not returned", styles["Heading"]))
+    story.append(Paragraph(esc(", ".join(doc.not_returned) + "." if doc.not_returned
+                               else "None."), styles["Body"]))
+    return build_pdf(story, PageSettings(title="Chair's brief", marking=doc.marking))

@@ -1,0 +1,63 @@
+"""The printed register of members' interests: each member with the interests
+current on the day it shows, and where their declaration form stands.
+OFFICIAL-SENSITIVE unless the official chooses otherwise."""
+
+import datetime as dt
+
+from reportlab.platypus import Paragraph
+
+from ..interests import RegisterDocument
+from ..values import long_date
+from . import fonts
+from .layout import PageSettings, build_pdf, stylesheet
+from .minutes_pdf import OutlinedHeading, grid
+from .text import esc
+
+
+def short_date(day: dt.date) -> str:
+    """For a table cell: 1 February 2011."""
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def warnings(doc: RegisterDocument) -> list[str]:
+    """Characters the shipped font cannot print (they would show as boxes)."""
+    return fonts.missing_glyphs(*(
+        text for entry in doc.entries
+        for text in (entry.person.display_name,
+                     *(f"{i.description} {i.organisation}" for i in entry.interests))))
+
+
+def _form_line(entry) -> str:
+    form = entry.form
+    if form is None:
+        return "No declaration form sent."
+    sent = f"Declaration form sent {long_date(form.sent_on)}"
+    if form.returned_on:
+        return f"{sent}, returned {long_date(form.returned_on)}."
+    return f"{sent}: not yet returned."
+
+
+def render(doc: RegisterDocument) -> bytes:
+    styles = stylesheet()
+    when = "Current on" if doc.current else "As it stood on"
+    story = [Paragraph(esc(doc.body_name), styles["Title"]),
+             Paragraph("REGISTER OF MEMBERS' INTERESTS", styles["Title"]),
+             Paragraph(esc(f"{when} {long_date(doc.as_of)}"), styles["Centre"])]
+    for entry in doc.entries:
+        name = f"{entry.person.display_name} ({entry.role_label})"
+        story.append(OutlinedHeading(name, styles["Subheading"], name, 0))
+        if entry.interests:
+            story.append(grid(
+                ["Interest", "Organisation", "Kind", "MIS / MSP", "Declared"],
+                [[i.description, i.organisation, i.kind_label,
+                  "Yes" if i.concerns_mis_msp else "", short_date(i.declared_on)]
+                 for i in entry.interests],
+                [0.33, 0.22, 0.16, 0.1, 0.19], styles))
+        else:
+            story.append(Paragraph("No interests declared.", styles["Body"]))
+        story.append(Paragraph(esc(_form_line(entry)), styles["Small"]))
+    story.append(Paragraph("Declaration forms not returned", styles["Heading"]))
+    story.append(Paragraph(esc(", ".join(doc.not_returned) + "." if doc.not_returned
+                               else "None: every form sent has come back."), styles["Body"]))
+    return build_pdf(story, PageSettings(title="Register of members' interests",
+                                         marking=doc.marking))

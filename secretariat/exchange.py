@@ -1,0 +1,197 @@
+"""Export everything to JSON and import it into a new or empty file.
+
+The format is described in docs/export-format.md. It is generic over the
+record tables (found from the schema, parents first), so a table another area
+adds is exported without a change here. Import checks the whole document
+against an in-memory file of the current schema before it touches the target,
+so bad input writes nothing and is named in one line: what, and where.
+"""
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from . import schema
+from .errors import FileProblem, ValidationError
+from .record_tables import RecordTable, record_tables
+from .storage import Store
+
+FORMAT = "taskforce-secretariat"
+VERSION = 1
+
+
+class BadExportError(ValidationError):
+    """The document cannot be imported; nothing was written."""
+
+
+def export_data(store: Store) -> dict:
+    tables = {}
+    for table in record_tables(store.db.conn):
+        columns = ", ".join(f'"{c}"' for c in table.column_names)
+        tables[table.name] = store.rows(
+            f'SELECT {columns} FROM "{table.name}" ORDER BY created_at, id')
+    return {"format": FORMAT, "version": VERSION, "tables": tables}
+
+
+def export_json(store: Store) -> str:
+    """The whole file as JSON text (the same file always gives the same text)."""
+    return json.dumps(export_data(store), ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def import_json(text: str, target, source_name: str = "the export") -> ImportSummary:
+    """Read an export into ``target`` (a new or empty taskforce file)."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadExportError(f"{source_name} is not valid JSON (line {error.lineno}, "
+                           f"column {error.colno}: {error.msg}).") from None
+    try:
+        rows = _check_document(document)
+        with contextlib.closing(_empty_schema()) as trial:
+            _write(trial, rows)
+    except _Bad as bad:
+        raise BadExportError(f"{source_name}: {bad}") from None
+    target = Path(target)
+    created = not target.exists()
+    store = Store.open(target, create=True)
+    try:
+        if any(store.scalar(f'SELECT count(*) FROM "{t.name}"')
+               for t in record_tables(store.db.conn)):
+            raise FileProblem(f"{target.name} already holds records; import into a new or "
+                              "empty file.", target)
+        with store.transaction() as db:
+            _write(db.conn, rows)
+    except BaseException:
+        store.close()
+        if created:
+            _remove_new_file(target)
+        raise
+    store.close()
+    return ImportSummary({name: len(found) for (name, _), found in rows.items() if found})
+
+
+class _Bad(Exception):
+    """A problem in the document, with where it is."""
+
+
+def _empty_schema() -> sqlite3.Connection:
+    db = Database(memory=True)
+    for migration_set in schema.migration_sets():
+        migration_set.apply(db)
+    return db.conn
+
+
+def _check_document(document) -> dict[tuple[str, RecordTable], list[tuple[int, dict]]]:
+    """Every row, checked for shape, dates and references, keyed by table."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise _Bad(f"not a Taskforce Secretariat export (\"format\" should be \"{FORMAT}\")")
+    if "version" not in document:
+        raise _Bad("missing field \"version\"")
+    if document["version"] != VERSION:
+        raise _Bad(f"export format version {document['version']!r} is not supported "
+                   f"(this program reads version {VERSION})")
+    given = document.get("tables")
+    if not isinstance(given, dict):
+        raise _Bad("missing field \"tables\" (an object of tables)")
+    with contextlib.closing(_empty_schema()) as conn:
+        tables = record_tables(conn)
+    known = {t.name for t in tables}
+    for name in given:
+        if name not in known:
+            raise _Bad(f"tables.{name}: unknown table")
+    rows = {}
+    ids: dict[str, set] = {}
+    for table in tables:
+        listed = given.get(table.name, [])
+        if not isinstance(listed, list):
+            raise _Bad(f"tables.{table.name}: should be a list of records")
+        rows[(table.name, table)] = [(i, _check_row(table, i, row)) for i, row in enumerate(listed)]
+        ids[table.name] = set()
+        for i, row in rows[(table.name, table)]:
+            if row["id"] in ids[table.name]:
+                raise _Bad(f"tables.{table.name}[{i}].id: {row['id']!r} appears twice")
+            ids[table.name].add(row["id"])
+    for (name, table), found in rows.items():
+        for i, row in found:
+            for ref in table.references:
+                value = row.get(ref.column)
+                if value is not None and value not in ids.get(ref.table, ()):
+                    raise _Bad(f"tables.{name}[{i}].{ref.column}: refers to {ref.table} record "
+                               f"{value!r}, which is not in the export")
+    return rows
+
+
+def _check_row(table: RecordTable, index: int, row) -> dict:
+    where = f"tables.{table.name}[{index}]"
+    if not isinstance(row, dict):
+        raise _Bad(f"{where}: should be an object")
+    names = set(table.column_names)
+    for key in row:
+        if key not in names:
+            raise _Bad(f"{where}: unknown field {key!r}")
+    for column in table.columns:
+        if column.required and row.get(column.name) is None:
+            raise _Bad(f"{where}: missing field {column.name!r}")
+    for key, value in row.items():
+        if isinstance(value, bool) or not isinstance(value, (str, int, float, type(None))):
+            raise _Bad(f"{where}.{key}: should be text, a number or null")
+        _check_value(f"{where}.{key}", key, value)
+    if not isinstance(row["id"], str) or not row["id"].strip():
+        raise _Bad(f"{where}.id: should be non-empty text")
+    return row
+
+
+def _check_value(where: str, column: str, value) -> None:
+    if value is None or value == "":
+        return
+    if column == "date" or column.endswith(("_on", "_date")):
+        try:
+            if not isinstance(value, str) or len(value) != 10:
+                raise ValueError
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise _Bad(f"{where}: {value!r} is not a date written as 2011-05-26") from None
+    elif column.endswith("_at"):
+        try:
+            dt.datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise _Bad(f"{where}: {value!r} is not a date and time "
+                       "written as 2011-05-26T15:30:00+00:00") from None
+
+
+def _write(conn: sqlite3.Connection, rows) -> None:
+    """Insert every row, parents first; references are checked at the end."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not conn.in_transaction:
+        conn.execute("BEGIN")
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    for (name, _), found in rows.items():
+        for i, row in found:
+            columns = ", ".join(f'"{c}"' for c in row)
+            marks = ", ".join("?" for _ in row)
+            try:
+                conn.execute(f'INSERT INTO "{name}" ({columns}) VALUES ({marks})',
+                             tuple(row.values()))
+            except sqlite3.IntegrityError as error:
+                raise _Bad(f"tables.{name}[{i}]: breaks a rule of the file ({error})") from None
+
+
+def _remove_new_file(path: Path) -> None:
+    """Take away a file this import created, so a failed import leaves nothing."""
+    for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", ".lock"))):
+        leftover.unlink(missing_ok=True)
+

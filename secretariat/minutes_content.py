@@ -1,0 +1,235 @@
+"""What the printed minutes of one meeting say, as plain data for the renderer.
+
+Read from the meeting, its register, agenda items, entries and actions. The
+version for publication leaves every restricted item out here, before any
+of it could reach a document: only its number and the word that it was
+withheld remain.
+"""
+
+from dataclasses import dataclass
+
+from .errors import NotFoundError
+from .interests import declarations_for_meeting
+from .taskforce import Taskforce
+from .values import long_date, parse_date, parse_time, time_range
+
+ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+         "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx")
+SENSITIVE = "OFFICIAL-SENSITIVE"
+
+
+@dataclass(frozen=True)
+class EntryLine:
+    kind: str  # point or decision
+    text: str
+    sub_points: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    owners: str
+    text: str
+    when: str
+
+
+@dataclass(frozen=True)
+class ArisingLine:
+    """An earlier meeting's action as reviewed at this one."""
+
+    agreed_on: str
+    owners: str
+    text: str
+    progress: str  # the updates made at this meeting, outcome first
+
+
+@dataclass(frozen=True)
+class ItemMinutes:
+    number: str  # "1." for an item, "i)" for a sub-item
+    title: str
+    level: int  # 0 for an item, 1 for a sub-item
+    note: str = ""  # "Deferred to a later meeting." and the like
+    withheld: bool = False
+    restricted: bool = False
+    entries: tuple[EntryLine, ...] = ()
+    actions: tuple[ActionLine, ...] = ()
+    arising: tuple[ArisingLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class MinutesDocument:
+    body_name: str
+    date: str
+    venue: str
+    times: str
+    marking: str
+    draft: bool
+    publication: bool
+    chair_line: str  # "Chair: Julian Le Grand" or "Vice Chair: …"
+    members: tuple[str, ...]
+    officials: tuple[str, ...]
+    presenters: tuple[str, ...]
+    guests: tuple[str, ...]
+    apologies: tuple[str, ...]
+    items: tuple[ItemMinutes, ...]
+    corrections: tuple[str, ...]
+    declarations: tuple[str, ...] = ()  # made at the meeting, when no item is for them
+
+    @property
+    def heading(self) -> str:
+        return f"{self.body_name.upper()} MEETING"
+
+    @property
+    def metadata_title(self) -> str:
+        """For the PDF's metadata: nothing an item says."""
+        return f"{self.body_name} meeting {self.date}: minutes"
+
+    @property
+    def all_text(self) -> list[str]:
+        """Every string the document prints, to check the font can show them."""
+        texts = [self.body_name, self.venue, self.chair_line, *self.members, *self.officials,
+                 *self.presenters, *self.guests, *self.apologies, *self.corrections,
+                 *self.declarations]
+        for item in self.items:
+            texts += [item.title, item.note]
+            for entry in item.entries:
+                texts += [entry.text, *entry.sub_points]
+            for action in item.actions:
+                texts += [action.owners, action.text, action.when]
+            for line in item.arising:
+                texts += [line.owners, line.text, line.progress]
+        return texts
+
+
+def number_items(rows: list[dict]) -> list[tuple[dict, str, int]]:
+    """Items in agenda order with their numbers: 1., 2. and i), ii) under them.
+
+    Dropped items were not taken: like the agenda, the minutes leave them out.
+    """
+    taken = [r for r in rows if r["status"] != "dropped"]
+    top = sorted((r for r in taken if not r["parent_id"]), key=lambda r: r["position"])
+    ordered = []
+    for n, item in enumerate(top, start=1):
+        ordered.append((item, f"{n}.", 0))
+        subs = sorted((r for r in taken if r["parent_id"] == item["id"]),
+                      key=lambda r: r["position"])
+        for m, sub in enumerate(subs):
+            ordered.append((sub, f"{ROMAN[m] if m < len(ROMAN) else m + 1})", 1))
+    return ordered
+
+
+def _name(row: dict) -> str:
+    return row["name"] or row["role_title"]
+
+
+def _official(row: dict) -> str:
+    """Officials are minuted by role."""
+    return row["role_title"] or row["name"]
+
+
+def _register(tf: Taskforce, meeting: dict) -> dict:
+    rows = tf.store.rows(
+        """SELECT a.status, a.capacity, a.person_id, p.name, p.role_title, p.organisation,
+                  d.name AS dep_name, d.role_title AS dep_role,
+                  coalesce(s.role, '') AS role
+           FROM attendance a JOIN people p ON p.id = a.person_id
+           LEFT JOIN people d ON d.id = a.deputising_for_id
+           LEFT JOIN memberships s ON s.person_id = a.person_id AND s.body_id = ?
+           WHERE a.meeting_id = ?
+           ORDER BY CASE s.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 ELSE 2 END,
+                    -- officials in the order the register lists them, the rest by name
+                    CASE a.capacity WHEN 'official' THEN a.created_at ELSE '' END,
+                    p.name COLLATE NOCASE, p.role_title COLLATE NOCASE""",
+        (meeting["body_id"], meeting["id"]))
+    chair_id = meeting.get("chair_person_id")
+    if not chair_id:  # whoever of the Chair and Vice-Chair was there, in that order
+        chair_id = next((r["person_id"] for r in rows if r["status"] == "present"
+                         and r["role"] in ("chair", "vice_chair")), None)
+    chair_line, members, officials, presenters, guests, apologies = "", [], [], [], [], []
+    for r in rows:
+        deputy = ((r["dep_role"] or r["dep_name"]) if r["capacity"] == "official"
+                  else (r["dep_name"] or r["dep_role"])) or ""
+        if r["status"] == "apologies":
+            apologies.append(_official(r) if r["capacity"] == "official" else _name(r))
+        elif r["status"] != "present":
+            continue
+        elif r["person_id"] == chair_id:
+            chair_line = f"{'Vice Chair' if r['role'] == 'vice_chair' else 'Chair'}: {_name(r)}"
+        elif r["capacity"] == "official":
+            officials.append(_official(r) + (f" deputising for {deputy}" if deputy else ""))
+        elif r["capacity"] in ("guest", "presenter"):
+            label = _name(r) + (f", {r['organisation']}" if r["organisation"] else "")
+            (presenters if r["capacity"] == "presenter" else guests).append(label)
+        else:
+            members.append(_name(r) + (f" deputising for {deputy}" if deputy else ""))
+    return dict(chair_line=chair_line, members=tuple(members), officials=tuple(officials),
+                presenters=tuple(presenters), guests=tuple(guests), apologies=tuple(apologies))
+
+
+def _arising(tf: Taskforce, meeting_id: str) -> tuple[ArisingLine, ...]:
+    lines = []
+    for action in tf.actions.matters_arising(meeting_id):
+        here = [u for u in action.updates if u.meeting_id == meeting_id]
+        progress = "; ".join(
+            (u.outcome_label if u.outcome != "note" else "") +
+            (": " if u.outcome != "note" and u.text else "") + u.text for u in here)
+        day = action.meeting_date
+        lines.append(ArisingLine(f"{day.day} {day.strftime('%b %Y')}", action.owner_label,
+                                 action.text, progress or "Still open."))
+    return tuple(lines)
+
+
+_NOTES = {"deferred": "Deferred to a later meeting."}
+
+
+def build(tf: Taskforce, meeting_id: str, publication: bool = False) -> MinutesDocument:
+    """The minutes of one meeting; ``publication`` withholds restricted items."""
+    meeting = tf.store.row("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
+    if meeting is None:
+        raise NotFoundError("That meeting no longer exists.")
+    body = tf.bodies.get(meeting["body_id"])
+    item_rows = tf.store.rows("SELECT * FROM agenda_items WHERE meeting_id = ?", (meeting_id,))
+    actions: dict[str | None, list] = {}
+    for action in tf.actions.of_meeting(meeting_id):
+        actions.setdefault(action.item_id, []).append(action)
+    arising_item = tf.minutes.lifecycle.matters_arising_item(meeting_id)
+    restricted_ids = {r["id"] for r in item_rows if r["restricted"]}
+    declared = [d.line for d in declarations_for_meeting(tf, meeting_id)
+                if not (publication and d.agenda_item_id in restricted_ids)]
+    interests_item = next((r["id"] for r in item_rows if r["standing_kind"] == "interests"),
+                          None)
+    items = []
+    for row, number, level in number_items(item_rows):
+        restricted = row["id"] in restricted_ids or row["parent_id"] in restricted_ids
+        if publication and restricted:
+            items.append(ItemMinutes(number, "", level, withheld=True))
+            continue
+        entries, sub_points = [], {}
+        for entry in tf.minutes.of_item(row["id"]):
+            if entry.parent_id:
+                sub_points.setdefault(entry.parent_id, []).append(entry.text)
+        for entry in tf.minutes.of_item(row["id"]):
+            if not entry.parent_id:
+                entries.append(EntryLine(entry.kind, entry.text,
+                                         tuple(sub_points.get(entry.id, ()))))
+        if row["id"] == interests_item:  # "Declarations of interest"
+            entries += [EntryLine("point", line) for line in declared]
+        items.append(ItemMinutes(
+            number, row["title"], level, note=_NOTES.get(row["status"], ""),
+            restricted=restricted, entries=tuple(entries),
+            actions=tuple(ActionLine(a.owner_label, a.text, a.due_label)
+                          for a in actions.get(row["id"], ())),
+            arising=_arising(tf, meeting_id) if row["id"] == arising_item else ()))
+    state = tf.minutes.lifecycle.of(meeting_id)
+    marking = meeting["marking"]
+    if not publication and any(i.restricted for i in items):
+        marking = SENSITIVE
+    corrections = tuple(f"Corrected at the meeting of {long_date(c.made_at_date)}: {c.text}"
+                        for c in tf.minutes.lifecycle.corrections(meeting_id))
+    return MinutesDocument(
+        body_name=body.name, date=long_date(parse_date(meeting["date"])),
+        venue=meeting["venue"],
+        times=time_range(parse_time(meeting["start_time"]), parse_time(meeting["end_time"])),
+        marking=marking, draft=state.draft, publication=publication,
+        items=tuple(items), corrections=corrections,
+        declarations=() if interests_item else tuple(declared), **_register(tf, meeting))
+

@@ -1,0 +1,170 @@
+"""The full-text index: agenda items, minutes points and decisions, actions,
+papers, people and interests, kept current by triggers.
+
+Design: an external-content FTS5 table. ``search_docs`` holds, per record,
+the text as indexed with its kind and where it opens (meeting, body); its
+integer rowid is the FTS rowid, so VACUUM and backups keep the two in step,
+and its unique ``record_id`` lets a trigger find the entry to drop. The FTS
+table ``search`` reads its columns from ``search_docs`` (for snippets) and
+holds only the index. Neither looks like a record table (no ``id`` key), so
+exports, imports and travel-copy merges leave them alone; the triggers
+re-create their rows wherever records are written.
+
+Every trigger writes through ``reindex_sql``/``unindex_sql`` below. What is
+indexed is part of the schema: a change to ``SOURCES`` must come as a new
+migration that drops and re-creates the triggers and rebuilds the index.
+"""
+
+from dataclasses import dataclass
+
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("secretariat.search")
+
+COLUMNS = ("title", "body", "kind", "record_id", "meeting_id", "body_id")
+
+
+@dataclass(frozen=True)
+class Source:
+    """How one table's rows become index entries; expressions use alias ``r``."""
+
+    table: str
+    kind: str
+    title: str
+    body: str
+    meeting_id: str = "NULL"
+    body_id: str = "NULL"
+    watched: tuple[str, ...] = ()  # columns whose change re-indexes the row
+
+    def select(self, where: str) -> str:
+        values = ", ".join((self.kind, "r.id", self.meeting_id, self.body_id,
+                            self.title, self.body))
+        return f"SELECT {values} FROM {self.table} r WHERE {where}"
+
+
+def _joined(*expressions: str) -> str:
+    return " || ' ' || ".join(f"coalesce({e}, '')" for e in expressions)
+
+
+_MEETING_BODY = "(SELECT body_id FROM meetings WHERE id = r.meeting_id)"
+
+SOURCES = (
+    Source("agenda_items", "'agenda_item'", "r.title", _joined("r.lead_text"),
+           "r.meeting_id", _MEETING_BODY, ("title", "lead_text", "meeting_id")),
+    Source("minutes_entries", "r.kind", "''", "r.text",
+           "(SELECT meeting_id FROM agenda_items WHERE id = r.item_id)",
+           "(SELECT m.body_id FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id"
+           " WHERE i.id = r.item_id)", ("text", "kind", "item_id")),
+    Source("actions", "'action'", "r.text",
+           _joined("r.due_text",
+                   "(SELECT group_concat(u.text, ' ') FROM action_updates u"
+                   " WHERE u.action_id = r.id)"),
+           "r.meeting_id", _MEETING_BODY, ("text", "due_text", "meeting_id")),
+    Source("papers", "'paper'", "r.title",
+           _joined("r.short_name", "r.owner_text", "r.notes", "r.sign_off_conditions"),
+           "NULL", "r.body_id",
+           ("title", "short_name", "owner_text", "notes", "sign_off_conditions", "body_id")),
+    Source("people", "'person'", "coalesce(nullif(trim(r.name), ''), r.role_title)",
+           _joined("r.role_title", "r.organisation", "r.email", "r.notes"),
+           watched=("name", "role_title", "organisation", "email", "notes")),
+    Source("interests", "'interest'", "r.description", _joined("r.organisation", "r.notes"),
+           watched=("description", "organisation", "notes")),
+)
+
+_DOC_COLUMNS = "kind, record_id, meeting_id, body_id, title, body"
+_FTS_COLUMNS = ", ".join(COLUMNS)
+
+
+def unindex_sql(where: str) -> str:
+    """Drop the entries of the records ``where`` (a condition on ``record_id``) picks."""
+    return (f"INSERT INTO search(search, rowid, {_FTS_COLUMNS}) "
+            f"SELECT 'delete', rowid, {_FTS_COLUMNS} FROM search_docs WHERE {where};\n"
+            f"DELETE FROM search_docs WHERE {where};\n")
+
+
+def reindex_sql(source: Source, record_where: str, doc_where: str) -> str:
+    """Replace the entries of the rows of ``source`` that ``record_where`` picks.
+
+    ``doc_where`` picks the same records in ``search_docs``. Dropping first
+    also covers INSERT OR REPLACE, which deletes without firing triggers.
+    """
+    return (unindex_sql(doc_where)
+            + f"INSERT INTO search_docs({_DOC_COLUMNS}) {source.select(record_where)};\n"
+            + f"INSERT INTO search(rowid, {_FTS_COLUMNS}) "
+              f"SELECT rowid, {_FTS_COLUMNS} FROM search_docs WHERE {doc_where};\n")
+
+
+def _triggers(source: Source) -> str:
+    own = reindex_sql(source, "r.id = new.id", "record_id = new.id")
+    watched = ", ".join(source.watched)
+    return f"""
+        CREATE TRIGGER search_{source.table}_insert AFTER INSERT ON {source.table} BEGIN
+        {own} END;
+        CREATE TRIGGER search_{source.table}_update AFTER UPDATE OF {watched}
+            ON {source.table} BEGIN
+        {own} END;
+        CREATE TRIGGER search_{source.table}_delete AFTER DELETE ON {source.table} BEGIN
+        {unindex_sql("record_id = old.id")} END;
+        """
+
+
+def _progress_triggers() -> str:
+    """An action's progress updates are searched as part of the action."""
+    actions = next(s for s in SOURCES if s.table == "actions")
+    script = ""
+    for event, row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")):
+        script += f"""
+        CREATE TRIGGER search_action_updates_{event.lower()} AFTER {event} ON action_updates
+        BEGIN
+        {reindex_sql(actions, f"r.id = {row}.action_id", f"record_id = {row}.action_id")} END;
+        """
+    return script
+
+
+_MOVES = """
+    -- Where a record opens follows its meeting and body (unindexed columns,
+    -- so the index itself is unchanged).
+    CREATE TRIGGER search_meetings_body AFTER UPDATE OF body_id ON meetings BEGIN
+        UPDATE search_docs SET body_id = new.body_id WHERE meeting_id = new.id;
+    END;
+    CREATE TRIGGER search_agenda_items_meeting AFTER UPDATE OF meeting_id ON agenda_items BEGIN
+        UPDATE search_docs SET meeting_id = new.meeting_id,
+            body_id = (SELECT body_id FROM meetings WHERE id = new.meeting_id)
+        WHERE record_id IN (SELECT id FROM minutes_entries WHERE item_id = new.id);
+    END;
+"""
+
+
+def rebuild_statements() -> list[str]:
+    """Fill the index afresh from the records (``check --repair``)."""
+    return (["DELETE FROM search_docs"]
+            + [f"INSERT INTO search_docs({_DOC_COLUMNS}) {s.select('1')}" for s in SOURCES]
+            + ["INSERT INTO search(search) VALUES ('rebuild')"])
+
+
+@migrations()
+def m001_search_index(db):
+    db.executescript(
+        f"""
+        CREATE TABLE search_docs (
+            doc_id INTEGER PRIMARY KEY,
+            record_id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            meeting_id TEXT,
+            body_id TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX search_docs_meeting ON search_docs(meeting_id);
+        CREATE VIRTUAL TABLE search USING fts5(
+            {COLUMNS[0]}, {COLUMNS[1]}, kind UNINDEXED, record_id UNINDEXED,
+            meeting_id UNINDEXED, body_id UNINDEXED,
+            content = 'search_docs', content_rowid = 'doc_id',
+            tokenize = 'porter unicode61 remove_diacritics 2', prefix = '3'
+        );
+        {"".join(_triggers(s) for s in SOURCES)}
+        {_progress_triggers()}
+        {_MOVES}
+        {";".join(rebuild_statements())};
+        """
+    )

@@ -1,0 +1,266 @@
+"""Searching the whole file: agenda items, minutes, actions, papers, people
+and interests, ranked by relevance and grouped by kind.
+
+Whatever the official types is turned into a well-formed FTS5 query here
+(``fts_query``), so no query syntax error ever reaches them. Matching words
+come back marked (``Marked.runs``), never as markup: each view decides how
+to show them and escapes the text itself.
+"""
+
+import datetime as dt
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from .schema.s07_search import SOURCES, rebuild_statements
+from .storage import Store
+
+# Kinds in the order their groups are shown: (kind, one, many).
+KINDS = (
+    ("agenda_item", "Agenda item", "Agenda items"),
+    ("decision", "Decision", "Decisions"),
+    ("action", "Action", "Actions"),
+    ("point", "Minutes point", "Minutes points"),
+    ("paper", "Paper", "Papers"),
+    ("person", "Person", "People"),
+    ("interest", "Interest", "Interests"),
+)
+LABELS = {kind: many for kind, _, many in KINDS}
+_ORDER = {kind: n for n, (kind, _, _) in enumerate(KINDS)}
+
+# Title matches count for more than matches in the rest of the text.
+_WEIGHTS = "bm25(search, 4.0, 1.0)"
+_START, _END = "\x02", "\x03"  # marks around matched words, inside SQLite only
+_SNIPPET_WORDS = 14
+_AUTO_PREFIX_MIN = 3  # as-you-type: the last word is a prefix once this long
+
+
+# -- the query --------------------------------------------------------------
+
+_TOKEN = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)"?(?P<star>\*?)|(?P<word>[^\s"]+)')
+_WORD = re.compile(r"\w+")
+
+
+def _term(text: str, prefix: bool) -> str | None:
+    words = [w.replace("_", " ") for w in _WORD.findall(text)]
+    if not words:
+        return None
+    return '"' + " ".join(words) + '"' + ("*" if prefix else "")
+
+
+def fts_query(words: str, as_you_type: bool = False) -> str | None:
+    """The FTS5 query for what was typed; None when nothing can be searched.
+
+    Words must all match; ``"a phrase"`` matches the words together; a
+    trailing ``*`` matches the beginning of words; ``-word`` or ``NOT word``
+    leaves out records holding it; ``OR`` between words matches either side.
+    Everything else is taken as plain words, so stray quotes and symbols are
+    harmless. ``as_you_type`` treats an unfinished last word as a beginning.
+    """
+    clauses: list[list[str]] = [[]]
+    excluded: list[str] = []
+    negate_next = False
+    last_bare = None  # (clause, index, typed) when the last thing typed is a plain word
+    for match in _TOKEN.finditer(words):
+        last_bare = None
+        raw = match.group("word")
+        if raw in ("OR", "AND", "NOT"):
+            if raw == "OR" and clauses[-1]:
+                clauses.append([])
+            negate_next = raw == "NOT"
+            continue
+        if raw is not None:
+            negative = raw.startswith("-") and len(raw) > 1
+            term = _term(raw, prefix=raw.endswith("*"))
+        else:
+            negative = bool(match.group("neg"))
+            term = _term(match.group("phrase"), prefix=bool(match.group("star")))
+        negative, negate_next = negative or negate_next, False
+        if term is None:
+            continue
+        if negative:
+            excluded.append(term)
+        else:
+            clauses[-1].append(term)
+            bare = raw is not None and not raw.endswith("*")
+            last_bare = (clauses[-1], len(clauses[-1]) - 1, raw) if bare else None
+    if as_you_type and last_bare and not words[-1:].isspace():
+        clause, index, raw = last_bare
+        if len(_WORD.findall(raw)[-1]) >= _AUTO_PREFIX_MIN:
+            clause[index] += "*"
+    wanted = [" AND ".join(c) for c in clauses if c]
+    if not wanted:
+        return None
+    query = " OR ".join(f"({w})" for w in wanted)
+    if excluded:
+        query = f"({query}) NOT ({' OR '.join(excluded)})"
+    return query
+
+
+# -- results ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Marked:
+    """Text with its matching words marked: a run of (text, matched) pairs."""
+
+    runs: tuple[tuple[str, bool], ...]
+
+    @classmethod
+    def parse(cls, text: str) -> "Marked":
+        runs, matched = [], False
+        for piece in re.split(f"([{_START}{_END}])", " ".join((text or "").split())):
+            if piece in (_START, _END):
+                matched = piece == _START
+            elif piece:
+                runs.append((piece, matched))
+        return cls(tuple(runs))
+
+    @property
+    def plain(self) -> str:
+        return "".join(text for text, _ in self.runs)
+
+    @property
+    def matched(self) -> list[str]:
+        return [text for text, matched in self.runs if matched]
+
+    def __bool__(self) -> bool:
+        return bool(self.runs)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    record_id: str
+    meeting_id: str | None
+    body_id: str | None
+    text: Marked  # the title, or for minutes the passage that matched
+    detail: Marked  # the matching passage of the rest, if the title is the text
+    context: str  # where it is: meeting and body, or whose interest
+    score: float  # lower is more relevant (bm25)
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: str
+    label: str
+    hits: tuple[Hit, ...]
+
+
+@dataclass(frozen=True)
+class Results:
+    words: str
+    groups: tuple[Group, ...] = ()
+
+    @property
+    def hits(self) -> list[Hit]:
+        return [hit for group in self.groups for hit in group.hits]
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+
+# -- searching --------------------------------------------------------------
+
+
+def search(store: Store, words: str, body_id: str | None = None, limit: int = 20,
+           as_you_type: bool = False) -> Results:
+    """The best ``limit`` hits of each kind for ``words``, best first.
+
+    With ``body_id``, records of other bodies are left out (people and their
+    interests belong to no one body and always count).
+    """
+    query = fts_query(words, as_you_type)
+    if query is None:
+        return Results(words)
+    where = "search MATCH :query"
+    if body_id:
+        where += " AND (body_id = :body OR body_id IS NULL)"
+    params = {"query": query, "body": body_id, "limit": limit}
+    best = store.rows(
+        f"""WITH matched AS MATERIALIZED (
+                SELECT rowid AS doc, kind, {_WEIGHTS} AS score FROM search WHERE {where})
+            SELECT doc, score FROM (
+                SELECT doc, score, row_number() OVER (PARTITION BY kind ORDER BY score) AS n
+                FROM matched)
+            WHERE n <= :limit""", params)
+    if not best:
+        return Results(words)
+    scores = {row["doc"]: row["score"] for row in best}
+    marked = store.rows(
+        f"""SELECT rowid AS doc, kind, record_id, meeting_id, body_id, title,
+                   highlight(search, 0, '{_START}', '{_END}') AS marked_title,
+                   snippet(search, 1, '{_START}', '{_END}', '…', {_SNIPPET_WORDS}) AS passage
+            FROM search WHERE search MATCH :query
+            AND rowid IN ({",".join(str(int(d)) for d in scores)})""", params)
+    contexts = _contexts(store, marked)
+    by_kind: dict[str, list[Hit]] = {}
+    for row in marked:
+        title, passage = Marked.parse(row["marked_title"]), Marked.parse(row["passage"])
+        by_kind.setdefault(row["kind"], []).append(Hit(
+            row["kind"], row["record_id"], row["meeting_id"], row["body_id"],
+            title or passage, passage if title else Marked(()),
+            contexts.get(row["record_id"], ""), scores[row["doc"]]))
+    groups = tuple(
+        Group(kind, LABELS.get(kind, kind), tuple(sorted(hits, key=lambda h: h.score)))
+        for kind, hits in sorted(by_kind.items(), key=lambda kv: _ORDER.get(kv[0], 99)))
+    return Results(words, groups)
+
+
+def _contexts(store: Store, rows: list[dict]) -> dict[str, str]:
+    """Where each hit is, in words: '26 May 2011, MTF'; whose interest it is."""
+    found = {}
+    meetings = {r["meeting_id"] for r in rows if r["meeting_id"]}
+    bodies = {r["body_id"] for r in rows if r["body_id"]}
+    interests = [r["record_id"] for r in rows if r["kind"] == "interest"]
+    names = {b["id"]: b["short_name"] or b["name"] for b in _by_ids(
+        store, "SELECT id, short_name, name FROM bodies", bodies)}
+    dates = {m["id"]: _short_date(m["date"]) for m in _by_ids(
+        store, "SELECT id, date FROM meetings", meetings)}
+    for row in rows:
+        parts = [dates.get(row["meeting_id"]), names.get(row["body_id"])]
+        found[row["record_id"]] = ", ".join(p for p in parts if p)
+    for interest in _by_ids(store, "SELECT i.id, p.name, p.role_title FROM interests i "
+                                   "JOIN people p ON p.id = i.person_id", interests, "i.id"):
+        found[interest["id"]] = interest["name"] or interest["role_title"]
+    return found
+
+
+def _short_date(text: str) -> str:
+    day = dt.date.fromisoformat(text)
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def _by_ids(store: Store, select: str, ids, column: str = "id") -> list[dict]:
+    ids = list(ids)
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return store.rows(f"{select} WHERE {column} IN ({marks})", ids)
+
+
+# -- upkeep ---------------------------------------------------------------
+
+
+def problems(store: Store) -> list[str]:
+    """What is wrong with the index; an empty list when it matches the records."""
+    expected = sum(store.scalar(f"SELECT count(*) FROM {s.table}") for s in SOURCES)
+    indexed = store.scalar("SELECT count(*) FROM search_docs")
+    if indexed != expected:
+        return [f"search index: {indexed} entries for {expected} records "
+                "(repair with check --repair)"]
+    if store.read_only:  # the check is run as a write
+        return []
+    try:
+        store.db.execute("INSERT INTO search(search, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return ["search index: it does not match the records (repair with check --repair)"]
+    return []
+
+
+def rebuild(store: Store) -> int:
+    """Build the index afresh from the records; returns how many it holds."""
+    with store.transaction() as db:
+        for statement in rebuild_statements():
+            db.execute(statement)
+    return store.scalar("SELECT count(*) FROM search_docs")

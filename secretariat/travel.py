@@ -1,0 +1,447 @@
+"""Travel copies: take one away, merge it back without losing anyone's work.
+
+Taking a copy writes two identical backups: the travel copy itself (marked
+with the home file's identity and a copy id) and the snapshot it starts from,
+kept in the home file's backups folder. Merging asks SQLite's session
+extension (through APSW) for the changeset that turns the snapshot into the
+travel copy, and applies it to the home file: one-sided edits, additions and
+deletions go straight in; SQLite reports a record changed on both sides as a
+conflict, which the official settles by choosing a side. Afterwards the
+snapshot moves up to the travel copy, so merging it again brings nothing.
+
+APSW carries its own copy of SQLite. The same file must never be open
+through both libraries at once (their POSIX locks would not see each other),
+so ``merge`` takes paths of closed files and holds the application's own
+instance locks on both while it works.
+"""
+
+import contextlib
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Literal, Mapping
+
+import apsw
+
+from .errors import FileProblem, UserFacingError
+from .record_tables import RecordTable, record_tables
+from .storage import Store, new_id, now_stamp
+from .storage.backups import backup_dir_for, create_private_file, take_backup, verify
+from .storage.lock import InstanceLock
+
+Side = Literal["home", "travel"]
+_LABEL_COLUMNS = ("name", "title", "text", "role_title", "date")
+_MAX_REPAIR_ROUNDS = 20
+
+
+@dataclass(frozen=True)
+class TravelCopy:
+    path: Path
+    copy_id: str
+    taken_at: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A record changed on both sides since the copy was taken.
+
+    ``home``/``travel`` are the whole record on each side (None where that
+    side deleted it); the official chooses one with ``key``.
+    """
+
+    table: str
+    record_id: str
+    home: dict | None
+    travel: dict | None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.table, self.record_id)
+
+    @property
+    def differing(self) -> list[str]:
+        """The fields that differ, for showing side by side."""
+        if self.home is None or self.travel is None:
+            return list((self.home or self.travel or {}).keys())
+        return [k for k in self.home if self.home[k] != self.travel.get(k) and k != "updated_at"]
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One record that came in from the travel copy."""
+
+    what: Literal["added", "changed", "deleted", "restored"]
+    table: str
+    record_id: str
+    label: str
+
+
+@dataclass
+class MergeReport:
+    merged: bool
+    incoming: list[Incoming] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    chosen: dict[tuple[str, str], Side] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    backup_path: Path | None = None
+
+    def summary(self) -> str:
+        if not self.merged:
+            return f"{len(self.conflicts)} records were changed on both sides; choose which to keep."
+        if not self.incoming and not self.chosen:
+            return "Nothing new came in: the home file already has everything in this travel copy."
+        counts = {what: sum(1 for i in self.incoming if i.what == what)
+                  for what in ("added", "changed", "deleted", "restored")}
+        parts = [f"{n} {what}" for what, n in counts.items() if n]
+        if self.chosen:
+            parts.append(f"{len(self.chosen)} settled by your choice")
+        return "Merged: " + ", ".join(parts) + "."
+
+
+# -- taking a copy -------------------------------------------------------------
+
+
+def snapshot_path(home_path: Path, copy_id: str) -> Path:
+    return backup_dir_for(home_path) / f"travel-{copy_id}.snapshot"
+
+
+def take_travel_copy(store: Store, destination) -> TravelCopy:
+    """Write a travel copy of the open file to ``destination`` (a new file)."""
+    destination = Path(destination).absolute()
+    if destination.exists():
+        raise FileProblem(f"{destination.name} already exists; choose a new name for the travel copy.",
+                          destination)
+    if not destination.parent.is_dir():
+        raise FileProblem(f"The folder for {destination.name} does not exist.", destination)
+    if store.scalar("SELECT count(*) FROM travel_origin"):
+        raise FileProblem(f"{store.path.name} is itself a travel copy; take travel copies from "
+                          "the home file.", store.path)
+    copy_id, taken_at = new_id(), now_stamp()
+    snapshot = snapshot_path(store.path, copy_id)
+    try:
+        snapshot.parent.mkdir(mode=0o700, exist_ok=True)
+        _backup_to(store.db.conn, destination)
+        with contextlib.closing(sqlite3.connect(destination)) as copy:
+            _backup_to(copy, snapshot)
+            with copy:
+                copy.execute("INSERT INTO travel_origin VALUES (?, ?, ?, ?, ?, ?)",
+                             (copy_id, _identity(store.db.conn), store.path.name, taken_at,
+                              taken_at, taken_at))
+        if not (verify(destination) and verify(snapshot)):
+            raise OSError("the copy failed its check")
+    except (OSError, sqlite3.Error) as error:
+        destination.unlink(missing_ok=True)
+        snapshot.unlink(missing_ok=True)
+        reason = getattr(error, "strerror", None) or str(error)
+        raise FileProblem(f"The travel copy {destination.name} could not be written: {reason}.",
+                          destination) from error
+    with store.transaction() as db:
+        db["travel_copies_taken"].insert({"id": copy_id, "path": str(destination),
+                                          "taken_at": taken_at, "merged_at": None,
+                                          "created_at": taken_at, "updated_at": taken_at})
+    return TravelCopy(destination, copy_id, taken_at)
+
+
+def _backup_to(conn: sqlite3.Connection, target: Path) -> None:
+    """A self-contained 0600 copy of ``conn`` at ``target``."""
+    create_private_file(target)
+    with contextlib.closing(sqlite3.connect(target)) as dest:
+        conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+
+
+def _identity(conn) -> str:
+    return conn.execute("SELECT id FROM file_identity").fetchone()[0]
+
+
+# -- merging ---------------------------------------------------------------------
+
+
+def merge(home_path, travel_path, choices: Mapping[tuple[str, str], Side] | None = None
+          ) -> MergeReport:
+    """Merge the travel copy into the home file; both must be closed.
+
+    When records were changed on both sides and ``choices`` does not settle
+    every one, nothing is written and the report lists the conflicts; call
+    again with a side for each ``Conflict.key``.
+    """
+    home_path, travel_path = Path(home_path).absolute(), Path(travel_path).absolute()
+    choices = dict(choices or {})
+    if home_path == travel_path:
+        raise FileProblem("Choose a travel copy, not the home file itself.", travel_path)
+    for path in (home_path, travel_path):
+        if not path.is_file():
+            raise FileProblem(f"There is no file at {path.name}.", path)
+    with _locked(home_path), _locked(travel_path), _travel_changes(home_path, travel_path) as found:
+        travel, copy_id, changeset = found
+        if not changeset:
+            return MergeReport(merged=True)
+        trial = _Application(home_path, travel, changeset, choices)
+        trial.run(commit=False)
+        if trial.unsettled:
+            return MergeReport(merged=False, conflicts=trial.unsettled)
+        backup = _back_up_home(home_path)
+        final = _Application(home_path, travel, changeset, choices, copy_id=copy_id)
+        final.run(commit=True)
+        _advance_snapshot(travel, snapshot_path(home_path, copy_id))
+        return MergeReport(merged=True, incoming=final.incoming, chosen=final.chosen,
+                           skipped=final.skipped, backup_path=backup)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """The instance lock: proves the file is not open in this application."""
+    lock = InstanceLock(path)
+    lock.acquire(path)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _open(path: Path, flags: int = apsw.SQLITE_OPEN_READWRITE) -> apsw.Connection:
+    try:
+        conn = apsw.Connection(str(path), flags=flags | apsw.SQLITE_OPEN_URI)
+        conn.execute("PRAGMA busy_timeout = 2000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    except apsw.Error as error:
+        raise FileProblem(f"{path.name} cannot be read as a taskforce file ({error}).", path) from None
+    return conn
+
+
+def _migrations(conn) -> set:
+    return set(conn.execute("SELECT migration_set, name FROM _sqlite_migrations").fetchall())
+
+
+@contextlib.contextmanager
+def _travel_changes(home_path: Path, travel_path: Path):
+    """The open travel copy (snapshot attached as ``snap``), its copy id and changeset."""
+    travel = _open(travel_path)
+    try:
+        home_conn = _open(home_path, apsw.SQLITE_OPEN_READONLY)
+        try:
+            home_identity, home_versions = _identity(home_conn), _migrations(home_conn)
+        except apsw.Error:
+            raise FileProblem(f"{home_path.name} is not a taskforce file.", home_path) from None
+        finally:
+            home_conn.close()
+        try:
+            origin = travel.execute("SELECT id, home_identity, home_name FROM travel_origin").fetchone()
+        except apsw.Error:
+            origin = None
+        if origin is None:
+            raise FileProblem(f"{travel_path.name} is not a travel copy.", travel_path)
+        copy_id, identity, home_name = origin
+        if identity != home_identity:
+            raise FileProblem(f"{travel_path.name} is a travel copy of another file ({home_name}), "
+                              f"not of {home_path.name}.", travel_path)
+        snapshot = snapshot_path(home_path, copy_id)
+        if not verify(snapshot):
+            raise FileProblem(
+                f"The starting point of {travel_path.name} is missing or damaged in "
+                f"{snapshot.parent.name}, so it cannot be merged safely. Nothing was changed.",
+                travel_path)
+        if _migrations(travel) != home_versions:
+            raise FileProblem(f"{travel_path.name} and {home_path.name} were saved by different "
+                              "versions of Taskforce Secretariat; open both in this version first.",
+                              travel_path)
+        travel.execute("ATTACH DATABASE ? AS snap", (f"{snapshot.as_uri()}?mode=ro",))
+        session = apsw.Session(travel, "main")
+        for table in record_tables(travel):
+            session.attach(table.name)
+            session.diff("snap", table.name)
+        changeset = session.changeset()
+        session.close()
+        yield travel, copy_id, changeset
+    finally:
+        travel.close()
+
+
+def _back_up_home(home_path: Path) -> Path:
+    with contextlib.closing(sqlite3.connect(home_path)) as conn:
+        try:
+            return take_backup(conn, home_path, "before-merge").path
+        except (OSError, sqlite3.Error) as error:
+            raise FileProblem(f"{home_path.name} could not be backed up before the merge, so "
+                              f"nothing was merged ({error}).", home_path) from error
+
+
+def _advance_snapshot(travel: apsw.Connection, snapshot: Path) -> None:
+    """The merged state becomes the new starting point (replaced atomically)."""
+    fresh = snapshot.with_suffix(".new")
+    fresh.unlink(missing_ok=True)
+    create_private_file(fresh)
+    dest = apsw.Connection(str(fresh))
+    try:
+        with dest.backup("main", travel, "main") as step:
+            step.step()
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    os.replace(fresh, snapshot)
+
+
+class _Application:
+    """One attempt at applying the changeset to the home file."""
+
+    def __init__(self, home_path: Path, travel: apsw.Connection, changeset: bytes,
+                 choices: dict, copy_id: str | None = None):
+        self.home_path = home_path
+        self.travel = travel
+        self.changeset = changeset
+        self.choices = choices
+        self.copy_id = copy_id
+        self.tables: dict[str, RecordTable] = {t.name: t for t in record_tables(travel)}
+        self.unsettled: list[Conflict] = []
+        self.chosen: dict[tuple[str, str], Side] = {}
+        self.skipped: list[str] = []
+        self.incoming: list[Incoming] = []
+        self._held_back: set[tuple[str, str]] = set()
+
+    def run(self, commit: bool) -> None:
+        home = _open(self.home_path)
+        try:
+            # Foreign keys are checked (and mended) once everything is in.
+            home.execute("PRAGMA foreign_keys = OFF")
+            home.execute("PRAGMA synchronous = FULL")
+            home.execute("BEGIN IMMEDIATE")
+            try:
+                planned = self._planned()
+                apsw.Changeset.apply(self.changeset, home, conflict=self._on_conflict)
+                self._settle(home)
+                restored = self._mend_references(home)
+                self.incoming = [i for i in planned if (i.table, i.record_id) not in self._held_back]
+                self.incoming += restored
+                if commit:
+                    home.execute("UPDATE travel_copies_taken SET merged_at = ?, updated_at = ? "
+                                 "WHERE id = ?", (now_stamp(), now_stamp(), self.copy_id))
+                    home.execute("COMMIT")
+                else:
+                    home.execute("ROLLBACK")
+            except BaseException:
+                if not home.autocommit:
+                    home.execute("ROLLBACK")
+                raise
+        except apsw.Error as error:
+            raise FileProblem(f"The merge into {self.home_path.name} failed and nothing was "
+                              f"changed ({error}).", self.home_path) from error
+        finally:
+            home.close()
+
+    # -- what the changeset holds
+
+    def _planned(self) -> list[Incoming]:
+        verbs = {"INSERT": "added", "UPDATE": "changed", "DELETE": "deleted"}
+        planned = []
+        for change in apsw.Changeset.iter(self.changeset):
+            record_id = self._record_id(change)
+            planned.append(Incoming(verbs[change.op], change.name, record_id,
+                                    self._label(change.name, record_id)))
+        return planned
+
+    @staticmethod
+    def _record_id(change) -> str:
+        (index,) = change.pk_columns
+        values = change.old if change.op == "DELETE" else (change.new or change.old)
+        value = values[index]
+        return value if value is not apsw.no_change else change.old[index]
+
+    def _row(self, schema: str, table: str, record_id: str, conn=None) -> dict | None:
+        cursor = (conn or self.travel).execute(
+            f'SELECT * FROM {schema}."{table}" WHERE id = ?', (record_id,))
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        return dict(zip([d[0] for d in cursor.getdescription()], found))
+
+    def _label(self, table: str, record_id: str) -> str:
+        row = self._row("main", table, record_id) or self._row("snap", table, record_id) or {}
+        for column in _LABEL_COLUMNS:
+            if str(row.get(column) or "").strip():
+                text = " ".join(str(row[column]).split())
+                return text if len(text) <= 60 else text[:59] + "…"
+        return ""
+
+    # -- conflicts
+
+    def _on_conflict(self, reason: int, change) -> int:
+        record_id = self._record_id(change)
+        if reason == apsw.SQLITE_CHANGESET_NOTFOUND and change.op == "DELETE":
+            return self._hold_back(change.name, record_id)  # deleted on both sides
+        if reason in (apsw.SQLITE_CHANGESET_DATA, apsw.SQLITE_CHANGESET_CONFLICT):
+            if self._already_there(change):
+                return self._hold_back(change.name, record_id)
+        if reason in (apsw.SQLITE_CHANGESET_DATA, apsw.SQLITE_CHANGESET_CONFLICT,
+                      apsw.SQLITE_CHANGESET_NOTFOUND):
+            key = (change.name, record_id)
+            self._held_back.add(key)
+            if key in self.choices:
+                self.chosen[key] = self.choices[key]
+            else:
+                self.unsettled.append(Conflict(change.name, record_id, None, None))
+            return apsw.SQLITE_CHANGESET_OMIT
+        self.skipped.append(f"{change.name} record {record_id} could not be merged "
+                            "(it breaks a rule of the home file)")
+        return self._hold_back(change.name, record_id)
+
+    def _hold_back(self, table: str, record_id: str) -> int:
+        self._held_back.add((table, record_id))
+        return apsw.SQLITE_CHANGESET_OMIT
+
+    def _already_there(self, change) -> bool:
+        """The home record already holds what the travel copy would write."""
+        if change.op == "DELETE" or change.conflict is None:
+            return False
+        # updated_at differs whenever both sides saved, even the same thing.
+        stamp = self.tables[change.name].column_names.index("updated_at")
+        return all(new is apsw.no_change or new == current or index == stamp
+                   for index, (new, current) in enumerate(zip(change.new, change.conflict)))
+
+    def _settle(self, home: apsw.Connection) -> None:
+        """Fill in both sides of each conflict; make home match travel where chosen."""
+        self.unsettled = [Conflict(c.table, c.record_id,
+                                   self._row("main", c.table, c.record_id, home),
+                                   self._row("main", c.table, c.record_id))
+                          for c in self.unsettled]
+        for (table, record_id), side in self.chosen.items():
+            if side == "travel":
+                self._put(home, table, record_id, self._row("main", table, record_id))
+
+    def _put(self, home: apsw.Connection, table: str, record_id: str, row: dict | None) -> None:
+        home.execute(f'DELETE FROM main."{table}" WHERE id = ?', (record_id,))
+        if row is not None:
+            names = ", ".join(f'"{n}"' for n in row)
+            marks = ", ".join("?" for _ in row)
+            home.execute(f'INSERT INTO main."{table}" ({names}) VALUES ({marks})', tuple(row.values()))
+
+    def _mend_references(self, home: apsw.Connection) -> list[Incoming]:
+        """Bring back records the other side deleted that kept records still need."""
+        restored = []
+        for _ in range(_MAX_REPAIR_ROUNDS):
+            problems = home.execute("PRAGMA foreign_key_check").fetchall()
+            if not problems:
+                return restored
+            progress = False
+            for table, rowid, parent, fk_index in problems:
+                column = self._reference_column(home, table, fk_index)
+                (parent_id,) = home.execute(
+                    f'SELECT "{column}" FROM main."{table}" WHERE rowid = ?', (rowid,)).fetchone()
+                row = self._row("main", parent, parent_id) or self._row("snap", parent, parent_id)
+                if row is not None and self._row("main", parent, parent_id, home) is None:
+                    self._put(home, parent, parent_id, row)
+                    restored.append(Incoming("restored", parent, parent_id,
+                                             self._label(parent, parent_id)))
+                    progress = True
+            if not progress:
+                break
+        table, rowid, parent, _ = home.execute("PRAGMA foreign_key_check").fetchone()
+        raise UserFacingError(f"The merge was stopped and nothing was changed: a record in {table} "
+                              f"refers to a {parent} record that neither file still has.")
+
+    @staticmethod
+    def _reference_column(home: apsw.Connection, table: str, fk_index: int) -> str:
+        for row in home.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
+            if row[0] == fk_index:
+                return row[3]
+        raise LookupError(f"no foreign key {fk_index} on {table}")

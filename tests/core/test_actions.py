@@ -1,0 +1,111 @@
+"""The action log, and matters arising carried across meetings."""
+
+import datetime as dt
+
+import pytest
+
+from minutes_setup import board
+from secretariat.errors import ValidationError
+
+
+def _action(tf, b, meeting_no, text, owners, due=""):
+    action_id, _ = tf.actions.create(b.items[(meeting_no, "Update")], text, owners, due)
+    return action_id
+
+
+def test_an_action_is_carried_forward_across_three_meetings_then_closed(tf):
+    b = board(tf)
+    first, second, third = b.meetings
+    action_id = _action(tf, b, 0, "Circulate the paper", ["Officials"], "by the next meeting")
+
+    assert [a.id for a in tf.actions.matters_arising(second)] == [action_id]
+    tf.actions.carry_forward(action_id, second, "Draft with the Chair")
+    assert tf.actions.get(action_id).status == "open"
+
+    arising = tf.actions.matters_arising(third)
+    assert [a.id for a in arising] == [action_id]
+    assert [(u.meeting_id, u.outcome, u.text) for u in arising[0].updates] == [
+        (second, "carried_forward", "Draft with the Chair")]
+    tf.actions.close(action_id, "Sent on 1 September", meeting_id=third)
+
+    closed = tf.actions.get(action_id)
+    assert closed.status == "done"
+    assert [(u.made_on, u.outcome) for u in closed.updates] == [
+        (dt.date(2011, 7, 14), "carried_forward"), (dt.date(2011, 9, 22), "done")]
+    # Still in the third meeting's list, where it was closed, but in no later one.
+    assert [a.id for a in tf.actions.matters_arising(third)] == [action_id]
+    later, _ = tf.meetings.create(b.body, "2011-11-10")
+    assert tf.actions.matters_arising(later) == []
+
+
+def test_matters_arising_lists_open_actions_of_every_earlier_meeting_only(tf):
+    b = board(tf)
+    first, second, third = b.meetings
+    old = _action(tf, b, 0, "Old action", ["Ed Mayo"])
+    done = _action(tf, b, 0, "Done already", ["Ed Mayo"])
+    tf.actions.close(done, "Done", on="2011-06-01")
+    _action(tf, b, 1, "Recent action", ["Peter Marsh"])
+    _action(tf, b, 2, "Agreed at this meeting", ["Peter Marsh"])
+    assert [a.text for a in tf.actions.matters_arising(third)] == ["Old action", "Recent action"]
+    assert [a.id for a in tf.actions.matters_arising(second)] == [old]
+
+
+def test_progress_is_reported_at_a_later_meeting_of_the_same_body(tf):
+    b = board(tf)
+    action_id = _action(tf, b, 1, "Act", ["Ed Mayo"])
+    with pytest.raises(ValidationError, match="later meeting"):
+        tf.actions.record_update(action_id, "too early", meeting_id=b.meetings[0])
+    with pytest.raises(ValidationError, match="progress"):
+        tf.actions.record_update(action_id, "  ", meeting_id=b.meetings[2])
+
+
+def test_the_log_filters_by_status_owner_meeting_and_due_and_sorts(tf):
+    b = board(tf)
+    a = _action(tf, b, 0, "A", ["Peter Marsh"], "2011-08-01")
+    c = _action(tf, b, 1, "C", ["Ed Mayo", "Officials"], "2011-07-20")
+    d = _action(tf, b, 1, "D", ["Chair and officials"], "as soon as possible")
+    tf.actions.close(c, "done", on="2011-07-15")
+    ids = lambda found: [x.id for x in found]  # noqa: E731
+    assert ids(tf.actions.log(status="open")) == [a, d]
+    assert ids(tf.actions.log(owner="officials")) == [c, d]
+    assert ids(tf.actions.log(meeting_id=b.meetings[1])) == [c, d]
+    assert ids(tf.actions.log(due_before="2011-08-01")) == [c]
+    assert ids(tf.actions.log(sort="due")) == [c, a, d]  # undated last
+    assert ids(tf.actions.log(sort="owner")) == [d, c, a]
+    assert ids(tf.actions.log(sort="meeting")) == [a, c, d]
+
+
+def test_overdue_counts_dates_and_the_next_meeting(tf):
+    b = board(tf)
+    dated = _action(tf, b, 0, "Dated", ["Ed Mayo"], "2011-06-30")
+    next_meeting = _action(tf, b, 0, "By next", ["Ed Mayo"], "by the next meeting")
+    _action(tf, b, 0, "Soon", ["Ed Mayo"], "as soon as possible")
+    assert tf.actions.get(next_meeting).due_by == dt.date(2011, 7, 14)
+    found = tf.actions.log(overdue=True, today=dt.date(2011, 7, 1))
+    assert [a.id for a in found] == [dated]
+    found = tf.actions.log(overdue=True, today=dt.date(2011, 7, 15))
+    assert [a.id for a in found] == [dated, next_meeting]
+
+
+def test_open_actions_are_counted_by_owner(tf):
+    b = board(tf)
+    _action(tf, b, 0, "One", ["Ed Mayo", "Officials"])
+    _action(tf, b, 0, "Two", ["Ed Mayo"])
+    closed = _action(tf, b, 0, "Three", ["Peter Marsh"])
+    tf.actions.close(closed, on="2011-06-01")
+    assert tf.actions.open_by_owner() == [("Ed Mayo", 2), ("Officials", 1)]
+
+
+def test_taking_back_an_update_restores_the_status(tf):
+    b = board(tf)
+    action_id = _action(tf, b, 0, "Act", ["Ed Mayo"])
+    update_id, _ = tf.actions.close(action_id, "done", meeting_id=b.meetings[1])
+    tf.actions.remove_update(update_id)
+    action = tf.actions.get(action_id)
+    assert action.status == "open" and action.updates == ()
+
+
+def test_an_action_needs_an_owner(tf):
+    b = board(tf)
+    with pytest.raises(ValidationError, match="owns"):
+        _action(tf, b, 0, "Act", [" "])

@@ -1,0 +1,40 @@
+"""The core knows nothing of Qt: no module imports PySide6, and using the core
+or the command line loads neither Qt nor ReportLab."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import secretariat
+
+CORE = Path(secretariat.__file__).parent
+
+
+def imported_modules(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_no_core_module_imports_qt():
+    offenders = [str(path.relative_to(CORE)) for path in CORE.rglob("*.py")
+                 if any(name.split(".")[0] in ("PySide6", "ui")
+                        for name in imported_modules(path))]
+    assert offenders == []
+
+
+def test_the_core_and_the_command_line_load_neither_qt_nor_reportlab(sample_path):
+    probe = (
+        "import sys\n"
+        "from secretariat.__main__ import main\n"
+        "from secretariat.taskforce import Taskforce\n"
+        f"code = main(['check', {str(sample_path)!r}])\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'reportlab'))\n"
+        "print(code, heavy)\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout.strip().splitlines()[-1] == "0 []", result.stderr

@@ -1,0 +1,28 @@
+"""An unexpected exception in a slot is logged and shown; the window stays open."""
+
+import logging
+import sys
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from ui import errors
+
+
+@pytest.mark.qt_no_exception_capture
+def test_exception_in_a_slot_is_logged_and_shown(sample_window, dialogs_shown, caplog,
+                                                  monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    errors.install_excepthook()
+
+    def broken():
+        raise RuntimeError("the printer caught fire")
+
+    push = QPushButton("Print", sample_window)
+    push.clicked.connect(broken)
+    with caplog.at_level(logging.ERROR, logger="secretariat"):
+        push.click()
+    assert dialogs_shown[-1][0] == "Something went wrong"
+    assert "the printer caught fire" in dialogs_shown[-1][1]
+    assert "the printer caught fire" in caplog.text
+    assert sample_window.isVisible() and sample_window.session is not None

@@ -1,0 +1,102 @@
+"""The Interests page on its own: the register with forms not returned, an
+interest's history, forms sent and returned, declarations at a meeting, and
+the printed register."""
+
+import datetime as dt
+import io
+
+import pytest
+from pypdf import PdfReader
+from test_papers_page import answer, opened, session  # noqa: F401 (fixtures)
+
+from secretariat.interests import declarations_for_meeting
+from ui.pages.interests import DeclarationDialog, InterestDialog, InterestsPage
+
+
+@pytest.fixture
+def page(qtbot, session):  # noqa: F811
+    made = InterestsPage(session)
+    qtbot.addWidget(made)
+    return made
+
+
+def choose(page, name):
+    page.view.selectRow(next(r for r in range(page.model.rowCount())
+                             if page.model.record(r).person.display_name == name))
+
+
+def test_forms_not_returned_are_listed_and_a_return_is_recorded(stored, page, session,
+                                                               sample_path):
+    assert page.outstanding.text() == ("Declaration forms not returned: "
+                                       "Carole Leslie, Patrick Lewis")
+    choose(page, "Patrick Lewis")
+    page.form_returned()
+    assert page.outstanding.text() == "Declaration forms not returned: Carole Leslie"
+    assert stored(sample_path, "SELECT f.returned_on FROM declaration_forms f JOIN people p "
+                  "ON p.id = f.person_id WHERE p.name = 'Patrick Lewis'") == [
+        (dt.date.today().isoformat(),)]
+    session.undo_stack.undo()
+    assert "Patrick Lewis" in page.outstanding.text()
+
+
+def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path, monkeypatch):
+    choose(page, "Ed Mayo")
+
+    def trustee(d):
+        d.description.setText("Trustee")
+        d.organisation.setText("A Co-operative Bank")
+        d.kind.setCurrentIndex(d.kind.findData("directorship"))
+        d.declared.setText("1 March 2012")
+
+    answer(monkeypatch, InterestDialog, [trustee])
+    page.declare()
+    assert page.history.rowCount() == 2
+    page.history_view.selectRow(next(r for r in range(page.history.rowCount())
+                                     if page.history.record(r).description == "Trustee"))
+    page.end_interest()
+    assert stored(sample_path, "SELECT declared_on, ended_on FROM interests "
+                  "WHERE description = 'Trustee'") == [
+        ("2012-03-01", dt.date.today().isoformat())]
+    assert page.history.rowCount() == 2  # ended, still in the history
+    current = page.model.record(page.view.selectionModel().selectedRows()[0].row())
+    assert [i.description for i in current.interests] == ["Secretary General"]
+
+
+def test_send_forms_to_every_current_member_and_undo(stored, page, session, sample_path):
+    page.send_forms("1 March 2012")
+    assert stored(sample_path, "SELECT count(*) FROM declaration_forms "
+                  "WHERE sent_on = '2012-03-01'") == [(12,)]
+    assert "Julian Le Grand" in page.outstanding.text()
+    session.undo_stack.undo()
+    assert stored(sample_path, "SELECT count(*) FROM declaration_forms "
+                  "WHERE sent_on = '2012-03-01'") == [(0,)]
+
+
+def test_a_declaration_at_a_meeting_is_kept_for_its_minutes(page, session, monkeypatch):
+    choose(page, "Peter Holbrook")
+
+    def at_january(d):
+        d.meeting.setCurrentIndex(d.meeting.findText("12 Jan 2012"))
+        d.text.setText("Chief Executive of Social Enterprise UK")
+
+    answer(monkeypatch, DeclarationDialog, [at_january])
+    page.declare_at_meeting()
+    meeting = session.tf.meetings.on_date("2012-01-12")[0]
+    [made] = declarations_for_meeting(session.tf, meeting.id)
+    assert made.person_name == "Peter Holbrook"
+    assert made.text == "Chief Executive of Social Enterprise UK"
+
+
+def test_print_the_register_as_it_stood(page, tmp_path, opened):  # noqa: F811
+    target = tmp_path / "register.pdf"
+    page.print_register("12 January 2012", str(target))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "As it stood on Thursday 12 January 2012" in text
+    assert "OFFICIAL-SENSITIVE" in text
+    assert opened[0].toLocalFile() == str(target)
+
+
+def test_a_bad_date_for_the_register_is_refused(page, tmp_path, dialogs_shown):
+    assert page.print_register("the other day", str(tmp_path / "r.pdf")) is None
+    assert "is not a date" in dialogs_shown[-1][1]
+    assert not (tmp_path / "r.pdf").exists()

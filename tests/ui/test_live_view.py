@@ -1,0 +1,98 @@
+"""The live meeting view, driven from the keyboard only."""
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from secretariat.taskforce import Taskforce
+from ui.pages.live import LiveView
+from ui.session import Session
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
+from minutes_setup import add_item, board  # noqa: E402
+
+
+@pytest.fixture
+def live(qtbot, file_path):
+    tf = Taskforce.open(file_path, create=True)
+    b = board(tf)
+    meeting = b.meetings[0]
+    tf.store.update("agenda_items", b.items[(0, "Update")], {"minutes_allocated": 10})
+    add_item(tf, meeting, 1, "Slide pack", parent_id=b.items[(0, "Update")])
+    tf.store.insert("attendance", dict(meeting_id=meeting, person_id=b.people["Ed Mayo"],
+                                       status="present", capacity="member"))
+    tf.store.insert("attendance", dict(meeting_id=meeting, person_id=b.people["Peter Marsh"],
+                                       status="apologies", capacity="member"))
+    session = Session(tf)
+    view = LiveView(session, meeting)
+    now = [0.0]
+    view.clock = lambda: now[0]
+    view._started = 0.0
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.line.setFocus()
+    yield view, session, b, now
+    session.close()
+
+
+def _type(qtbot, view, text):
+    qtbot.keyClicks(view.line, text)
+    qtbot.keyClick(view.line, Qt.Key.Key_Return)
+
+
+def test_points_decisions_and_actions_are_captured_from_the_keyboard(qtbot, live):
+    view, session, b, _ = live
+    assert view.title.text() == "1. Minutes of the last meeting and matters arising"
+    assert "Present (1): Ed Mayo" in view.register.text()
+    assert "Apologies (1): Peter Marsh" in view.register.text()
+
+    qtbot.keyClick(view.line, Qt.Key.Key_PageDown)
+    assert view.title.text() == "2. Chair's update"
+    _type(qtbot, view, "Updates will be tracked")
+    qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    _type(qtbot, view, "on every work stream")
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    _type(qtbot, view, "Format approved")
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    _type(qtbot, view, "Officials -- bring the slide pack -- by the next meeting")
+
+    item = b.items[(0, "Update")]
+    entries = session.tf.minutes.of_item(item)
+    assert [(e.kind, e.text, bool(e.parent_id)) for e in entries] == [
+        ("point", "Updates will be tracked", False), ("point", "on every work stream", True),
+        ("decision", "Format approved", False)]
+    action, = session.tf.actions.of_item(item)
+    assert (action.owner_label, action.text, action.due_text) == (
+        "Officials", "bring the slide pack", "by the next meeting")
+    shown = [view.recorded.item(i).text() for i in range(view.recorded.count())]
+    assert shown[-1] == "Action: Officials — bring the slide pack — by the next meeting"
+    assert view.line.text() == "" and view.line.hasFocus()
+
+    session.undo_stack.undo()
+    assert session.tf.actions.of_item(item) == []
+
+
+def test_time_used_is_shown_against_time_allocated_and_kept_per_item(qtbot, live):
+    view, _, _, now = live
+    qtbot.keyClick(view.line, Qt.Key.Key_PageDown)  # Chair's update: 10 minutes
+    now[0] = 11 * 60 + 5
+    view.tick()
+    assert view.timer_label.text() == "Time used 11:05 of 10:00 — over by 1:05"
+    qtbot.keyClick(view.line, Qt.Key.Key_PageDown)
+    assert view.title.text() == "i) Slide pack"
+    now[0] += 30
+    qtbot.keyClick(view.line, Qt.Key.Key_PageUp)
+    assert view.timer_label.text() == "Time used 11:05 of 10:00 — over by 1:05"
+
+
+def test_a_bad_action_keeps_the_text_to_fix(qtbot, live, monkeypatch):
+    view, session, b, _ = live
+    shown = []
+    monkeypatch.setattr(session, "report", shown.append)
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    _type(qtbot, view, "bring the slide pack")
+    assert view.line.text() == "bring the slide pack"
+    assert "owner — what" in str(shown[0])

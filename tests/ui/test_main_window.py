@@ -1,0 +1,229 @@
+"""The main window on real files: opening, editing, undo, navigation, refusals."""
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel
+
+from secretariat.taskforce import Taskforce
+from ui import files, settings
+from ui.menus import Act
+from ui.pages.meetings import MeetingsPage
+from ui.pages.people import PeoplePage
+from ui.pages.placeholder import coming
+
+
+def meetings_page(window) -> MeetingsPage:
+    return window.centralWidget().page("Meetings")
+
+
+def details(window):
+    return meetings_page(window).meeting_page.tab("Details")
+
+
+def test_title_names_the_file_and_the_body(sample_window, sample_path):
+    assert sample_path.name in sample_window.windowTitle()
+    assert "Mutuals Taskforce" in sample_window.windowTitle()
+    assert meetings_page(sample_window).model.rowCount() == 2
+    assert settings.recent_files()[0] == str(sample_path)
+
+
+def test_editing_a_meeting_lands_in_the_file_and_undoes(sample_window, sample_path, stored):
+    form = details(sample_window)
+    meeting_id = form.meeting_id
+    form.venue.setText("70 Whitehall")
+    form.venue.editingFinished.emit()
+    assert stored(sample_path, "SELECT venue FROM meetings WHERE id = ?", (meeting_id,)) == [
+        ("70 Whitehall",)]
+    assert meetings_page(sample_window).model.index(0, 5).data() == "70 Whitehall"
+
+    sample_window.actions[Act.UNDO].trigger()
+    assert stored(sample_path, "SELECT venue FROM meetings WHERE id = ?", (meeting_id,)) == [
+        ("22 Whitehall",)]
+    assert form.venue.text() == "22 Whitehall"
+
+    sample_window.actions[Act.REDO].trigger()
+    assert form.venue.text() == "70 Whitehall"
+
+
+def test_a_bad_date_is_refused_and_nothing_written(sample_window, sample_path, dialogs_shown, stored):
+    form = details(sample_window)
+    form.date.setText("31 Febtember")
+    form.date.editingFinished.emit()
+    assert "is not a date" in dialogs_shown[-1][1]
+    assert form.date.text() == "12 January 2012"
+    assert stored(sample_path, "SELECT count(*) FROM meetings WHERE date = '2012-01-12'") == [
+        (1,)]
+    assert not sample_window.actions[Act.UNDO].isEnabled()
+
+
+def test_kind_status_and_times_are_saved(sample_window, sample_path, dialogs_shown, stored):
+    form = details(sample_window)
+    form.status.setCurrentIndex(form.status.findData("approved"))
+    form.status.activated.emit(form.status.currentIndex())
+    form.end_time.setText("15:00")  # before the start: refused
+    form.end_time.editingFinished.emit()
+    assert "must end after it starts" in dialogs_shown[-1][1]
+    form.end_time.setText("1815")
+    form.end_time.editingFinished.emit()
+    assert stored(sample_path, "SELECT status, end_time FROM meetings WHERE id = ?",
+                  (form.meeting_id,)) == [("approved", "18:15")]
+
+
+def test_new_meeting_and_delete_with_undo(sample_window, sample_path, qtbot, stored):
+    page = meetings_page(sample_window)
+    page.new_meeting()
+    assert page.model.rowCount() == 3
+    assert stored(sample_path, "SELECT count(*) FROM meetings") == [(3,)]
+    new_id = details(sample_window).meeting_id
+
+    page.delete_meeting()
+    assert page.model.rowCount() == 2
+    assert stored(sample_path, "SELECT count(*) FROM meetings WHERE id = ?", (new_id,)) == [(0,)]
+    sample_window.actions[Act.UNDO].trigger()
+    assert stored(sample_path, "SELECT count(*) FROM meetings WHERE id = ?", (new_id,)) == [(1,)]
+    sample_window.actions[Act.UNDO].trigger()
+    assert page.model.rowCount() == 2
+
+
+def test_navigation_by_shortcut(sample_window, qtbot):
+    qtbot.waitExposed(sample_window)
+    workspace = sample_window.centralWidget()
+    sample_window.activateWindow()
+    qtbot.keyClick(sample_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(workspace.current_page(), PeoplePage)
+    assert workspace.navigation.currentItem().text() == "People"
+    qtbot.keyClick(sample_window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.navigation.currentItem().text() == "Interests"
+    assert workspace.pages.currentIndex() == 4
+
+
+def test_a_coming_page_says_so(qtbot):
+    page = coming("Actions", "The actions agreed at meetings.")(None)
+    qtbot.addWidget(page)
+    assert "Coming soon" in page.findChild(QLabel).text()
+
+
+def test_a_locked_file_is_refused_in_the_one_dialog(window, sample_path, dialogs_shown):
+    with Taskforce.open(sample_path):
+        assert not window.open_path(sample_path)
+    title, text = dialogs_shown[-1]
+    assert title == "File in use"
+    assert "already open" in text and "process" in text
+    assert window.session is None
+    assert not window.actions[Act.SAVE_COPY].isEnabled()
+
+
+def test_a_damaged_file_is_refused_and_left_alone(window, tmp_path, dialogs_shown):
+    path = tmp_path / "notes.taskforce"
+    path.write_bytes(b"minutes of the last meeting")
+    assert not window.open_path(path)
+    assert "is not a taskforce file" in dialogs_shown[-1][1]
+    assert path.read_bytes() == b"minutes of the last meeting"
+
+
+def test_read_only_file_shows_a_banner(window, sample_path, monkeypatch, dialogs_shown):
+    import secretariat.storage.database as database
+
+    # Tests may run as root, who can write anything: pretend the file is read-only.
+    monkeypatch.setattr(database.os, "access", lambda path, mode: False)
+    assert window.open_path(sample_path)
+    window.show()
+    banner = window.centralWidget().banner
+    assert banner is not None and banner.isVisible()
+    assert "read-only" in banner.text()
+    assert "(read-only)" in window.windowTitle()
+    form = details(window)
+    form.venue.setText("Elsewhere")
+    form.venue.editingFinished.emit()
+    assert "read-only" in dialogs_shown[-1][1]
+    assert form.venue.text() == "22 Whitehall"
+
+
+def test_first_start_makes_the_default_file_and_offers_the_sample(window, monkeypatch):
+    monkeypatch.setattr(files, "offer_sample", lambda parent: True)
+    window.start(None)
+    assert files.default_path().exists()
+    assert window.session.tf.path == files.sample_path()
+    assert meetings_page(window).model.rowCount() == 2
+    # The empty default file has a body, ready to name.
+    with Taskforce.open(files.default_path()) as tf:
+        assert [b.name for b in tf.bodies.all()] == [files.NEW_BODY_NAME]
+
+
+def test_first_start_declining_the_sample_keeps_the_default_file(window, monkeypatch):
+    monkeypatch.setattr(files, "offer_sample", lambda parent: False)
+    window.start(None)
+    assert window.session.tf.path == files.default_path()
+    assert meetings_page(window).model.rowCount() == 0
+
+
+def test_next_start_opens_the_last_file(window, sample_path, qtbot):
+    from ui.main_window import MainWindow
+
+    window.open_path(sample_path)
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.start(None)
+    assert again.session.tf.path == sample_path
+    assert QSettings().value(settings.GEOMETRY) is not None
+    again.close()
+
+
+def test_save_a_copy(sample_window, tmp_path, monkeypatch, stored):
+    target = tmp_path / "travel.taskforce"
+    monkeypatch.setattr(files, "ask_save_path", lambda *args: str(target))
+    sample_window.save_copy()
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert stored(target, "SELECT count(*) FROM meetings") == [(2,)]
+
+
+def test_save_a_copy_never_overwrites(sample_window, tmp_path, monkeypatch, dialogs_shown):
+    target = tmp_path / "travel.taskforce"
+    target.write_bytes(b"something else")
+    monkeypatch.setattr(files, "ask_save_path", lambda *args: str(target))
+    sample_window.save_copy()
+    assert "already exists" in dialogs_shown[-1][1]
+    assert target.read_bytes() == b"something else"
+
+
+def test_closing_the_window_backs_up_a_changed_file(sample_window, sample_path, stored):
+    from secretariat.storage.backups import list_backups
+
+    before = len(list_backups(sample_path))
+    sample_window.close()  # nothing changed: no backup
+    assert len(list_backups(sample_path)) == before
+    sample_window.open_path(sample_path)
+    sample_window.show()
+    form = details(sample_window)
+    form.title.setText("Review of progress")
+    form.title.editingFinished.emit()
+    sample_window.close()
+    assert sample_window.session is None
+    backups = list_backups(sample_path)
+    assert len(backups) == before + 1 and backups[0].reason == "on-close"
+    assert stored(backups[0].path, "SELECT count(*) FROM meetings WHERE title = ?",
+                  ("Review of progress",)) == [(1,)]
+
+
+def test_taskforce_details_dialog(sample_window, sample_path, stored):
+    from ui.dialogs.taskforce import TaskforceDialog
+
+    dialog = TaskforceDialog(sample_window.session, sample_window)
+    dialog.name.setText("Mutuals Taskforce (2012)")
+    dialog.venue.setText("1 Horse Guards Road")
+    dialog.accept()
+    assert "Mutuals Taskforce (2012)" in sample_window.windowTitle()
+    assert stored(sample_path, "SELECT name, default_venue FROM bodies") == [
+        ("Mutuals Taskforce (2012)", "1 Horse Guards Road")]
+    sample_window.actions[Act.UNDO].trigger()
+    assert stored(sample_path, "SELECT name FROM bodies") == [("Mutuals Taskforce",)]
+
+
+def test_an_empty_name_is_refused_and_the_dialog_stays(sample_window, dialogs_shown):
+    from ui.dialogs.taskforce import TaskforceDialog
+
+    dialog = TaskforceDialog(sample_window.session, sample_window)
+    dialog.name.setText("  ")
+    dialog.accept()
+    assert "cannot be empty" in dialogs_shown[-1][1]
+    assert dialog.result() != dialog.DialogCode.Accepted

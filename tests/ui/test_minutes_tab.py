@@ -1,0 +1,84 @@
+"""The Minutes tab and the Actions page, standalone."""
+
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from secretariat.taskforce import Taskforce
+from ui.pages.actions import ActionsPage
+from ui.pages.minutes import MinutesTab
+from ui.session import Session
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
+from minutes_setup import board  # noqa: E402
+
+
+@pytest.fixture
+def opened(qtbot, file_path):
+    tf = Taskforce.open(file_path, create=True)
+    b = board(tf)
+    session = Session(tf)
+    yield session, b
+    session.close()
+
+
+def test_recording_previewing_and_approving_minutes(qtbot, opened, tmp_path):
+    session, b = opened
+    first, second, _ = b.meetings
+    tab = MinutesTab(session, first)
+    qtbot.addWidget(tab)
+    tab._select(("agenda_items", b.items[(0, "Update")]))
+    tab.entry.setPlainText("- Updates tracked\nAction: Ed Mayo — write it up — asap")
+    tab.record()
+    qtbot.waitUntil(lambda: "write it up" in tab.preview.document.getAllText(0).text())
+    assert tab.entry.toPlainText() == ""
+    assert tab.approve_button.isEnabled() is False
+
+    assert tab.mark_circulated("2011-06-01")
+    assert tab.approve(second)
+    qtbot.waitUntil(lambda: "locked" in tab.state.text())
+    assert "Approved" in tab.state.text() and not tab.circulate_button.isEnabled()
+    out = tmp_path / "minutes.pdf"
+    assert tab.preview.save_as(str(out))
+    assert "DRAFT" not in pypdf.PdfReader(out).pages[0].extract_text()
+
+    session.undo_stack.undo()  # the approval
+    qtbot.waitUntil(lambda: "locked" not in tab.state.text())
+    assert session.tf.minutes.lifecycle.of(first).state == "circulated"
+
+
+def test_matters_arising_are_closed_in_place_at_the_next_meeting(qtbot, opened):
+    session, b = opened
+    first, second, _ = b.meetings
+    action_id, _ = session.tf.actions.create(b.items[(0, "Update")], "Write", ["Ed Mayo"])
+    tab = MinutesTab(session, second)
+    qtbot.addWidget(tab)
+    assert tab.arising.model.rowCount() == 1
+    tab.arising.view.selectRow(0)
+    assert tab.arising.quick("done")
+    qtbot.waitUntil(lambda: tab.arising.model.rowCount() == 1
+                    and tab.arising.model.record(0).status == "done")
+    update, = session.tf.actions.get(action_id).updates
+    assert update.meeting_id == second
+
+
+def test_the_actions_page_filters_and_counts(qtbot, opened, tmp_path):
+    session, b = opened
+    session.tf.actions.create(b.items[(0, "Update")], "Write", ["Ed Mayo"], "2011-06-01")
+    session.tf.actions.create(b.items[(1, "Update")], "Read", ["Officials"], "asap")
+    page = ActionsPage(session)
+    qtbot.addWidget(page)
+    assert page.table.model.rowCount() == 2
+    assert [page.counts.item(i).text() for i in range(page.counts.count())] == [
+        "Ed Mayo: 1", "Officials: 1"]
+    assert page.table.model.index(0, 4).data() == "Wednesday 1 June 2011 (overdue)"
+    page.owner.setText("offic")
+    assert [a.text for a in page.table.model._records] == ["Read"]
+    page.owner.clear()
+    page.overdue.setChecked(True)
+    assert [a.text for a in page.table.model._records] == ["Write"]
+    out = tmp_path / "log.pdf"
+    assert page.save_pdf(str(out))
+    assert "Ed Mayo (1 open)" in pypdf.PdfReader(out).pages[0].extract_text()

@@ -1,0 +1,172 @@
+"""The Papers page on its own: coverage marks, a new paper, a nomination with
+its conflict flag, review status, the e-mail drafts and the printed view."""
+
+import email
+import io
+from email import policy
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog
+
+from ui.pages.papers import NominateDialog, PaperDialog, PapersPage
+from ui.session import Session
+
+WAVE = "First wave of cross-cutting issues papers"
+
+
+@pytest.fixture
+def session(sample_tf, dialogs_shown):
+    made = Session(sample_tf)
+    yield made
+    made.undo_stack.clear()
+
+
+@pytest.fixture
+def page(qtbot, session):
+    made = PapersPage(session)
+    qtbot.addWidget(made)
+    return made
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    urls = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
+    return urls
+
+
+def answer(monkeypatch, dialog_class, answers):
+    """Run the next answer on the open dialog and press OK, again while OK is refused."""
+    remaining = list(answers)
+
+    def exec_(dialog):
+        while remaining:
+            remaining.pop(0)(dialog)
+            dialog.accept()
+            if dialog.result():
+                return dialog.result()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(dialog_class, "exec", exec_)
+
+
+def row_of(page, label):
+    return next(r for r in range(page.model.rowCount())
+                if page.model.record(r).paper.label == label)
+
+
+def choose(page, label):
+    page.view.selectRow(row_of(page, label))
+
+
+def attention(page, label):
+    column = [c.title for c in page.model.columns].index("Needs attention")
+    return page.model.index(row_of(page, label), column).data()
+
+
+def test_coverage_marks_show_on_the_list(page):
+    assert "Deadline passed with 2 review(s) outstanding" in attention(page, "Teckal paper")
+    assert attention(page, "Evidence paper") == ""  # published: nothing to mark
+
+
+def test_a_new_paper_after_a_refusal_lands_in_the_file(stored, page, session, sample_path,
+                                                      monkeypatch, dialogs_shown):
+    def bad(d):
+        d.title.setText("Asset locks")
+        d.deadline.setText("soon")
+
+    def good(d):
+        d.deadline.setText("30 June 2011")
+        d.wave.setCurrentText(WAVE)
+        d.status.setCurrentIndex(d.status.findData("out_for_review"))
+
+    answer(monkeypatch, PaperDialog, [bad, good])
+    page.new_paper()
+    assert "is not a date" in dialogs_shown[-1][1]
+    assert stored(sample_path, "SELECT wave, review_deadline, status FROM papers "
+                  "WHERE title = 'Asset locks'") == [(WAVE, "2011-06-30", "out_for_review")]
+    assert page.chosen().paper.title == "Asset locks"
+    assert attention(page, "Asset locks") == "No technical reviewer; No lay reviewer"
+    session.undo_stack.undo()
+    assert stored(sample_path, "SELECT * FROM papers WHERE title = 'Asset locks'") == []
+
+
+def test_a_nomination_shows_its_conflict_flag_and_is_made(stored, page, session, sample_path,
+                                                          monkeypatch):
+    tf = session.tf
+    paper = tf.papers.get(page.model.record(row_of(page, "Teckal paper")).paper.id)
+    tf.papers.tags.add("Social Enterprise UK", "organisation", paper_id=paper.id)
+    page.refresh()
+    choose(page, "Evidence paper")
+    evidence = page.chosen().paper.id
+    tf.papers.tags.add("Co-operatives UK", "organisation", paper_id=evidence)
+    flags = []
+
+    def pick_ed_mayo(d):
+        d.member.setCurrentIndex(d.member.findText("Ed Mayo"))
+        flags.append(d.flag.text())
+        d.role.setCurrentIndex(d.role.findData("lay"))
+
+    answer(monkeypatch, NominateDialog, [pick_ed_mayo])
+    page.nominate()
+    assert "Co-operatives UK" in flags[0] and "can still be made" in flags[0]
+    assert stored(sample_path, "SELECT r.role, r.status FROM reviews r JOIN people p ON "
+                  "p.id = r.person_id WHERE p.name = 'Ed Mayo'") == [("lay", "nominated")]
+    [row] = [page.reviewers.record(r) for r in range(page.reviewers.rowCount())]
+    assert "Co-operatives UK" in row.flag
+    # The Teckal paper's technical reviewer works for the organisation it names.
+    assert "1 conflict flag(s)" in attention(page, "Teckal paper")
+
+
+def test_moving_a_review_on_and_undoing_it(stored, page, session, sample_path):
+    choose(page, "Teckal paper")
+    page.reviewers_view.selectRow(0)
+    review_id = page.reviewers.record(0).id
+    page.status.setCurrentIndex(page.status.findData("comments_received"))
+    page.set_status()
+    assert stored(sample_path, "SELECT status FROM reviews WHERE id = ?", (review_id,)) == [
+        ("comments_received",)]
+    assert "1 review(s) outstanding" in attention(page, "Teckal paper")
+    session.undo_stack.undo()
+    assert stored(sample_path, "SELECT status FROM reviews WHERE id = ?", (review_id,)) == [
+        ("confirmed",)]
+
+
+def read_eml(path):
+    with open(path, "rb") as handle:
+        return email.message_from_binary_file(handle, policy=policy.default)
+
+
+def test_the_invitation_is_written_and_opened(page, tmp_path, opened, dialogs_shown):
+    target = tmp_path / "invite.eml"
+    assert page.invite(WAVE, str(target)) == str(target)
+    message = read_eml(target)
+    assert WAVE in message["Subject"]
+    body = message.get_body(("plain",)).get_content()
+    assert "Cross-cutting issues: assets (Assets paper)" in body
+    assert "Procurement options for new public service mutuals" in body
+    assert opened[0].toLocalFile() == str(target)
+    # The sample holds no e-mail addresses: the official is told who was left off.
+    assert "Not addressed" in dialogs_shown[-1][1] and "Julian Le Grand" in dialogs_shown[-1][1]
+
+
+def test_the_chaser_lists_overdue_reviews(page, session, tmp_path, opened):
+    session.tf.people.update(session.tf.reviews.of_paper(
+        page.model.record(row_of(page, "Teckal paper")).paper.id)[0].person_id,
+        email="ph@example.org")
+    target = tmp_path / "chase.eml"
+    page.chase(str(target))
+    message = read_eml(target)
+    assert [a.addr_spec for a in message["To"].addresses] == ["ph@example.org"]
+    assert "Teckal paper, due 9 February 2012: Peter Holbrook" in \
+        message.get_body(("plain",)).get_content()
+
+
+def test_print_the_coverage_view(page, tmp_path, opened):
+    target = tmp_path / "coverage.pdf"
+    page.print_coverage(str(target))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "COVERAGE" in text and "Teckal paper" in text and "Review load" in text
+    assert opened

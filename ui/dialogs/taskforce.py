@@ -1,0 +1,29 @@
+"""The taskforce's details: name, parent department, default venue and marking."""
+
+from PySide6.QtWidgets import QLineEdit
+
+from secretariat.bodies import MARKINGS
+
+from ..session import Session
+from .form import FormDialog
+
+
+class TaskforceDialog(FormDialog):
+    def __init__(self, session: Session, parent=None):
+        super().__init__("Taskforce Details", parent)
+        self.session = session
+        body = session.body
+        self.name = self.row("&Name", QLineEdit(body.name))
+        self.short_name = self.row("&Short name", QLineEdit(body.short_name))
+        self.department = self.row("&Parent department", QLineEdit(body.parent_department))
+        self.venue = self.row("Default &venue", QLineEdit(body.default_venue))
+        self.marking = self.choice("Default &marking", MARKINGS, body.default_marking)
+
+    def accept(self) -> None:
+        saved = self.session.update(
+            self.session.tf.bodies, self.session.body_id, "Change taskforce details",
+            name=self.name.text().strip(), short_name=self.short_name.text().strip(),
+            parent_department=self.department.text().strip(),
+            default_venue=self.venue.text().strip(), default_marking=self.marking.currentData())
+        if saved:
+            super().accept()

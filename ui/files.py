@@ -1,0 +1,66 @@
+"""Opening, creating and choosing taskforce files for the window."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from secretariat import sample
+from secretariat.errors import UserFacingError
+from secretariat.taskforce import Taskforce
+
+from .app import DEFAULT_FILE_NAME, data_dir
+from .errors import show_error
+
+FILE_FILTER = "Taskforce files (*.taskforce);;All files (*)"
+SAMPLE_FILE_NAME = "Mutuals Taskforce sample.taskforce"
+NEW_BODY_NAME = "New taskforce"
+
+
+def open_taskforce(parent: QWidget | None, path, create: bool = False) -> Taskforce | None:
+    """Open (or create) a file; None, after saying why, when it cannot be opened."""
+    try:
+        tf = Taskforce.open(path, create=create)
+    except UserFacingError as error:
+        show_error(parent, error)
+        return None
+    if not tf.bodies.all() and not tf.read_only:
+        tf.bodies.create(NEW_BODY_NAME)  # the window always shows one body
+    return tf
+
+
+def default_path() -> Path:
+    return data_dir() / DEFAULT_FILE_NAME
+
+
+def sample_path() -> Path:
+    """The sample taskforce beside the default file, written the first time it is asked for."""
+    path = data_dir() / SAMPLE_FILE_NAME
+    if not path.exists():
+        with Taskforce.open(path, create=True) as tf:
+            sample.build(tf)
+    return path
+
+
+def offer_sample(parent: QWidget | None) -> bool:
+    """First start: ask whether to look at the sample taskforce instead of the new empty file."""
+    answer = QMessageBox.question(
+        parent, "Welcome to Taskforce Secretariat",
+        "A new, empty taskforce file has been created for you.\n\n"
+        "Would you like to open the sample taskforce instead (the Mutuals Taskforce "
+        "2011–12) to see how the program works? You can open your own file again from "
+        "File > Open Recent.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_open_path(parent: QWidget) -> str:
+    return QFileDialog.getOpenFileName(parent, "Open Taskforce File", str(data_dir()),
+                                       FILE_FILTER)[0]
+
+
+def ask_save_path(parent: QWidget, title: str, suggestion: Path) -> str:
+    path = QFileDialog.getSaveFileName(parent, title, str(suggestion), FILE_FILTER)[0]
+    if path and not Path(path).suffix:
+        path += ".taskforce"
+    return path

@@ -1,0 +1,160 @@
+"""The main window: wires the open file's pages and the menus, nothing more.
+
+- A page: add it to ``PAGES`` in ``ui/pages/__init__.py``.
+- A tab on the meeting page: add it to ``MEETING_TABS`` in ``ui/pages/meeting.py``.
+- A menu entry: add it to ``Act`` and ``ENTRIES`` in ``ui/menus.py``; its
+  handler gets this window (``window.session`` is the open file, or None).
+"""
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, Qt
+from PySide6.QtGui import QUndoGroup
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
+
+from secretariat.errors import FileProblem, UserFacingError
+
+from . import files, menus, settings
+from .dialogs.taskforce import TaskforceDialog
+from .errors import show_error
+from .pages import PAGES
+from .session import Session
+from .workspace import Workspace
+
+log = logging.getLogger("secretariat.ui")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self):
+        super().__init__()
+        self.session: Session | None = None
+        self.undo_group = QUndoGroup(self)
+        self.actions = menus.build(self, self.menuBar(), self.undo_group,
+                                   [name for name, _ in PAGES], self.go_to)
+        self.recent_menu: QMenu = self.actions[menus.Act.OPEN_RECENT].menu()
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.resize(1100, 700)
+        geometry = QSettings().value(settings.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self._show_nothing_open()
+
+    # -- opening and closing ---------------------------------------------------
+
+    def start(self, path: str | None) -> None:
+        """Open the file named on the command line, the last one used, or the default."""
+        if path:
+            self.open_path(path)
+        elif recent := [p for p in settings.recent_files() if Path(p).exists()]:
+            self.open_path(recent[0])
+        elif files.default_path().exists():
+            self.open_path(files.default_path())
+        elif self.open_path(files.default_path(), create=True) and files.offer_sample(self):
+            self.open_path(files.sample_path())
+        self.show()
+
+    def open_path(self, path, create: bool = False) -> bool:
+        if self.session and Path(path).absolute() == self.session.tf.path:
+            return True
+        self.close_file()
+        tf = files.open_taskforce(self, path, create)
+        if tf is None:
+            return False
+        self.session = Session(tf, self)
+        self.session.error_parent = self
+        self.undo_group.addStack(self.session.undo_stack)
+        self.undo_group.setActiveStack(self.session.undo_stack)
+        self.session.changed.connect(self._update_title)
+        self.setCentralWidget(Workspace(self.session))
+        settings.remember_file(tf.path)
+        menus.set_file_open(self.actions, True)
+        self._update_title()
+        return True
+
+    def close_file(self) -> None:
+        if self.session is None:
+            return
+        session, self.session = self.session, None
+        self.undo_group.removeStack(session.undo_stack)
+        self._show_nothing_open()
+        # Views may have a refresh queued for the next turn of the event loop:
+        # let it run while the file is still open.
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        try:
+            session.close()  # backs the file up if anything changed
+        except UserFacingError as error:
+            show_error(self, error)
+        except OSError as error:
+            log.exception("backup on close failed")
+            show_error(self, FileProblem(f"The backup made on closing failed: {error}."))
+
+    def _show_nothing_open(self) -> None:
+        note = QLabel("No taskforce file is open.\n\nUse File > Open or File > New.")
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note.setAccessibleName("No file open")
+        self.setCentralWidget(note)
+        menus.set_file_open(self.actions, False)
+        self._update_title()
+
+    def _update_title(self, *_) -> None:
+        if self.session is None:
+            self.setWindowTitle("")
+            return
+        tf = self.session.tf
+        suffix = " (read-only)" if tf.read_only else ""
+        self.setWindowTitle(f"{tf.path.name}{suffix} — {self.session.body.name}")
+
+    def closeEvent(self, event) -> None:
+        QSettings().setValue(settings.GEOMETRY, self.saveGeometry())
+        self.close_file()
+        super().closeEvent(event)
+
+    # -- menu commands -----------------------------------------------------------
+
+    def new_file(self) -> None:
+        path = files.ask_save_path(self, "New Taskforce File", files.default_path().parent)
+        if not path:
+            return
+        if Path(path).exists():
+            show_error(self, FileProblem(f"{Path(path).name} already exists; choose a new "
+                                         "name for the new file.", path))
+        elif self.open_path(path, create=True):
+            self.edit_taskforce()
+
+    def choose_and_open(self) -> None:
+        if path := files.ask_open_path(self):
+            self.open_path(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.recent_files():
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, path=path: self._open_recent(path))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def _open_recent(self, path: str) -> None:
+        if not Path(path).exists():
+            settings.forget_file(path)
+        self.open_path(path)
+
+    def save_copy(self) -> None:
+        tf = self.session.tf
+        suggestion = tf.path.with_name(f"{tf.path.stem} copy{tf.path.suffix}")
+        if path := files.ask_save_path(self, "Save a Copy", suggestion):
+            try:
+                written = tf.store.save_copy(path)
+            except UserFacingError as error:
+                show_error(self, error)
+                return
+            self.statusBar().showMessage(f"Saved a copy as {written.name}", 5000)
+
+    def edit_taskforce(self) -> None:
+        if self.session:
+            TaskforceDialog(self.session, self).exec()
+
+    def go_to(self, index: int) -> None:
+        workspace = self.centralWidget()
+        if isinstance(workspace, Workspace):
+            workspace.show_page(index)

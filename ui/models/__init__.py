@@ -1,0 +1,1 @@
+"""Qt models over rows fetched through the core; ``data()`` never queries."""

@@ -1,0 +1,262 @@
+"""The Actions page: every action agreed at the body's meetings, filtered and
+sorted, overdue ones standing out, open counts by owner, and progress updates.
+
+``ActionTable`` is also the matters-arising list of a meeting's Minutes tab,
+where the updates are recorded against that meeting.
+"""
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from secretariat.actions import OUTCOMES, SORTS, STATUSES, Action
+from secretariat.values import long_date
+
+from ..minutes_edits import add_update, missing_glyphs_ok, write_file
+from ..models.records import Column, RecordTableModel
+from ..session import Session
+from ..widgets import add_row, button
+from . import meetings as meeting_list  # a module import: the two pages import each other
+
+OVERDUE = QColor("#b00000")
+
+
+def _latest(action: Action) -> str:
+    if not action.updates:
+        return ""
+    u = action.updates[-1]
+    label = u.outcome_label if u.outcome != "note" else ""
+    return f"{u.made_on.strftime('%d %b %Y')}: " + ": ".join(t for t in (label, u.text) if t)
+
+
+class ActionsModel(RecordTableModel):
+    columns = (
+        Column("Agreed", lambda a: a.meeting_date.strftime("%d %b %Y")),
+        Column("Item", lambda a: a.item_title),
+        Column("Who", lambda a: a.owner_label),
+        Column("Action", lambda a: a.text),
+        Column("When", lambda a: a.due_label + (" (overdue)" if a.overdue() else "")),
+        Column("Status", lambda a: a.status_label),
+        Column("Latest update", _latest),
+    )
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and self.record(index.row()).overdue():
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(OVERDUE)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+        return super().data(index, role)
+
+
+class UpdateDialog(QDialog):
+    """Progress on an action: what happened, and whether it closes or carries it."""
+
+    def __init__(self, parent, action: Action, meetings: list[tuple[str, str | None]],
+                 outcome: str = "note"):
+        super().__init__(parent)
+        self.setWindowTitle("Progress on an action")
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"{action.owner_label}: {action.text}"))
+        self.text = add_row(form, "&Progress", QLineEdit())
+        self.outcome = add_row(form, "&Outcome", QComboBox())
+        for key, label in OUTCOMES.items():
+            self.outcome.addItem(label, key)
+        self.outcome.setCurrentIndex(self.outcome.findData(outcome))
+        self.meeting = add_row(form, "&Reported", QComboBox())
+        for label, meeting_id in meetings:
+            self.meeting.addItem(label, meeting_id)
+        self.on = add_row(form, "&Date", QLineEdit(long_date(dt.date.today())))
+        self.on.setToolTip("Left as it is for an update at a meeting: the meeting's date is used")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        meeting_id = self.meeting.currentData()
+        return dict(text=self.text.text(), outcome=self.outcome.currentData(),
+                    meeting_id=meeting_id, on=None if meeting_id else self.on.text())
+
+
+class ActionTable(QWidget):
+    """A list of actions with buttons to record progress on the chosen one.
+
+    With ``meeting_id`` it is that meeting's matters arising, and progress is
+    recorded against the meeting.
+    """
+
+    def __init__(self, session: Session, meeting_id: str | None = None):
+        super().__init__()
+        self.session = session
+        self.meeting_id = meeting_id
+        self.model = ActionsModel(self)
+        name = "Matters arising" if meeting_id else "Actions"
+        self.view = meeting_list.table_view(self.model, name)
+        self.view.setWordWrap(True)
+        self.view.activated.connect(lambda _: self.update_chosen())
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(button("Add &update…", self.update_chosen,
+                                      "Record progress on the chosen action"))
+        if meeting_id:
+            self.buttons.addWidget(button("Carry &forward", lambda: self.quick("carried_forward"),
+                                          "Keep it open for the next meeting"))
+        self.buttons.addWidget(button("Mark d&one", lambda: self.quick("done"),
+                                      "Close the chosen action as done"))
+        self.buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(self.buttons)
+
+    def show_actions(self, actions: list[Action]) -> None:
+        chosen = meeting_list.selected_id(self.view)
+        self.model.set_records(actions)
+        meeting_list.select_id(self.view, chosen)
+
+    def chosen(self) -> Action | None:
+        action_id = meeting_list.selected_id(self.view)
+        return self.model.record(self.model.row_of(action_id)) if action_id else None
+
+    def _meetings(self, action: Action) -> list[tuple[str, str | None]]:
+        tf = self.session.tf
+        if self.meeting_id:
+            return [(f"At the meeting of {long_date(tf.meetings.get(self.meeting_id).date)}",
+                     self.meeting_id)]
+        held = [m for m in tf.meetings.of_body(action.body_id)  # newest first
+                if action.meeting_date <= m.date <= dt.date.today()]
+        return [("Between meetings", None)] + [
+            (f"At the meeting of {long_date(m.date)}", m.id) for m in held]
+
+    def update_chosen(self, outcome: str = "note") -> bool:
+        action = self.chosen()
+        if action is None:
+            return False
+        dialog = UpdateDialog(self, action, self._meetings(action), outcome)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return add_update(self.session, action.id, **dialog.values())
+
+    def quick(self, outcome: str) -> bool:
+        """Done or carried forward in one press, against this meeting (or today)."""
+        action = self.chosen()
+        if action is None:
+            return False
+        return add_update(self.session, action.id, "", outcome, meeting_id=self.meeting_id)
+
+
+class ActionsPage(QWidget):
+    """The action log across all meetings of the body."""
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.setAccessibleName("Actions")
+        filters = QFormLayout()
+        row = QHBoxLayout()
+        self.status = QComboBox()
+        self.status.addItem("All", None)
+        for key, label in STATUSES.items():
+            self.status.addItem(label, key)
+        self.status.setCurrentIndex(self.status.findData("open"))
+        self.owner = QLineEdit()
+        self.owner.setPlaceholderText("name, role or group")
+        self.meeting = QComboBox()
+        self.sort = QComboBox()
+        for key in SORTS:
+            self.sort.addItem(key.capitalize(), key)
+        self.overdue = QCheckBox("O&verdue only")
+        for label, widget in (("&Status", self.status), ("O&wner", self.owner),
+                              ("&Meeting", self.meeting), ("S&ort by", self.sort)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            widget.setAccessibleName(label.replace("&", ""))
+            row.addWidget(caption)
+            row.addWidget(widget, 1 if widget is self.owner else 0)
+        row.addWidget(self.overdue)
+        filters.addRow(row)
+        for combo in (self.status, self.meeting, self.sort):
+            combo.currentIndexChanged.connect(lambda _: self.load())
+        self.owner.textChanged.connect(lambda _: self.load())
+        self.overdue.toggled.connect(lambda _: self.load())
+
+        self.table = ActionTable(session)
+        self.table.buttons.addWidget(button("Save as P&DF…", self.save_pdf,
+                                            "The action log as shown, by owner, to PDF"))
+        self.counts = QListWidget()
+        self.counts.setAccessibleName("Open actions by owner")
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("Open actions by owner"))
+        side_layout.addWidget(self.counts)
+        self.counts.itemActivated.connect(
+            lambda item: self.owner.setText(item.data(Qt.ItemDataRole.UserRole)))
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setSizes([800, 200])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        session.changed.connect(self._on_changed)
+        self._fill_meetings()
+        self.load()
+
+    def _fill_meetings(self) -> None:
+        chosen = self.meeting.currentData()
+        blocked = self.meeting.blockSignals(True)
+        self.meeting.clear()
+        self.meeting.addItem("All meetings", None)
+        if self.session.body_id:
+            for m in self.session.tf.meetings.of_body(self.session.body_id):
+                self.meeting.addItem(long_date(m.date), m.id)
+        self.meeting.setCurrentIndex(max(self.meeting.findData(chosen), 0))
+        self.meeting.blockSignals(blocked)
+
+    def actions(self) -> list[Action]:
+        if not self.session.body_id:
+            return []
+        return self.session.tf.actions.log(
+            self.session.body_id, status=self.status.currentData(), owner=self.owner.text(),
+            meeting_id=self.meeting.currentData(), overdue=self.overdue.isChecked(),
+            sort=self.sort.currentData())
+
+    def load(self) -> None:
+        self.table.show_actions(self.actions())
+        self.counts.clear()
+        if self.session.body_id:
+            for owner, count in self.session.tf.actions.open_by_owner(self.session.body_id):
+                self.counts.addItem(f"{owner}: {count}")
+                self.counts.item(self.counts.count() - 1).setData(Qt.ItemDataRole.UserRole, owner)
+
+    def _on_changed(self, changes) -> None:
+        if changes.concerns("meeting", "body"):
+            self._fill_meetings()
+        if changes.concerns("action", "meeting", "person", "agenda", "body"):
+            self.load()
+
+    def save_pdf(self, path: str | None = None) -> bool:
+        from secretariat.documents import actions_pdf
+
+        body = self.session.tf.bodies.get(self.session.body_id)
+        scope = (f"{self.status.currentText()} actions" if self.status.currentData()
+                 else "All actions")
+        if self.owner.text().strip():
+            scope += f" owned by {self.owner.text().strip()}"
+        doc = actions_pdf.ActionLogDocument(body.name, scope, dt.date.today(),
+                                            tuple(self.actions()), body.default_marking,
+                                            self.owner.text())
+        if not missing_glyphs_ok(self, actions_pdf.warnings(doc)):
+            return False
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Save the action log as PDF",
+                                                  "action log.pdf", "PDF files (*.pdf)")
+        return bool(path) and write_file(self, path, actions_pdf.render(doc))

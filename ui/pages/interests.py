@@ -1,0 +1,287 @@
+"""The register of members' interests: each member with their current
+interests and declaration form, the chosen member's full history (ended
+interests stay), the forms not returned, and the register printed."""
+
+import datetime as dt
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QCheckBox, QComboBox, QInputDialog, QLabel, QLineEdit, QWidget
+
+from secretariat.errors import UserFacingError
+from secretariat.interests import KINDS, register_document
+from secretariat.values import parse_date, parse_optional_date
+
+from ..models.records import Column
+from ..session import Session
+from ..widgets import NotesEdit
+from .meetings import select_id, selected_id, table_view
+from .papers import (ATTENTION, ColouredModel, ValuesDialog, button_row, day_text, people_combo,
+                     save_and_open, side_by_side)
+
+ENDED = QBrush(QColor("#777777"))
+
+
+def _form_sent(entry) -> str:
+    return day_text(entry.form.sent_on) if entry.form else "not sent"
+
+
+def _form_back(entry) -> str:
+    if entry.form is None:
+        return ""
+    return day_text(entry.form.returned_on) if entry.form.returned_on else "not returned"
+
+
+class RegisterModel(ColouredModel):
+    """Rows are ``RegisterEntry``s; a member whose form is out is drawn in dark red."""
+
+    columns = (
+        Column("Member", lambda e: e.person.display_name),
+        Column("Role", lambda e: e.role_label),
+        Column("Current interests", lambda e: "; ".join(i.summary for i in e.interests)),
+        Column("Form sent", _form_sent),
+        Column("Form returned", _form_back),
+    )
+
+    @staticmethod
+    def _id(record) -> str:
+        return record.person.id
+
+    def colour(self, record) -> QBrush | None:
+        return ATTENTION if record.awaiting_form else None
+
+
+class HistoryModel(ColouredModel):
+    """Every interest of one member; ended ones in grey."""
+
+    columns = (
+        Column("Interest", lambda i: i.description),
+        Column("Organisation", lambda i: i.organisation),
+        Column("Kind", lambda i: i.kind_label),
+        Column("MIS / MSP", lambda i: "Yes" if i.concerns_mis_msp else ""),
+        Column("Declared", lambda i: day_text(i.declared_on)),
+        Column("Ended", lambda i: day_text(i.ended_on)),
+    )
+
+    def colour(self, record) -> QBrush | None:
+        return ENDED if record.ended_on else None
+
+
+class InterestDialog(ValuesDialog):
+    def __init__(self, session: Session, interest=None, parent=None):
+        super().__init__("Edit Interest" if interest else "Declare an Interest", session, parent)
+        self.description = self.row("&Description", QLineEdit(
+            interest.description if interest else ""))
+        self.description.setPlaceholderText("e.g. Chief Executive")
+        self.organisation = self.row("&Organisation", QLineEdit(
+            interest.organisation if interest else ""))
+        self.kind = self.choice("&Kind", KINDS, interest.kind if interest else "employment")
+        self.mis_msp = self.row("Concerns the &MIS or MSP", QCheckBox())
+        self.mis_msp.setChecked(bool(interest and interest.concerns_mis_msp))
+        self.declared = self.row("Declared &on", QLineEdit(
+            day_text(interest.declared_on if interest else dt.date.today())))
+        self.notes = self.row("No&tes", NotesEdit(interest.notes if interest else ""))
+        self.notes.setTabChangesFocus(True)
+
+    def values(self) -> dict:
+        return dict(description=self.description.text(), organisation=self.organisation.text(),
+                    kind=self.kind.currentData(), concerns_mis_msp=self.mis_msp.isChecked(),
+                    declared_on=parse_date(self.declared.text(), "date declared"),
+                    notes=self.notes.toPlainText().strip())
+
+
+class DeclarationDialog(ValuesDialog):
+    """A declaration made in the room, against the agenda item it concerns."""
+
+    def __init__(self, session: Session, person_id: str | None, parent=None):
+        super().__init__("Record a Declaration at a Meeting", session, parent)
+        tf = session.tf
+        self.meeting = self.row("&Meeting", QComboBox())
+        for meeting in tf.meetings.of_body(session.body_id):
+            self.meeting.addItem(day_text(meeting.date) + (f" {meeting.title}" if meeting.title
+                                                        else ""), meeting.id)
+        self.item = self.row("Agenda &item", QComboBox())
+        people = [bp.person for bp in tf.people.in_body(session.body_id)]
+        self.member = people_combo(self, "M&ember", people, person_id)
+        self.text = self.row("&Declared", QLineEdit())
+        self.text.setPlaceholderText("what they declared, as the minutes will say it")
+        self.meeting.currentIndexChanged.connect(self._fill_items)
+        self._fill_items()
+
+    def _fill_items(self) -> None:
+        self.item.clear()
+        self.item.addItem("(not against an item)", None)
+        for row in self.session.tf.store.rows(
+                "SELECT id, title FROM agenda_items WHERE meeting_id = ? "
+                "ORDER BY parent_id IS NOT NULL, position", (self.meeting.currentData(),)):
+            self.item.addItem(row["title"], row["id"])
+
+    def values(self) -> dict:
+        if not self.meeting.currentData():
+            raise UserFacingError("The body has no meeting to record a declaration at.")
+        return dict(meeting_id=self.meeting.currentData(), person_id=self.member.currentData(),
+                    text=self.text.text(), agenda_item_id=self.item.currentData())
+
+
+class InterestsPage(QWidget):
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.model = RegisterModel(self)
+        self.view = table_view(self.model, "Register of interests")
+        self.history = HistoryModel(self)
+        self.history_view = table_view(self.history, "Interests of the chosen member")
+        self.history_view.activated.connect(self.edit_interest)
+        self.outstanding = QLabel()
+        self.outstanding.setWordWrap(True)
+        self.outstanding.setAccessibleName("Declaration forms not returned")
+
+        register_buttons = button_row([
+            ("&Send Forms…", self.send_forms,
+             "Record that a declaration form went to every current member"),
+            ("Form &Returned", self.form_returned,
+             "Record that the chosen member's form has come back, today"),
+            ("Record &Declaration at a Meeting…", self.declare_at_meeting,
+             "A declaration made in the room, for that meeting's minutes"),
+            ("&Print Register…", self.print_register,
+             "The register as a PDF, current or as it stood on a date")])
+        interest_buttons = button_row([
+            ("De&clare Interest…", self.declare, "A new interest of the chosen member"),
+            ("Ed&it Interest…", self.edit_interest, "Correct the chosen interest"),
+            ("Interest E&nded", self.end_interest,
+             "Record that the chosen interest ended today; it stays in the history")])
+        side_by_side(self, [self.view, self.outstanding, register_buttons],
+                     [QLabel("History of the chosen member's interests"), self.history_view,
+                      interest_buttons])
+
+        self.view.selectionModel().selectionChanged.connect(self._show_chosen)
+        session.changed.connect(self._on_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        chosen = self.chosen()
+        entries = self.session.tf.interests.register(self.session.body_id)
+        self.model.set_records(entries)
+        waiting = [e.person.display_name for e in entries if e.awaiting_form]
+        self.outstanding.setText("Declaration forms not returned: " + ", ".join(waiting)
+                                 if waiting else "Every declaration form sent has come back.")
+        select_id(self.view, chosen and chosen.person.id)
+        self._show_chosen()
+
+    def _on_changed(self, changes) -> None:
+        if changes.concerns("interest", "person", "body"):
+            self.refresh()
+
+    def chosen(self):
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def _show_chosen(self) -> None:
+        entry = self.chosen()
+        chosen = selected_id(self.history_view) if self.history.rowCount() else None
+        self.history.set_records(
+            self.session.tf.interests.of_person(entry.person.id) if entry else [])
+        select_id(self.history_view, chosen)
+
+    def chosen_interest(self):
+        rows = self.history_view.selectionModel().selectedRows()
+        return self.history.record(rows[0].row()) if rows else None
+
+    # -- interests -----------------------------------------------------------------------
+
+    def declare(self) -> None:
+        entry = self.chosen()
+        if entry is None:
+            return
+        interests = self.session.tf.interests
+        dialog = InterestDialog(self.session, parent=self)
+        while dialog.exec():
+            values = dialog.result_values
+            created = self.session.create(
+                f"Declare an interest of {entry.person.display_name}",
+                lambda: interests.declare(entry.person.id, **values), interests.take_back)
+            if created:
+                select_id(self.history_view, created)
+                return
+
+    def edit_interest(self) -> None:
+        interest = self.chosen_interest()
+        if interest is None:
+            return
+        dialog = InterestDialog(self.session, interest, parent=self)
+        while dialog.exec():
+            if self.session.update(self.session.tf.interests, interest.id, "Edit an interest",
+                                   **dialog.result_values):
+                return
+
+    def end_interest(self) -> None:
+        interest = self.chosen_interest()
+        if interest is not None and interest.ended_on is None:
+            self.session.update(self.session.tf.interests, interest.id,
+                                "Record an interest as ended", ended_on=dt.date.today())
+
+    # -- forms and declarations --------------------------------------------------------------
+
+    def send_forms(self, on: str | None = None) -> None:
+        """Record a form sent to every current member (on the day asked)."""
+        if on is None:
+            on, ok = QInputDialog.getText(self, "Send Declaration Forms",
+                                          "Sent to every current member on:",
+                                          text=day_text(dt.date.today()))
+            if not ok:
+                return
+        interests, body_id = self.session.tf.interests, self.session.body_id
+        try:
+            day = parse_date(on, "date sent")
+        except UserFacingError as error:
+            self.session.report(error)
+            return
+        members = [bp.person.id for bp in self.session.tf.people.members_on(body_id, day)]
+        sent: list[str] = []
+
+        def apply():
+            ids, changes = interests.send_forms(body_id, day, members)
+            sent[:] = ids
+            return changes
+
+        self.session.perform("Send declaration forms", apply,
+                             lambda: interests.take_back_forms(sent)[0])
+
+    def form_returned(self) -> None:
+        entry = self.chosen()
+        if entry is None or not entry.awaiting_form:
+            return
+        interests, form_id = self.session.tf.interests, entry.form.id
+        self.session.perform(f"Form returned by {entry.person.display_name}",
+                             lambda: interests.mark_returned(form_id, dt.date.today()),
+                             lambda: interests.mark_returned(form_id, ""))
+
+    def declare_at_meeting(self) -> None:
+        entry = self.chosen()
+        interests = self.session.tf.interests
+        dialog = DeclarationDialog(self.session, entry and entry.person.id, parent=self)
+        while dialog.exec():
+            values = dialog.result_values
+            if self.session.create("Record a declaration at a meeting",
+                                   lambda: interests.declare_at_meeting(**values),
+                                   interests.remove_meeting_declaration):
+                return
+
+    def print_register(self, as_of: str | None = None, path: str | None = None) -> str | None:
+        """Print the register: current (empty date) or as it stood on a date."""
+        if as_of is None:
+            as_of, ok = QInputDialog.getText(
+                self, "Print the Register of Interests",
+                "As it stood on (leave empty for the current register):")
+            if not ok:
+                return None
+        from secretariat.documents import register_pdf
+
+        try:
+            doc = register_document(self.session.tf, self.session.body_id,
+                                    parse_optional_date(as_of, "date"))
+        except UserFacingError as error:
+            self.session.report(error)
+            return None
+        name = f"Register of interests {doc.as_of.isoformat()}.pdf"
+        return save_and_open(self, self.session, "Save the register as PDF", name,
+                             register_pdf.render(doc), "PDF files (*.pdf)", path)

@@ -1,0 +1,226 @@
+"""The live meeting view: what is being discussed, how long it has taken
+against its time, who is in the room, and quick capture of what is said.
+
+Keyboard first. Type in the capture line and press Enter; Alt+P, Alt+S, Alt+D
+and Alt+A choose a point, sub-point, decision or action (an action is typed
+"owner — what — when"); PageDown moves to the next item, PageUp back.
+"""
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QRadioButton, QVBoxLayout, QWidget)
+
+from secretariat import minutes_content
+
+from ..session import Session
+from ..minutes_edits import action_line, capture
+
+# kind: (button text, key, what the line becomes, placeholder)
+KINDS = {
+    "point": ("Point", "Alt+P", "- {}", "A point made in discussion"),
+    "sub_point": ("Sub-point", "Alt+S", "  - {}", "A detail under the last point"),
+    "decision": ("Decision", "Alt+D", "Decision: {}", "What was decided or agreed"),
+    "action": ("Action", "Alt+A", "Action: {}", "owner — what is to be done — when"),
+}
+HELP = ("Enter records · Alt+P point · Alt+S sub-point · Alt+D decision · Alt+A action "
+        "· PageDown next item · PageUp previous item")
+
+
+def _clock_text(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class LiveView(QWidget):
+    """Recording a meeting as it happens, one agenda item at a time."""
+
+    def __init__(self, session: Session, meeting_id: str):
+        super().__init__()
+        self.session = session
+        self.meeting_id = meeting_id
+        self.setAccessibleName("Live meeting")
+        self.clock = time.monotonic  # tests put their own clock here
+        self.items: list[tuple[dict, str]] = []  # (agenda row, number)
+        self.index = 0
+        self.used: dict[str, float] = {}  # seconds spent on each item so far
+        self._started = self.clock()
+
+        self.position = QLabel()
+        self.title = QLabel()
+        self.title.setAccessibleName("Current item")
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.timer_label = QLabel()
+        self.timer_label.setAccessibleName("Time used on this item")
+        self.register = QLabel()
+        self.register.setAccessibleName("Register")
+        self.register.setWordWrap(True)
+        self.register.setTextFormat(Qt.TextFormat.PlainText)
+        self.recorded = QListWidget()
+        self.recorded.setAccessibleName("Recorded under this item")
+        self.recorded.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.kinds = QButtonGroup(self)
+        kind_row = QHBoxLayout()
+        for kind, (label, key, _, _) in KINDS.items():
+            radio = QRadioButton(f"{label} ({key})")
+            radio.setAccessibleName(label)
+            radio.setProperty("kind", kind)
+            radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its key picks it; typing goes on
+            radio.toggled.connect(self._kind_chosen)
+            self.kinds.addButton(radio)
+            kind_row.addWidget(radio)
+            QShortcut(QKeySequence(key), self, lambda radio=radio: radio.setChecked(True),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        kind_row.addStretch()
+        self.line = QLineEdit()
+        self.line.setAccessibleName("Capture")
+        self.line.returnPressed.connect(self.record)
+        self.kinds.buttons()[0].setChecked(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.position)
+        top.addStretch()
+        top.addWidget(self.timer_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.title)
+        layout.addWidget(self.register)
+        layout.addWidget(self.recorded, 1)
+        layout.addLayout(kind_row)
+        layout.addWidget(self.line)
+        hint = QLabel(HELP)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+
+        for key, step in (("PgDown", 1), ("PgUp", -1)):
+            QShortcut(QKeySequence(key), self, lambda step=step: self.go(self.index + step),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(self.tick)
+        self._ticker.start(1000)
+        session.changed.connect(self._on_changed)
+        self.load()
+        self.setFocusProxy(self.line)
+
+    # -- state
+
+    @property
+    def kind(self) -> str:
+        return self.kinds.checkedButton().property("kind")
+
+    @property
+    def current_item_id(self) -> str | None:
+        return self.items[self.index][0]["id"] if self.items else None
+
+    def load(self) -> None:
+        rows = self.session.tf.store.rows(
+            "SELECT * FROM agenda_items WHERE meeting_id = ?", (self.meeting_id,))
+        current = self.current_item_id
+        self.items = [(row, number) for row, number, _ in minutes_content.number_items(rows)]
+        ids = [row["id"] for row, _ in self.items]
+        self.index = ids.index(current) if current in ids else min(self.index,
+                                                                   max(len(ids) - 1, 0))
+        self._show_item()
+        self._show_register()
+
+    def go(self, index: int) -> None:
+        """Move to another item, banking the time spent on this one."""
+        if not self.items or not 0 <= index < len(self.items):
+            return
+        self._bank()
+        self.index = index
+        self._show_item()
+
+    def _bank(self) -> None:
+        now = self.clock()
+        if self.current_item_id:
+            self.used[self.current_item_id] = self.seconds_used()
+        self._started = now
+
+    def seconds_used(self) -> float:
+        item_id = self.current_item_id
+        return self.used.get(item_id, 0.0) + (self.clock() - self._started) if item_id else 0.0
+
+    # -- showing
+
+    def _show_item(self) -> None:
+        self.recorded.clear()
+        if not self.items:
+            self.position.setText("")
+            self.title.setText("This meeting has no agenda yet: add items on the Agenda tab.")
+            self.line.setEnabled(False)
+            self.timer_label.setText("")
+            return
+        row, number = self.items[self.index]
+        self.line.setEnabled(True)
+        self.position.setText(f"Item {self.index + 1} of {len(self.items)}")
+        self.title.setText(f"{number} {row['title']}")
+        tf = self.session.tf
+        for entry in tf.minutes.of_item(row["id"]):
+            if entry.kind == "decision":
+                self.recorded.addItem(f"Decision: {entry.text}")
+            else:
+                self.recorded.addItem(("      – " if entry.parent_id else "• ") + entry.text)
+        for action in tf.actions.of_item(row["id"]):
+            self.recorded.addItem(f"Action: {action_line(action)}")
+        self.recorded.scrollToBottom()
+        self.tick()
+
+    def tick(self) -> None:
+        """Time used against time allocated; over time is said in words, not only colour."""
+        if not self.items:
+            return
+        allocated = self.items[self.index][0]["minutes_allocated"] * 60
+        used = self.seconds_used()
+        text = f"Time used {_clock_text(used)}"
+        over = allocated and used > allocated
+        if allocated:
+            text += f" of {_clock_text(allocated)}"
+        if over:
+            text += f" — over by {_clock_text(used - allocated)}"
+        self.timer_label.setText(text)
+        self.timer_label.setStyleSheet("color: #b00000; font-weight: bold;" if over else "")
+
+    def _show_register(self) -> None:
+        rows = self.session.tf.store.rows(
+            """SELECT a.status, coalesce(nullif(p.name, ''), p.role_title) AS name
+               FROM attendance a JOIN people p ON p.id = a.person_id
+               WHERE a.meeting_id = ? ORDER BY p.name COLLATE NOCASE""", (self.meeting_id,))
+        present = [r["name"] for r in rows if r["status"] == "present"]
+        apologies = [r["name"] for r in rows if r["status"] == "apologies"]
+        if not rows:
+            self.register.setText("Register: not taken yet.")
+            return
+        self.register.setText(f"Present ({len(present)}): {', '.join(present) or 'none'}\n"
+                              f"Apologies ({len(apologies)}): {', '.join(apologies) or 'none'}")
+
+    # -- recording
+
+    def _kind_chosen(self, checked: bool) -> None:
+        if checked:
+            self.line.setPlaceholderText(KINDS[self.kind][3])
+            self.line.setFocus()
+
+    def record(self) -> bool:
+        text = self.line.text().strip()
+        if not text or not self.current_item_id:
+            return False
+        if capture(self.session, self.current_item_id, KINDS[self.kind][2].format(text)):
+            self.line.clear()
+            return True
+        return False
+
+    def _on_changed(self, changes) -> None:
+        if changes.concerns("agenda", "meeting"):
+            self.load()
+        elif changes.concerns("minutes", "action"):
+            self._show_item()
+        else:
+            self._show_register()

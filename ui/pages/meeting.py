@@ -1,0 +1,141 @@
+"""The meeting page: one tab per part of a meeting's record.
+
+To add a tab, add one entry (and its import) to ``MEETING_TABS``:
+``("Agenda", AgendaTab)``, where ``AgendaTab(session, meeting_id)`` returns a
+QWidget. A tab refreshes itself from ``session.changed``; the page is rebuilt
+when another meeting is chosen.
+"""
+
+from typing import Callable
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QTabWidget, QWidget
+
+from secretariat.errors import NotFoundError, UserFacingError
+from secretariat.meetings import KINDS, MARKINGS, STATUSES
+from secretariat.values import parse_date, parse_time, time_to_text
+
+from ..session import Session
+from ..widgets import NotesEdit, add_row, scrollable, set_quietly
+from .live import LiveView
+from .minutes import MinutesTab
+
+TabFactory = Callable[[Session, str], QWidget]
+
+
+def _date_text(day) -> str:
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def _combo(choices: dict[str, str]) -> QComboBox:
+    combo = QComboBox()
+    for key, label in choices.items():
+        combo.addItem(label, key)
+    return combo
+
+
+class MeetingDetails(QWidget):
+    """Date, times, venue, kind, status, marking, title and notes; each edit saved as made."""
+
+    def __init__(self, session: Session, meeting_id: str):
+        super().__init__()
+        self.session = session
+        self.meeting_id = meeting_id
+        form = QFormLayout(self)
+        self.date = add_row(form, "&Date", QLineEdit())
+        self.date.setPlaceholderText("e.g. 26 May 2011")
+        self.start_time = add_row(form, "&Starts", QLineEdit())
+        self.end_time = add_row(form, "&Ends", QLineEdit())
+        for edit in (self.start_time, self.end_time):
+            edit.setPlaceholderText("e.g. 15:30")
+        self.venue = add_row(form, "&Venue", QLineEdit())
+        self.title = add_row(form, "&Title", QLineEdit())
+        self.title.setPlaceholderText("optional, e.g. Expert witness session on finance")
+        self.kind = add_row(form, "&Kind", _combo(KINDS))
+        self.status = add_row(form, "Stat&us", _combo(STATUSES))
+        self.marking = add_row(form, "&Marking", _combo(MARKINGS))
+        self.notes = add_row(form, "&Notes", NotesEdit())
+        self.notes.setTabChangesFocus(True)
+
+        self._texts = {  # field: (widget, typed value from text, what the undo says)
+            "date": (self.date, lambda t: parse_date(t, "meeting date"), "date"),
+            "start_time": (self.start_time, lambda t: parse_time(t, "start time"), "start time"),
+            "end_time": (self.end_time, lambda t: parse_time(t, "end time"), "end time"),
+            "venue": (self.venue, str.strip, "venue"),
+            "title": (self.title, str.strip, "title"),
+        }
+        for name, (widget, _, _) in self._texts.items():
+            widget.editingFinished.connect(lambda name=name: self._save_text(name))
+        for name, combo in (("kind", self.kind), ("status", self.status),
+                            ("marking", self.marking)):
+            combo.activated.connect(lambda _=0, name=name, combo=combo: self._save(
+                name, combo.currentData()))
+        self.notes.editingFinished.connect(
+            lambda: self._save("notes", self.notes.toPlainText().strip()))
+        session.changed.connect(self._on_changed)
+        self.load()
+
+    def load(self) -> None:
+        try:
+            meeting = self.session.tf.meetings.get(self.meeting_id)
+        except NotFoundError:
+            return
+        set_quietly(self.date, self.date.setText, _date_text(meeting.date))
+        set_quietly(self.start_time, self.start_time.setText, time_to_text(meeting.start_time))
+        set_quietly(self.end_time, self.end_time.setText, time_to_text(meeting.end_time))
+        set_quietly(self.venue, self.venue.setText, meeting.venue)
+        set_quietly(self.title, self.title.setText, meeting.title)
+        for combo, key in ((self.kind, meeting.kind), (self.status, meeting.status),
+                           (self.marking, meeting.marking)):
+            set_quietly(combo, combo.setCurrentIndex, combo.findData(key))
+        if self.notes.toPlainText() != meeting.notes:
+            set_quietly(self.notes, self.notes.setPlainText, meeting.notes)
+
+    def _save_text(self, name: str) -> None:
+        widget, typed, _ = self._texts[name]
+        try:
+            value = typed(widget.text())
+        except UserFacingError as error:
+            self.session.report(error)
+            self.load()
+        else:
+            self._save(name, value)
+
+    def _save(self, name: str, value) -> None:
+        try:
+            self.session.tf.meetings.get(self.meeting_id)
+        except NotFoundError:  # deleted while this field had the focus: nothing to save
+            return
+        what = self._texts[name][2] if name in self._texts else name
+        if not self.session.update(self.session.tf.meetings, self.meeting_id,
+                                   f"Change meeting {what}", **{name: value}):
+            self.load()
+
+    def _on_changed(self, changes) -> None:
+        if changes.concerns("meeting") and (self.meeting_id in changes.ids or not changes.ids):
+            self.load()
+
+
+# (tab title, factory(session, meeting_id) -> QWidget)
+MEETING_TABS: list[tuple[str, TabFactory]] = [
+    ("Details", MeetingDetails),
+    ("Live", LiveView),
+    ("Minutes", MinutesTab),
+]
+
+
+class MeetingPage(QTabWidget):
+    """All about one meeting, one tab per entry of ``MEETING_TABS``."""
+
+    def __init__(self, session: Session, meeting_id: str):
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.setAccessibleName("Meeting")
+        self.setDocumentMode(True)
+        self.tabs: dict[str, QWidget] = {}
+        for title, factory in MEETING_TABS:
+            self.tabs[title] = factory(session, meeting_id)
+            self.addTab(scrollable(self.tabs[title], title), title)
+
+    def tab(self, title: str) -> QWidget:
+        """The widget of one tab, by its title."""
+        return self.tabs[title]

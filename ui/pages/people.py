@@ -1,0 +1,98 @@
+"""The people the body shown has known, with their role and dates."""
+
+import datetime as dt
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from ..dialogs.person import PersonDialog
+from ..models.people import PeopleModel
+from ..session import Session
+from ..widgets import button
+from .meetings import select_id, table_view
+
+
+class PeoplePage(QWidget):
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.model = PeopleModel(self)
+        self.view = table_view(self.model, "People")
+        self.view.activated.connect(self.edit_person)
+        buttons = QHBoxLayout()
+        buttons.addWidget(button("&Add Person…", self.add_person))
+        buttons.addWidget(button("&Edit…", self.edit_person))
+        buttons.addWidget(button("Mark as &Left", self.mark_left,
+                                 "Record that the chosen person has left, as of today"))
+        buttons.addWidget(button("&Delete Person", self.delete_person,
+                                 "Only for someone entered by mistake who appears in no record"))
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        session.changed.connect(self._on_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        chosen = self.chosen()
+        self.model.set_records(self.session.tf.people.in_body(self.session.body_id))
+        select_id(self.view, chosen and chosen.person.id)
+
+    def chosen(self):
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def _on_changed(self, changes) -> None:
+        if changes.concerns("person", "body"):
+            self.refresh()
+
+    def add_person(self) -> None:
+        people = self.session.tf.people
+        dialog = PersonDialog(self.session, parent=self)
+        while dialog.exec():  # a refused entry keeps the dialog open with what was typed
+            person, membership = dialog.result_values
+            created = self.session.create(
+                f"Add {person['name'] or person['role_title']}",
+                lambda: people.create(self.session.body_id, **person, **membership),
+                people.delete)
+            if created:
+                select_id(self.view, created)
+                return
+
+    def edit_person(self) -> None:
+        current = self.chosen()
+        if current is None:
+            return
+        people, store = self.session.tf.people, self.session.tf.store
+        person_id, membership_id = current.person.id, current.membership.id
+        old = ({k: getattr(current.person, k) for k in ("name", "role_title", "organisation",
+                                                       "email", "notes")},
+               {k: getattr(current.membership, k) for k in ("role", "joined_on", "left_on")})
+
+        def write(values):
+            with store.transaction():
+                return (people.update(person_id, **values[0])
+                        | people.update_membership(membership_id, **values[1]))
+
+        dialog = PersonDialog(self.session, current, parent=self)
+        while dialog.exec():
+            new = dialog.result_values
+            if new == old or self.session.perform(
+                    f"Edit {current.person.display_name}", lambda: write(new), lambda: write(old)):
+                return
+
+    def mark_left(self) -> None:
+        current = self.chosen()
+        if current is None or current.membership.left_on:
+            return
+        people, membership = self.session.tf.people, current.membership
+        self.session.perform(
+            f"Mark {current.person.display_name} as having left",
+            lambda: people.mark_left(membership.id, dt.date.today()),
+            lambda: people.update_membership(membership.id, left_on=None))
+
+    def delete_person(self) -> None:
+        current = self.chosen()
+        if current is not None:
+            people = self.session.tf.people
+            self.session.delete(f"Delete {current.person.display_name}",
+                                lambda: people.delete(current.person.id))
