@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
-from .meetings import Meetings
+from .meetings import Meeting, Meetings
 from .people import MEMBER_ROLES, People, Person
 from .records import Manager, choice
 from .values import parse_date
@@ -95,6 +95,15 @@ class MemberRecord:
     @property
     def rate_text(self) -> str:
         return "–" if self.rate is None else f"{round(self.rate * 100)}%"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    meeting_id: str
+    person_id: str
+    row: dict | None
+    items: list[dict]
+    chair_id: str | None
 
 
 class Attendances(Manager[Attendance]):
@@ -251,6 +260,10 @@ class Attendances(Manager[Attendance]):
                                    dict(attendance_id=attendance_id, item_id=item_id))
         return Changes.of(self.kind, attendance_id)
 
+    def item_ids(self, attendance_id: str) -> list[str]:
+        return [r["item_id"] for r in self._store.rows(
+            "SELECT item_id FROM attendance_items WHERE attendance_id = ?", (attendance_id,))]
+
     def note_times(self, attendance_id: str, arrived_item_id: str | None = None,
                    left_item_id: str | None = None) -> Changes:
         """Late arrival (during which item) and early departure (during which item)."""
@@ -277,6 +290,31 @@ class Attendances(Manager[Attendance]):
             raise NotFoundError("That agenda item no longer exists.")
         if row["meeting_id"] != meeting_id:
             raise ValidationError("That agenda item belongs to another meeting.")
+
+    # -- undo ------------------------------------------------------------------------
+
+    def snapshot(self, meeting_id: str, person_id: str) -> "Snapshot":
+        """Someone's place in the register and who chairs, to put back on undo."""
+        row = self._store.row("SELECT * FROM attendance WHERE meeting_id = ? AND person_id = ?",
+                              (meeting_id, person_id))
+        items = self._store.rows("SELECT * FROM attendance_items WHERE attendance_id = ?",
+                                 (row["id"],)) if row else []
+        return Snapshot(meeting_id, person_id, row, items, self.chair_of(meeting_id))
+
+    def put_back(self, snapshot: "Snapshot") -> Changes:
+        """Return someone's entry and the chair to how a snapshot found them."""
+        with self._store.transaction() as db:
+            db.execute("UPDATE meetings SET chair_person_id = NULL WHERE id = ?",
+                       (snapshot.meeting_id,))
+            db.execute("DELETE FROM attendance WHERE meeting_id = ? AND person_id = ?",
+                       (snapshot.meeting_id, snapshot.person_id))
+            if snapshot.row:
+                self._store.restore_rows([(self.table, snapshot.row)] + [
+                    ("attendance_items", r) for r in snapshot.items])
+            db.execute("UPDATE meetings SET chair_person_id = ? WHERE id = ?",
+                       (snapshot.chair_id, snapshot.meeting_id))
+        return Changes.of(self.kind, snapshot.meeting_id) | Changes.of("meeting",
+                                                                       snapshot.meeting_id)
 
     # -- the chair ---------------------------------------------------------------
 
@@ -320,19 +358,23 @@ class Attendances(Manager[Attendance]):
 
     # -- over a period -----------------------------------------------------------
 
+    def meetings_with_register(self, body_id: str, start=None, end=None) -> list[Meeting]:
+        """The body's meetings in the period (either end open) whose register was taken."""
+        start = parse_date(start, "start date") if start else dt.date.min
+        end = parse_date(end, "end date") if end else dt.date.max
+        if end < start:
+            raise ValidationError("The period must end on or after its start.")
+        return [m for m in self._meetings.of_body(body_id) if start <= m.date <= end
+                and self._store.scalar("SELECT 1 FROM attendance WHERE meeting_id = ?",
+                                       (m.id,))]
+
     def over_period(self, body_id: str, start=None, end=None) -> list[MemberRecord]:
         """For each member: the meetings whose register was taken while they were a
         member, and how many they attended, sent apologies for, or missed.
 
         A member not marked at a meeting whose register was taken counts as absent.
         """
-        start = parse_date(start, "start date") if start else dt.date.min
-        end = parse_date(end, "end date") if end else dt.date.max
-        if end < start:
-            raise ValidationError("The period must end on or after its start.")
-        meetings = [m for m in self._meetings.of_body(body_id) if start <= m.date <= end
-                    and self._store.scalar("SELECT 1 FROM attendance WHERE meeting_id = ?",
-                                           (m.id,))]
+        meetings = self.meetings_with_register(body_id, start, end)
         marks = {(r["meeting_id"], r["person_id"]): r["status"] for r in self._store.rows(
             "SELECT a.meeting_id, a.person_id, a.status FROM attendance a "
             "JOIN meetings m ON m.id = a.meeting_id WHERE m.body_id = ?", (body_id,))}

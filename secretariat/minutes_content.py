@@ -203,11 +203,12 @@ def build(tf: Taskforce, meeting_id: str, publication: bool = False) -> MinutesD
         if publication and restricted:
             items.append(ItemMinutes(number, "", level, withheld=True))
             continue
+        recorded = tf.minutes.of_item(row["id"])
         entries, sub_points = [], {}
-        for entry in tf.minutes.of_item(row["id"]):
+        for entry in recorded:
             if entry.parent_id:
                 sub_points.setdefault(entry.parent_id, []).append(entry.text)
-        for entry in tf.minutes.of_item(row["id"]):
+        for entry in recorded:
             if not entry.parent_id:
                 entries.append(EntryLine(entry.kind, entry.text,
                                          tuple(sub_points.get(entry.id, ()))))

@@ -194,7 +194,7 @@ class Papers(Manager[Paper]):
                                             "suggested_reviewers")
                    for r in self._store.rows(f"SELECT * FROM {table} WHERE paper_id = ?",
                                              (paper_id,))]
-        removed.append(("papers", self.raw(paper_id)))  # children first, as undo expects
+        removed.append(("papers", self.raw(paper_id)))
         with self._store.transaction() as db:
             db.execute("DELETE FROM papers WHERE id = ?", (paper_id,))
         return Changes.of(self.kind, paper_id), removed

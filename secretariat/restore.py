@@ -42,9 +42,9 @@ def restore_backup(file_path, backup_path) -> Path | None:
         raise FileProblem(f"The backup {backup_path.name} failed its check and was not used. "
                           "Choose another backup.", backup_path)
     lock = InstanceLock(file_path)
-    lock.acquire(file_path)  # refuses while the file is open anywhere
     incoming = file_path.with_name(file_path.name + ".restoring")
     try:
+        lock.acquire(file_path)  # refuses while the file is open anywhere
         incoming.unlink(missing_ok=True)
         create_private_file(incoming)
         with contextlib.closing(sqlite3.connect(f"{backup_path.as_uri()}?mode=ro", uri=True)) as src, \

@@ -7,32 +7,37 @@ come back marked (``Marked.runs``), never as markup: each view decides how
 to show them and escapes the text itself.
 """
 
+import contextlib
 import datetime as dt
 import re
 import sqlite3
 from dataclasses import dataclass
 
-from .schema.s07_search import SOURCES, rebuild_statements
+from .schema.s07_search import (
+    SOURCES, TOKENIZER, kind_range, rebuild_statements, trigger_statements)
 from .storage import Store
 
-# Kinds in the order their groups are shown: (kind, one, many).
-KINDS = (
-    ("agenda_item", "Agenda item", "Agenda items"),
-    ("decision", "Decision", "Decisions"),
-    ("action", "Action", "Actions"),
-    ("point", "Minutes point", "Minutes points"),
-    ("paper", "Paper", "Papers"),
-    ("person", "Person", "People"),
-    ("interest", "Interest", "Interests"),
-)
-LABELS = {kind: many for kind, _, many in KINDS}
-_ORDER = {kind: n for n, (kind, _, _) in enumerate(KINDS)}
+# Each kind's group heading, in the order the groups are shown.
+LABELS = {
+    "agenda_item": "Agenda items",
+    "decision": "Decisions",
+    "action": "Actions",
+    "point": "Minutes points",
+    "paper": "Papers",
+    "person": "People",
+    "interest": "Interests",
+}
+_ORDER = {kind: n for n, kind in enumerate(LABELS)}
 
 # Title matches count for more than matches in the rest of the text.
 _WEIGHTS = "bm25(search, 4.0, 1.0)"
 _START, _END = "\x02", "\x03"  # marks around matched words, inside SQLite only
 _SNIPPET_WORDS = 14
 _AUTO_PREFIX_MIN = 3  # as-you-type: the last word is a prefix once this long
+# Of a kind's matches, only the newest this many are ranked: a word found in
+# a hundred thousand minutes would otherwise take seconds to rank, and the
+# best of the newest is what an official in a meeting is after.
+_CANDIDATES = 500
 
 
 # -- the query --------------------------------------------------------------
@@ -167,32 +172,29 @@ def search(store: Store, words: str, body_id: str | None = None, limit: int = 20
            as_you_type: bool = False) -> Results:
     """The best ``limit`` hits of each kind for ``words``, best first.
 
-    With ``body_id``, records of other bodies are left out (people and their
-    interests belong to no one body and always count).
+    Ranking is among each kind's newest matches (all of them unless a word
+    is very common). With ``body_id``, records of other bodies are left out
+    (people and their interests belong to no one body and always count).
     """
     query = fts_query(words, as_you_type)
     if query is None:
         return Results(words)
-    where = "search MATCH :query"
+    where = "search MATCH :query AND rowid >= :first AND rowid < :end"
     if body_id:
         where += " AND (body_id = :body OR body_id IS NULL)"
-    params = {"query": query, "body": body_id, "limit": limit}
-    best = store.rows(
-        f"""WITH matched AS MATERIALIZED (
-                SELECT rowid AS doc, kind, {_WEIGHTS} AS score FROM search WHERE {where})
-            SELECT doc, score FROM (
-                SELECT doc, score, row_number() OVER (PARTITION BY kind ORDER BY score) AS n
-                FROM matched)
-            WHERE n <= :limit""", params)
+    best = []
+    for kind in LABELS:
+        first, end = kind_range(kind)
+        best += store.rows(
+            f"""WITH newest AS MATERIALIZED (
+                    SELECT rowid AS doc, {_WEIGHTS} AS score FROM search WHERE {where}
+                    ORDER BY rowid DESC LIMIT {_CANDIDATES})
+                SELECT doc, score FROM newest ORDER BY score LIMIT :limit""",
+            {"query": query, "body": body_id, "limit": limit, "first": first, "end": end})
     if not best:
         return Results(words)
     scores = {row["doc"]: row["score"] for row in best}
-    marked = store.rows(
-        f"""SELECT rowid AS doc, kind, record_id, meeting_id, body_id, title,
-                   highlight(search, 0, '{_START}', '{_END}') AS marked_title,
-                   snippet(search, 1, '{_START}', '{_END}', '…', {_SNIPPET_WORDS}) AS passage
-            FROM search WHERE search MATCH :query
-            AND rowid IN ({",".join(str(int(d)) for d in scores)})""", params)
+    marked = _marked(store, query, list(scores))
     contexts = _contexts(store, marked)
     by_kind: dict[str, list[Hit]] = {}
     for row in marked:
@@ -205,6 +207,28 @@ def search(store: Store, words: str, body_id: str | None = None, limit: int = 20
         Group(kind, LABELS.get(kind, kind), tuple(sorted(hits, key=lambda h: h.score)))
         for kind, hits in sorted(by_kind.items(), key=lambda kv: _ORDER.get(kv[0], 99)))
     return Results(words, groups)
+
+
+def _marked(store: Store, query: str, docs: list[int]) -> list[dict]:
+    """The hits with their matching words marked.
+
+    FTS5 would find every match of the query again to mark a few of them,
+    so the few are copied into a small index of this connection's own
+    (in its temporary schema: the file is not written) and marked there.
+    """
+    db = store.db
+    db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_hits USING fts5("
+               f"title, body, tokenize = '{TOKENIZER}')")
+    db.execute("DELETE FROM temp.search_hits")
+    listed = ",".join(str(int(d)) for d in docs)
+    db.execute(f"INSERT INTO temp.search_hits(rowid, title, body) "
+               f"SELECT doc_id, title, body FROM search_docs WHERE doc_id IN ({listed})")
+    return store.rows(
+        f"""SELECT d.doc_id AS doc, d.kind, d.record_id, d.meeting_id, d.body_id,
+                   highlight(search_hits, 0, '{_START}', '{_END}') AS marked_title,
+                   snippet(search_hits, 1, '{_START}', '{_END}', '…', {_SNIPPET_WORDS}) AS passage
+            FROM temp.search_hits JOIN search_docs d ON d.doc_id = search_hits.rowid
+            WHERE search_hits MATCH ?""", (query,))
 
 
 def _contexts(store: Store, rows: list[dict]) -> dict[str, str]:
@@ -261,6 +285,28 @@ def problems(store: Store) -> list[str]:
 def rebuild(store: Store) -> int:
     """Build the index afresh from the records; returns how many it holds."""
     with store.transaction() as db:
-        for statement in rebuild_statements():
-            db.execute(statement)
+        _fill(db)
     return store.scalar("SELECT count(*) FROM search_docs")
+
+
+def _fill(db) -> None:
+    for statement in rebuild_statements():
+        db.execute(statement)
+
+
+@contextlib.contextmanager
+def bulk_load(store: Store):
+    """One transaction for writing many records, indexed once at the end.
+
+    The index triggers cost far more per row than the writes themselves
+    (FTS5 syncs at every trigger's statement boundary), so they are dropped
+    for the load, then put back and the index rebuilt, all in the same write.
+    """
+    triggers = trigger_statements()
+    with store.transaction() as db:
+        for statement in triggers:
+            db.execute(f"DROP TRIGGER IF EXISTS {statement.split()[2]}")
+        yield db
+        for statement in triggers:
+            db.execute(statement)
+        _fill(db)

@@ -40,7 +40,8 @@ class SuggestionView:
     def what_became(self) -> str:
         s = self.suggestion
         if s.outcome == "placed":
-            return f"Placed on {self.placed_on:%d %B %Y}" if self.placed_on else "Placed"
+            day = self.placed_on
+            return f"Placed on {day.day} {day:%B %Y}" if day else "Placed"
         if s.outcome in ("held", "declined") and s.reason:
             return f"{OUTCOMES[s.outcome]}: {s.reason}"
         return OUTCOMES[s.outcome]

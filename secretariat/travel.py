@@ -83,6 +83,7 @@ class MergeReport:
     incoming: list[Incoming] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     chosen: dict[tuple[str, str], Side] = field(default_factory=dict)
+    chosen_labels: dict[tuple[str, str], str] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     backup_path: Path | None = None
 
@@ -114,6 +115,9 @@ def take_travel_copy(store: Store, destination) -> TravelCopy:
                           destination)
     if not destination.parent.is_dir():
         raise FileProblem(f"The folder for {destination.name} does not exist.", destination)
+    if store.read_only:
+        raise FileProblem(f"{store.path.name} is open read-only; take travel copies from a file "
+                          "you can change, so that they can be merged back.", store.path)
     if store.scalar("SELECT count(*) FROM travel_origin"):
         raise FileProblem(f"{store.path.name} is itself a travel copy; take travel copies from "
                           "the home file.", store.path)
@@ -173,6 +177,9 @@ def merge(home_path, travel_path, choices: Mapping[tuple[str, str], Side] | None
     for path in (home_path, travel_path):
         if not path.is_file():
             raise FileProblem(f"There is no file at {path.name}.", path)
+    if not (os.access(home_path, os.W_OK) and os.access(home_path.parent, os.W_OK)):
+        raise FileProblem(f"{home_path.name} is read-only, so nothing can be merged into it.",
+                          home_path)
     with _locked(home_path), _locked(travel_path), _travel_changes(home_path, travel_path) as found:
         travel, copy_id, changeset = found
         if not changeset:
@@ -184,16 +191,22 @@ def merge(home_path, travel_path, choices: Mapping[tuple[str, str], Side] | None
         backup = _back_up_home(home_path)
         final = _Application(home_path, travel, changeset, choices, copy_id=copy_id)
         final.run(commit=True)
+        travel.execute("DETACH DATABASE snap")
         _advance_snapshot(travel, snapshot_path(home_path, copy_id))
         return MergeReport(merged=True, incoming=final.incoming, chosen=final.chosen,
-                           skipped=final.skipped, backup_path=backup)
+                           chosen_labels=final.chosen_labels, skipped=final.skipped,
+                           backup_path=backup)
 
 
 @contextlib.contextmanager
 def _locked(path: Path) -> Iterator[None]:
     """The instance lock: proves the file is not open in this application."""
     lock = InstanceLock(path)
-    lock.acquire(path)
+    try:
+        lock.acquire(path)
+    except OSError as error:
+        raise FileProblem(f"{path.name} cannot be used for the merge: {error.strerror}.",
+                          path) from error
     try:
         yield
     finally:
@@ -295,6 +308,7 @@ class _Application:
         self.tables: dict[str, RecordTable] = {t.name: t for t in record_tables(travel)}
         self.unsettled: list[Conflict] = []
         self.chosen: dict[tuple[str, str], Side] = {}
+        self.chosen_labels: dict[tuple[str, str], str] = {}
         self.skipped: list[str] = []
         self.incoming: list[Incoming] = []
         self._held_back: set[tuple[str, str]] = set()
@@ -355,12 +369,18 @@ class _Application:
             return None
         return dict(zip([d[0] for d in cursor.getdescription()], found))
 
-    def _label(self, table: str, record_id: str) -> str:
+    def _label(self, table: str, record_id: str, follow: bool = True) -> str:
+        """A few words naming the record; a link record is named by what it links."""
         row = self._row("main", table, record_id) or self._row("snap", table, record_id) or {}
         for column in _LABEL_COLUMNS:
             if str(row.get(column) or "").strip():
                 text = " ".join(str(row[column]).split())
                 return text if len(text) <= 60 else text[:59] + "…"
+        for reference in self.tables[table].references if follow else ():
+            if row.get(reference.column) and reference.table in self.tables:
+                named = self._label(reference.table, row[reference.column], follow=False)
+                if named:
+                    return named
         return ""
 
     # -- conflicts
@@ -378,6 +398,7 @@ class _Application:
             self._held_back.add(key)
             if key in self.choices:
                 self.chosen[key] = self.choices[key]
+                self.chosen_labels[key] = self._label(change.name, record_id)
             else:
                 self.unsettled.append(Conflict(change.name, record_id, None, None))
             return apsw.SQLITE_CHANGESET_OMIT

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
 
 from secretariat.errors import FileProblem, UserFacingError
 
-from . import files, menus, settings
+from . import files, menus, search, settings
 from .dialogs.taskforce import TaskforceDialog
 from .errors import show_error
+from .network_warning import warn_if_network_share
 from .pages import PAGES
 from .session import Session
 from .workspace import Workspace
@@ -34,6 +35,7 @@ class MainWindow(QMainWindow):
                                    [name for name, _ in PAGES], self.go_to)
         self.recent_menu: QMenu = self.actions[menus.Act.OPEN_RECENT].menu()
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        search.install(self)  # Ctrl+F, Ctrl+K
         self.resize(1100, 700)
         geometry = QSettings().value(settings.GEOMETRY)
         if geometry is not None:
@@ -70,11 +72,15 @@ class MainWindow(QMainWindow):
         settings.remember_file(tf.path)
         menus.set_file_open(self.actions, True)
         self._update_title()
+        warn_if_network_share(self, tf.path)
         return True
 
     def close_file(self) -> None:
         if self.session is None:
             return
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # a field being typed in saves itself on losing focus
         session, self.session = self.session, None
         self.undo_group.removeStack(session.undo_stack)
         self._show_nothing_open()
@@ -103,7 +109,8 @@ class MainWindow(QMainWindow):
             return
         tf = self.session.tf
         suffix = " (read-only)" if tf.read_only else ""
-        self.setWindowTitle(f"{tf.path.name}{suffix} — {self.session.body.name}")
+        body = f" — {self.session.body.name}" if self.session.body_id else ""
+        self.setWindowTitle(f"{tf.path.name}{suffix}{body}")
 
     def closeEvent(self, event) -> None:
         QSettings().setValue(settings.GEOMETRY, self.saveGeometry())
@@ -151,7 +158,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Saved a copy as {written.name}", 5000)
 
     def edit_taskforce(self) -> None:
-        if self.session:
+        if self.session and self.session.body_id:
             TaskforceDialog(self.session, self).exec()
 
     def go_to(self, index: int) -> None:

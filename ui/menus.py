@@ -14,6 +14,8 @@ from typing import Callable
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from .dialogs import backups, exchange, travel
+
 Key = QKeySequence.StandardKey
 MENUS = ("&File", "&Edit", "&Go")
 
@@ -23,6 +25,11 @@ class Act(Enum):
     OPEN = auto()
     OPEN_RECENT = auto()
     SAVE_COPY = auto()
+    TAKE_TRAVEL_COPY = auto()
+    MERGE_TRAVEL_COPY = auto()
+    EXPORT = auto()
+    IMPORT = auto()
+    BACKUPS = auto()
     CLOSE = auto()
     QUIT = auto()
     UNDO = auto()
@@ -47,7 +54,14 @@ ENTRIES: dict[Act, Entry] = {
     Act.OPEN_RECENT: Entry("&File", "Open &Recent", None, needs_file=False),
     Act.SAVE_COPY: Entry("&File", "Save a &Copy…", lambda w: w.save_copy(), Key.SaveAs,
                          separator_before=True),
-    Act.CLOSE: Entry("&File", "&Close", lambda w: w.close_file(), Key.Close),
+    Act.TAKE_TRAVEL_COPY: Entry("&File", "Take a &Travel Copy…", lambda w: travel.take_copy(w),
+                                separator_before=True),
+    Act.MERGE_TRAVEL_COPY: Entry("&File", "&Merge a Travel Copy…", lambda w: travel.merge_copy(w)),
+    Act.EXPORT: Entry("&File", "&Export…", lambda w: exchange.export_file(w)),
+    Act.IMPORT: Entry("&File", "&Import…", lambda w: exchange.import_file(w), needs_file=False),
+    Act.BACKUPS: Entry("&File", "&Backups…", lambda w: backups.show_backups(w), needs_file=False),
+    Act.CLOSE: Entry("&File", "&Close", lambda w: w.close_file(), Key.Close,
+                     separator_before=True),
     Act.QUIT: Entry("&File", "&Quit", lambda w: w.close(), Key.Quit, needs_file=False,
                     separator_before=True),
     Act.UNDO: Entry("&Edit", "&Undo", None, Key.Undo),

@@ -3,7 +3,7 @@
 import datetime as dt
 import sys
 
-from .. import minutes_content
+from .. import circulate, minutes_content
 from ..actions import STATUSES
 from ..errors import NotFoundError
 from ..records import choice
@@ -19,6 +19,9 @@ def register(sub) -> None:
     cmd.add_argument("--publication", action="store_true",
                      help="the version for publication: restricted items withheld")
     cmd.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    cmd.add_argument("--email", metavar="OUT.eml",
+                     help="also write an e-mail draft with the PDF attached, addressed to "
+                          "the current members and officials")
     cmd.set_defaults(run=run_minutes)
 
     cmd = sub.add_parser("actions", help="print the action log, by owner, to PDF")
@@ -51,9 +54,18 @@ def run_minutes(args) -> int:
     with open_existing(args.path) as tf:
         meeting = tf.meetings.find_one(args.meeting, _body_id(tf, args.body))
         doc = minutes_content.build(tf, meeting.id, publication=args.publication)
-    _warn(minutes_pdf.warnings(doc))
-    write_private(args.output, minutes_pdf.render(doc))
+        _warn(minutes_pdf.warnings(doc))
+        pdf = minutes_pdf.render(doc)
+        draft = args.email and circulate.draft(
+            tf, meeting.id, pdf, "draft minutes" if doc.draft else "minutes")
+    write_private(args.output, pdf)
     print(f"Wrote the minutes of {doc.date} to {args.output}")
+    if draft:
+        write_private(args.email, draft.eml)
+        print(f"Wrote an e-mail draft to {len(draft.recipients)} people to {args.email}")
+        if draft.without_address:
+            print("warning: no e-mail address for " + ", ".join(draft.without_address),
+                  file=sys.stderr)
     return 0
 
 

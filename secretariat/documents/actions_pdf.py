@@ -11,7 +11,7 @@ from ..minutes_content import SENSITIVE
 from ..values import long_date
 from . import fonts
 from .layout import PageSettings, build_pdf, stylesheet
-from .minutes_pdf import OutlinedHeading, grid
+from .minutes_pdf import grid, heading
 from .text import esc
 
 
@@ -66,8 +66,7 @@ def render(doc: ActionLogDocument) -> bytes:
         story.append(Paragraph("There are no actions to show.", styles["Body"]))
     for owner, actions in groups:
         open_count = sum(1 for a in actions if a.status == "open")
-        story.append(OutlinedHeading(f"{owner} ({open_count} open)", styles["Heading"],
-                                     owner, 0))
+        story.append(heading(f"{owner} ({open_count} open)", styles["Heading"]))
         rows = []
         for a in actions:
             when = esc(a.due_label or "No date set")

@@ -28,7 +28,7 @@ def render(doc: BriefDocument) -> bytes:
         story.append(grid(
             ["Member", "Interest", "Item or paper", "Touches"],
             [[c.person_name, c.interest, f"{c.subject.capitalize()}: {c.subject_title}", c.tag]
-             for c in doc.conflicts], [0.2, 0.33, 0.32, 0.15], styles))
+             for c in doc.conflicts], [0.18, 0.3, 0.3, 0.22], styles))
         story.append(Paragraph(
             "A flag is a prompt, not a finding: invite the member to declare the interest "
             "at the item, and record what they declare.", styles["Small"]))

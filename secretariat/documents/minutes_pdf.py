@@ -7,6 +7,7 @@ decisions, and an Actions table saying who does what by when.
 """
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
@@ -18,21 +19,41 @@ from .text import clean, esc
 WIDTH = PAGE[0] - 2 * MARGIN
 RULE = colors.HexColor("#999999")
 SHADE = colors.HexColor("#eeeeee")
+LONG_HEADING = 300  # characters; a longer heading is not kept with what follows
 
 
 class OutlinedHeading(Paragraph):
-    """A heading that is also a bookmark in the PDF's outline."""
+    """A heading (user text, escaped here) that is also a bookmark in the PDF's outline.
 
-    def __init__(self, text: str, style, outline: str, level: int):
-        super().__init__(esc(text), style)
-        self._outline = clean(outline)
+    Should ReportLab split it, it builds the pieces from ready fragments and
+    keyword arguments; the first piece carries the bookmark.
+    """
+
+    def __init__(self, text, style, outline: str | None = None, level: int = 0, **pieces):
+        if not pieces and len(text or "") > LONG_HEADING and style.keepWithNext:
+            # ReportLab never finishes a keep-with-next paragraph taller than a page.
+            style = ParagraphStyle(f"{style.name}-long", parent=style, keepWithNext=False)
+        super().__init__(text if pieces else esc(text), style, **pieces)
+        self._outline = None if pieces or outline is None else clean(outline)
         self._level = level
 
+    def split(self, availWidth, availHeight):
+        pieces = super().split(availWidth, availHeight)
+        if pieces:  # the bookmark goes with the first piece
+            pieces[0]._outline, pieces[0]._level = self._outline, self._level
+        return pieces
+
     def draw(self):
-        key = f"h{id(self)}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(self._outline, key, level=self._level, closed=False)
+        if self._outline is not None:
+            key = f"h{id(self)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(self._outline, key, level=self._level, closed=False)
         super().draw()
+
+
+def heading(text: str, style, level: int = 0) -> OutlinedHeading:
+    """A heading whose bookmark says what it says."""
+    return OutlinedHeading(text, style, text, level)
 
 
 def warnings(doc: MinutesDocument) -> list[str]:
@@ -46,7 +67,7 @@ def render(doc: MinutesDocument) -> bytes:
     for item in doc.items:
         story += _item(item, styles)
     if doc.corrections:
-        story.append(OutlinedHeading("Corrections", styles["Heading"], "Corrections", 0))
+        story.append(heading("Corrections", styles["Heading"]))
         story += [Paragraph(esc(c), styles["Bullet"], bulletText="•") for c in doc.corrections]
     return build_pdf(story, PageSettings(title=doc.metadata_title, marking=doc.marking,
                                          draft=doc.draft))
@@ -97,10 +118,10 @@ def _item(item: ItemMinutes, styles) -> list:
     style = styles["Heading"] if item.level == 0 else styles["Subheading"]
     if item.withheld:
         title = f"{item.number} Item withheld"
-        return [OutlinedHeading(title, style, title, item.level),
+        return [heading(title, style, item.level),
                 Paragraph("This item is withheld from the published minutes.", styles["Body"])]
     title = f"{item.number} {item.title}"
-    story = [OutlinedHeading(title, style, title, item.level)]
+    story = [heading(title, style, item.level)]
     if item.restricted:
         story.append(Paragraph("OFFICIAL-SENSITIVE: not for publication", styles["Small"]))
     if item.note:

@@ -23,6 +23,25 @@ migrations = Migrations("secretariat.search")
 
 COLUMNS = ("title", "body", "kind", "record_id", "meeting_id", "body_id")
 
+# Each kind's entries take their rowids from a block of their own, in the
+# order they were made: a search can then ask FTS5 for one kind's newest
+# matches by rowid range, without reading any entry it does not return.
+TOKENIZER = "porter unicode61 remove_diacritics 2"  # "mutuals" finds "mutual"; "cafe", "café"
+KIND_CODES = {"agenda_item": 1, "point": 2, "decision": 3, "action": 4, "paper": 5,
+              "person": 6, "interest": 7}
+BLOCK = 1 << 40
+
+
+def kind_range(kind: str) -> tuple[int, int]:
+    """The rowids (first, last + 1) of a kind's entries."""
+    return KIND_CODES[kind] * BLOCK, (KIND_CODES[kind] + 1) * BLOCK
+
+
+def _block(kind: str) -> str:
+    """The first rowid of the block of the kind ``kind`` (an SQL expression) names."""
+    cases = " ".join(f"WHEN '{k}' THEN {code}" for k, code in KIND_CODES.items())
+    return f"(CASE {kind} {cases} END * {BLOCK})"
+
 
 @dataclass(frozen=True)
 class Source:
@@ -36,8 +55,19 @@ class Source:
     body_id: str = "NULL"
     watched: tuple[str, ...] = ()  # columns whose change re-indexes the row
 
-    def select(self, where: str) -> str:
-        values = ", ".join((self.kind, "r.id", self.meeting_id, self.body_id,
+    def select(self, where: str, fresh: bool) -> str:
+        """Entries for the rows ``where`` picks, each with the next rowid of its block.
+
+        ``fresh``: the index is empty (a rebuild), so rowids count up from
+        the block's start in the order the records were made.
+        """
+        block = _block(self.kind)
+        if fresh:
+            doc_id = f"{block} + row_number() OVER (ORDER BY r.created_at, r.rowid)"
+        else:
+            doc_id = (f"(SELECT coalesce(max(doc_id), {block}) + 1 FROM search_docs "
+                      f"WHERE doc_id >= {block} AND doc_id < {block} + {BLOCK})")
+        values = ", ".join((doc_id, self.kind, "r.id", self.meeting_id, self.body_id,
                             self.title, self.body))
         return f"SELECT {values} FROM {self.table} r WHERE {where}"
 
@@ -71,7 +101,7 @@ SOURCES = (
            watched=("description", "organisation", "notes")),
 )
 
-_DOC_COLUMNS = "kind, record_id, meeting_id, body_id, title, body"
+_DOC_COLUMNS = "doc_id, kind, record_id, meeting_id, body_id, title, body"
 _FTS_COLUMNS = ", ".join(COLUMNS)
 
 
@@ -89,56 +119,57 @@ def reindex_sql(source: Source, record_where: str, doc_where: str) -> str:
     also covers INSERT OR REPLACE, which deletes without firing triggers.
     """
     return (unindex_sql(doc_where)
-            + f"INSERT INTO search_docs({_DOC_COLUMNS}) {source.select(record_where)};\n"
+            + f"INSERT INTO search_docs({_DOC_COLUMNS}) {source.select(record_where, False)};\n"
             + f"INSERT INTO search(rowid, {_FTS_COLUMNS}) "
               f"SELECT rowid, {_FTS_COLUMNS} FROM search_docs WHERE {doc_where};\n")
 
 
-def _triggers(source: Source) -> str:
+def _triggers(source: Source) -> list[str]:
     own = reindex_sql(source, "r.id = new.id", "record_id = new.id")
-    watched = ", ".join(source.watched)
-    return f"""
-        CREATE TRIGGER search_{source.table}_insert AFTER INSERT ON {source.table} BEGIN
-        {own} END;
-        CREATE TRIGGER search_{source.table}_update AFTER UPDATE OF {watched}
-            ON {source.table} BEGIN
-        {own} END;
-        CREATE TRIGGER search_{source.table}_delete AFTER DELETE ON {source.table} BEGIN
-        {unindex_sql("record_id = old.id")} END;
-        """
+    name, watched = f"search_{source.table}", ", ".join(source.watched)
+    return [
+        f"CREATE TRIGGER {name}_insert AFTER INSERT ON {source.table} BEGIN\n{own}END",
+        f"CREATE TRIGGER {name}_update AFTER UPDATE OF {watched} ON {source.table} BEGIN\n"
+        f"{own}END",
+        f"CREATE TRIGGER {name}_delete AFTER DELETE ON {source.table} BEGIN\n"
+        f"{unindex_sql('record_id = old.id')}END",
+    ]
 
 
-def _progress_triggers() -> str:
+def _progress_triggers() -> list[str]:
     """An action's progress updates are searched as part of the action."""
     actions = next(s for s in SOURCES if s.table == "actions")
-    script = ""
-    for event, row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")):
-        script += f"""
-        CREATE TRIGGER search_action_updates_{event.lower()} AFTER {event} ON action_updates
-        BEGIN
-        {reindex_sql(actions, f"r.id = {row}.action_id", f"record_id = {row}.action_id")} END;
-        """
-    return script
+    return [f"CREATE TRIGGER search_action_updates_{event.lower()} AFTER {event} "
+            f"ON action_updates BEGIN\n"
+            f"{reindex_sql(actions, f'r.id = {row}.action_id', f'record_id = {row}.action_id')}END"
+            for event, row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old"))]
 
 
-_MOVES = """
-    -- Where a record opens follows its meeting and body (unindexed columns,
-    -- so the index itself is unchanged).
-    CREATE TRIGGER search_meetings_body AFTER UPDATE OF body_id ON meetings BEGIN
+# Where a record opens follows its meeting and body (unindexed columns, so
+# the index itself is unchanged).
+_MOVES = [
+    """CREATE TRIGGER search_meetings_body AFTER UPDATE OF body_id ON meetings BEGIN
         UPDATE search_docs SET body_id = new.body_id WHERE meeting_id = new.id;
-    END;
-    CREATE TRIGGER search_agenda_items_meeting AFTER UPDATE OF meeting_id ON agenda_items BEGIN
+    END""",
+    """CREATE TRIGGER search_agenda_items_meeting AFTER UPDATE OF meeting_id ON agenda_items
+    BEGIN
         UPDATE search_docs SET meeting_id = new.meeting_id,
             body_id = (SELECT body_id FROM meetings WHERE id = new.meeting_id)
         WHERE record_id IN (SELECT id FROM minutes_entries WHERE item_id = new.id);
-    END;
-"""
+    END""",
+]
+
+
+def trigger_statements() -> list[str]:
+    """CREATE TRIGGER statements for every trigger that keeps the index current."""
+    return [t for s in SOURCES for t in _triggers(s)] + _progress_triggers() + _MOVES
 
 
 def rebuild_statements() -> list[str]:
     """Fill the index afresh from the records (``check --repair``)."""
     return (["DELETE FROM search_docs"]
-            + [f"INSERT INTO search_docs({_DOC_COLUMNS}) {s.select('1')}" for s in SOURCES]
+            + [f"INSERT INTO search_docs({_DOC_COLUMNS}) {s.select('1', True)}"
+               for s in SOURCES]
             + ["INSERT INTO search(search) VALUES ('rebuild')"])
 
 
@@ -160,11 +191,8 @@ def m001_search_index(db):
             {COLUMNS[0]}, {COLUMNS[1]}, kind UNINDEXED, record_id UNINDEXED,
             meeting_id UNINDEXED, body_id UNINDEXED,
             content = 'search_docs', content_rowid = 'doc_id',
-            tokenize = 'porter unicode61 remove_diacritics 2', prefix = '3'
+            tokenize = '{TOKENIZER}', prefix = '3'
         );
-        {"".join(_triggers(s) for s in SOURCES)}
-        {_progress_triggers()}
-        {_MOVES}
-        {";".join(rebuild_statements())};
+        {";".join(trigger_statements() + rebuild_statements())};
         """
     )

@@ -6,6 +6,8 @@ from email.policy import default
 
 from minutes_setup import board
 from secretariat import circulate
+from secretariat.__main__ import main
+from secretariat.taskforce import Taskforce
 
 
 def test_the_draft_goes_to_current_members_and_officials_with_the_pdf(tf):
@@ -30,3 +32,15 @@ def test_the_draft_goes_to_current_members_and_officials_with_the_pdf(tf):
     assert attachment.get_content() == pdf
     assert "draft minutes" in message.get_body(("plain",)).get_content()
     assert made.without_address == ("Ed Mayo",)
+
+
+def test_the_command_line_writes_the_draft_beside_the_pdf(file_path, tmp_path, capsys):
+    with Taskforce.open(file_path, create=True) as tf:
+        board(tf)
+    pdf, eml = tmp_path / "m.pdf", tmp_path / "m.eml"
+    assert main(["minutes", str(file_path), "--meeting", "2011-05-26", "-o", str(pdf),
+                 "--email", str(eml)]) == 0
+    message = message_from_bytes(eml.read_bytes(), policy=default)
+    attachment, = list(message.iter_attachments())
+    assert attachment.get_content() == pdf.read_bytes()
+    assert "no e-mail address for Ed Mayo" in capsys.readouterr().err

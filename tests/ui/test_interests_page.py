@@ -100,3 +100,52 @@ def test_a_bad_date_for_the_register_is_refused(page, tmp_path, dialogs_shown):
     assert page.print_register("the other day", str(tmp_path / "r.pdf")) is None
     assert "is not a date" in dialogs_shown[-1][1]
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_print_the_chairs_brief_for_a_meeting(page, session, tmp_path, opened):  # noqa: F811
+    tf = session.tf
+    meeting = tf.meetings.on_date("2012-01-12")[0]
+    item = tf.agenda.add(meeting.id, "Update from Member of Taskforce representing SEUK")[0]
+    tf.papers.tags.add("Social Enterprise UK", "organisation", agenda_item_id=item)
+    target = tmp_path / "brief.pdf"
+    page.print_brief(meeting.id, str(target))
+    text = " ".join(" ".join(p.extract_text().split())
+                    for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "CHAIR'S BRIEF" in text and "Peter Holbrook" in text
+    assert "Carole Leslie, Patrick Lewis." in text
+
+
+def test_a_meetings_interests_tab_flags_tagged_items_and_records_declarations(
+        qtbot, session, monkeypatch):  # noqa: F811
+    from ui.pages.interests import MeetingInterestsTab, TagItemDialog
+
+    tf = session.tf
+    meeting = tf.meetings.on_date("2012-01-12")[0]
+    item, _ = tf.agenda.add(meeting.id, "Support for new mutuals")
+    tab = MeetingInterestsTab(session, meeting.id)
+    qtbot.addWidget(tab)
+    before = tab.flags.rowCount()
+
+    def tag_with_evolve(d):
+        d.item.setCurrentIndex(d.item.findData(item))
+        d.name.setText("evolve yp")
+
+    answer(monkeypatch, TagItemDialog, [tag_with_evolve])
+    tab.tag_item()
+    assert tab.flags.rowCount() == before + 1
+    flagged = [tab.flags.record(r) for r in range(tab.flags.rowCount())]
+    assert any(f.person_name == "Donna Fallows" and f.subject_title == "Support for new mutuals"
+               for f in flagged)
+
+    def donna_declares(d):
+        d.item.setCurrentIndex(d.item.findData(item))
+        d.member.setCurrentIndex(d.member.findText("Donna Fallows"))
+        d.text.setText("Works for Evolve YP")
+
+    answer(monkeypatch, DeclarationDialog, [donna_declares])
+    tab.declare()
+    assert [d.line for d in declarations_for_meeting(tf, meeting.id)] == [
+        "Donna Fallows: Works for Evolve YP (item: Support for new mutuals)"]
+    assert tab.declarations.rowCount() == 1
+    session.undo_stack.undo()
+    assert tab.declarations.rowCount() == 0

@@ -227,3 +227,79 @@ def test_an_empty_name_is_refused_and_the_dialog_stays(sample_window, dialogs_sh
     dialog.accept()
     assert "cannot be empty" in dialogs_shown[-1][1]
     assert dialog.result() != dialog.DialogCode.Accepted
+
+
+def test_new_file_asks_for_the_taskforce_details(window, tmp_path, monkeypatch, stored):
+    from ui.dialogs.taskforce import TaskforceDialog
+
+    target = tmp_path / "working group.taskforce"
+    monkeypatch.setattr(files, "ask_save_path", lambda *args: str(target))
+
+    def name_it(dialog):
+        dialog.name.setText("Finance Working Group")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(TaskforceDialog, "exec", name_it)
+    window.new_file()
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert window.windowTitle().startswith("working group.taskforce")
+    assert "Finance Working Group" in window.windowTitle()
+    assert stored(target, "SELECT name FROM bodies") == [("Finance Working Group",)]
+
+
+def test_open_recent_lists_and_opens_files(window, sample_path, tmp_path):
+    other = tmp_path / "other.taskforce"
+    window.open_path(other, create=True)
+    window.open_path(sample_path)
+    window._fill_recent_menu()
+    entries = window.recent_menu.actions()
+    assert [a.text() for a in entries] == [sample_path.name, other.name]
+    entries[1].trigger()
+    assert window.session.tf.path == other
+
+
+def test_standard_shortcuts(window):
+    from PySide6.QtGui import QKeySequence
+
+    expected = {Act.NEW: QKeySequence.StandardKey.New, Act.OPEN: QKeySequence.StandardKey.Open,
+                Act.UNDO: QKeySequence.StandardKey.Undo, Act.REDO: QKeySequence.StandardKey.Redo,
+                Act.CLOSE: QKeySequence.StandardKey.Close}
+    for act, key in expected.items():
+        assert window.actions[act].shortcut() == QKeySequence(key), act
+
+
+def test_every_control_of_the_shell_is_named_for_screen_readers(sample_window):
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    workspace = sample_window.centralWidget()
+    mine = [workspace.navigation, meetings_page(sample_window), details(sample_window),
+            workspace.page("People")]
+    controls = [c for part in mine for c in [part, *part.findChildren(QWidget)]
+                if c.focusPolicy() != Qt.FocusPolicy.NoFocus and c.isVisibleTo(sample_window)
+                and c.parent() is not None and c.metaObject().className() != "QScrollBar"]
+    unnamed = [c for c in controls if not c.accessibleName()
+               and not (isinstance(c, QAbstractButton) and c.text())]
+    assert controls and unnamed == []
+
+
+def test_notes_being_typed_are_saved_when_the_window_closes(sample_window, sample_path, qtbot,
+                                                            stored):
+    qtbot.waitExposed(sample_window)
+    sample_window.activateWindow()
+    form = details(sample_window)
+    form.notes.setFocus()
+    qtbot.waitUntil(form.notes.hasFocus)
+    form.notes.setPlainText("Room booked for the whole afternoon.")
+    meeting_id = form.meeting_id
+    sample_window.close()
+    assert stored(sample_path, "SELECT notes FROM meetings WHERE id = ?", (meeting_id,)) == [
+        ("Room booked for the whole afternoon.",)]
+
+
+def test_close_leaves_an_empty_window(sample_window):
+    sample_window.close_file()
+    assert sample_window.windowTitle() == ""
+    assert "No taskforce file is open" in sample_window.centralWidget().text()
+    assert not sample_window.actions[Act.SAVE_COPY].isEnabled()
+    assert sample_window.actions[Act.OPEN].isEnabled()

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog
 
-from ui.pages.papers import NominateDialog, PaperDialog, PapersPage
+from ui.pages.papers import LinkDialog, NominateDialog, PaperDialog, PapersPage
 from ui.session import Session
 
 WAVE = "First wave of cross-cutting issues papers"
@@ -170,3 +170,20 @@ def test_print_the_coverage_view(page, tmp_path, opened):
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
     assert "COVERAGE" in text and "Teckal paper" in text and "Review load" in text
     assert opened
+
+
+def test_send_a_paper_to_a_meeting_item(stored, page, session, sample_path, monkeypatch):
+    meeting = session.tf.meetings.on_date("2011-05-26")[0]
+    session.tf.agenda.add(meeting.id, "Cross cutting issues")
+    choose(page, "Procurement paper")
+
+    def cross_cutting(d):
+        d.meeting.setCurrentIndex(d.meeting.findData(meeting.id))
+        d.item.setCurrentIndex(d.item.findText("Cross cutting issues"))
+
+    answer(monkeypatch, LinkDialog, [cross_cutting])
+    page.link()
+    assert stored(sample_path, "SELECT a.title FROM paper_links l JOIN papers p ON "
+                  "p.id = l.paper_id JOIN agenda_items a ON a.id = l.agenda_item_id "
+                  "WHERE p.short_name = 'Procurement paper'") == [("Cross cutting issues",)]
+    assert "To the meeting of 26 May 2011, item “Cross cutting issues”" in page.details.text()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..session import Session
 from .actions import ActionsPage
+from .attendance_stats import AttendanceStatsPage
 from .interests import InterestsPage
 from .meetings import MeetingsPage
 from .papers import PapersPage
@@ -25,4 +26,5 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Actions", ActionsPage),
     ("Papers", PapersPage),
     ("Interests", InterestsPage),
+    ("Attendance", AttendanceStatsPage),
 ]

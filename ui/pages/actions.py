@@ -10,8 +10,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QListWidget, QSplitter, QVBoxLayout, QWidget)
 
 from secretariat.actions import OUTCOMES, SORTS, STATUSES, Action
 from secretariat.values import long_date
@@ -19,10 +19,11 @@ from secretariat.values import long_date
 from ..minutes_edits import add_update, missing_glyphs_ok, write_file
 from ..models.records import Column, RecordTableModel
 from ..session import Session
+from ..tables import select_id, selected_id, table_view
 from ..widgets import add_row, button
-from . import meetings as meeting_list  # a module import: the two pages import each other
 
 OVERDUE = QColor("#b00000")
+ACTION_COLUMN = 3
 
 
 def _latest(action: Action) -> str:
@@ -99,8 +100,14 @@ class ActionTable(QWidget):
         self.meeting_id = meeting_id
         self.model = ActionsModel(self)
         name = "Matters arising" if meeting_id else "Actions"
-        self.view = meeting_list.table_view(self.model, name)
+        self.view = table_view(self.model, name)
         self.view.setWordWrap(True)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ACTION_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):  # item and owners: long names should not crowd out the action
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 180)
         self.view.activated.connect(lambda _: self.update_chosen())
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(button("Add &update…", self.update_chosen,
@@ -117,12 +124,12 @@ class ActionTable(QWidget):
         layout.addLayout(self.buttons)
 
     def show_actions(self, actions: list[Action]) -> None:
-        chosen = meeting_list.selected_id(self.view)
+        chosen = selected_id(self.view)
         self.model.set_records(actions)
-        meeting_list.select_id(self.view, chosen)
+        select_id(self.view, chosen)
 
     def chosen(self) -> Action | None:
-        action_id = meeting_list.selected_id(self.view)
+        action_id = selected_id(self.view)
         return self.model.record(self.model.row_of(action_id)) if action_id else None
 
     def _meetings(self, action: Action) -> list[tuple[str, str | None]]:

@@ -5,18 +5,21 @@ interests stay), the forms not returned, and the register printed."""
 import datetime as dt
 
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QInputDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (QCheckBox, QInputDialog, QLabel, QLineEdit, QVBoxLayout,
+                               QWidget)
 
+from secretariat import conflicts
+from secretariat.conflicts import TAG_KINDS
 from secretariat.errors import UserFacingError
-from secretariat.interests import KINDS, register_document
-from secretariat.values import parse_date, parse_optional_date
+from secretariat.interests import KINDS, declarations_for_meeting, register_document
+from secretariat.values import long_date, parse_date, parse_optional_date
 
-from ..models.records import Column
+from ..models.records import Column, RecordTableModel
 from ..session import Session
 from ..widgets import NotesEdit
 from .meetings import select_id, selected_id, table_view
-from .papers import (ATTENTION, ColouredModel, ValuesDialog, button_row, day_text, people_combo,
-                     save_and_open, side_by_side)
+from .papers import (ATTENTION, ColouredModel, ValuesDialog, button_row, day_text,
+                     meeting_and_item, people_combo, save_and_open, side_by_side)
 
 ENDED = QBrush(QColor("#777777"))
 
@@ -92,28 +95,14 @@ class InterestDialog(ValuesDialog):
 class DeclarationDialog(ValuesDialog):
     """A declaration made in the room, against the agenda item it concerns."""
 
-    def __init__(self, session: Session, person_id: str | None, parent=None):
+    def __init__(self, session: Session, person_id: str | None, meeting_id: str | None = None,
+                 parent=None):
         super().__init__("Record a Declaration at a Meeting", session, parent)
-        tf = session.tf
-        self.meeting = self.row("&Meeting", QComboBox())
-        for meeting in tf.meetings.of_body(session.body_id):
-            self.meeting.addItem(day_text(meeting.date) + (f" {meeting.title}" if meeting.title
-                                                        else ""), meeting.id)
-        self.item = self.row("Agenda &item", QComboBox())
-        people = [bp.person for bp in tf.people.in_body(session.body_id)]
+        self.meeting, self.item = meeting_and_item(self, session, meeting_id)
+        people = [bp.person for bp in session.tf.people.in_body(session.body_id)]
         self.member = people_combo(self, "M&ember", people, person_id)
         self.text = self.row("&Declared", QLineEdit())
         self.text.setPlaceholderText("what they declared, as the minutes will say it")
-        self.meeting.currentIndexChanged.connect(self._fill_items)
-        self._fill_items()
-
-    def _fill_items(self) -> None:
-        self.item.clear()
-        self.item.addItem("(not against an item)", None)
-        for row in self.session.tf.store.rows(
-                "SELECT id, title FROM agenda_items WHERE meeting_id = ? "
-                "ORDER BY parent_id IS NOT NULL, position", (self.meeting.currentData(),)):
-            self.item.addItem(row["title"], row["id"])
 
     def values(self) -> dict:
         if not self.meeting.currentData():
@@ -143,7 +132,9 @@ class InterestsPage(QWidget):
             ("Record &Declaration at a Meeting…", self.declare_at_meeting,
              "A declaration made in the room, for that meeting's minutes"),
             ("&Print Register…", self.print_register,
-             "The register as a PDF, current or as it stood on a date")])
+             "The register as a PDF, current or as it stood on a date"),
+            ("Chair's &Brief…", self.print_brief,
+             "The conflict flags for a meeting's agenda and papers, as a PDF")])
         interest_buttons = button_row([
             ("De&clare Interest…", self.declare, "A new interest of the chosen member"),
             ("Ed&it Interest…", self.edit_interest, "Correct the chosen interest"),
@@ -285,3 +276,133 @@ class InterestsPage(QWidget):
         name = f"Register of interests {doc.as_of.isoformat()}.pdf"
         return save_and_open(self, self.session, "Save the register as PDF", name,
                              register_pdf.render(doc), "PDF files (*.pdf)", path)
+
+    def print_brief(self, meeting_id: str | None = None, path: str | None = None) -> str | None:
+        """The chair's brief on interests for a meeting (asked for if not given)."""
+        if meeting_id is None:
+            meetings = self.session.tf.meetings.of_body(self.session.body_id)
+            if not meetings:
+                self.session.report(UserFacingError("The body has no meetings yet."))
+                return None
+            names = [long_date(m.date) for m in meetings]
+            name, ok = QInputDialog.getItem(self, "Chair's Brief", "For the meeting of:",
+                                            names, 0, False)
+            if not ok:
+                return None
+            meeting_id = meetings[names.index(name)].id
+        return print_brief(self, self.session, meeting_id, path)
+
+
+def print_brief(parent: QWidget, session: Session, meeting_id: str,
+                path: str | None = None) -> str | None:
+    from secretariat.documents import chairs_brief_pdf
+
+    doc = conflicts.brief_document(session.tf, meeting_id)
+    name = f"Chair's brief {doc.meeting_date.isoformat()}.pdf"
+    return save_and_open(parent, session, "Save the chair's brief as PDF", name,
+                         chairs_brief_pdf.render(doc), "PDF files (*.pdf)", path)
+
+
+class FlagsModel(RecordTableModel):
+    """Rows are ``Conflict``s."""
+
+    columns = (Column("Member", lambda c: c.person_name), Column("Touches", lambda c: c.tag),
+               Column("Item or paper", lambda c: f"{c.subject.capitalize()}: {c.subject_title}"),
+               Column("Interest", lambda c: c.interest))
+
+    @staticmethod
+    def _id(record) -> str:
+        return f"{record.interest_id}/{record.subject_id}"
+
+
+class DeclarationsModel(RecordTableModel):
+    """Rows are ``MeetingDeclaration``s."""
+
+    columns = (Column("Member", lambda d: d.person_name), Column("Item", lambda d: d.item_title),
+               Column("Declared", lambda d: d.text))
+
+
+class TagItemDialog(ValuesDialog):
+    def __init__(self, session: Session, meeting_id: str, parent=None):
+        super().__init__("Tag an Agenda Item", session, parent)
+        self.meeting, self.item = meeting_and_item(self, session, meeting_id)
+        self.meeting.setEnabled(False)
+        self.name = self.row("&Touches", QLineEdit())
+        self.name.setPlaceholderText("an organisation or topic, e.g. MSP")
+        self.kind = self.choice("&Kind", TAG_KINDS, "organisation")
+
+    def values(self) -> dict:
+        if not self.item.currentData():
+            raise UserFacingError("Choose the agenda item to tag.")
+        return dict(name=self.name.text(), kind=self.kind.currentData(),
+                    agenda_item_id=self.item.currentData())
+
+
+class MeetingInterestsTab(QWidget):
+    """A meeting's conflict flags (its agenda items' and papers' tags against the
+    members' current interests) and the declarations made at it."""
+
+    def __init__(self, session: Session, meeting_id: str):
+        super().__init__()
+        self.session, self.meeting_id = session, meeting_id
+        self.flags = FlagsModel(self)
+        self.flags_view = table_view(self.flags, "Conflict flags for this meeting")
+        self.declarations = DeclarationsModel(self)
+        self.declarations_view = table_view(self.declarations, "Declarations made at this meeting")
+        buttons = button_row([
+            ("&Tag Agenda Item…", self.tag_item,
+             "Name an organisation or topic an item touches, so interests are checked"),
+            ("Record &Declaration…", self.declare, "A declaration made in the room"),
+            ("Remo&ve Declaration", self.remove_declaration,
+             "Only for a declaration recorded by mistake"),
+            ("Chair's &Brief…", self.print_brief, "The conflict flags as a PDF for the chair")])
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Conflict flags: members whose current interest touches an "
+                                "item or a paper"))
+        layout.addWidget(self.flags_view)
+        layout.addWidget(QLabel("Declarations of interest made at the meeting"))
+        layout.addWidget(self.declarations_view)
+        layout.addLayout(buttons)
+        session.changed.connect(self._on_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        tf = self.session.tf
+        try:
+            self.flags.set_records(conflicts.for_meeting(tf, self.meeting_id))
+        except UserFacingError:
+            return  # the meeting has gone; the page is rebuilt soon
+        self.declarations.set_records(declarations_for_meeting(tf, self.meeting_id))
+
+    def _on_changed(self, changes) -> None:
+        if changes.concerns("tag", "interest", "paper", "agenda", "person", "meeting"):
+            self.refresh()
+
+    def tag_item(self) -> None:
+        tags = self.session.tf.papers.tags
+        dialog = TagItemDialog(self.session, self.meeting_id, parent=self)
+        while dialog.exec():
+            values = dialog.result_values
+            if self.session.create("Tag an agenda item", lambda: tags.add(**values),
+                                   tags.remove):
+                return
+
+    def declare(self) -> None:
+        interests = self.session.tf.interests
+        dialog = DeclarationDialog(self.session, None, self.meeting_id, parent=self)
+        while dialog.exec():
+            values = dialog.result_values
+            if self.session.create("Record a declaration",
+                                   lambda: interests.declare_at_meeting(**values),
+                                   interests.remove_meeting_declaration):
+                return
+
+    def remove_declaration(self) -> None:
+        declaration_id = selected_id(self.declarations_view)
+        if declaration_id:
+            interests = self.session.tf.interests
+            self.session.delete("Remove a declaration",
+                                lambda: interests.remove_meeting_declaration(declaration_id))
+
+    def print_brief(self, path: str | None = None) -> str | None:
+        return print_brief(self, self.session, self.meeting_id, path)

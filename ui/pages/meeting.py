@@ -115,11 +115,34 @@ class MeetingDetails(QWidget):
             self.load()
 
 
+def _interests_tab(session: Session, meeting_id: str) -> QWidget:
+    # Imported when used: .interests imports .meetings, which imports this module.
+    from .interests import MeetingInterestsTab
+
+    return MeetingInterestsTab(session, meeting_id)
+
+
+def _agenda_tab(session: Session, meeting_id: str) -> QWidget:
+    # Imported when used: the agenda page imports .papers, which imports .meetings.
+    from .agenda import AgendaPage
+
+    return AgendaPage(session, meeting_id)
+
+
+def _register_tab(session: Session, meeting_id: str) -> QWidget:
+    from .register import RegisterPage  # imported when used, as above
+
+    return RegisterPage(session, meeting_id)
+
+
 # (tab title, factory(session, meeting_id) -> QWidget)
 MEETING_TABS: list[tuple[str, TabFactory]] = [
     ("Details", MeetingDetails),
+    ("Agenda", _agenda_tab),
+    ("Register", _register_tab),
     ("Live", LiveView),
     ("Minutes", MinutesTab),
+    ("Interests", _interests_tab),
 ]
 
 
@@ -130,6 +153,7 @@ class MeetingPage(QTabWidget):
         super().__init__()
         self.meeting_id = meeting_id
         self.setAccessibleName("Meeting")
+        self.tabBar().setAccessibleName("Parts of the meeting")
         self.setDocumentMode(True)
         self.tabs: dict[str, QWidget] = {}
         for title, factory in MEETING_TABS:

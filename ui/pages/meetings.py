@@ -3,41 +3,13 @@
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ..models.meetings import MeetingsModel
 from ..session import Session
+from ..tables import select_id, selected_id, table_view  # noqa: F401 (others import them here)
 from ..widgets import button
 from .meeting import MeetingPage
-
-
-def table_view(model, name: str) -> QTableView:
-    """A keyboard-friendly list of records, one row selected at a time."""
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setWordWrap(False)
-    return view
-
-
-def selected_id(view: QTableView) -> str | None:
-    rows = view.selectionModel().selectedRows()
-    return view.model().record(rows[0].row()).id if rows else None
-
-
-def select_id(view: QTableView, record_id: str | None) -> None:
-    row = view.model().row_of(record_id) if record_id else -1
-    if row < 0 and view.model().rowCount():
-        row = 0
-    if row >= 0:
-        view.selectRow(row)
 
 
 class MeetingsPage(QWidget):
@@ -64,8 +36,8 @@ class MeetingsPage(QWidget):
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.placeholder)
-        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
+        self._sized = False
         left.setMinimumWidth(360)  # date, time and kind in view
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -74,6 +46,13 @@ class MeetingsPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._show_chosen)
         session.changed.connect(self._on_changed)
         self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:  # the list a third of the width, the meeting the rest
+            self._sized = True
+            width = self.splitter.width()
+            self.splitter.setSizes([width // 3, width - width // 3])
 
     def refresh(self) -> None:
         chosen = selected_id(self.view)
@@ -108,7 +87,7 @@ class MeetingsPage(QWidget):
         day = max(dt.date.today(), latest[0].date + dt.timedelta(days=1)) if latest \
             else dt.date.today()
         created = self.session.create(
-            "New meeting", lambda: meetings.create(self.session.body_id, day),
+            "New meeting", lambda: self.session.tf.agenda.create_meeting(self.session.body_id, day),
             meetings.delete)
         if created:
             self.show_meeting(created)

@@ -26,7 +26,7 @@ from ..minutes_edits import (action_line, capture, delete, edit_action, lifecycl
                              missing_glyphs_ok, record_correction, write_file)
 from ..session import Session
 from ..widgets import button
-from . import actions as action_pages  # a module import: the pages import each other
+from .actions import ActionTable
 
 RECORD = Qt.ItemDataRole.UserRole
 SYNTAX_HELP = ("One line each: \"- point\", \"  - sub-point\", \"Decision: …\", "
@@ -145,7 +145,7 @@ class MinutesTab(QWidget):
         record_row.addWidget(self.entry, 1)
         record_row.addWidget(button("&Record", self.record, SYNTAX_HELP))
 
-        self.arising = action_pages.ActionTable(session, meeting_id)
+        self.arising = ActionTable(session, meeting_id)
         self.arising.view.setMaximumHeight(160)
 
         left = QWidget()

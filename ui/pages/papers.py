@@ -142,6 +142,30 @@ def people_combo(dialog: FormDialog, label: str, people, current: str | None,
     return dialog.row(label, combo)
 
 
+def meeting_and_item(dialog: FormDialog, session: Session,
+                     meeting_id: str | None = None) -> tuple[QComboBox, QComboBox]:
+    """A choice of the body's meetings (that one first chosen, if named) and,
+    below it, of the chosen meeting's items."""
+    tf = session.tf
+    meeting = dialog.row("&Meeting", QComboBox())
+    for found in tf.meetings.of_body(session.body_id):
+        meeting.addItem(day_text(found.date) + (f" {found.title}" if found.title else ""),
+                        found.id)
+    item = dialog.row("Agenda &item", QComboBox())
+
+    def fill() -> None:
+        item.clear()
+        item.addItem("(not a particular item)", None)
+        if meeting.currentData():
+            for agenda_item in tf.agenda.of_meeting(meeting.currentData()):
+                item.addItem(agenda_item.title, agenda_item.id)
+
+    meeting.setCurrentIndex(max(0, meeting.findData(meeting_id)))
+    meeting.currentIndexChanged.connect(fill)
+    fill()
+    return meeting, item
+
+
 class ValuesDialog(FormDialog):
     """A form whose ``values()`` may refuse (raise); OK keeps it open until they are good."""
 
@@ -236,6 +260,18 @@ class NominateDialog(ValuesDialog):
                     role_words=self.words.text())
 
 
+class LinkDialog(ValuesDialog):
+    def __init__(self, session: Session, parent=None):
+        super().__init__("Send the Paper to a Meeting", session, parent)
+        self.meeting, self.item = meeting_and_item(self, session)
+
+    def values(self) -> dict:
+        if not self.meeting.currentData():
+            raise UserFacingError("The body has no meeting to send the paper to.")
+        return dict(meeting_id=self.meeting.currentData(),
+                    agenda_item_id=self.item.currentData())
+
+
 class SignOffDialog(ValuesDialog):
     def __init__(self, session: Session, paper, parent=None):
         super().__init__("Sign Off Paper", session, parent)
@@ -307,9 +343,10 @@ class PapersPage(QWidget):
             self.status.addItem(text, key)
 
         paper_buttons = button_row([
-            ("&New Paper…", self.new_paper, "Add a paper"),
+            ("New Pape&r…", self.new_paper, "Add a paper"),
             ("Edit &Paper…", self.edit_paper, "Change the chosen paper"),
             ("Sign &Off…", self.sign_off, "Record who signed the paper off, when and how"),
+            ("To &Meeting…", self.link, "Send the paper to a meeting, under an agenda item"),
             ("Open &Document", self.open_document, "Open the paper's file on disk"),
             ("De&lete Paper", self.delete_paper, "Only for a paper entered by mistake")])
         mail_buttons = button_row([
@@ -319,7 +356,7 @@ class PapersPage(QWidget):
              "An e-mail draft to reviewers whose reviews are overdue"),
             ("Print Co&verage…", self.print_coverage, "The coverage view as a PDF")])
         review_buttons = button_row([
-            ("No&minate…", self.nominate, "A member volunteers to review the chosen paper"),
+            ("Nomi&nate…", self.nominate, "A member volunteers to review the chosen paper"),
             self.status,
             ("Set &Status", self.set_status, "Move the chosen review to the status shown"),
             ("Suggest E&xternal…", self.suggest, "Record an expert from outside the body"),
@@ -364,6 +401,9 @@ class PapersPage(QWidget):
             lines.append(f"Signed off {day_text(paper.signed_off_on)}"
                          + (f": {paper.sign_off_conditions}" if paper.sign_off_conditions
                             else ""))
+        lines += [f"To the meeting of {day_text(link.meeting_date)}"
+                  + (f", item “{link.item_title}”" if link.item_title else "")
+                  for link in tf.papers.links(paper.id)]
         tags = tf.papers.tags.of_paper(paper.id)
         if tags:
             lines.append("Touches: " + ", ".join(t.name for t in tags))
@@ -414,6 +454,18 @@ class PapersPage(QWidget):
             if self.session.perform(f"Sign off {paper.label}",
                                     lambda: papers.sign_off(paper.id, **values),
                                     lambda: papers.update(paper.id, **old)):
+                return
+
+    def link(self) -> None:
+        cover = self.chosen()
+        if cover is None:
+            return
+        papers = self.session.tf.papers
+        dialog = LinkDialog(self.session, parent=self)
+        while dialog.exec():
+            values = dialog.result_values
+            if self.session.create(f"Send {cover.paper.label} to a meeting",
+                                   lambda: papers.link(cover.paper.id, **values), papers.unlink):
                 return
 
     def open_document(self) -> None:

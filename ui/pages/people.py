@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from ..dialogs.person import PersonDialog
 from ..models.people import PeopleModel
 from ..session import Session
+from ..tables import select_id, table_view
 from ..widgets import button
-from .meetings import select_id, table_view
 
 
 class PeoplePage(QWidget):

@@ -1,0 +1,102 @@
+"""Attendance over a period, printed: each member's meetings they could attend,
+attended, sent apologies for or missed, their rate, and a bar chart of the rates."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer
+
+from ..attendance import MemberRecord
+from ..values import parse_optional_date
+from . import fonts
+from .layout import PageSettings, build_pdf, stylesheet
+from .minutes_pdf import WIDTH, grid
+from .register_pdf import short_date
+from .text import clean, esc
+
+BAR = colors.HexColor("#4a6fa5")
+ROW = 6 * mm  # height given to each member in the chart
+
+
+@dataclass(frozen=True)
+class AttendanceDocument:
+    body_name: str
+    start: dt.date | None
+    end: dt.date | None
+    meetings: int  # meetings in the period whose register was taken
+    records: tuple[MemberRecord, ...]
+    marking: str = "OFFICIAL"
+
+    @property
+    def period(self) -> str:
+        if self.start and self.end:
+            return f"{short_date(self.start)} to {short_date(self.end)}"
+        if self.start:
+            return f"From {short_date(self.start)}"
+        if self.end:
+            return f"Up to {short_date(self.end)}"
+        return "All meetings"
+
+
+def build(tf, body_id: str, start=None, end=None) -> AttendanceDocument:
+    """Attendance at the body's meetings between two dates (either may be open)."""
+    body = tf.bodies.get(body_id)
+    return AttendanceDocument(
+        body_name=body.name, start=parse_optional_date(start, "start date"),
+        end=parse_optional_date(end, "end date"),
+        meetings=len(tf.attendance.meetings_with_register(body_id, start, end)),
+        records=tuple(tf.attendance.over_period(body_id, start, end)),
+        marking=body.default_marking)
+
+
+def warnings(doc: AttendanceDocument) -> list[str]:
+    return fonts.missing_glyphs(doc.body_name, *(r.person.display_name for r in doc.records))
+
+
+def chart(records) -> Drawing:
+    """A horizontal bar per member: the share of meetings they attended."""
+    shown = [r for r in records if r.rate is not None]
+    height = ROW * len(shown) + 12 * mm
+    drawing = Drawing(WIDTH, height)
+    bars = HorizontalBarChart()
+    bars.x, bars.y = 45 * mm, 8 * mm
+    bars.width, bars.height = WIDTH - 55 * mm, ROW * len(shown)
+    bars.data = [[round(r.rate * 100) for r in reversed(shown)]]
+    bars.categoryAxis.categoryNames = [clean(r.person.display_name) for r in reversed(shown)]
+    bars.categoryAxis.labels.fontName = fonts.REGULAR
+    bars.categoryAxis.labels.fontSize = 8
+    bars.categoryAxis.labels.boxAnchor = "e"
+    bars.valueAxis.valueMin, bars.valueAxis.valueMax, bars.valueAxis.valueStep = 0, 100, 25
+    bars.valueAxis.labels.fontName = fonts.REGULAR
+    bars.valueAxis.labels.fontSize = 8
+    bars.valueAxis.labelTextFormat = "%d%%"
+    bars.bars[0].fillColor = BAR
+    bars.bars[0].strokeColor = None
+    drawing.add(bars)
+    return drawing
+
+
+def render(doc: AttendanceDocument) -> bytes:
+    fonts.register()
+    styles = stylesheet()
+    story = [Paragraph(esc(doc.body_name), styles["Title"]),
+             Paragraph("ATTENDANCE", styles["Title"]),
+             Paragraph(esc(f"{doc.period}: {doc.meetings} meeting(s) with a register"),
+                       styles["Centre"]), Spacer(1, 4 * mm)]
+    if not doc.records:
+        story.append(Paragraph("No register was taken at any meeting in this period.",
+                               styles["Body"]))
+    else:
+        story.append(grid(
+            ["Member", "Could attend", "Attended", "Apologies", "Absent", "Rate"],
+            [[r.person.display_name, str(r.could_attend), str(r.attended), str(r.apologies),
+              str(r.absent), r.rate_text] for r in doc.records],
+            [0.33, 0.14, 0.13, 0.15, 0.12, 0.13], styles))
+        story += [Spacer(1, 6 * mm), Paragraph("Share of meetings attended", styles["Heading"]),
+                  chart(doc.records)]
+    return build_pdf(story, PageSettings(title=f"Attendance: {doc.body_name}",
+                                         marking=doc.marking))

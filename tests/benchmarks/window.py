@@ -1,0 +1,44 @@
+"""Show a window and report, for the benchmark (run as a child process).
+
+    python tests/benchmarks/window.py --bare     a bare PySide6 window (the floor)
+    python tests/benchmarks/window.py FILE       the application's main window on FILE
+
+Prints ``shown <peak resident KB>`` once the window has been shown and the
+events of its first turn processed, then exits at once (nothing is saved).
+"""
+
+import os
+import resource
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+
+def _report() -> None:
+    print(f"shown {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+    os._exit(0)
+
+
+def main() -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    if sys.argv[1] == "--bare":
+        app = QApplication(sys.argv)
+        window = QMainWindow()
+        window.resize(1100, 700)
+        window.show()
+    else:
+        from ui.app import create_application
+        from ui.main_window import MainWindow
+
+        app = create_application(sys.argv)
+        window = MainWindow()
+        window.start(sys.argv[1])
+    QTimer.singleShot(0, lambda: (app.processEvents(), _report()))
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""The agenda page: reordering by keyboard and by drag and drop, undo, the
+running clock's warning, and what is offered for the agenda."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from secretariat.taskforce import Taskforce
+from ui.models.agenda_model import MIME
+from ui.pages.agenda import AgendaPage
+from ui.session import Session
+
+
+@pytest.fixture
+def page(qtbot, sample_path, dialogs_shown):
+    tf = Taskforce.open(sample_path)
+    session = Session(tf)
+    meeting = tf.meetings.find_one("2011-05-26").id
+    made = AgendaPage(session, meeting)
+    qtbot.addWidget(made)
+    made.show()
+    yield made
+    session.close()
+
+
+def numbered(page):
+    planned, _ = page.tf.agenda.planned(page.meeting_id)
+    return [(p.full_number, p.item.title) for p in planned]
+
+
+def choose(page, title):
+    item = next(i for i in page.tf.agenda.of_meeting(page.meeting_id) if i.title == title)
+    page.select(item.id)
+    return item.id
+
+
+def test_the_tree_shows_items_and_sub_items(page):
+    model = page.model
+    assert model.rowCount() == 6
+    cross = model.index(3, 1)
+    assert cross.data() == "Cross cutting issues"
+    assert model.index(1, 0, model.index(3, 0)).data() == "ii)"
+    assert model.index(1, 1, model.index(3, 0)).data() == "Assets"
+
+
+def test_keyboard_reordering_and_undo(page, qtbot):
+    choose(page, "Away afternoon planning")
+    qtbot.keyClick(page.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert numbered(page)[3] == ("4", "Away afternoon planning")
+    assert page.current_id() == choose(page, "Away afternoon planning")
+    qtbot.keyClick(page.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert ("3 i)", "Away afternoon planning") in numbered(page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert numbered(page)[3] == ("4", "Away afternoon planning")
+    page.session.undo_stack.undo()
+    page.session.undo_stack.undo()
+    page.session.undo_stack.undo()
+    assert numbered(page)[6] == ("5", "Away afternoon planning")
+    page.session.undo_stack.redo()
+    assert numbered(page)[3] == ("4", "Away afternoon planning")
+
+
+def test_a_refused_move_says_why_and_changes_nothing(page, qtbot, dialogs_shown):
+    choose(page, "Welcome and introductions")
+    before = numbered(page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert numbered(page) == before
+    assert "already first" in dialogs_shown[-1][1]
+    assert page.session.undo_stack.count() == 0
+
+
+def test_drag_and_drop_moves_an_item_undoably(page):
+    model = page.model
+    dragged = model.index(0, 0)  # Welcome and introductions
+    data = model.mimeData([dragged])
+    assert data.hasFormat(MIME)
+    # Dropped between "Update" and "Cross cutting issues" (row 3 of the top level).
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, model.index(-1, -1))
+    assert [t for n, t in numbered(page) if " " not in n][:3] == [
+        "Minutes", "Update", "Welcome and introductions"]
+    # Dropped onto "Cross cutting issues": its last sub-item.
+    data = model.mimeData([page.model.index_of(choose(page, "Away afternoon planning"))])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0,
+                       page.model.index_of(choose(page, "Cross cutting issues")))
+    assert ("4 iii)", "Away afternoon planning") in numbered(page)
+    page.session.undo_stack.undo()
+    page.session.undo_stack.undo()
+    assert numbered(page)[0] == ("1", "Welcome and introductions")
+
+
+def test_add_edit_and_remove_items_undoably(page, qtbot):
+    made = page.add_item("Declarations of interest")
+    assert numbered(page)[-1] == ("7", "Declarations of interest")
+    page.minutes.setValue(30)
+    page.minutes.editingFinished.emit()
+    assert page.tf.agenda.get(made).minutes_allocated == 30
+    assert page.warning.isVisible()
+    assert "30 minutes past the meeting's end at 17:30" in page.warning.text()
+    page.session.undo_stack.undo()
+    assert not page.warning.isVisible()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Delete)
+    assert "Declarations of interest" not in [t for _, t in numbered(page)]
+    page.session.undo_stack.undo()
+    assert numbered(page)[-1] == ("7", "Declarations of interest")
+
+
+def test_the_clock_shows_the_planned_times(page):
+    assert "starts 15:30, planned to end 17:30" in page.clock.text()
+    assert page.model.index(1, 2).data() == "15:35–15:40"
+
+
+def test_standing_items_and_undo(page):
+    page.apply_standing_items()
+    titles = [t for _, t in numbered(page)]
+    assert titles[0] == "Welcome and introductions" and titles[-1] == "Any other business"
+    assert "Declarations of interest" in titles
+    page.session.undo_stack.undo()
+    assert "Any other business" not in [t for _, t in numbered(page)]
+    page.session.undo_stack.redo()
+    assert numbered(page)[-1][1] == "Any other business"
+
+
+def test_suggestions_are_offered_and_placed(page):
+    page.offered.setCurrentRow(1)
+    assert "Society legal models" in page.offered.currentItem().text()
+    made = page.place_offered()
+    assert page.tf.agenda.get(made).title == "Society legal models for Co-ops and Mutuals"
+    assert all("Society legal models" not in page.offered.item(i).text()
+               for i in range(page.offered.count()))
+    page.session.undo_stack.undo()
+    body = page.tf.meetings.get(page.meeting_id).body_id
+    held = {v.suggestion.title: v.suggestion.outcome
+            for v in page.tf.suggestions.future_items(body)}
+    assert held["Society legal models for Co-ops and Mutuals"] == "held"
+
+
+def test_save_the_agenda_as_pdf(page, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    out = tmp_path / "agenda.pdf"
+    assert page.save_pdf(str(out)) == str(out)
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_new_meeting_starts_with_the_standing_items(sample_window):
+    page = sample_window.centralWidget().page("Meetings")
+    page.new_meeting()
+    agenda = page.meeting_page.tab("Agenda")
+    titles = [agenda.model.index(r, 1).data() for r in range(agenda.model.rowCount())]
+    assert titles[0] == "Welcome and introductions" and titles[-1] == "Any other business"
+    agenda.tree.setFocus()  # leave the date box while the file is open (it saves on leaving)

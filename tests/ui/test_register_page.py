@@ -1,0 +1,146 @@
+"""The register page: marking from the keyboard, the chair, officials and
+guests, refusals with a message, and undo."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from secretariat.taskforce import Taskforce
+from ui.pages.register import RegisterPage
+from ui.session import Session
+
+
+@pytest.fixture
+def page(qtbot, sample_path, dialogs_shown):
+    tf = Taskforce.open(sample_path)
+    session = Session(tf)
+    body = tf.bodies.all()[0].id
+    meeting, _ = tf.meetings.create(body, "2012-02-09", "16:00", "17:30")
+    made = RegisterPage(session, meeting)
+    qtbot.addWidget(made)
+    made.show()
+    yield made
+    session.close()
+
+
+def statuses(page):
+    return {line.person.display_name: line.status
+            for line in page.tf.attendance.register(page.meeting_id).lines}
+
+
+def test_every_member_on_the_date_is_listed_unmarked(page):
+    names = [page.members_model.record(r).label for r in range(page.members_model.rowCount())]
+    assert "Iain Hasdell" in names and "Patrick Burns" not in names  # joined / left
+    assert page.summary.text() == "0 present, 0 apologies, 0 absent, 12 not marked"
+
+
+def test_marking_the_register_from_the_keyboard(page, qtbot):
+    page.members.setFocus()
+    page.members.selectRow(0)
+    for key in (Qt.Key.Key_P, Qt.Key.Key_2, Qt.Key.Key_A, Qt.Key.Key_X, Qt.Key.Key_1):
+        qtbot.keyClick(page.members, key)
+    marked = statuses(page)
+    assert [marked[n] for n in ("Julian Le Grand", "Peter Marsh", "Carole Leslie",
+                                "Donna Fallows", "Ed Mayo")] == [
+        "present", "apologies", "apologies", "absent", "present"]
+    assert page.chair.currentText() == "Julian Le Grand"  # the Chair, present, takes the chair
+    qtbot.keyClick(page.members, Qt.Key.Key_Up)
+    qtbot.keyClick(page.members, Qt.Key.Key_3)
+    assert statuses(page)["Donna Fallows"] == "absent"
+    assert "not marked" in page.summary.text()
+
+
+def test_undo_takes_a_mark_back(page, qtbot):
+    page.members.setFocus()
+    page.members.selectRow(0)
+    qtbot.keyClick(page.members, Qt.Key.Key_P)
+    qtbot.keyClick(page.members, Qt.Key.Key_P)
+    page.session.undo_stack.undo()
+    assert statuses(page)["Peter Marsh"] == ""
+    page.session.undo_stack.undo()
+    assert statuses(page)["Julian Le Grand"] == ""
+    assert page.tf.attendance.chair_of(page.meeting_id) is None
+    page.session.undo_stack.redo()
+    assert page.tf.attendance.chair_of(page.meeting_id) == page.members_model.record(0).person.id
+
+
+def test_the_vice_chair_takes_the_chair_when_the_chair_sends_apologies(page, qtbot, dialogs_shown):
+    page.members.setFocus()
+    page.members.selectRow(0)
+    for key in (Qt.Key.Key_A, Qt.Key.Key_P):
+        qtbot.keyClick(page.members, key)
+    page.members.selectRow(1)
+    qtbot.keyClick(page.members, Qt.Key.Key_C)
+    register = page.tf.attendance.register(page.meeting_id)
+    assert (register.chair_heading, page.chair.currentText()) == ("Vice Chair", "Peter Marsh")
+    page.members.selectRow(2)  # Carole Leslie, not marked
+    qtbot.keyClick(page.members, Qt.Key.Key_C)
+    assert "Carole Leslie is not marked present, so cannot chair." in dialogs_shown[-1][1]
+    assert page.tf.attendance.register(page.meeting_id).chair_heading == "Vice Chair"
+
+
+def test_officials_deputies_and_guests(page):
+    people = {bp.person.display_name: bp.person.id
+              for bp in page.tf.people.in_body(page.tf.bodies.all()[0].id)}
+    item, _ = page.tf.agenda.add(page.meeting_id, "Society legal models")
+    assert page.add_official(people["Crown Commercial Lead"])
+    page.others.setFocus()
+    page.others.selectRow(0)
+    assert page.set_deputising(people["Director of Commercial"])
+    guest, _ = page.tf.people.create(page.tf.bodies.all()[0].id, "Ann Expert", "guest")
+    assert page.add_guest(guest, "presenter", (item,))
+    labels = [page.others_model.record(r).label for r in range(page.others_model.rowCount())]
+    assert labels == ["Crown Commercial Lead deputising for Director of Commercial",
+                      "Ann Expert"]
+    assert page.others_model.index(1, 4).data() == "Society legal models"
+    page.session.undo_stack.undo()
+    page.session.undo_stack.undo()
+    assert [page.others_model.record(r).label
+            for r in range(page.others_model.rowCount())] == ["Crown Commercial Lead"]
+
+
+def test_the_same_person_twice_is_refused_by_name(page, dialogs_shown):
+    official = next(bp.person.id for bp in page.tf.people.in_body(page.tf.bodies.all()[0].id)
+                    if bp.person.role_title == "Head of Mutuals Programme")
+    assert page.add_official(official)
+    assert not page.add_official(official)
+    assert "Head of Mutuals Programme is already in the register" in dialogs_shown[-1][1]
+    assert page.others_model.rowCount() == 1
+
+
+def test_late_arrival_against_an_item(page, qtbot):
+    first, _ = page.tf.agenda.add(page.meeting_id, "Welcome")
+    second, _ = page.tf.agenda.add(page.meeting_id, "Update")
+    page.members.setFocus()
+    page.members.selectRow(3)
+    qtbot.keyClick(page.members, Qt.Key.Key_P)
+    page.members.selectRow(3)
+    assert page.arrived(second)
+    assert page.members_model.index(3, 4).data() == "arrived during 2 Update"
+
+
+def test_attendance_over_a_period_with_its_bars(qtbot, sample_path, dialogs_shown, tmp_path,
+                                                monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    from ui.pages.attendance_stats import AttendanceStatsPage
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    tf = Taskforce.open(sample_path)
+    session = Session(tf)
+    stats = AttendanceStatsPage(session)
+    qtbot.addWidget(stats)
+    rows = {stats.model.index(r, 0).data(): stats.model.index(r, 5).data()
+            for r in range(stats.model.rowCount())}
+    assert rows["Rachel Wolf"] == "100%" and rows["Patrick Lewis"] == "0%"
+    stats.start.setText("2012-01-01")
+    stats.start.editingFinished.emit()
+    assert "Patrick Burns" not in [stats.model.index(r, 0).data()
+                                   for r in range(stats.model.rowCount())]
+    stats.end.setText("next week")
+    stats.end.editingFinished.emit()
+    assert "is not a date" in dialogs_shown[-1][1]
+    stats.end.setText("")
+    out = tmp_path / "attendance.pdf"
+    assert stats.save_pdf(str(out)) == str(out)
+    assert out.read_bytes().startswith(b"%PDF")
+    session.close()

@@ -1,0 +1,100 @@
+"""Travel copies, backups, export/import and the network warning, from the File menu."""
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
+
+from secretariat.taskforce import Taskforce
+from secretariat.travel import merge, take_travel_copy
+from ui import network_warning
+from ui.dialogs import backups, exchange, travel
+from ui.menus import Act
+
+
+def rename_first_person(path, name) -> str:
+    with Taskforce.open(path) as tf:
+        person = tf.store.row("SELECT id FROM people WHERE name <> '' ORDER BY name")
+        tf.people.update(person["id"], name=name)
+    return person["id"]
+
+
+def names_in(window) -> set[str]:
+    return {r["name"] for r in window.session.tf.store.rows("SELECT name FROM people")}
+
+
+def test_the_file_menu_offers_the_safety_commands(sample_window):
+    texts = {a.text() for a in sample_window.actions.values()}
+    assert {"Take a &Travel Copy…", "&Merge a Travel Copy…", "&Export…", "&Import…",
+            "&Backups…"} <= texts
+    assert sample_window.actions[Act.BACKUPS].isEnabled()
+
+
+def test_merging_from_the_window_closes_merges_reopens_and_reports(
+        sample_window, sample_path, tmp_path, monkeypatch):
+    away = tmp_path / "laptop.taskforce"
+    take_travel_copy(sample_window.session.tf.store, away)
+    with Taskforce.open(away) as tf:
+        tf.store.insert("people", {"name": "Met On The Away Afternoon"})
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
+    shown = []
+    monkeypatch.setattr(travel.MergeReportDialog, "exec",
+                        lambda dialog: shown.append(dialog.incoming.item(0, 2).text()))
+
+    report = travel.merge_copy(sample_window)
+
+    assert report.merged and shown == ["Met On The Away Afternoon"]
+    assert sample_window.session.tf.path == sample_path
+    assert "Met On The Away Afternoon" in names_in(sample_window)
+
+
+def test_conflicts_are_chosen_side_by_side_before_merging(sample_path, tmp_path, qtbot):
+    away = tmp_path / "laptop.taskforce"
+    with Taskforce.open(sample_path) as tf:
+        take_travel_copy(tf.store, away)
+    rename_first_person(sample_path, "Home Version")
+    rename_first_person(away, "Travel Version")
+    conflicts = merge(sample_path, away).conflicts
+
+    dialog = travel.ConflictsDialog(conflicts)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    assert [dialog.versions.item(0, c).text() for c in range(3)] == [
+        "name", "Home Version", "Travel Version"]
+    assert not ok.isEnabled()
+    dialog.choose(0, "travel")
+    assert ok.isEnabled() and dialog.choices() == {conflicts[0].key: "travel"}
+
+
+def test_backups_are_listed_checked_and_restoring_sets_the_file_aside(
+        sample_window, sample_path, qtbot):
+    dialog = backups.BackupsDialog(sample_path)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == len(dialog.backups) >= 1
+    assert dialog.table.item(0, 2).text().endswith("KB")
+    sample_window.session.tf.store.insert("people", {"name": "After The Backup"})
+
+    aside = backups.restore(sample_window, sample_path, dialog.chosen)
+
+    assert aside.exists() and sample_window.session.tf.path == sample_path
+    assert "After The Backup" not in names_in(sample_window)
+
+
+def test_export_then_import_opens_the_new_file(sample_window, tmp_path, monkeypatch):
+    out = tmp_path / "everything.json"
+    target = tmp_path / "imported.taskforce"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert exchange.export_file(sample_window) == out
+    people = names_in(sample_window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+
+    assert exchange.import_file(sample_window) == target
+    assert sample_window.session.tf.path == target and names_in(sample_window) == people
+
+
+def test_a_file_on_a_network_share_is_warned_about(window, sample_path, monkeypatch):
+    monkeypatch.setattr(network_warning, "is_network_path", lambda path: True)
+    window.open_path(sample_path)
+    boxes = [b for b in window.findChildren(QMessageBox) if b.windowTitle() == network_warning.TITLE]
+    assert boxes and "network share" in boxes[0].text()
+    boxes[0].done(QDialog.DialogCode.Accepted)

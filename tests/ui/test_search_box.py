@@ -1,0 +1,102 @@
+"""The search box: opened from anywhere, hits grouped and marked, Enter opens."""
+
+from PySide6.QtCore import Qt
+
+from secretariat.changes import Changes
+from secretariat.search import Hit, Marked
+from ui.pages.meetings import selected_id
+from ui.search import HIT_ROLE, MARKUP_ROLE, hit_markup
+
+
+def open_box(qtbot, window, keys="Ctrl+K"):
+    qtbot.keySequence(window.centralWidget().current_page(), keys)  # from inside a page
+    box = window.search_box
+    qtbot.waitUntil(box.isVisible)
+    return box
+
+
+def type_and_wait(qtbot, box, words):
+    box.words.clear()
+    qtbot.keyClicks(box.words, words)
+    qtbot.waitUntil(lambda: not box._timer.isActive() and box.results.topLevelItemCount() > 0)
+
+
+def groups(box) -> dict[str, list]:
+    found = {}
+    for n in range(box.results.topLevelItemCount()):
+        header = box.results.topLevelItem(n)
+        found[header.text(0)] = [header.child(i) for i in range(header.childCount())]
+    return found
+
+
+def current_page_name(window) -> str:
+    return window.centralWidget().current_page().accessibleName()
+
+
+def test_both_shortcuts_open_the_box_ready_to_type(qtbot, sample_window):
+    for keys in ("Ctrl+K", "Ctrl+F"):
+        box = open_box(qtbot, sample_window, keys)
+        assert box.isVisible() and box.words.selectedText() == box.words.text()
+        box.hide()
+
+
+def test_hits_are_grouped_by_kind_with_the_words_in_bold(qtbot, sample_window):
+    box = open_box(qtbot, sample_window)
+    type_and_wait(qtbot, box, "mutuals")
+
+    found = groups(box)
+    assert {"Agenda items", "Papers", "People", "Interests"} <= {
+        label.split(" (")[0] for label in found}
+    people = next(items for label, items in found.items() if label.startswith("People"))
+    assert any("<b>Mutuals</b>" in item.data(0, MARKUP_ROLE) for item in people)
+    assert "found" in box.status.text()
+
+
+def test_typed_markup_is_shown_as_text_not_obeyed(qtbot):
+    hit = Hit("point", "r1", None, None, Marked((("<i>Mutuals</i> & ", False), ("co", True))),
+              Marked(()), "26 May 2011, <MTF>", 0.0)
+    shown = hit_markup(hit)
+    assert "&lt;i&gt;Mutuals&lt;/i&gt; &amp; <b>co</b>" in shown
+    assert "26 May 2011, &lt;MTF&gt;" in shown
+
+
+def test_nothing_found_says_so(qtbot, sample_window):
+    box = open_box(qtbot, sample_window)
+    box.words.setText('"zebra crossing')
+    box.run()
+    assert box.results.topLevelItemCount() == 0
+    assert box.status.text() == 'Nothing found for "zebra crossing.'
+
+
+def test_enter_opens_an_agenda_item_at_its_meeting(qtbot, sample_window):
+    box = open_box(qtbot, sample_window)
+    type_and_wait(qtbot, box, "Mutualisation option")
+    item = groups(box)["Agenda items (1)"][0]
+    hit = item.data(0, HIT_ROLE)
+
+    with qtbot.waitSignal(box.open_record) as signal:
+        box.results.setCurrentItem(item)
+        qtbot.keyClick(box.results, Qt.Key.Key_Return)
+    assert signal.args == ["agenda_item", hit.record_id, hit.meeting_id]
+    assert current_page_name(sample_window) == "Meetings"
+    page = sample_window.centralWidget().page("Meetings")
+    assert selected_id(page.view) == hit.meeting_id
+
+
+def test_enter_in_the_box_opens_the_first_hit(qtbot, sample_window):
+    box = open_box(qtbot, sample_window)
+    box.words.setText("Stephen Kelly")
+    qtbot.keyClick(box.words, Qt.Key.Key_Return)
+    assert current_page_name(sample_window) == "People"
+
+
+def test_results_follow_an_edit(qtbot, sample_window):
+    box = open_box(qtbot, sample_window)
+    type_and_wait(qtbot, box, "Mutualisation")
+    session = sample_window.session
+    item_id = groups(box)["Agenda items (1)"][0].data(0, HIT_ROLE).record_id
+
+    session.tf.store.update("agenda_items", item_id, {"title": "Zeppelin options"})
+    session.notify(Changes.of("agenda", item_id))
+    qtbot.waitUntil(lambda: not box._timer.isActive())
+    assert not any(label.startswith("Agenda items") for label in groups(box))

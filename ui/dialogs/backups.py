@@ -1,0 +1,113 @@
+"""The Backups dialog: this file's checked backups, and restoring one.
+
+Restoring closes the file, sets it aside beside itself (never deleting it),
+puts the backup in its place and opens it again. With no file open (say the
+file is damaged and will not open) the dialog first asks which file.
+"""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
+    QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from secretariat.errors import UserFacingError
+from secretariat.restore import restore_backup, verified_backups
+from secretariat.storage.backups import Backup
+
+from ..errors import show_error
+from ..files import ask_open_path
+
+REASONS = {"on-close": "On closing", "before-upgrade": "Before an upgrade",
+           "before-merge": "Before merging a travel copy"}
+
+
+def size_text(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+class BackupsDialog(QDialog):
+    """Lists the verified backups of ``file_path``; ``chosen`` is the one to restore."""
+
+    def __init__(self, file_path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Backups of {file_path.name}")
+        self.backups: list[Backup] = verified_backups(file_path)
+        intro = QLabel(
+            "Each backup below has been checked and can be restored. Restoring keeps the "
+            "current file: it is set aside beside the original under a new name."
+            if self.backups else f"There are no usable backups of {file_path.name}.")
+        intro.setWordWrap(True)
+        self.table = QTableWidget(len(self.backups), 3)
+        self.table.setHorizontalHeaderLabels(["Taken", "Why", "Size"])
+        self.table.setAccessibleName("Backups")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for row, backup in enumerate(self.backups):
+            for column, text in enumerate((
+                    f"{backup.taken_at.day} {backup.taken_at:%B %Y, %H:%M}",
+                    REASONS.get(backup.reason, backup.reason.replace("-", " ").capitalize()),
+                    size_text(backup.size))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Restore")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self.table.itemSelectionChanged.connect(self._update_ok)
+        if self.backups:
+            self.table.selectRow(0)
+        self._update_ok()
+        self.resize(560, 360)
+
+    @property
+    def chosen(self) -> Backup | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def _update_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chosen is not None)
+
+
+def restore(window, file_path: Path, backup: Backup) -> Path | None:
+    """Close the file if open, restore, reopen; where the old file was set aside."""
+    if window.session is not None:
+        window.close_file()
+    try:
+        aside = restore_backup(file_path, backup.path)
+    except UserFacingError as error:
+        show_error(window, error)
+        aside = None
+    window.open_path(file_path)
+    return aside
+
+
+def show_backups(window) -> None:
+    """File > Backups…: the open file's backups, or those of a file chosen."""
+    if window.session is not None:
+        file_path = window.session.tf.path
+    else:
+        chosen = ask_open_path(window)
+        if not chosen:
+            return
+        file_path = Path(chosen).absolute()
+    dialog = BackupsDialog(file_path, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+        return
+    aside = restore(window, file_path, dialog.chosen)
+    if aside is not None:
+        QMessageBox.information(window, "Backup Restored",
+                                f"{file_path.name} is now as it was on "
+                                f"{dialog.chosen.taken_at:%d %B %Y at %H:%M}. The file as it "
+                                f"was before is kept as {aside.name}.")
+

@@ -1,0 +1,229 @@
+"""Take a travel copy; merge one back, choosing side by side where both changed.
+
+The merge runs on closed files (the core reads them through a second copy of
+SQLite), so the window closes its file first and opens it again afterwards,
+whatever happens.
+"""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+    QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QRadioButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from secretariat.errors import UserFacingError
+from secretariat.travel import Conflict, MergeReport, merge, take_travel_copy
+
+from ..errors import show_error
+from ..files import FILE_FILTER, ask_save_path
+
+SIDES = (("home", "Keep the &home version"), ("travel", "Take the &travel copy's version"))
+WHAT = {"added": "Added", "changed": "Changed", "deleted": "Deleted",
+        "restored": "Brought back (needed by other records)"}
+
+
+def kind_of(table: str) -> str:
+    return table.replace("_", " ")
+
+
+def title_of(conflict: Conflict) -> str:
+    row = conflict.home or conflict.travel or {}
+    for field in ("name", "title", "text", "role_title", "date"):
+        if str(row.get(field) or "").strip():
+            return f"{kind_of(conflict.table)}: {' '.join(str(row[field]).split())[:60]}"
+    return kind_of(conflict.table)
+
+
+def _read_only_table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().hide()
+    table.setWordWrap(True)
+    table.setAccessibleName(name)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeRowsToContents()
+
+
+def _shown(version: dict | None, field: str) -> str:
+    if version is None:
+        return "(deleted)"
+    value = version.get(field)
+    return "" if value is None else str(value)
+
+
+class ConflictsDialog(QDialog):
+    """Each record changed on both sides, both versions side by side, one choice each."""
+
+    def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Changed on Both Sides")
+        self.conflicts = conflicts
+        self._choices: dict[tuple[str, str], str] = {}
+        counted = ("1 record was" if len(conflicts) == 1 else f"{len(conflicts)} records were")
+        intro = QLabel(f"{counted} changed both at home and in the travel copy. For each, "
+                       "choose which version to keep. Nothing is merged until every one is "
+                       "settled.")
+        intro.setWordWrap(True)
+        self.records = QListWidget()
+        self.records.setAccessibleName("Records changed on both sides")
+        for conflict in conflicts:
+            self.records.addItem(QListWidgetItem(title_of(conflict)))
+        self.versions = _read_only_table(["Field", "At home", "In the travel copy"],
+                                         "Both versions of the record")
+        self.side_group = QButtonGroup(self)
+        sides = QHBoxLayout()
+        for number, (side, text) in enumerate(SIDES):
+            button = QRadioButton(text)
+            button.setAccessibleName(text.replace("&", ""))
+            self.side_group.addButton(button, number)
+            sides.addWidget(button)
+        self.side_group.idClicked.connect(self._choose)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Merge")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        detail = QVBoxLayout()
+        detail.addWidget(self.versions)
+        detail.addLayout(sides)
+        middle = QHBoxLayout()
+        middle.addWidget(self.records, 1)
+        middle.addLayout(detail, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(middle)
+        layout.addWidget(self.buttons)
+        self.records.currentRowChanged.connect(self._show)
+        self.records.setCurrentRow(0)
+        self._update_ok()
+        self.resize(900, 500)
+
+    def choices(self) -> dict[tuple[str, str], str]:
+        return dict(self._choices)
+
+    def choose(self, row: int, side: str) -> None:
+        self.records.setCurrentRow(row)
+        self.side_group.button([s for s, _ in SIDES].index(side)).click()
+
+    def _current(self) -> Conflict | None:
+        row = self.records.currentRow()
+        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+
+    def _show(self, row: int) -> None:
+        conflict = self._current()
+        if conflict is None:
+            return
+        _fill(self.versions, [[field.replace("_", " "), _shown(conflict.home, field),
+                               _shown(conflict.travel, field)] for field in conflict.differing])
+        chosen = self._choices.get(conflict.key)
+        self.side_group.setExclusive(False)
+        for button in self.side_group.buttons():
+            button.setChecked(False)
+        self.side_group.setExclusive(True)
+        if chosen:
+            self.side_group.button([s for s, _ in SIDES].index(chosen)).setChecked(True)
+
+    def _choose(self, number: int) -> None:
+        conflict = self._current()
+        if conflict is None:
+            return
+        self._choices[conflict.key] = SIDES[number][0]
+        item = self.records.item(self.records.currentRow())
+        item.setText(f"{title_of(conflict)} — {'home' if number == 0 else 'travel copy'}")
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        settled = all(c.key in self._choices for c in self.conflicts)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(settled)
+
+
+class MergeReportDialog(QDialog):
+    """What came in from the travel copy."""
+
+    def __init__(self, report: MergeReport, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Travel Copy Merged")
+        summary = QLabel(report.summary())
+        summary.setWordWrap(True)
+        summary.setAccessibleName("Merge summary")
+        self.incoming = _read_only_table(["What", "Kind of record", "Record"], "What came in")
+        _fill(self.incoming, [[WHAT[i.what], kind_of(i.table), i.label] for i in report.incoming]
+              + [[f"Kept the {'home' if side == 'home' else 'travel copy'}'s version",
+                  kind_of(key[0]), report.chosen_labels.get(key, "")]
+                 for key, side in report.chosen.items()]
+              + [["Not merged", "", text] for text in report.skipped])
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.incoming)
+        if report.backup_path:
+            note = QLabel(f"The file as it was before the merge is kept as the backup "
+                          f"{report.backup_path.name}.")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(700, 450)
+
+
+def take_copy(window) -> None:
+    tf = window.session.tf
+    suggestion = Path.home() / f"{tf.path.stem} travel copy{tf.path.suffix}"
+    path = ask_save_path(window, "Take a Travel Copy", suggestion)
+    if not path:
+        return
+    try:
+        copy = take_travel_copy(tf.store, path)
+    except UserFacingError as error:
+        show_error(window, error)
+        return
+    QMessageBox.information(
+        window, "Travel Copy Taken",
+        f"The travel copy is {copy.path}.\n\nTake it away and work in it as usual; bring it "
+        "back with File > Merge a Travel Copy. Keep working here too: both sides' changes "
+        "are merged.")
+
+
+def merge_copy(window, ask_conflicts=None) -> MergeReport | None:
+    """Close the file, merge the chosen copy into it, reopen it; the report, or None."""
+    home = window.session.tf.path
+    travel = QFileDialog.getOpenFileName(window, "Merge a Travel Copy", str(Path.home()),
+                                         FILE_FILTER)[0]
+    if not travel:
+        return None
+    ask_conflicts = ask_conflicts or _ask_conflicts
+    window.close_file()
+    try:
+        report = merge(home, travel)
+        if not report.merged:
+            choices = ask_conflicts(window, report.conflicts)
+            if choices is None:
+                return None
+            report = merge(home, travel, choices)
+    except UserFacingError as error:
+        show_error(window, error)
+        return None
+    finally:
+        window.open_path(home)
+    MergeReportDialog(report, window).exec()
+    return report
+
+
+def _ask_conflicts(window, conflicts: list[Conflict]) -> dict | None:
+    dialog = ConflictsDialog(conflicts, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.choices()
+

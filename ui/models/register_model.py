@@ -1,0 +1,51 @@
+"""The register as tables: one row per person, their attendance and notes."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+
+from secretariat.attendance import CAPACITIES
+from secretariat.people import ROLES
+
+from .records import Column, RecordTableModel
+
+UNMARKED = QBrush(QColor("#a40000"))
+
+
+def _notes(line, titles: dict[str, str]) -> str:
+    parts = list(line.items)
+    entry = line.attendance
+    if entry and entry.arrived_item_id:
+        parts.append(f"arrived during {titles.get(entry.arrived_item_id, 'an item')}")
+    if entry and entry.left_item_id:
+        parts.append(f"left during {titles.get(entry.left_item_id, 'an item')}")
+    if entry and entry.note:
+        parts.append(entry.note)
+    return "; ".join(parts)
+
+
+class RegisterModel(RecordTableModel):
+    """RegisterLine rows; ``chair_id`` and item titles are handed over with them."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.chair_id: str | None = None
+        self.item_titles: dict[str, str] = {}
+        self.columns = (
+            Column("Name", lambda line: line.label),
+            Column("Role", lambda line: ROLES.get(line.role) or CAPACITIES.get(line.role, "")),
+            Column("Attendance", lambda line: line.attendance.status_label
+                   if line.attendance else "not marked"),
+            Column("Chair", lambda line: "In the chair" if line.person.id == self.chair_id
+                   else ""),
+            Column("Notes", lambda line: _notes(line, self.item_titles)),
+        )
+
+    @staticmethod
+    def _id(record) -> str:
+        return record.person.id
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
+                and self.record(index.row()).attendance is None):
+            return UNMARKED
+        return super().data(index, role)

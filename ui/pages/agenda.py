@@ -1,0 +1,412 @@
+"""The agenda of one meeting: a tree of items to reorder by drag and drop or
+from the keyboard (Ctrl+Up/Down move, Ctrl+Right/Left make a sub-item or a
+main item again; Tab still moves between controls), the running clock and its
+over-run warning, the chosen item's details, and what is offered for the
+agenda: items deferred at earlier meetings and suggestions still waiting.
+Every change goes through the session, so Ctrl+Z undoes it."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout,
+                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QSpinBox, QSplitter, QTreeView, QWidget)
+
+from secretariat.agenda import AGENDA_STATUSES, PURPOSES, STATUSES
+from secretariat.changes import Changes
+from secretariat.errors import NotFoundError
+
+from ..minutes_edits import missing_glyphs_ok
+from ..models.agenda_model import AgendaModel
+from ..session import Session
+from ..widgets import add_row, button, set_quietly
+from .papers import button_row, save_and_open, side_by_side
+
+WARNING_STYLE = "color: #a40000; font-weight: bold;"
+
+
+def combo(choices: dict[str, str], name: str) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    for key, label in choices.items():
+        box.addItem(label or "(not given)", key)
+    return box
+
+
+class AgendaTree(QTreeView):
+    """The items, with the keys that reorder them."""
+
+    def __init__(self, page: "AgendaPage"):
+        super().__init__()
+        self._page = page
+        self.setAccessibleName("Agenda items")
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAllColumnsShowFocus(True)
+        self.setExpandsOnDoubleClick(False)
+
+    def keyPressEvent(self, event):
+        keys = {Qt.Key.Key_Up: self._page.move_up, Qt.Key.Key_Down: self._page.move_down,
+                Qt.Key.Key_Right: self._page.indent, Qt.Key.Key_Left: self._page.outdent}
+        if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in keys:
+            keys[event.key()]()
+        elif event.key() == Qt.Key.Key_Delete and not event.modifiers():
+            self._page.remove_item()
+        elif event.key() == Qt.Key.Key_Insert and not event.modifiers():
+            self._page.add_item()
+        else:
+            super().keyPressEvent(event)
+
+
+class AgendaPage(QWidget):
+    def __init__(self, session: Session, meeting_id: str):
+        super().__init__()
+        self.session = session
+        self.tf = session.tf
+        self.meeting_id = meeting_id
+        self.setAccessibleName("Agenda")
+        self.model = AgendaModel(self.move_to, self)
+        self.tree = AgendaTree(self)
+        self.tree.setModel(self.model)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_item())
+        self.clock = QLabel()
+        self.clock.setAccessibleName("Running clock")
+        self.warning = QLabel()
+        self.warning.setAccessibleName("Over-run warning")
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
+        self.agenda_status = combo(AGENDA_STATUSES, "Agenda status")
+        self.agenda_status.activated.connect(self._set_agenda_status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(QLabel("Agenda:"))
+        status_row.addWidget(self.agenda_status)
+        status_row.addWidget(self.clock, 1)
+
+        self.form = QWidget()
+        form = QFormLayout(self.form)
+        self.title = add_row(form, "&Title", QLineEdit())
+        self.title.editingFinished.connect(
+            lambda: self._set("Change item title", title=self.title.text()))
+        self.purpose = add_row(form, "P&urpose", combo(PURPOSES, "Purpose"))
+        self.purpose.activated.connect(
+            lambda: self._set("Change purpose", purpose=self.purpose.currentData()))
+        self.lead = add_row(form, "&Lead", QComboBox())
+        self.lead.setEditable(True)
+        self.lead.lineEdit().editingFinished.connect(self._set_lead)
+        self.lead.activated.connect(self._set_lead)
+        self.minutes = add_row(form, "M&inutes", QSpinBox())
+        self.minutes.setRange(0, 24 * 60)
+        self.minutes.setSuffix(" min")
+        self.minutes.editingFinished.connect(
+            lambda: self._set("Change time allocated", minutes_allocated=self.minutes.value()))
+        self.status = add_row(form, "&Status", combo(STATUSES, "Item status"))
+        self.status.activated.connect(
+            lambda: self._set("Change item status", status=self.status.currentData()))
+        self.restricted = add_row(form, "&Restricted", QCheckBox("withheld from publication"))
+        self.restricted.toggled.connect(
+            lambda on: self._set("Change restriction", restricted=on))
+
+        self.offered = QListWidget()
+        self.offered.setAccessibleName("Offered for this agenda")
+        self.offered.itemActivated.connect(lambda _: self.place_offered())
+
+        side_by_side(self, [
+            status_row, self.warning, (self.tree, 1),
+            button_row([("&Add item", self.add_item, "Insert"),
+                        ("Add s&ub-item", self.add_sub_item, "A sub-item of the chosen item"),
+                        ("Remo&ve", self.remove_item, "Delete")]),
+            button_row([("Move u&p", self.move_up, "Ctrl+Up"),
+                        ("Move do&wn", self.move_down, "Ctrl+Down"),
+                        ("I&ndent", self.indent, "Make a sub-item: Ctrl+Right"),
+                        ("&Outdent", self.outdent, "Make a main item: Ctrl+Left")]),
+            button_row([("Standing ite&ms", self.apply_standing_items,
+                         "Add the body's standing items this agenda lacks"),
+                        ("&Copy from…", self.copy_from, "Copy another meeting's agenda"),
+                        ("Save as P&DF…", self.save_pdf, "Print the agenda")]),
+        ], [self.form, QLabel("Offered: deferred items and suggestions"), (self.offered, 1),
+            button_row([("Pla&ce on agenda", self.place_offered, ""),
+                        ("&Hold", self.hold_offered, "Keep a suggestion for a future meeting"),
+                        ("Dr&op", self.drop_offered,
+                         "Stop offering a deferred item, or decline a suggestion")])])
+        self.findChild(QSplitter).setSizes([880, 420])  # the tree needs the room
+        session.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- showing -----------------------------------------------------------------
+
+    def _on_changed(self, changes) -> None:
+        if changes.concerns("agenda", "meeting", "person", "paper", "suggestion"):
+            self.reload()
+
+    def reload(self) -> None:
+        try:
+            self.tf.meetings.get(self.meeting_id)
+        except NotFoundError:
+            return  # the meeting was deleted; the page is about to go
+        self._fill_leads()
+        current = self.current_id()
+        planned, clock = self.tf.agenda.planned(self.meeting_id)
+        self.model.set_items(planned)
+        self.tree.expandAll()
+        for column in range(self.model.columnCount()):
+            self.tree.resizeColumnToContents(column)
+        self.select(current or (planned[0].item.id if planned else None))
+        parts = []
+        if clock.start:
+            parts.append(f"starts {clock.start:%H:%M}, planned to end {clock.planned_end:%H:%M}")
+        if clock.meeting_end:
+            parts.append(f"meeting ends {clock.meeting_end:%H:%M}")
+        parts.append(f"{clock.minutes_allocated} minutes allocated")
+        self.clock.setText("; ".join(parts))
+        self.warning.setText(clock.warning)
+        self.warning.setVisible(bool(clock.warning))
+        set_quietly(self.agenda_status, self.agenda_status.setCurrentIndex,
+                    self.agenda_status.findData(self.tf.agenda.agenda_status(self.meeting_id)))
+        self._fill_offered()
+        self._show_item()
+
+    def _fill_leads(self) -> None:
+        body_id = self.tf.meetings.get(self.meeting_id).body_id
+        people = [(bp.person.display_name, bp.person.id) for bp in self.tf.people.in_body(body_id)]
+        self._lead_ids = {name: pid for name, pid in people}
+        blocked = self.lead.blockSignals(True)
+        self.lead.clear()
+        self.lead.addItem("", None)
+        for name, pid in people:
+            self.lead.addItem(name, pid)
+        self.lead.blockSignals(blocked)
+
+    def _fill_offered(self) -> None:
+        self.offered.clear()
+        for item, day in self.tf.agenda.offered(self.meeting_id):
+            entry = QListWidgetItem(f"Deferred on {day.day} {day:%B %Y}: {item.title}")
+            entry.setData(Qt.ItemDataRole.UserRole, ("deferred", item.id))
+            self.offered.addItem(entry)
+        body_id = self.tf.meetings.get(self.meeting_id).body_id
+        for view in self.tf.suggestions.future_items(body_id):
+            s = view.suggestion
+            by = f" ({view.suggested_by})" if view.suggested_by else ""
+            entry = QListWidgetItem(f"Suggested{by}: {s.title} — {view.what_became}")
+            entry.setData(Qt.ItemDataRole.UserRole, ("suggestion", s.id))
+            self.offered.addItem(entry)
+
+    def _show_item(self) -> None:
+        item_id = self.current_id()
+        self.form.setEnabled(item_id is not None)
+        if item_id is None:
+            return
+        item = self.tf.agenda.get(item_id)
+        set_quietly(self.title, self.title.setText, item.title)
+        set_quietly(self.purpose, self.purpose.setCurrentIndex,
+                    self.purpose.findData(item.purpose))
+        lead_name = next((n for n, pid in self._lead_ids.items()
+                          if pid == item.lead_person_id), item.lead_text)
+        set_quietly(self.lead, self.lead.setCurrentText, lead_name)
+        set_quietly(self.minutes, self.minutes.setValue, item.minutes_allocated)
+        set_quietly(self.status, self.status.setCurrentIndex, self.status.findData(item.status))
+        set_quietly(self.restricted, self.restricted.setChecked, item.restricted)
+
+    def current_id(self) -> str | None:
+        planned = self.model.planned(self.tree.currentIndex())
+        return planned.item.id if planned else None
+
+    def select(self, item_id: str | None) -> None:
+        index = self.model.index_of(item_id) if item_id else self.model.index(0, 0)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
+    # -- editing the chosen item -------------------------------------------------
+
+    def _set(self, text: str, **values) -> None:
+        item_id = self.current_id()
+        if item_id:
+            self.session.update(self.tf.agenda, item_id, text, **values)
+
+    def _set_lead(self) -> None:
+        name = self.lead.currentText().strip()
+        person = self._lead_ids.get(name)
+        self._set("Change lead", lead_person_id=person, lead_text="" if person else name)
+
+    def _set_agenda_status(self) -> None:
+        new = self.agenda_status.currentData()
+        old = self.tf.agenda.agenda_status(self.meeting_id)
+        if new != old:
+            self.session.perform(
+                f"Mark agenda {AGENDA_STATUSES[new].lower()}",
+                lambda: self.tf.agenda.set_agenda_status(self.meeting_id, new),
+                lambda: self.tf.agenda.set_agenda_status(self.meeting_id, old))
+
+    # -- adding and removing ---------------------------------------------------------
+
+    def add_item(self, title: str | None = None, parent_id: str | None = None) -> str | None:
+        if title is None:
+            title, ok = QInputDialog.getText(self, "Add an item", "Title of the item:")
+            if not ok:
+                return None
+        made = self.session.create(
+            "Add agenda item",
+            lambda: self.tf.agenda.add(self.meeting_id, title, parent_id=parent_id),
+            self.tf.agenda.delete)
+        self.select(made)
+        return made
+
+    def add_sub_item(self, title: str | None = None) -> str | None:
+        current = self.current_id()
+        if current is None:
+            return None
+        item = self.tf.agenda.get(current)
+        return self.add_item(title, item.parent_id or item.id)
+
+    def remove_item(self) -> None:
+        item_id = self.current_id()
+        if item_id:
+            self.session.delete("Remove agenda item", lambda: self.tf.agenda.delete(item_id))
+
+    # -- order -----------------------------------------------------------------------
+
+    def _reorder(self, text: str, move) -> bool:
+        """One undoable change of order; undo puts every item back where it was."""
+        item_id = self.current_id()
+        if item_id is None:
+            return False
+        before = self.tf.agenda.order(self.meeting_id)
+        done = self.session.perform(text, lambda: move(item_id),
+                                    lambda: self.tf.agenda.restore_order(self.meeting_id, before))
+        self.select(item_id)
+        return done
+
+    def move_up(self) -> bool:
+        return self._reorder("Move item up", self.tf.agenda.move_up)
+
+    def move_down(self) -> bool:
+        return self._reorder("Move item down", self.tf.agenda.move_down)
+
+    def indent(self) -> bool:
+        return self._reorder("Make a sub-item", self.tf.agenda.indent)
+
+    def outdent(self) -> bool:
+        return self._reorder("Make a main item", self.tf.agenda.outdent)
+
+    def move_to(self, item_id: str, parent_id: str | None, position: int) -> None:
+        """Where a drag and drop put the item."""
+        self.select(item_id)
+        self._reorder("Move item",
+                      lambda i: self.tf.agenda.move_to(i, parent_id, position))
+
+    # -- the agenda as a whole -------------------------------------------------------
+
+    def _bulk(self, text: str, add) -> None:
+        """Add several items in one undoable step; undo removes what it added."""
+        before = {i.id for i in self.tf.agenda.of_meeting(self.meeting_id)}
+        removed: list = []
+
+        def undo():
+            added = [i for i in self.tf.agenda.of_meeting(self.meeting_id)
+                     if i.id not in before and i.parent_id is None]
+            removed[:] = [row for i in added for row in self.tf.agenda.delete(i.id)[1]]
+            return Changes.of("agenda", self.meeting_id)
+
+        def redo():
+            if removed:
+                return self.tf.restore_rows(removed)
+            return add()
+
+        self.session.perform(text, redo, undo)
+
+    def apply_standing_items(self) -> None:
+        self._bulk("Add standing items",
+                   lambda: self.tf.agenda.apply_standing_items(self.meeting_id))
+
+    def copy_from(self, source_id: str | None = None) -> None:
+        if source_id is None:
+            meeting = self.tf.meetings.get(self.meeting_id)
+            others = [m for m in self.tf.meetings.of_body(meeting.body_id)
+                      if m.id != self.meeting_id]
+            labels = [f"{m.date.day} {m.date:%B %Y}" + (f": {m.title}" if m.title else "")
+                      for m in others]
+            if not labels:
+                return
+            label, ok = QInputDialog.getItem(self, "Copy an agenda",
+                                             "Copy the agenda of the meeting on:", labels, 0, False)
+            if not ok:
+                return
+            source_id = others[labels.index(label)].id
+        self._bulk("Copy agenda", lambda: self.tf.agenda.copy_from(source_id, self.meeting_id))
+
+    # -- what is offered -------------------------------------------------------------
+
+    def _offered(self) -> tuple[str, str] | None:
+        entry = self.offered.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
+
+    def place_offered(self) -> str | None:
+        chosen = self._offered()
+        if chosen is None:
+            return None
+        kind, record_id = chosen
+        if kind == "deferred":
+            made = self.session.create(
+                "Place deferred item",
+                lambda: self.tf.agenda.place_deferred(record_id, self.meeting_id),
+                self.tf.agenda.delete)
+        else:
+            old = self.tf.suggestions.raw(record_id)
+            made = self.session.create(
+                "Place suggestion",
+                lambda: self.tf.suggestions.place(record_id, self.meeting_id),
+                lambda item_id: self._unplace(item_id, old))
+        self.select(made)
+        return made
+
+    def _unplace(self, item_id: str, suggestion_row: dict):
+        """Undo of placing a suggestion: the item goes, the suggestion is as it was."""
+        changes, removed = self.tf.agenda.delete(item_id)
+        self.tf.restore_rows([("agenda_suggestions", suggestion_row)])
+        return changes, removed
+
+    def hold_offered(self, reason: str | None = None) -> None:
+        chosen = self._offered()
+        if chosen is None or chosen[0] != "suggestion":
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, "Hold for a future meeting",
+                                              "Why, or until when (optional):")
+            if not ok:
+                return
+        self._suggestion_edit("Hold suggestion", chosen[1],
+                              lambda: self.tf.suggestions.hold(chosen[1], reason))
+
+    def drop_offered(self, reason: str | None = None) -> None:
+        chosen = self._offered()
+        if chosen is None:
+            return
+        kind, record_id = chosen
+        if kind == "deferred":
+            self.session.perform(
+                "Stop offering deferred item",
+                lambda: self.tf.agenda.drop_deferred(record_id),
+                lambda: self.tf.agenda.update(record_id, offer_dropped_on=None))
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, "Decline the suggestion", "Reason:")
+            if not ok:
+                return
+        self._suggestion_edit("Decline suggestion", record_id,
+                              lambda: self.tf.suggestions.decline(record_id, reason))
+
+    def _suggestion_edit(self, text: str, suggestion_id: str, apply) -> None:
+        old = self.tf.suggestions.raw(suggestion_id)
+        self.session.perform(text, apply, lambda: self.tf.restore_rows(
+            [("agenda_suggestions", old)]))
+
+    # -- printing --------------------------------------------------------------------
+
+    def save_pdf(self, path: str | None = None) -> str | None:
+        from secretariat.documents import agenda_pdf
+
+        doc = agenda_pdf.build(self.tf, self.meeting_id)
+        if not missing_glyphs_ok(self, agenda_pdf.warnings(doc)):
+            return None
+        return save_and_open(self, self.session, "Save the agenda as PDF",
+                             f"agenda {doc.date}.pdf", agenda_pdf.render(doc),
+                             "PDF files (*.pdf)", path)
+

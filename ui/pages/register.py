@@ -1,0 +1,302 @@
+"""The register of one meeting, made to be taken in the room from the keyboard:
+arrow keys move between people; P or 1 marks present, A or 2 apologies, X or 3
+absent, and the cursor moves on; C puts the chosen member in the chair.
+Officials (with whom they deputise for), guests and presenters (with the items
+they came for) are listed below the members. Every mark can be undone."""
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox,
+                               QHBoxLayout, QInputDialog, QLabel, QListWidget,
+                               QListWidgetItem, QTableView, QVBoxLayout, QWidget)
+
+from secretariat.errors import NotFoundError
+
+from ..models.register_model import RegisterModel
+from ..session import Session
+from ..widgets import set_quietly
+from .meetings import select_id, table_view
+from .papers import button_row
+
+KEYS = {Qt.Key.Key_P: "present", Qt.Key.Key_1: "present", Qt.Key.Key_A: "apologies",
+        Qt.Key.Key_2: "apologies", Qt.Key.Key_X: "absent", Qt.Key.Key_3: "absent"}
+HELP = ("Arrow keys move; P or 1 present, A or 2 apologies, X or 3 absent; "
+        "C puts the chosen member in the chair.")
+
+
+def choose_items(parent, titles: dict[str, str], chosen: set[str]) -> list[str] | None:
+    """Tick the agenda items someone attended for; None if cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Items attended for")
+    listing = QListWidget()
+    listing.setAccessibleName("Agenda items")
+    for item_id, title in titles.items():
+        entry = QListWidgetItem(title)
+        entry.setData(Qt.ItemDataRole.UserRole, item_id)
+        entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        entry.setCheckState(Qt.CheckState.Checked if item_id in chosen
+                            else Qt.CheckState.Unchecked)
+        listing.addItem(entry)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(listing)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return [listing.item(i).data(Qt.ItemDataRole.UserRole) for i in range(listing.count())
+            if listing.item(i).checkState() == Qt.CheckState.Checked]
+
+
+class RegisterPage(QWidget):
+    def __init__(self, session: Session, meeting_id: str):
+        super().__init__()
+        self.session = session
+        self.tf = session.tf
+        self.meeting_id = meeting_id
+        self.setAccessibleName("Register")
+        self.members_model = RegisterModel(self)
+        self.members = table_view(self.members_model, "Members")
+        self.others_model = RegisterModel(self)
+        self.others = table_view(self.others_model, "Officials, guests and presenters")
+        for view in (self.members, self.others):
+            view.installEventFilter(self)
+        self.chair = QComboBox()
+        self.chair.setAccessibleName("In the chair")
+        self.chair.activated.connect(lambda: self.set_chair(self.chair.currentData()))
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Register summary")
+        chair_row = QHBoxLayout()
+        chair_row.addWidget(QLabel("In the c&hair:"))
+        chair_row.itemAt(0).widget().setBuddy(self.chair)
+        chair_row.addWidget(self.chair, 1)
+        chair_row.addWidget(self.summary, 2)
+        keys = QLabel(HELP)
+        keys.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(keys)
+        layout.addLayout(chair_row)
+        layout.addWidget(self.members, 3)
+        layout.addWidget(QLabel("Officials, guests and presenters"))
+        layout.addWidget(self.others, 2)
+        layout.addLayout(button_row([
+            ("Add o&fficial…", self.add_official, "An official attending by role"),
+            ("Add &guest…", self.add_guest, "A guest or visiting presenter, with their items"),
+            ("&Deputising for…", self.set_deputising, "Who the chosen person stands in for"),
+            ("&Items…", self.set_items, "The items a guest or presenter came for"),
+        ]))
+        layout.addLayout(button_row([
+            ("Arri&ved late…", self.arrived, "The item during which they arrived"),
+            ("&Left early…", self.left, "The item during which they left"),
+            ("&Remove from register", self.remove, "Take the chosen person out"),
+        ]))
+        session.changed.connect(self._on_changed)
+        self.reload()
+
+    def eventFilter(self, watched, event) -> bool:
+        """The register's keys, on either table."""
+        if event.type() != QEvent.Type.KeyPress or watched not in (self.members, self.others):
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        row = watched.currentIndex().row()
+        if modifiers or row < 0:
+            return False
+        person_id = watched.model().record(row).person.id
+        if event.key() in KEYS:
+            self.mark(person_id, KEYS[event.key()])
+            watched.selectRow(min(row + 1, watched.model().rowCount() - 1))
+            return True
+        if event.key() == Qt.Key.Key_C:
+            self.set_chair(person_id)
+            return True
+        return False
+
+    # -- showing -----------------------------------------------------------------
+
+    def _on_changed(self, changes) -> None:
+        if changes.concerns("attendance", "meeting", "person", "agenda"):
+            self.reload()
+
+    def reload(self) -> None:
+        try:
+            register = self.tf.attendance.register(self.meeting_id)
+        except NotFoundError:
+            return  # the meeting was deleted; the page is about to go
+        titles = self.item_titles()
+        for view, model, lines in ((self.members, self.members_model, register.members),
+                                   (self.others, self.others_model, register.others)):
+            current = self._current(view)
+            model.chair_id = register.chair_person_id
+            model.item_titles = titles
+            model.set_records(lines)
+            select_id(view, current)
+        present = [line for line in register.members if line.status == "present"]
+        blocked = self.chair.blockSignals(True)
+        self.chair.clear()
+        self.chair.addItem("(nobody yet)", None)
+        for line in present:
+            self.chair.addItem(line.person.display_name, line.person.id)
+        self.chair.blockSignals(blocked)
+        set_quietly(self.chair, self.chair.setCurrentIndex,
+                    max(0, self.chair.findData(register.chair_person_id)))
+        counts = {s: len([m for m in register.members if m.status == s])
+                  for s in ("present", "apologies", "absent", "")}
+        self.summary.setText(f"{counts['present']} present, {counts['apologies']} apologies, "
+                             f"{counts['absent']} absent, {counts['']} not marked")
+
+    def item_titles(self) -> dict[str, str]:
+        planned, _ = self.tf.agenda.planned(self.meeting_id)
+        return {p.item.id: f"{p.full_number} {p.item.title}".strip() for p in planned}
+
+    @staticmethod
+    def _current(view: QTableView) -> str | None:
+        row = view.currentIndex().row()
+        return view.model().record(row).person.id if row >= 0 else None
+
+    def chosen(self) -> str | None:
+        """The person chosen in whichever table has the focus (members first)."""
+        view = self.others if self.others.hasFocus() else self.members
+        return self._current(view) or self._current(self.others)
+
+    # -- edits ---------------------------------------------------------------------
+
+    def _edit(self, text: str, person_id: str, apply) -> bool:
+        """One undoable change to someone's entry (and perhaps the chair)."""
+        before = self.tf.attendance.snapshot(self.meeting_id, person_id)
+        after = []
+
+        def do():
+            if after:
+                return self.tf.attendance.put_back(after[0])
+            changes = apply()
+            after.append(self.tf.attendance.snapshot(self.meeting_id, person_id))
+            return changes
+
+        return self.session.perform(text, do, lambda: self.tf.attendance.put_back(before))
+
+    def _name(self, person_id: str) -> str:
+        return self.tf.people.get(person_id).display_name
+
+    def mark(self, person_id: str, status: str) -> bool:
+        return self._edit(f"Mark {self._name(person_id)} {status}", person_id,
+                          lambda: self.tf.attendance.mark(self.meeting_id, person_id, status))
+
+    def set_chair(self, person_id: str | None) -> bool:
+        if person_id is None:
+            current = self.tf.attendance.chair_of(self.meeting_id)
+            return current is None or self._edit(
+                "Clear the chair", current,
+                lambda: self.tf.attendance.set_chair(self.meeting_id, None))
+        return self._edit(f"{self._name(person_id)} in the chair", person_id,
+                          lambda: self.tf.attendance.set_chair(self.meeting_id, person_id))
+
+    def _pick(self, title: str, label: str, choices: list[tuple[str, str | None]]):
+        """(ok, value) for one of (label, value) choices."""
+        labels = [c[0] for c in choices]
+        if not labels:
+            return False, None
+        picked, ok = QInputDialog.getItem(self, title, label, labels, 0, False)
+        return ok, choices[labels.index(picked)][1] if ok else None
+
+    def _body_people(self, roles: tuple[str, ...]) -> list[tuple[str, str]]:
+        body_id = self.tf.meetings.get(self.meeting_id).body_id
+        listed = {line.person.id for line in self.tf.attendance.register(self.meeting_id).lines
+                  if line.attendance}
+        return [(bp.person.display_name, bp.person.id) for bp in self.tf.people.in_body(body_id)
+                if bp.membership.role in roles and bp.person.id not in listed]
+
+    def add_official(self, person_id: str | None = None) -> bool:
+        if person_id is None:
+            ok, person_id = self._pick("Add an official", "Official attending:",
+                                       self._body_people(("official",)))
+            if not ok:
+                return False
+        return self._edit(f"Add {self._name(person_id)}", person_id,
+                          lambda: self.tf.attendance.add(self.meeting_id, person_id,
+                                                         capacity="official")[1])
+
+    def add_guest(self, person_id: str | None = None, capacity: str = "guest",
+                  item_ids: tuple[str, ...] | None = None) -> bool:
+        if person_id is None:
+            ok, person_id = self._pick("Add a guest or presenter", "Who:",
+                                       self._body_people(("guest", "official", "member")))
+            if not ok:
+                return False
+            ok, capacity = self._pick("Add a guest or presenter", "Attending as:",
+                                      [("Guest", "guest"), ("Presenter", "presenter")])
+            if not ok:
+                return False
+        if item_ids is None:
+            chosen = choose_items(self, self.item_titles(), set())
+            if chosen is None:
+                return False
+            item_ids = tuple(chosen)
+        return self._edit(f"Add {self._name(person_id)}", person_id,
+                          lambda: self.tf.attendance.add(self.meeting_id, person_id,
+                                                         capacity=capacity,
+                                                         item_ids=item_ids)[1])
+
+    def _entry(self, person_id: str | None):
+        if person_id is None:
+            return None
+        return self.tf.attendance.entry(self.meeting_id, person_id)
+
+    def set_deputising(self, deputising_for_id: str | None = None,
+                       person_id: str | None = None) -> bool:
+        person_id = person_id or self.chosen()
+        entry = self._entry(person_id)
+        if entry is None:
+            return False
+        if deputising_for_id is None:
+            body_id = self.tf.meetings.get(self.meeting_id).body_id
+            ok, deputising_for_id = self._pick(
+                "Deputising", f"{self._name(person_id)} deputises for:",
+                [("(nobody)", "")] + [(bp.person.display_name, bp.person.id)
+                                      for bp in self.tf.people.in_body(body_id)
+                                      if bp.person.id != person_id])
+            if not ok:
+                return False
+        return self._edit("Set deputising", person_id,
+                          lambda: self.tf.attendance.set_deputising(entry.id, deputising_for_id))
+
+    def set_items(self) -> bool:
+        person_id = self.chosen()
+        entry = self._entry(person_id)
+        if entry is None:
+            return False
+        chosen = choose_items(self, self.item_titles(), set(self.tf.attendance.item_ids(entry.id)))
+        if chosen is None:
+            return False
+        return self._edit("Set items attended for", person_id,
+                          lambda: self.tf.attendance.set_items(entry.id, chosen))
+
+    def _note_time(self, which: str, item_id: str | None) -> bool:
+        person_id = self.chosen()
+        entry = self._entry(person_id)
+        if entry is None:
+            return False
+        if item_id is None:
+            ok, item_id = self._pick("Arrived late" if which == "arrived" else "Left early",
+                                     "During which item:", [("(not noted)", "")] + [
+                                         (t, i) for i, t in self.item_titles().items()])
+            if not ok:
+                return False
+        times = {"arrived_item_id": entry.arrived_item_id, "left_item_id": entry.left_item_id,
+                 f"{which}_item_id": item_id or None}
+        return self._edit("Note late arrival" if which == "arrived" else "Note early departure",
+                          person_id, lambda: self.tf.attendance.note_times(entry.id, **times))
+
+    def arrived(self, item_id: str | None = None) -> bool:
+        return self._note_time("arrived", item_id)
+
+    def left(self, item_id: str | None = None) -> bool:
+        return self._note_time("left", item_id)
+
+    def remove(self) -> bool:
+        person_id = self.chosen()
+        entry = self._entry(person_id)
+        if entry is None:
+            return False
+        return self._edit(f"Remove {self._name(person_id)} from the register", person_id,
+                          lambda: self.tf.attendance.remove(entry.id)[0])

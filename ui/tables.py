@@ -1,0 +1,31 @@
+"""Lists of records in a QTableView: one look and one way to keep the selection."""
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+
+def table_view(model, name: str) -> QTableView:
+    """A keyboard-friendly list of records, one row selected at a time."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view
+
+
+def selected_id(view: QTableView) -> str | None:
+    rows = view.selectionModel().selectedRows()
+    return view.model().record(rows[0].row()).id if rows else None
+
+
+def select_id(view: QTableView, record_id: str | None) -> None:
+    row = view.model().row_of(record_id) if record_id else -1
+    if row < 0 and view.model().rowCount():
+        row = 0
+    if row >= 0:
+        view.selectRow(row)
