@@ -11,18 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .changes import Changes
-from .errors import NotFoundError, ValidationError
+from .errors import ValidationError
 from .meetings import Meetings
 from .records import Manager, choice, require_text
-from .standing_items import StandingItems
+from .standing_items import PURPOSES, StandingItems, allocation
 from .values import time_to_text
 
-PURPOSES = {
-    "": "",
-    "decision": "For decision",
-    "discussion": "For discussion",
-    "information": "For information",
-}
 STATUSES = {"planned": "Planned", "taken": "Taken", "deferred": "Deferred", "dropped": "Dropped"}
 AGENDA_STATUSES = {"draft": "Draft", "circulated": "Circulated", "agreed": "Agreed"}
 MAX_DEPTH = 1  # items and their sub-items, as the minutes number them
@@ -137,7 +131,7 @@ class Agenda(Manager[AgendaItem]):
         if "status" in cleaned:
             cleaned["status"] = choice(cleaned["status"], STATUSES, "item status")
         if "minutes_allocated" in cleaned:
-            cleaned["minutes_allocated"] = _allocation(cleaned["minutes_allocated"])
+            cleaned["minutes_allocated"] = allocation(cleaned["minutes_allocated"])
         if "restricted" in cleaned:
             cleaned["restricted"] = int(bool(cleaned["restricted"]))
         if cleaned.get("lead_person_id") == "":
@@ -453,13 +447,3 @@ class Agenda(Manager[AgendaItem]):
             raise ValidationError(f"'{item.title}' was not deferred.")
         return self.update(deferred_id, offer_dropped_on=(on or dt.date.today()).isoformat())
 
-
-def _allocation(value) -> int:
-    try:
-        minutes = int(str(value).strip() or 0)
-    except ValueError:
-        raise ValidationError(f"The time allocated '{value}' is not a number of minutes.") \
-            from None
-    if minutes < 0 or minutes > 24 * 60:
-        raise ValidationError("The time allocated must be between 0 and 1440 minutes.")
-    return minutes

@@ -11,6 +11,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
+from .agenda import Agenda
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
 from .meetings import Meeting, Meetings
@@ -56,7 +57,8 @@ class RegisterLine:
 
     @property
     def label(self) -> str:
-        """As the minutes list them: 'Crown Commercial Lead deputising for Director of Commercial'."""
+        """As the minutes list them: 'Crown Commercial Lead deputising for Director of
+        Commercial'."""
         name = self.person.display_name
         return f"{name} deputising for {self.deputising_for}" if self.deputising_for else name
 
@@ -272,8 +274,6 @@ class Attendances(Manager[Attendance]):
             raise ValidationError(
                 f"{self._name(attendance.person_id)} is not marked present, so cannot "
                 "arrive late or leave early.")
-        from .agenda import Agenda
-
         order = [i.id for i in Agenda(self._store).of_meeting(attendance.meeting_id)]
         for item_id in (arrived_item_id, left_item_id):
             if item_id:

@@ -37,7 +37,8 @@ def recipients(tf: Taskforce, body_id: str, on: dt.date) -> tuple[list[str], lis
 
 def draft(tf: Taskforce, meeting_id: str, pdf: bytes, document: str = "draft minutes",
           on: dt.date | None = None) -> Draft:
-    """An unsent message with the PDF attached; ``document`` names it in the subject."""
+    """An unsent message with the PDF attached; ``document`` ("draft minutes",
+    "draft agenda") names it in the subject, the text and the file name."""
     meeting = tf.meetings.get(meeting_id)
     body = tf.bodies.get(meeting.body_id)
     to, missing = recipients(tf, body.id, on or dt.date.today())
@@ -45,13 +46,13 @@ def draft(tf: Taskforce, meeting_id: str, pdf: bytes, document: str = "draft min
     # Long lines rather than folded headers: some mail programs show a folded
     # subject with a leading space.
     message = EmailMessage(policy=SMTP.clone(max_line_length=998))
-    message["Subject"] = f"{body.name}: {document} of the meeting of {day}"
+    message["Subject"] = f"{body.name}: {document} for the meeting of {day}"
     if to:
         message["To"] = ", ".join(to)
     message["X-Unsent"] = "1"  # mail programs open the file as a draft to send
     message.set_content(
-        f"Dear colleagues,\n\nPlease find attached the {document} of the {body.name} "
-        f"meeting held on {day}.\nAny comments or corrections would be welcome.\n\n"
+        f"Dear colleagues,\n\nPlease find attached the {document} for the {body.name} "
+        f"meeting of {day}.\nAny comments or corrections would be welcome.\n\n"
         "With best wishes,\n\nThe secretariat\n")
     filename = f"{body.short_name or body.name} {document} {meeting.date.isoformat()}.pdf"
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)

@@ -147,6 +147,23 @@ class Minutes(Manager[Entry]):
         self.lifecycle.ensure_editable(self.meeting_of_item(self.get(entry_id).item_id))
         return super().update(entry_id, **values)
 
+    def move(self, entry_id: str, step: int) -> Changes:
+        """Swap an entry with the one before (step -1) or after (+1) it, sub-points
+        among their point's; nothing happens at either end."""
+        entry = self.get(entry_id)
+        self.lifecycle.ensure_editable(self.meeting_of_item(entry.item_id))
+        siblings = [e for e in self.of_item(entry.item_id) if e.parent_id == entry.parent_id]
+        index = [e.id for e in siblings].index(entry_id)
+        if not 0 <= index + step < len(siblings):
+            return Changes()
+        ordered = list(siblings)
+        ordered[index], ordered[index + step] = ordered[index + step], ordered[index]
+        with self._store.transaction():
+            for position, sibling in enumerate(ordered, start=1):
+                if sibling.position != position:
+                    self._store.update(self.table, sibling.id, {"position": position})
+        return Changes.of(self.kind, entry_id)
+
     def capture(self, item_id: str, text: str) -> tuple[list[tuple[str, str]], Changes]:
         """Record typed lines under an item, in one write.
 

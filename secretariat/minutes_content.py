@@ -200,6 +200,8 @@ def build(tf: Taskforce, meeting_id: str, publication: bool = False) -> MinutesD
     items = []
     for row, number, level in number_items(item_rows):
         restricted = row["id"] in restricted_ids or row["parent_id"] in restricted_ids
+        if publication and row["parent_id"] in restricted_ids:
+            continue  # withheld with its item: not even how many sub-items it had
         if publication and restricted:
             items.append(ItemMinutes(number, "", level, withheld=True))
             continue

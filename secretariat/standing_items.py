@@ -3,8 +3,15 @@
 from dataclasses import dataclass
 
 from .changes import Changes
+from .errors import ValidationError
 from .records import Manager, choice, require_text
 
+PURPOSES = {
+    "": "",
+    "decision": "For decision",
+    "discussion": "For discussion",
+    "information": "For information",
+}
 # kind, title; a body that has never kept a list starts with these
 DEFAULTS = [
     ("welcome", "Welcome and introductions"),
@@ -38,15 +45,13 @@ class StandingItems(Manager[StandingItem]):
     label = "standing item"
 
     def _clean(self, values, current):
-        from .agenda import PURPOSES, _allocation
-
         cleaned = dict(values)
         if "title" in cleaned:
             cleaned["title"] = require_text(cleaned["title"], "standing item's title")
         if "purpose" in cleaned:
             cleaned["purpose"] = choice(cleaned["purpose"] or "", PURPOSES, "purpose")
         if "minutes_allocated" in cleaned:
-            cleaned["minutes_allocated"] = _allocation(cleaned["minutes_allocated"])
+            cleaned["minutes_allocated"] = allocation(cleaned["minutes_allocated"])
         return cleaned
 
     def of_body(self, body_id: str, create_defaults: bool = False) -> list[StandingItem]:
@@ -74,3 +79,15 @@ class StandingItems(Manager[StandingItem]):
         row = self.raw(standing_id)
         self._store.delete(self.table, standing_id)
         return Changes.of(self.kind, standing_id), [(self.table, row)]
+
+
+def allocation(value) -> int:
+    """Minutes allocated to an item, as typed."""
+    try:
+        minutes = int(str(value).strip() or 0)
+    except ValueError:
+        raise ValidationError(f"The time allocated '{value}' is not a number of minutes.") \
+            from None
+    if minutes < 0 or minutes > 24 * 60:
+        raise ValidationError("The time allocated must be between 0 and 1440 minutes.")
+    return minutes

@@ -100,6 +100,15 @@ class MergeReport:
         return "Merged: " + ", ".join(parts) + "."
 
 
+def label_of(row: dict) -> str:
+    """A few words naming a record (its name, title, text…), or empty."""
+    for column in _LABEL_COLUMNS:
+        if str(row.get(column) or "").strip():
+            text = " ".join(str(row[column]).split())
+            return text if len(text) <= 60 else text[:59] + "…"
+    return ""
+
+
 # -- taking a copy -------------------------------------------------------------
 
 
@@ -372,10 +381,8 @@ class _Application:
     def _label(self, table: str, record_id: str, follow: bool = True) -> str:
         """A few words naming the record; a link record is named by what it links."""
         row = self._row("main", table, record_id) or self._row("snap", table, record_id) or {}
-        for column in _LABEL_COLUMNS:
-            if str(row.get(column) or "").strip():
-                text = " ".join(str(row[column]).split())
-                return text if len(text) <= 60 else text[:59] + "…"
+        if label := label_of(row):
+            return label
         for reference in self.tables[table].references if follow else ():
             if row.get(reference.column) and reference.table in self.tables:
                 named = self._label(reference.table, row[reference.column], follow=False)

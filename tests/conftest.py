@@ -1,10 +1,12 @@
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
 from secretariat import sample
+from secretariat.storage.backups import backup_dir_for
 from secretariat.taskforce import Taskforce
 
 
@@ -21,12 +23,21 @@ def tf(file_path):
         yield opened
 
 
-@pytest.fixture
-def sample_path(tmp_path):
-    """A closed file holding the sample taskforce."""
-    path = tmp_path / "sample.taskforce"
+@pytest.fixture(scope="session")
+def _sample_template(tmp_path_factory):
+    """The sample built once (with the backup its first closing made)."""
+    path = tmp_path_factory.mktemp("template") / "sample.taskforce"
     with Taskforce.open(path, create=True) as opened:
         sample.build(opened)
+    return path
+
+
+@pytest.fixture
+def sample_path(tmp_path, _sample_template):
+    """A closed file holding the sample taskforce, a fresh copy for each test."""
+    path = tmp_path / _sample_template.name
+    shutil.copy2(_sample_template, path)  # closed: no -wal to miss; keeps mode 0600
+    shutil.copytree(backup_dir_for(_sample_template), backup_dir_for(path))
     return path
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
 from secretariat.errors import FileProblem, UserFacingError
 
 from . import files, menus, search, settings
+from .dialogs import backups
 from .dialogs.taskforce import TaskforceDialog
 from .errors import show_error
 from .network_warning import warn_if_network_share
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.close_file()
         tf = files.open_taskforce(self, path, create)
         if tf is None:
-            return False
+            return backups.offer_restore(self, path)
         self.session = Session(tf, self)
         self.session.error_parent = self
         self.undo_group.addStack(self.session.undo_stack)

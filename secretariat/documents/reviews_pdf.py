@@ -19,7 +19,9 @@ def _paper(cover: PaperCoverage, styles) -> list:
     facts += [f"Lead: {cover.owner}" if cover.owner else "",
               f"Wave: {paper.wave}" if paper.wave else "",
               f"Review deadline: {long_date(paper.review_deadline)}"
-              if paper.review_deadline else ""]
+              if paper.review_deadline else "",
+              f"Signed off {long_date(paper.signed_off_on)}" if paper.signed_off_on else "",
+              f"Conditions: {paper.sign_off_conditions}" if paper.sign_off_conditions else ""]
     story.append(Paragraph(esc(". ".join(f for f in facts if f) + "."), styles["Body"]))
     story += [Paragraph(f"<b>{esc(mark)}</b>", styles["Bullet"], bulletText="!")
               for mark in cover.marks]

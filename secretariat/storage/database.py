@@ -260,38 +260,41 @@ class Store:
         Returns every row the delete removes or changes, as it was, so that
         ``restore_rows`` can put them all back (undo).
         """
+        found: dict[tuple[str, str], tuple[str, dict]] = {}
         with self.transaction() as db:
-            affected = self._dependents(table, record_id, {})
+            self._dependents(table, record_id, self._references(), found, set())
             db[table].delete(record_id)
-        return list(affected.values())
+        return list(found.values())
 
-    def _dependents(self, table: str, record_id: str,
-                    found: dict[tuple[str, str], tuple[str, dict]]) -> dict:
+    def _dependents(self, table: str, record_id: str, references: dict,
+                    found: dict[tuple[str, str], tuple[str, dict]],
+                    deleted: set[tuple[str, str]]) -> None:
+        """Collect, as they are now, the rows deleting this one deletes or changes."""
         key = (table, record_id)
-        if key in found:
-            return found
+        if key in deleted:
+            return
+        deleted.add(key)
         row = self.row(f"SELECT * FROM [{table}] WHERE id = ?", (record_id,))
         if row is None:
-            return found
-        found[key] = (table, row)
-        for child, column, action in self._references_to(table):
-            for dependent in self.rows(f"SELECT id FROM [{child}] WHERE [{column}] = ?",
+            return
+        found.setdefault(key, (table, row))
+        for child, column, action in references.get(table, []):
+            for dependent in self.rows(f"SELECT * FROM [{child}] WHERE [{column}] = ?",
                                        (record_id,)):
                 if action == "CASCADE":
-                    self._dependents(child, dependent["id"], found)
+                    self._dependents(child, dependent["id"], references, found, deleted)
                 else:  # SET NULL and friends change the row: remember it as it was
-                    found.setdefault((child, dependent["id"]), (child, self.row(
-                        f"SELECT * FROM [{child}] WHERE id = ?", (dependent["id"],))))
-        return found
+                    found.setdefault((child, dependent["id"]), (child, dependent))
 
-    def _references_to(self, parent: str) -> list[tuple[str, str, str]]:
-        """(child table, column, on-delete action) for each key that may change on delete."""
-        found = []
+    def _references(self) -> dict[str, list[tuple[str, str, str]]]:
+        """By parent table: (child table, column, on-delete action) of each key a delete
+        may change."""
+        found: dict[str, list] = {}
         for child in self.db.table_names():
             for ref in self.db.execute(f"PRAGMA foreign_key_list([{child}])").fetchall():
-                table, column, on_delete = ref[2], ref[3], ref[6]
-                if table == parent and on_delete not in ("NO ACTION", "RESTRICT"):
-                    found.append((child, column, on_delete))
+                parent, column, on_delete = ref[2], ref[3], ref[6]
+                if on_delete not in ("NO ACTION", "RESTRICT"):
+                    found.setdefault(parent, []).append((child, column, on_delete))
         return found
 
     def restore_rows(self, rows: list[tuple[str, dict]]) -> None:

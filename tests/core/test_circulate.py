@@ -23,7 +23,7 @@ def test_the_draft_goes_to_current_members_and_officials_with_the_pdf(tf):
     assert sorted(to) == ["chair@example.org", "head@example.org", "lz@example.org",
                           "pm@example.org"]
     assert "Łukasz Żółć" in str(message["To"])
-    assert message["Subject"] == ("Mutuals Taskforce: draft minutes of the meeting of "
+    assert message["Subject"] == ("Mutuals Taskforce: draft minutes for the meeting of "
                                   "Thursday 26 May 2011")
     assert message["X-Unsent"] == "1"
     attachment, = list(message.iter_attachments())

@@ -92,3 +92,14 @@ def test_an_empty_point_is_refused(tf):
     b = board(tf)
     with pytest.raises(ValidationError):
         tf.minutes.add(b.items[(0, "Update")], "   ")
+
+
+def test_entries_move_up_and_down_among_their_siblings(tf):
+    b = board(tf)
+    item = b.items[(0, "Update")]
+    tf.minutes.capture(item, "- one\n  - one a\n  - one b\n- two")
+    one, one_a, one_b, two = tf.minutes.of_item(item)
+    tf.minutes.move(two.id, -1)
+    tf.minutes.move(one_b.id, -1)
+    assert [e.text for e in tf.minutes.of_item(item)] == ["two", "one", "one b", "one a"]
+    assert tf.minutes.move(two.id, -1).kinds == frozenset()  # already first

@@ -132,6 +132,7 @@ def test_the_publication_version_leaks_nothing_of_a_restricted_item(tf, held):
     outline = str([o.title if not isinstance(o, list) else [x.title for x in o]
                    for o in reader.outline])
     assert "3. Item withheld" in text and "withheld from the published minutes" in text
+    assert "i) Item withheld" not in text  # nor how many sub-items it had
     assert "Format approved" in text  # the rest is all there
     for place in (text, outline, str(reader.metadata), published.decode("latin-1")):
         assert "Zanzibar" not in place
@@ -182,3 +183,14 @@ def test_an_item_title_longer_than_a_page_prints_and_keeps_its_bookmark(tf, held
     reader = pypdf.PdfReader(io.BytesIO(_print(tf, held.meetings[0])))
     assert len(reader.pages) >= 3
     assert [o.title[:20] for o in reader.outline][-1] == "3. A very long title"
+
+
+def test_approved_minutes_print_their_later_corrections(tf, held):
+    first, second, third = held.meetings
+    tf.minutes.lifecycle.circulate(first, "2011-06-01")
+    tf.minutes.lifecycle.approve(first, second)
+    tf.minutes.lifecycle.record_correction(first, third, "Ed Mayo sent apologies")
+    text = " ".join(" ".join(_pages(_print(tf, first))).split())
+    assert text.index("Corrections") > text.index("2. Chair's update")
+    assert ("Corrected at the meeting of Thursday 22 September 2011: Ed Mayo sent apologies"
+            in text)

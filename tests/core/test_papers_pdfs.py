@@ -74,6 +74,14 @@ def test_the_coverage_view_prints_marks_flags_and_load(tf, world):
     assert doc.marking == "OFFICIAL-SENSITIVE"  # the flags quote the register
 
 
+def test_the_coverage_view_shows_a_sign_off_and_its_conditions(tf, world):
+    paper_id, _ = tf.papers.create(world.body, "Assets", status="revised")
+    tf.papers.sign_off(paper_id, world.people["Julian Le Grand"], "2011-07-14",
+                       "VAT section to be checked")
+    text = text_of(reviews_pdf.render(reviews.coverage_document(tf, world.body)))
+    assert "Signed off Thursday 14 July 2011. Conditions: VAT section to be checked." in text
+
+
 def test_the_chairs_brief_lists_each_flag(tf, world):
     tf.papers.tags.add("Social Enterprise UK", "organisation",
                        agenda_item_id=world.items["Update from SEUK"])

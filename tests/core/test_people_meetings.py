@@ -136,3 +136,21 @@ def test_deleting_a_meeting_takes_its_record_and_undo_puts_it_all_back(tf, body)
     tf.restore_rows(removed)
     assert {t: tf.store.rows(f"SELECT * FROM [{t}] ORDER BY id") for t in before} == before
     assert tf.store.check() == []
+
+
+def _every_row(tf) -> dict[str, list[str]]:
+    tables = [t for t in tf.store.db.table_names()
+              if not t.startswith("_") and "search" not in t]  # not the derived index
+    return {t: sorted(repr(sorted(r.items())) for r in tf.store.rows(f"SELECT * FROM [{t}]"))
+            for t in tables}
+
+
+@pytest.mark.parametrize("day", ["2011-05-26", "2012-01-12"])
+def test_undoing_the_delete_of_a_sample_meeting_restores_every_table(sample_tf, day):
+    before = _every_row(sample_tf)
+    meeting = sample_tf.meetings.find_one(day)
+    _, removed = sample_tf.meetings.delete(meeting.id)
+    assert _every_row(sample_tf) != before
+    sample_tf.restore_rows(removed)
+    assert _every_row(sample_tf) == before
+    assert sample_tf.store.check() == []

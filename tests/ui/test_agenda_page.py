@@ -149,3 +149,70 @@ def test_a_new_meeting_starts_with_the_standing_items(sample_window):
     titles = [agenda.model.index(r, 1).data() for r in range(agenda.model.rowCount())]
     assert titles[0] == "Welcome and introductions" and titles[-1] == "Any other business"
     agenda.tree.setFocus()  # leave the date box while the file is open (it saves on leaving)
+
+
+def test_deferred_items_offered_and_dropped_undoably(page):
+    assets = choose(page, "Assets")
+    page.tf.agenda.set_status(assets, "deferred")
+    january = AgendaPage(page.session, page.tf.meetings.find_one("2012-01-12").id)
+    offered = [january.offered.item(i).text() for i in range(january.offered.count())]
+    assert offered[0] == "Deferred on 26 May 2011: Assets"
+    january.offered.setCurrentRow(0)
+    assert january.drop_offered()
+    assert january.offered.count() == 2  # the two suggestions remain
+    page.session.undo_stack.undo()
+    january.offered.setCurrentRow(0)
+    placed = january.place_offered()
+    assert page.tf.agenda.get(placed).carried_from_id == assets
+    assert page.tf.agenda.offered(january.meeting_id) == []
+
+
+def test_the_suggestions_page_lists_holds_and_declines(qtbot, page, dialogs_shown):
+    from ui.pages.suggestions import SuggestionsPage
+
+    listing = SuggestionsPage(page.session)
+    qtbot.addWidget(listing)
+    assert listing.model.rowCount() == 2
+    assert listing.model.index(1, 1).data() == "Ed Mayo"
+    made = listing.suggest("Expert witness from Canada", None, "late February?")
+    listing.view.selectRow(listing.model.row_of(made))
+    assert listing.decline("outside the terms of reference")
+    assert listing.model.index(listing.model.row_of(made), 3).data() == (
+        "Declined: outside the terms of reference")
+    listing.future_only.setChecked(True)
+    assert listing.model.rowCount() == 2
+    page.session.undo_stack.undo()
+    assert listing.model.rowCount() == 3
+    listing.view.selectRow(listing.model.row_of(made))
+    assert not listing.decline("  ")
+    assert "reason for declining cannot be empty" in dialogs_shown[-1][1]
+
+
+def test_link_a_paper_to_an_item(page):
+    assets = choose(page, "Assets")
+    body = page.tf.meetings.get(page.meeting_id).body_id
+    paper = next(p for p in page.tf.papers.of_body(body) if p.label == "Procurement paper")
+    assert page.link_paper(paper.id)
+    row = page.model.index_of(assets)
+    assert page.model.index(row.row(), 5, row.parent()).data() == "Procurement paper"
+    page.session.undo_stack.undo()
+    row = page.model.index_of(assets)
+    assert page.model.index(row.row(), 5, row.parent()).data() == ""
+
+
+def test_the_body_keeps_its_standing_items(page):
+    from ui.dialogs.standing_items import StandingItemsDialog
+
+    body = page.tf.meetings.get(page.meeting_id).body_id
+    dialog = StandingItemsDialog(page.session, body, page)
+    assert dialog.listing.item(4).text() == "Any other business (at the end)"
+    assert dialog.add("Update from the Cabinet Office")
+    dialog.listing.setCurrentRow(2)  # Declarations of interest
+    assert dialog.remove()
+    page.apply_standing_items()
+    titles = [t for _, t in numbered(page)]
+    assert "Update from the Cabinet Office" in titles
+    assert "Declarations of interest" not in titles
+    page.session.undo_stack.undo()  # the standing items applied
+    page.session.undo_stack.undo()  # the removal
+    assert dialog.listing.item(2).text() == "Declarations of interest"

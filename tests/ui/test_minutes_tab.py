@@ -1,13 +1,17 @@
 """The Minutes tab and the Actions page, standalone."""
 
 import sys
+from email import message_from_bytes
+from email.policy import default
 from pathlib import Path
 
 import pypdf
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 
 from secretariat.taskforce import Taskforce
-from ui.pages.actions import ActionsPage
+from ui.pages.actions import OVERDUE, ActionsPage
 from ui.pages.minutes import MinutesTab
 from ui.session import Session
 
@@ -29,12 +33,26 @@ def test_recording_previewing_and_approving_minutes(qtbot, opened, tmp_path):
     first, second, _ = b.meetings
     tab = MinutesTab(session, first)
     qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
     tab._select(("agenda_items", b.items[(0, "Update")]))
     tab.entry.setPlainText("- Updates tracked\nAction: Ed Mayo — write it up — asap")
     tab.record()
     qtbot.waitUntil(lambda: "write it up" in tab.preview.document.getAllText(0).text())
     assert tab.entry.toPlainText() == ""
+    tab.entry.setPlainText("- Second point")
+    tab.record()
+    qtbot.waitUntil(lambda: tab.tree.topLevelItem(1).childCount() == 3)  # two points, one action
+    second_point = session.tf.minutes.of_item(b.items[(0, "Update")])[1]
+    tab._select(("minutes_entries", second_point.id))
+    tab.tree.setFocus()
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert session.tf.minutes.of_item(b.items[(0, "Update")])[0].text == "Second point"
     assert tab.approve_button.isEnabled() is False
+    eml = tmp_path / "draft.eml"
+    assert tab.circulate(str(eml))
+    message = message_from_bytes(eml.read_bytes(), policy=default)
+    assert next(message.iter_attachments()).get_content() == tab.preview.pdf
 
     assert tab.mark_circulated("2011-06-01")
     assert tab.approve(second)
@@ -43,6 +61,12 @@ def test_recording_previewing_and_approving_minutes(qtbot, opened, tmp_path):
     out = tmp_path / "minutes.pdf"
     assert tab.preview.save_as(str(out))
     assert "DRAFT" not in pypdf.PdfReader(out).pages[0].extract_text()
+    printed = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    tab.preview.print_to(printer)
+    assert len(pypdf.PdfReader(printed).pages) == tab.preview.document.pageCount()
 
     session.undo_stack.undo()  # the approval
     qtbot.waitUntil(lambda: "locked" not in tab.state.text())
@@ -73,7 +97,10 @@ def test_the_actions_page_filters_and_counts(qtbot, opened, tmp_path):
     assert page.table.model.rowCount() == 2
     assert [page.counts.item(i).text() for i in range(page.counts.count())] == [
         "Ed Mayo: 1", "Officials: 1"]
-    assert page.table.model.index(0, 4).data() == "Wednesday 1 June 2011 (overdue)"
+    overdue = page.table.model.index(0, 4)
+    assert overdue.data() == "Wednesday 1 June 2011 (overdue)"
+    assert overdue.data(Qt.ItemDataRole.ForegroundRole).color() == OVERDUE
+    assert page.table.model.index(1, 4).data(Qt.ItemDataRole.ForegroundRole) is None
     page.owner.setText("offic")
     assert [a.text for a in page.table.model._records] == ["Read"]
     page.owner.clear()

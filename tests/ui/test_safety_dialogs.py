@@ -98,3 +98,24 @@ def test_a_file_on_a_network_share_is_warned_about(window, sample_path, monkeypa
     boxes = [b for b in window.findChildren(QMessageBox) if b.windowTitle() == network_warning.TITLE]
     assert boxes and "network share" in boxes[0].text()
     boxes[0].done(QDialog.DialogCode.Accepted)
+
+
+def test_a_damaged_file_with_backups_offers_them_on_opening(window, sample_path, monkeypatch):
+    with open(sample_path, "r+b") as handle:
+        handle.seek(4096 * 4)
+        handle.write(b"\xff" * 4096)
+    damaged = sample_path.read_bytes()
+    asked = []
+
+    def answer(box):
+        asked.append(box.windowTitle())
+        return (QMessageBox.StandardButton.Yes if box.windowTitle() == "Restore From a Backup?"
+                else QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(backups.BackupsDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+
+    assert window.open_path(sample_path)
+
+    assert asked[:2] == ["Cannot open the file", "Restore From a Backup?"]
+    assert window.session.tf.store.check() == []
+    assert [p.read_bytes() for p in sample_path.parent.glob("*set-aside*.taskforce")] == [damaged]

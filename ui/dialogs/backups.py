@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from secretariat.errors import UserFacingError
 from secretariat.restore import restore_backup, verified_backups
-from secretariat.storage.backups import Backup
+from secretariat.storage.backups import Backup, verify
 
 from ..errors import show_error
 from ..files import ask_open_path
@@ -90,6 +90,27 @@ def restore(window, file_path: Path, backup: Backup) -> Path | None:
         aside = None
     window.open_path(file_path)
     return aside
+
+
+def offer_restore(window, file_path) -> bool:
+    """After a file was refused: if it is damaged and has good backups, offer them.
+
+    True when a backup was restored and the file is open again.
+    """
+    file_path = Path(file_path).absolute()
+    if not file_path.is_file() or verify(file_path) or not verified_backups(file_path):
+        return False
+    ask = QMessageBox(QMessageBox.Icon.Question, "Restore From a Backup?",
+                      f"{file_path.name} is damaged. Restore it from one of its checked backups? "
+                      "The damaged file is kept beside it under a new name.",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    ask.setAccessibleName("Restore from a backup")
+    if ask.exec() != QMessageBox.StandardButton.Yes:
+        return False
+    dialog = BackupsDialog(file_path, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+        return False
+    return restore(window, file_path, dialog.chosen) is not None and window.session is not None
 
 
 def show_backups(window) -> None:

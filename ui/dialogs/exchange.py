@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from secretariat import exchange
+from secretariat.cli import write_private
 from secretariat.errors import UserFacingError
 
 from ..errors import show_error
@@ -21,14 +22,9 @@ def export_file(window) -> Path | None:
         return None
     target = Path(path) if Path(path).suffix else Path(path + ".json")
     try:
-        text = exchange.export_json(tf.store)
-        target.touch(mode=0o600, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        write_private(str(target), exchange.export_json(tf.store).encode("utf-8"))
     except UserFacingError as error:
         show_error(window, error)
-        return None
-    except OSError as error:
-        show_error(window, UserFacingError(f"Cannot write {target.name}: {error.strerror}."))
         return None
     window.statusBar().showMessage(f"Exported everything to {target.name}", 5000)
     return target

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.errors import UserFacingError
-from secretariat.travel import Conflict, MergeReport, merge, take_travel_copy
+from secretariat.travel import Conflict, MergeReport, label_of, merge, take_travel_copy
 
 from ..errors import show_error
 from ..files import FILE_FILTER, ask_save_path
@@ -29,11 +29,8 @@ def kind_of(table: str) -> str:
 
 
 def title_of(conflict: Conflict) -> str:
-    row = conflict.home or conflict.travel or {}
-    for field in ("name", "title", "text", "role_title", "date"):
-        if str(row.get(field) or "").strip():
-            return f"{kind_of(conflict.table)}: {' '.join(str(row[field]).split())[:60]}"
-    return kind_of(conflict.table)
+    label = label_of(conflict.home or conflict.travel or {})
+    return f"{kind_of(conflict.table)}: {label}" if label else kind_of(conflict.table)
 
 
 def _read_only_table(headers: list[str], name: str) -> QTableWidget:

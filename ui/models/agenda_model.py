@@ -17,7 +17,7 @@ from .records import RECORD_ROLE
 
 MIME = "application/x-secretariat-agenda-item"
 OVER_RUN = QBrush(QColor("#a40000"))
-COLUMNS = ("No.", "Item", "Planned", "Minutes", "Lead", "Purpose", "Status")
+COLUMNS = ("No.", "Item", "Planned", "Minutes", "Lead", "Papers", "Purpose", "Status")
 
 
 def _planned(p: PlannedItem) -> str:
@@ -91,7 +91,8 @@ class AgendaModel(QAbstractItemModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (p.number, p.item.title, _planned(p), str(p.item.minutes_allocated or ""),
-                    p.lead, p.item.purpose_label, p.item.status_label)[index.column()]
+                    p.lead, ", ".join(p.papers), p.item.purpose_label,
+                    p.item.status_label)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and p.over_run:
             return OVER_RUN
         if role == Qt.ItemDataRole.FontRole and p.item.status == "dropped":

@@ -17,6 +17,7 @@ from .interests import InterestsPage
 from .meetings import MeetingsPage
 from .papers import PapersPage
 from .people import PeoplePage
+from .suggestions import SuggestionsPage
 
 PageFactory = Callable[[Session], QWidget]
 
@@ -27,4 +28,5 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Papers", PapersPage),
     ("Interests", InterestsPage),
     ("Attendance", AttendanceStatsPage),
+    ("Suggestions", SuggestionsPage),
 ]

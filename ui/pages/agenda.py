@@ -17,8 +17,9 @@ from secretariat.errors import NotFoundError
 from ..minutes_edits import missing_glyphs_ok
 from ..models.agenda_model import AgendaModel
 from ..session import Session
-from ..widgets import add_row, button, set_quietly
+from ..widgets import add_row, set_quietly
 from .papers import button_row, save_and_open, side_by_side
+from .suggestions import DECLINE, HOLD, ask_reason, change_suggestion
 
 WARNING_STYLE = "color: #a40000; font-weight: bold;"
 
@@ -112,18 +113,21 @@ class AgendaPage(QWidget):
         side_by_side(self, [
             status_row, self.warning, (self.tree, 1),
             button_row([("&Add item", self.add_item, "Insert"),
-                        ("Add s&ub-item", self.add_sub_item, "A sub-item of the chosen item"),
-                        ("Remo&ve", self.remove_item, "Delete")]),
+                        ("Add su&b-item", self.add_sub_item, "A sub-item of the chosen item"),
+                        ("Remo&ve", self.remove_item, "Delete"),
+                        ("Lin&k paper…", self.link_paper, "Send a paper under this item")]),
             button_row([("Move u&p", self.move_up, "Ctrl+Up"),
                         ("Move do&wn", self.move_down, "Ctrl+Down"),
                         ("I&ndent", self.indent, "Make a sub-item: Ctrl+Right"),
                         ("&Outdent", self.outdent, "Make a main item: Ctrl+Left")]),
             button_row([("Standing ite&ms", self.apply_standing_items,
                          "Add the body's standing items this agenda lacks"),
+                        ("&Edit standing items…", self.edit_standing_items,
+                         "The items every new meeting's agenda starts with"),
                         ("&Copy from…", self.copy_from, "Copy another meeting's agenda"),
                         ("Save as P&DF…", self.save_pdf, "Print the agenda")]),
         ], [self.form, QLabel("Offered: deferred items and suggestions"), (self.offered, 1),
-            button_row([("Pla&ce on agenda", self.place_offered, ""),
+            button_row([("Place on a&genda", self.place_offered, ""),
                         ("&Hold", self.hold_offered, "Keep a suggestion for a future meeting"),
                         ("Dr&op", self.drop_offered,
                          "Stop offering a deferred item, or decline a suggestion")])])
@@ -261,6 +265,24 @@ class AgendaPage(QWidget):
         if item_id:
             self.session.delete("Remove agenda item", lambda: self.tf.agenda.delete(item_id))
 
+    def link_paper(self, paper_id: str | None = None) -> str | None:
+        item_id = self.current_id()
+        if item_id is None:
+            return None
+        if paper_id is None:
+            body_id = self.tf.meetings.get(self.meeting_id).body_id
+            papers = self.tf.papers.of_body(body_id)
+            labels = [p.label for p in papers]
+            if not labels:
+                return None
+            label, ok = QInputDialog.getItem(self, "Link a paper", "Paper:", labels, 0, False)
+            if not ok:
+                return None
+            paper_id = papers[labels.index(label)].id
+        return self.session.create(
+            "Link paper", lambda: self.tf.papers.link(paper_id, self.meeting_id, item_id),
+            self.tf.papers.unlink)
+
     # -- order -----------------------------------------------------------------------
 
     def _reorder(self, text: str, move) -> bool:
@@ -316,6 +338,12 @@ class AgendaPage(QWidget):
         self._bulk("Add standing items",
                    lambda: self.tf.agenda.apply_standing_items(self.meeting_id))
 
+    def edit_standing_items(self) -> None:
+        from ..dialogs.standing_items import StandingItemsDialog
+
+        body_id = self.tf.meetings.get(self.meeting_id).body_id
+        StandingItemsDialog(self.session, body_id, self).exec()
+
     def copy_from(self, source_id: str | None = None) -> None:
         if source_id is None:
             meeting = self.tf.meetings.get(self.meeting_id)
@@ -363,40 +391,29 @@ class AgendaPage(QWidget):
         self.tf.restore_rows([("agenda_suggestions", suggestion_row)])
         return changes, removed
 
-    def hold_offered(self, reason: str | None = None) -> None:
+    def hold_offered(self, reason: str | None = None) -> bool:
         chosen = self._offered()
         if chosen is None or chosen[0] != "suggestion":
-            return
-        if reason is None:
-            reason, ok = QInputDialog.getText(self, "Hold for a future meeting",
-                                              "Why, or until when (optional):")
-            if not ok:
-                return
-        self._suggestion_edit("Hold suggestion", chosen[1],
-                              lambda: self.tf.suggestions.hold(chosen[1], reason))
+            return False
+        reason = ask_reason(self, *HOLD, reason)
+        return reason is not None and change_suggestion(
+            self.session, "Hold suggestion", chosen[1],
+            lambda s: self.tf.suggestions.hold(s, reason))
 
-    def drop_offered(self, reason: str | None = None) -> None:
+    def drop_offered(self, reason: str | None = None) -> bool:
         chosen = self._offered()
         if chosen is None:
-            return
+            return False
         kind, record_id = chosen
         if kind == "deferred":
-            self.session.perform(
+            return self.session.perform(
                 "Stop offering deferred item",
                 lambda: self.tf.agenda.drop_deferred(record_id),
                 lambda: self.tf.agenda.update(record_id, offer_dropped_on=None))
-            return
-        if reason is None:
-            reason, ok = QInputDialog.getText(self, "Decline the suggestion", "Reason:")
-            if not ok:
-                return
-        self._suggestion_edit("Decline suggestion", record_id,
-                              lambda: self.tf.suggestions.decline(record_id, reason))
-
-    def _suggestion_edit(self, text: str, suggestion_id: str, apply) -> None:
-        old = self.tf.suggestions.raw(suggestion_id)
-        self.session.perform(text, apply, lambda: self.tf.restore_rows(
-            [("agenda_suggestions", old)]))
+        reason = ask_reason(self, *DECLINE, reason)
+        return reason is not None and change_suggestion(
+            self.session, "Decline suggestion", record_id,
+            lambda s: self.tf.suggestions.decline(s, reason))
 
     # -- printing --------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Attendance over a period: each member's meetings they could attend, attended,
 sent apologies for or missed, and their rate drawn as a small bar."""
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFormLayout, QLineEdit, QStyledItemDelegate, QVBoxLayout,
                                QWidget)

@@ -14,6 +14,7 @@ from secretariat.errors import UserFacingError
 from secretariat.interests import KINDS, declarations_for_meeting, register_document
 from secretariat.values import long_date, parse_date, parse_optional_date
 
+from ..minutes_edits import missing_glyphs_ok
 from ..models.records import Column, RecordTableModel
 from ..session import Session
 from ..widgets import NotesEdit
@@ -272,6 +273,8 @@ class InterestsPage(QWidget):
                                     parse_optional_date(as_of, "date"))
         except UserFacingError as error:
             self.session.report(error)
+            return None
+        if not missing_glyphs_ok(self, register_pdf.warnings(doc)):
             return None
         name = f"Register of interests {doc.as_of.isoformat()}.pdf"
         return save_and_open(self, self.session, "Save the register as PDF", name,

@@ -133,6 +133,9 @@ class MinutesTab(QWidget):
                   context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("F2"), self.tree, self.edit_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
+        for key, step in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
+            QShortcut(QKeySequence(key), self.tree, lambda step=step: self.move_selected(step),
+                      context=Qt.ShortcutContext.WidgetShortcut)
 
         self.entry = QPlainTextEdit()
         self.entry.setAccessibleName("New entries for the selected item")
@@ -154,7 +157,8 @@ class MinutesTab(QWidget):
         column.addWidget(self.tree, 1)
         column.addWidget(QLabel("Matters arising: actions still open from earlier meetings"))
         column.addWidget(self.arising)
-        hint = QLabel("Enter or F2 edits the selected line, Delete removes it.")
+        hint = QLabel("Enter or F2 edits the selected line, Delete removes it, "
+                      "Ctrl+Up and Ctrl+Down move it.")
         column.addWidget(hint)
         column.addLayout(record_row)
 
@@ -295,6 +299,13 @@ class MinutesTab(QWidget):
         else:
             self.session.update(tf.minutes, record_id, "Edit the minutes", text=text)
 
+    def move_selected(self, step: int) -> None:
+        chosen = self.selected()
+        if chosen and chosen[0] == "minutes_entries":
+            minutes = self.session.tf.minutes
+            self.session.perform("Move in the minutes", lambda: minutes.move(chosen[1], step),
+                                 lambda: minutes.move(chosen[1], -step))
+
     def delete_selected(self) -> None:
         chosen = self.selected()
         if not chosen or chosen[0] == "agenda_items":
@@ -369,4 +380,8 @@ class MinutesTab(QWidget):
                     self, "Some have no e-mail address",
                     "Not addressed (no e-mail address): " + ", ".join(made.without_address))
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            if state.state == "draft" and QMessageBox.question(
+                    self, "Minutes circulated?",
+                    "Record the minutes as circulated today?") == QMessageBox.StandardButton.Yes:
+                self.mark_circulated(dt.date.today())
         return True

@@ -5,12 +5,12 @@ Officials (with whom they deputise for), guests and presenters (with the items
 they came for) are listed below the members. Every mark can be undone."""
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox,
-                               QHBoxLayout, QInputDialog, QLabel, QListWidget,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QTableView, QVBoxLayout, QWidget)
 
 from secretariat.errors import NotFoundError
 
+from ..dialogs.form import FormDialog
 from ..models.register_model import RegisterModel
 from ..session import Session
 from ..widgets import set_quietly
@@ -25,10 +25,8 @@ HELP = ("Arrow keys move; P or 1 present, A or 2 apologies, X or 3 absent; "
 
 def choose_items(parent, titles: dict[str, str], chosen: set[str]) -> list[str] | None:
     """Tick the agenda items someone attended for; None if cancelled."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle("Items attended for")
-    listing = QListWidget()
-    listing.setAccessibleName("Agenda items")
+    dialog = FormDialog("Items attended for", parent)
+    listing = dialog.row("&Items", QListWidget())
     for item_id, title in titles.items():
         entry = QListWidgetItem(title)
         entry.setData(Qt.ItemDataRole.UserRole, item_id)
@@ -36,14 +34,7 @@ def choose_items(parent, titles: dict[str, str], chosen: set[str]) -> list[str] 
         entry.setCheckState(Qt.CheckState.Checked if item_id in chosen
                             else Qt.CheckState.Unchecked)
         listing.addItem(entry)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(listing)
-    layout.addWidget(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if dialog.exec() != FormDialog.DialogCode.Accepted:
         return None
     return [listing.item(i).data(Qt.ItemDataRole.UserRole) for i in range(listing.count())
             if listing.item(i).checkState() == Qt.CheckState.Checked]

@@ -1,0 +1,59 @@
+"""The body's standing items, which every new meeting's draft agenda starts with.
+Adding and removing are undoable like any other edit."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QInputDialog, QListWidget,
+                               QListWidgetItem, QVBoxLayout)
+
+from ..session import Session
+from ..widgets import button
+
+
+class StandingItemsDialog(QDialog):
+    def __init__(self, session: Session, body_id: str, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.body_id = body_id
+        self.setWindowTitle("Standing items")
+        self.setAccessibleName("Standing items")
+        self.listing = QListWidget()
+        self.listing.setAccessibleName("Standing items, in agenda order")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(button("&Add…", lambda: self.add()),
+                          QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(button("&Remove", self.remove), QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.listing)
+        layout.addWidget(buttons)
+        session.changed.connect(self._on_changed)
+        self.reload()
+
+    def _on_changed(self, changes) -> None:
+        if changes.concerns("agenda"):
+            self.reload()
+
+    def reload(self) -> None:
+        self.listing.clear()
+        for standing in self.session.tf.agenda.standing.of_body(self.body_id,
+                                                                create_defaults=True):
+            entry = QListWidgetItem(standing.title + (" (at the end)" if standing.closing else ""))
+            entry.setData(Qt.ItemDataRole.UserRole, standing.id)
+            self.listing.addItem(entry)
+
+    def add(self, title: str | None = None) -> str | None:
+        if title is None:
+            title, ok = QInputDialog.getText(self, "Add a standing item", "Title:")
+            if not ok:
+                return None
+        standing = self.session.tf.agenda.standing
+        return self.session.create("Add standing item",
+                                   lambda: standing.add(self.body_id, title), standing.delete)
+
+    def remove(self) -> bool:
+        entry = self.listing.currentItem()
+        if entry is None:
+            return False
+        standing_id = entry.data(Qt.ItemDataRole.UserRole)
+        return self.session.delete("Remove standing item",
+                                   lambda: self.session.tf.agenda.standing.delete(standing_id))

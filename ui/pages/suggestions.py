@@ -1,0 +1,127 @@
+"""Agenda items members suggested through the chair: who, when, and what became
+of each. "Future items only" shows the list of future agenda items (those
+waiting or held). Placing a suggestion is done from a meeting's agenda."""
+
+from PySide6.QtWidgets import QCheckBox, QInputDialog, QVBoxLayout, QWidget
+
+from ..models.records import Column, RecordTableModel
+from ..session import Session
+from .meetings import table_view
+from .papers import button_row
+
+
+def change_suggestion(session: Session, text: str, suggestion_id: str, apply) -> bool:
+    """One undoable change to a suggestion; undo puts its row back as it was."""
+    old = session.tf.suggestions.raw(suggestion_id)
+    return session.perform(text, lambda: apply(suggestion_id),
+                           lambda: session.tf.restore_rows([("agenda_suggestions", old)]))
+
+
+def ask_reason(parent: QWidget, title: str, label: str, reason: str | None) -> str | None:
+    """The reason given (asked for unless already known); None if cancelled."""
+    if reason is not None:
+        return reason
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text if ok else None
+
+
+HOLD = ("Hold for a future meeting", "Why, or until when (optional):")
+DECLINE = ("Decline the suggestion", "Reason:")
+
+
+class SuggestionsModel(RecordTableModel):
+    columns = (
+        Column("Suggestion", lambda v: v.suggestion.title),
+        Column("Suggested by", lambda v: v.suggested_by),
+        Column("On", lambda v: f"{v.suggestion.suggested_on.day} "
+                               f"{v.suggestion.suggested_on:%B %Y}"),
+        Column("What became of it", lambda v: v.what_became),
+        Column("Details", lambda v: v.suggestion.details),
+    )
+
+    @staticmethod
+    def _id(record) -> str:
+        return record.suggestion.id
+
+
+class SuggestionsPage(QWidget):
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.tf = session.tf
+        self.setAccessibleName("Suggested agenda items")
+        self.future_only = QCheckBox("&Future items only")
+        self.future_only.setAccessibleName("Future items only")
+        self.future_only.toggled.connect(self.reload)
+        self.model = SuggestionsModel(self)
+        self.view = table_view(self.model, "Suggested agenda items")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.future_only)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(button_row([
+            ("&New suggestion…", self.suggest, "A member's suggestion for an agenda"),
+            ("&Hold…", self.hold, "Keep it for a future meeting"),
+            ("&Decline…", self.decline, "Decline it, with a reason"),
+            ("&Reopen", self.reopen, "Back to waiting for a meeting"),
+        ]))
+        session.changed.connect(self._on_changed)
+        self.reload()
+
+    def _on_changed(self, changes) -> None:
+        if changes.concerns("suggestion", "agenda", "person", "meeting", "body"):
+            self.reload()
+
+    def reload(self) -> None:
+        if not self.session.body_id:
+            return
+        chosen = self.chosen()
+        if self.future_only.isChecked():
+            views = self.tf.suggestions.future_items(self.session.body_id)
+        else:
+            views = self.tf.suggestions.of_body(self.session.body_id)
+        self.model.set_records(views)
+        row = self.model.row_of(chosen) if chosen else -1
+        if row >= 0:
+            self.view.selectRow(row)
+
+    def chosen(self) -> str | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()).suggestion.id if rows else None
+
+    def suggest(self, title: str | None = None, by_id: str | None = None,
+                details: str = "") -> str | None:
+        if title is None:
+            title, ok = QInputDialog.getText(self, "New suggestion", "Suggested item:")
+            if not ok:
+                return None
+            members = [(bp.person.display_name, bp.person.id)
+                       for bp in self.tf.people.in_body(self.session.body_id)]
+            names = ["(not recorded)"] + [name for name, _ in members]
+            name, ok = QInputDialog.getItem(self, "New suggestion", "Suggested by:", names, 0,
+                                            False)
+            if not ok:
+                return None
+            by_id = dict(members).get(name)
+        return self.session.create(
+            "New suggestion",
+            lambda: self.tf.suggestions.create(self.session.body_id, title, by_id,
+                                               details=details),
+            self.tf.suggestions.delete)
+
+    def _change(self, text: str, apply) -> bool:
+        suggestion_id = self.chosen()
+        return suggestion_id is not None and change_suggestion(self.session, text,
+                                                               suggestion_id, apply)
+
+    def hold(self, reason: str | None = None) -> bool:
+        reason = ask_reason(self, *HOLD, reason)
+        return reason is not None and self._change(
+            "Hold suggestion", lambda s: self.tf.suggestions.hold(s, reason))
+
+    def decline(self, reason: str | None = None) -> bool:
+        reason = ask_reason(self, *DECLINE, reason)
+        return reason is not None and self._change(
+            "Decline suggestion", lambda s: self.tf.suggestions.decline(s, reason))
+
+    def reopen(self) -> bool:
+        return self._change("Reopen suggestion", self.tf.suggestions.reopen)
