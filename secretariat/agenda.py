@@ -371,15 +371,17 @@ class Agenda(Manager[AgendaItem]):
         return meeting_id, changes
 
     def apply_standing_items(self, meeting_id: str) -> Changes:
-        """Add the body's standing items the agenda lacks: the closing ones (AOB)
-        at the end, the others at the top in the body's order."""
+        """Add the body's standing items the agenda lacks (by kind or by title):
+        the closing ones (AOB) at the end, the others at the top in the body's order."""
         meeting = self._meetings.get(meeting_id)
-        present = {i.standing_kind for i in self.of_meeting(meeting_id) if i.standing_kind}
+        items = self.of_meeting(meeting_id)
+        kinds = {i.standing_kind for i in items if i.standing_kind}
+        titles = {i.title.casefold() for i in items}
         changes = Changes.of(self.kind, meeting_id)
         top = 1
         with self._store.transaction():
             for standing in self.standing.of_body(meeting.body_id, create_defaults=True):
-                if standing.standing_kind in present:
+                if standing.standing_kind in kinds or standing.title.casefold() in titles:
                     continue
                 _, made = self.add(
                     meeting_id, standing.title, purpose=standing.purpose,

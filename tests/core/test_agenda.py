@@ -147,6 +147,10 @@ def test_new_meetings_get_the_standing_items_with_aob_last(tf, meeting):
         "Declarations of interest", "Chair's update", "Assets", "Any other business"]
     tf.agenda.apply_standing_items(meeting)  # again: nothing doubled
     assert len(titles(tf, meeting)) == 6
+    other, _ = tf.meetings.create(body, "2011-06-30")
+    tf.agenda.add(other, "Any Other Business")  # typed by hand: the same item
+    tf.agenda.apply_standing_items(other)
+    assert [t for _, t in titles(tf, other)].count("Any other business") == 0
     tf.agenda.standing.add(body, "Update from the Cabinet Office")
     later, _ = tf.agenda.create_meeting(body, "2011-07-14", "15:30", "17:30")
     assert [t for _, t in titles(tf, later)][-2:] == [

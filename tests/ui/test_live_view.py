@@ -48,6 +48,7 @@ def test_points_decisions_and_actions_are_captured_from_the_keyboard(qtbot, live
     assert view.title.text() == "1. Minutes of the last meeting and matters arising"
     assert "Present (1): Ed Mayo" in view.register.text()
     assert "Apologies (1): Peter Marsh" in view.register.text()
+    assert not view.arising.isVisible()  # the first meeting has nothing arising
 
     qtbot.keyClick(view.line, Qt.Key.Key_PageDown)
     assert view.title.text() == "2. Chair's update"
@@ -96,3 +97,22 @@ def test_a_bad_action_keeps_the_text_to_fix(qtbot, live, monkeypatch):
     _type(qtbot, view, "bring the slide pack")
     assert view.line.text() == "bring the slide pack"
     assert "owner — what" in str(shown[0])
+
+
+def test_matters_arising_show_at_their_item_and_close_there(qtbot, live):
+    view, session, b, _ = live
+    second = b.meetings[1]
+    earlier, _ = session.tf.actions.create(b.items[(0, "Update")], "Write", ["Ed Mayo"])
+    next_view = LiveView(session, second)
+    qtbot.addWidget(next_view)
+    next_view.show()
+    qtbot.waitExposed(next_view)
+    next_view.activateWindow()
+    next_view.line.setFocus()
+    assert next_view.arising.isVisible()
+    assert next_view.arising.model.record(0).id == earlier
+    next_view.arising.view.selectRow(0)
+    assert next_view.arising.quick("done")
+    assert session.tf.actions.get(earlier).updates[0].meeting_id == second
+    next_view.go(1)  # (PageDown, as the other tests show, in the active window)
+    assert not next_view.arising.isVisible()

@@ -71,6 +71,7 @@ class AgendaPage(QWidget):
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_item())
         self.clock = QLabel()
         self.clock.setAccessibleName("Running clock")
+        self.clock.setWordWrap(True)
         self.warning = QLabel()
         self.warning.setAccessibleName("Over-run warning")
         self.warning.setStyleSheet(WARNING_STYLE)
@@ -131,7 +132,7 @@ class AgendaPage(QWidget):
                         ("&Hold", self.hold_offered, "Keep a suggestion for a future meeting"),
                         ("Dr&op", self.drop_offered,
                          "Stop offering a deferred item, or decline a suggestion")])])
-        self.findChild(QSplitter).setSizes([880, 420])  # the tree needs the room
+        self.findChild(QSplitter).setSizes([680, 320])  # the tree takes most of the room
         session.changed.connect(self._on_changed)
         self.reload()
 
@@ -324,7 +325,10 @@ class AgendaPage(QWidget):
         def undo():
             added = [i for i in self.tf.agenda.of_meeting(self.meeting_id)
                      if i.id not in before and i.parent_id is None]
-            removed[:] = [row for i in added for row in self.tf.agenda.delete(i.id)[1]]
+            chunks = [self.tf.agenda.delete(i.id)[1] for i in added]
+            # Each delete's rows hold the order as it was just before it: put back
+            # the last first, so the order before them all is what stays.
+            removed[:] = [row for chunk in reversed(chunks) for row in chunk]
             return Changes.of("agenda", self.meeting_id)
 
         def redo():

@@ -3,7 +3,9 @@ against its time, who is in the room, and quick capture of what is said.
 
 Keyboard first. Type in the capture line and press Enter; Alt+P, Alt+S, Alt+D
 and Alt+A choose a point, sub-point, decision or action (an action is typed
-"owner — what — when"); PageDown moves to the next item, PageUp back.
+"owner — what — when"); PageDown moves to the next item, PageUp back. At the
+"minutes of the last meeting and matters arising" item the actions still open
+are listed, to be updated, carried forward or closed there.
 """
 
 import time
@@ -17,6 +19,7 @@ from secretariat import minutes_content
 
 from ..session import Session
 from ..minutes_edits import action_line, capture
+from .actions import ActionTable
 
 # kind: (button text, key, what the line becomes, placeholder)
 KINDS = {
@@ -62,6 +65,8 @@ class LiveView(QWidget):
         self.register.setAccessibleName("Register")
         self.register.setWordWrap(True)
         self.register.setTextFormat(Qt.TextFormat.PlainText)
+        self.arising = ActionTable(session, meeting_id)  # shown at the matters-arising item
+        self.arising.setAccessibleName("Matters arising")
         self.recorded = QListWidget()
         self.recorded.setAccessibleName("Recorded under this item")
         self.recorded.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -92,6 +97,7 @@ class LiveView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.title)
         layout.addWidget(self.register)
+        layout.addWidget(self.arising, 1)
         layout.addWidget(self.recorded, 1)
         layout.addLayout(kind_row)
         layout.addWidget(self.line)
@@ -152,6 +158,7 @@ class LiveView(QWidget):
 
     def _show_item(self) -> None:
         self.recorded.clear()
+        self.arising.hide()
         if not self.items:
             self.position.setText("")
             self.title.setText("This meeting has no agenda yet: add items on the Agenda tab.")
@@ -171,6 +178,10 @@ class LiveView(QWidget):
         for action in tf.actions.of_item(row["id"]):
             self.recorded.addItem(f"Action: {action_line(action)}")
         self.recorded.scrollToBottom()
+        if row["id"] == tf.minutes.lifecycle.matters_arising_item(self.meeting_id):
+            arising = tf.actions.matters_arising(self.meeting_id)
+            self.arising.show_actions(arising)
+            self.arising.setVisible(bool(arising))
         self.tick()
 
     def tick(self) -> None:
