@@ -151,13 +151,15 @@ class Attendances(Manager[Attendance]):
         others = [line(self._people.get(pid), a.capacity) for pid, a in marked.items()
                   if pid not in member_ids]
         order = list(CAPACITIES)
-        others.sort(key=lambda x: (order.index(x.role), x.person.display_name.lower()))
+        others.sort(key=lambda x: order.index(x.role))  # stable: recorded order within each
         chair_id = self.chair_of(meeting_id)
         return Register(meeting_id, member_lines, others, chair_id,
                         _heading(roles.get(chair_id, "")) if chair_id else "")
 
     def of_meeting(self, meeting_id: str) -> list[Attendance]:
-        rows = self._store.rows("SELECT * FROM attendance WHERE meeting_id = ?", (meeting_id,))
+        """In the order they were recorded, as the secretariat wrote them down."""
+        rows = self._store.rows("SELECT * FROM attendance WHERE meeting_id = ? "
+                                "ORDER BY created_at, rowid", (meeting_id,))
         return [self._from_row(r) for r in rows]
 
     def entry(self, meeting_id: str, person_id: str) -> Attendance | None:

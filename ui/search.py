@@ -49,7 +49,11 @@ class _RichTextDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setHtml(index.data(MARKUP_ROLE))
-        document.setTextWidth(max(option.rect.width(), 200))
+        width = option.rect.width()
+        view = option.widget
+        if width <= 0 and view is not None:  # sizing, before the item has a place
+            width = view.viewport().width() - 2 * view.indentation()
+        document.setTextWidth(max(width, 200))
         return document
 
     def paint(self, painter, option, index: QModelIndex) -> None:

@@ -201,9 +201,9 @@ def test_the_sample_register_is_as_the_minutes_record_it(sample_tf):
         "Peter Marsh"]
     january = sample_tf.attendance.register(sample_tf.meetings.find_one("2012-01-12").id)
     assert "Stephen Kelly" in names(january.with_status("present", "member"))
-    assert names(january.with_status("present", "official")) == [
-        "Crown Commercial Lead deputising for Director of Commercial",
-        "Head of Mutuals Programme", "Officials from OCS"]
+    assert names(january.with_status("present", "official")) == [  # as the minutes list them
+        "Head of Mutuals Programme", "Officials from OCS",
+        "Crown Commercial Lead deputising for Director of Commercial"]
     assert sorted(names(january.with_status("apologies"))) == [
         "Carole Leslie", "Nita Clarke", "Patrick Lewis"]
     assert january.chair_heading == "Chair"
@@ -225,3 +225,15 @@ def test_a_snapshot_puts_back_an_entry_and_the_chair(tf, board):
     tf.attendance.remove(tf.attendance.entry(meeting, guest).id)
     tf.attendance.put_back(kept)
     assert tf.attendance.register(meeting).others[0].items == ("Talk",)
+
+
+def test_officials_are_listed_in_the_order_they_were_recorded(tf, board, monkeypatch):
+    _, people, meetings = board
+    meeting = meetings["2012-01-12"]
+    # Recorded within the same millisecond: the order of recording still decides.
+    monkeypatch.setattr("secretariat.storage.database.now_stamp",
+                        lambda: "2012-01-12T15:30:00.000+00:00")
+    for title in ("Director of Commercial", "Crown Commercial Lead"):
+        tf.attendance.add(meeting, people[title], capacity="official")
+    assert names(tf.attendance.register(meeting).others) == [
+        "Director of Commercial", "Crown Commercial Lead"]

@@ -8,15 +8,15 @@ move goes through the session (undoable) and the view refreshes from it.
 from typing import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from secretariat.agenda import PlannedItem
 from secretariat.values import time_to_text
 
+from .. import palette
 from .records import RECORD_ROLE
 
 MIME = "application/x-secretariat-agenda-item"
-OVER_RUN = QBrush(QColor("#a40000"))
 COLUMNS = ("No.", "Item", "Planned", "Minutes", "Lead", "Papers", "Purpose", "Status")
 
 
@@ -94,7 +94,7 @@ class AgendaModel(QAbstractItemModel):
                     p.lead, ", ".join(p.papers), p.item.purpose_label,
                     p.item.status_label)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and p.over_run:
-            return OVER_RUN
+            return palette.warning()
         if role == Qt.ItemDataRole.FontRole and p.item.status == "dropped":
             font = QFont()
             font.setStrikeOut(True)

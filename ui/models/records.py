@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 
@@ -62,3 +63,16 @@ class RecordTableModel(QAbstractTableModel):
                 and 0 <= section < len(self.columns)):
             return self.columns[section].title
         return None
+
+
+class ColouredModel(RecordTableModel):
+    """A table whose rows may be drawn in a colour (see ``ui.palette``): those
+    needing attention, or ended."""
+
+    def colour(self, record) -> QBrush | None:
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            return self.colour(self.record(index.row()))
+        return super().data(index, role)

@@ -1,14 +1,10 @@
 """The register as tables: one row per person, their attendance and notes."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-
 from secretariat.attendance import CAPACITIES
 from secretariat.people import ROLES
 
-from .records import Column, RecordTableModel
-
-UNMARKED = QBrush(QColor("#a40000"))
+from .. import palette
+from .records import ColouredModel, Column
 
 
 def _notes(line, titles: dict[str, str]) -> str:
@@ -23,7 +19,7 @@ def _notes(line, titles: dict[str, str]) -> str:
     return "; ".join(parts)
 
 
-class RegisterModel(RecordTableModel):
+class RegisterModel(ColouredModel):
     """RegisterLine rows; ``chair_id`` and item titles are handed over with them."""
 
     def __init__(self, parent=None):
@@ -44,8 +40,5 @@ class RegisterModel(RecordTableModel):
     def _id(record) -> str:
         return record.person.id
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
-                and self.record(index.row()).attendance is None):
-            return UNMARKED
-        return super().data(index, role)
+    def colour(self, record):
+        return palette.warning() if record.attendance is None else None

@@ -14,14 +14,13 @@ from secretariat.agenda import AGENDA_STATUSES, PURPOSES, STATUSES
 from secretariat.changes import Changes
 from secretariat.errors import NotFoundError
 
+from .. import palette
 from ..minutes_edits import missing_glyphs_ok
 from ..models.agenda_model import AgendaModel
 from ..session import Session
 from ..widgets import add_row, set_quietly
 from .papers import button_row, save_and_open, side_by_side
 from .suggestions import DECLINE, HOLD, ask_reason, change_suggestion
-
-WARNING_STYLE = "color: #a40000; font-weight: bold;"
 
 
 def combo(choices: dict[str, str], name: str) -> QComboBox:
@@ -74,7 +73,7 @@ class AgendaPage(QWidget):
         self.clock.setWordWrap(True)
         self.warning = QLabel()
         self.warning.setAccessibleName("Over-run warning")
-        self.warning.setStyleSheet(WARNING_STYLE)
+        palette.show_as_warning(self.warning)
         self.warning.setWordWrap(True)
         self.agenda_status = combo(AGENDA_STATUSES, "Agenda status")
         self.agenda_status.activated.connect(self._set_agenda_status)

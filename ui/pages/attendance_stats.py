@@ -2,12 +2,12 @@
 sent apologies for or missed, and their rate drawn as a small bar."""
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFormLayout, QLineEdit, QStyledItemDelegate, QVBoxLayout,
                                QWidget)
 
 from secretariat.errors import UserFacingError
 
+from .. import palette
 from ..minutes_edits import missing_glyphs_ok
 from ..models.records import Column, RecordTableModel
 from ..session import Session
@@ -15,7 +15,6 @@ from ..widgets import add_row
 from .meetings import table_view
 from .papers import button_row, save_and_open
 
-BAR = QColor("#4a6fa5")
 RATE_COLUMN = 5
 BAR_WIDTH = 240  # pixels for 100%, however wide the column
 
@@ -47,7 +46,7 @@ class RateBar(QStyledItemDelegate):
             box = option.rect.adjusted(2, 3, -2, -3)
             painter.save()
             length = int(min(box.width(), BAR_WIDTH) * rate)
-            painter.fillRect(QRect(box.left(), box.top(), length, box.height()), BAR.lighter(170))
+            painter.fillRect(QRect(box.left(), box.top(), length, box.height()), palette.highlight())
             painter.restore()
         super().paint(painter, option, index)
 
