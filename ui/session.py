@@ -19,6 +19,7 @@ class Session(QObject):
     """One open taskforce file and the body shown."""
 
     changed = Signal(object)  # Changes
+    closing = Signal()  # the file is about to close: save what is still being typed
 
     def __init__(self, tf: Taskforce, parent: QObject | None = None):
         super().__init__(parent)
@@ -27,6 +28,7 @@ class Session(QObject):
         bodies = tf.bodies.all()
         self.body_id: str | None = bodies[0].id if bodies else None
         self.error_parent: QWidget | None = None
+        self.closed = False
 
     def notify(self, changes: Changes) -> None:
         self.changed.emit(changes)
@@ -93,5 +95,7 @@ class Session(QObject):
         return self.tf.bodies.get(self.body_id)
 
     def close(self) -> None:
+        self.closing.emit()
+        self.closed = True
         self.undo_stack.clear()
         self.tf.close()

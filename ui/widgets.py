@@ -1,8 +1,8 @@
 """Small helpers every page and dialog uses to stay keyboard- and reader-friendly."""
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import (QFormLayout, QFrame, QPlainTextEdit, QPushButton, QScrollArea,
-                               QWidget)
+from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QPlainTextEdit, QPushButton,
+                               QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 
 def add_row(form: QFormLayout, label: str, widget: QWidget) -> QWidget:
@@ -49,3 +49,39 @@ def scrollable(widget: QWidget, name: str) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     return area
+
+
+def day_text(day) -> str:
+    """A date as tables and short fields show it, e.g. 26 May 2011; empty for none."""
+    return f"{day.day} {day.strftime('%b %Y')}" if day else ""
+
+
+def button_row(entries) -> QHBoxLayout:
+    """Buttons from (text, slot, tip) in a row, left-aligned."""
+    row = QHBoxLayout()
+    for entry in entries:
+        row.addWidget(entry if isinstance(entry, QWidget) else button(*entry))
+    row.addStretch()
+    return row
+
+
+def side_by_side(page: QWidget, left: list, right: list) -> None:
+    """The page's two panes in a splitter; each a column of widgets and layouts,
+    a widget given as (widget, n) taking n shares of the spare height."""
+    splitter = QSplitter()
+    for parts in (left, right):
+        pane = QWidget()
+        column = QVBoxLayout(pane)
+        column.setContentsMargins(0, 0, 0, 0)
+        for part in parts:
+            if isinstance(part, tuple):
+                column.addWidget(*part)
+            elif isinstance(part, QWidget):
+                column.addWidget(part)
+            else:
+                column.addLayout(part)
+        splitter.addWidget(pane)
+    splitter.setSizes([640, 520])
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(splitter)

@@ -27,6 +27,7 @@ from ..errors import (
     UserFacingError,
 )
 from . import backups
+from . import seal
 from .lock import InstanceLock
 
 APPLICATION_ID = 0x54465343  # "TFSC" in the SQLite header marks our files
@@ -179,7 +180,8 @@ class Store:
                 "It has been left as it is.", path)
         # A damaged page elsewhere would only show when read (after we had
         # written to the file); quick_check finds it before anything is written.
-        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        # A file we closed cleanly and that has not changed since needs no check.
+        if not seal.is_sealed(path) and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise damaged(path)
         if not db[MIGRATIONS_TABLE].exists():
             raise DamagedFileError(f"{path.name} is missing its version record.", path)
@@ -346,11 +348,15 @@ class Store:
 
     def close(self) -> None:
         """Close the file, backing it up first if anything changed."""
+        sound = False
         try:
             if self.changed and not self.read_only:
-                self.backup("on-close")
+                self.backup("on-close")  # the backup's check vouches for the file too
+            sound = True
         finally:
             self.db.close()
+            if sound and not self.read_only:
+                seal.seal(self.path)
             if self._lock:
                 self._lock.release()
                 self._lock = None

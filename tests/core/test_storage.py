@@ -202,3 +202,28 @@ def test_save_copy_is_private_and_complete(sample_tf, tmp_path):
         assert copy.store.check() == []
         assert len(copy.people.in_body(copy.bodies.all()[0].id)) == len(
             sample_tf.people.in_body(sample_tf.bodies.all()[0].id))
+
+
+def test_a_file_changed_behind_our_back_is_checked_again_on_opening(sample_path):
+    # Closed cleanly, the file opens without reading every page; once its
+    # bytes change outside the program the full check runs and refuses it.
+    with Taskforce.open(sample_path):
+        pass
+    data = bytearray(sample_path.read_bytes())
+    page = 4096
+    data[3 * page:4 * page] = b"\xff" * page
+    sample_path.write_bytes(bytes(data))
+    before = sample_path.read_bytes()
+    with pytest.raises(DamagedFileError):
+        Taskforce.open(sample_path)
+    assert sample_path.read_bytes() == before
+
+
+def test_a_clean_close_lets_the_next_opening_skip_the_whole_file_check(sample_path):
+    from secretariat.storage import seal
+
+    with Taskforce.open(sample_path) as tf:
+        tf.bodies.update(tf.bodies.all()[0].id, default_venue="70 Whitehall")
+        assert not seal.is_sealed(sample_path)  # open and changing: not sealed
+    assert seal.is_sealed(sample_path)
+    assert (sample_path.with_name(sample_path.name + ".checked").stat().st_mode & 0o777) == 0o600

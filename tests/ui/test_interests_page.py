@@ -10,7 +10,8 @@ from pypdf import PdfReader
 from test_papers_page import answer, opened, session  # noqa: F401 (fixtures)
 
 from secretariat.interests import declarations_for_meeting
-from ui.pages.interests import DeclarationDialog, InterestDialog, InterestsPage
+from ui.dialogs.interests import DeclarationDialog, InterestDialog
+from ui.pages.interests import InterestsPage
 
 
 @pytest.fixture
@@ -117,7 +118,8 @@ def test_print_the_chairs_brief_for_a_meeting(page, session, tmp_path, opened): 
 
 def test_a_meetings_interests_tab_flags_tagged_items_and_records_declarations(
         qtbot, session, monkeypatch):  # noqa: F811
-    from ui.pages.interests import MeetingInterestsTab, TagItemDialog
+    from ui.dialogs.interests import TagItemDialog
+    from ui.pages.interests import MeetingInterestsTab
 
     tf = session.tf
     meeting = tf.meetings.on_date("2012-01-12")[0]

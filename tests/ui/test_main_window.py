@@ -303,3 +303,18 @@ def test_close_leaves_an_empty_window(sample_window):
     assert "No taskforce file is open" in sample_window.centralWidget().text()
     assert not sample_window.actions[Act.SAVE_COPY].isEnabled()
     assert sample_window.actions[Act.OPEN].isEnabled()
+
+
+def test_a_field_still_being_typed_in_is_saved_on_close_and_never_after(
+        sample_window, sample_path, dialogs_shown, stored):
+    form = details(sample_window)
+    meeting_id = form.meeting_id
+    form.venue.setText("70 Whitehall")  # typed, the focus still in the box (or the window not active)
+    sample_window.close_file()
+    assert stored(sample_path, "SELECT venue FROM meetings WHERE id = ?", (meeting_id,)) == [
+        ("70 Whitehall",)]
+    form.venue.setText("Somewhere else")
+    form.venue.editingFinished.emit()  # the box losing its focus after the file closed
+    assert stored(sample_path, "SELECT venue FROM meetings WHERE id = ?", (meeting_id,)) == [
+        ("70 Whitehall",)]
+    assert dialogs_shown == []

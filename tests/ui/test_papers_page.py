@@ -10,7 +10,8 @@ from pypdf import PdfReader
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog
 
-from ui.pages.papers import LinkDialog, NominateDialog, PaperDialog, PapersPage
+from ui.dialogs.papers import LinkDialog, NominateDialog, PaperDialog
+from ui.pages.papers import PapersPage
 from ui.session import Session
 
 WAVE = "First wave of cross-cutting issues papers"

@@ -15,11 +15,11 @@ from secretariat.changes import Changes
 from secretariat.errors import NotFoundError
 
 from .. import palette
+from ..exports import save_and_open
 from ..minutes_edits import missing_glyphs_ok
 from ..models.agenda_model import AgendaModel
 from ..session import Session
-from ..widgets import add_row, set_quietly
-from .papers import button_row, save_and_open, side_by_side
+from ..widgets import add_row, button_row, set_quietly, side_by_side
 from .suggestions import DECLINE, HOLD, ask_reason, change_suggestion
 
 

@@ -8,12 +8,12 @@ from PySide6.QtWidgets import (QFormLayout, QLineEdit, QStyledItemDelegate, QVBo
 from secretariat.errors import UserFacingError
 
 from .. import palette
+from ..exports import save_and_open
 from ..minutes_edits import missing_glyphs_ok
 from ..models.records import Column, RecordTableModel
 from ..session import Session
-from ..widgets import add_row
+from ..widgets import add_row, button_row
 from .meetings import table_view
-from .papers import button_row, save_and_open
 
 RATE_COLUMN = 5
 BAR_WIDTH = 240  # pixels for 100%, however wide the column

@@ -4,112 +4,21 @@ interests stay), the forms not returned, and the register printed."""
 
 import datetime as dt
 
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QInputDialog, QLabel, QLineEdit, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QInputDialog, QLabel, QVBoxLayout, QWidget
 
 from secretariat import conflicts
-from secretariat.conflicts import TAG_KINDS
 from secretariat.errors import UserFacingError
-from secretariat.interests import KINDS, declarations_for_meeting, register_document
+from secretariat.interests import declarations_for_meeting, register_document
 from secretariat.values import long_date, parse_date, parse_optional_date
 
+from ..dialogs.interests import DeclarationDialog, InterestDialog, TagItemDialog
+from ..exports import save_and_open
 from ..minutes_edits import missing_glyphs_ok
-from ..models.records import Column, RecordTableModel
+from ..models.interests_model import (DeclarationsModel, FlagsModel, HistoryModel,
+                                      RegisterModel)
 from ..session import Session
-from ..widgets import NotesEdit
+from ..widgets import button_row, day_text, side_by_side
 from .meetings import select_id, selected_id, table_view
-from .papers import (ATTENTION, ColouredModel, ValuesDialog, button_row, day_text,
-                     meeting_and_item, people_combo, save_and_open, side_by_side)
-
-ENDED = QBrush(QColor("#777777"))
-
-
-def _form_sent(entry) -> str:
-    return day_text(entry.form.sent_on) if entry.form else "not sent"
-
-
-def _form_back(entry) -> str:
-    if entry.form is None:
-        return ""
-    return day_text(entry.form.returned_on) if entry.form.returned_on else "not returned"
-
-
-class RegisterModel(ColouredModel):
-    """Rows are ``RegisterEntry``s; a member whose form is out is drawn in dark red."""
-
-    columns = (
-        Column("Member", lambda e: e.person.display_name),
-        Column("Role", lambda e: e.role_label),
-        Column("Current interests", lambda e: "; ".join(i.summary for i in e.interests)),
-        Column("Form sent", _form_sent),
-        Column("Form returned", _form_back),
-    )
-
-    @staticmethod
-    def _id(record) -> str:
-        return record.person.id
-
-    def colour(self, record) -> QBrush | None:
-        return ATTENTION if record.awaiting_form else None
-
-
-class HistoryModel(ColouredModel):
-    """Every interest of one member; ended ones in grey."""
-
-    columns = (
-        Column("Interest", lambda i: i.description),
-        Column("Organisation", lambda i: i.organisation),
-        Column("Kind", lambda i: i.kind_label),
-        Column("MIS / MSP", lambda i: "Yes" if i.concerns_mis_msp else ""),
-        Column("Declared", lambda i: day_text(i.declared_on)),
-        Column("Ended", lambda i: day_text(i.ended_on)),
-    )
-
-    def colour(self, record) -> QBrush | None:
-        return ENDED if record.ended_on else None
-
-
-class InterestDialog(ValuesDialog):
-    def __init__(self, session: Session, interest=None, parent=None):
-        super().__init__("Edit Interest" if interest else "Declare an Interest", session, parent)
-        self.description = self.row("&Description", QLineEdit(
-            interest.description if interest else ""))
-        self.description.setPlaceholderText("e.g. Chief Executive")
-        self.organisation = self.row("&Organisation", QLineEdit(
-            interest.organisation if interest else ""))
-        self.kind = self.choice("&Kind", KINDS, interest.kind if interest else "employment")
-        self.mis_msp = self.row("Concerns the &MIS or MSP", QCheckBox())
-        self.mis_msp.setChecked(bool(interest and interest.concerns_mis_msp))
-        self.declared = self.row("Declared &on", QLineEdit(
-            day_text(interest.declared_on if interest else dt.date.today())))
-        self.notes = self.row("No&tes", NotesEdit(interest.notes if interest else ""))
-        self.notes.setTabChangesFocus(True)
-
-    def values(self) -> dict:
-        return dict(description=self.description.text(), organisation=self.organisation.text(),
-                    kind=self.kind.currentData(), concerns_mis_msp=self.mis_msp.isChecked(),
-                    declared_on=parse_date(self.declared.text(), "date declared"),
-                    notes=self.notes.toPlainText().strip())
-
-
-class DeclarationDialog(ValuesDialog):
-    """A declaration made in the room, against the agenda item it concerns."""
-
-    def __init__(self, session: Session, person_id: str | None, meeting_id: str | None = None,
-                 parent=None):
-        super().__init__("Record a Declaration at a Meeting", session, parent)
-        self.meeting, self.item = meeting_and_item(self, session, meeting_id)
-        people = [bp.person for bp in session.tf.people.in_body(session.body_id)]
-        self.member = people_combo(self, "M&ember", people, person_id)
-        self.text = self.row("&Declared", QLineEdit())
-        self.text.setPlaceholderText("what they declared, as the minutes will say it")
-
-    def values(self) -> dict:
-        if not self.meeting.currentData():
-            raise UserFacingError("The body has no meeting to record a declaration at.")
-        return dict(meeting_id=self.meeting.currentData(), person_id=self.member.currentData(),
-                    text=self.text.text(), agenda_item_id=self.item.currentData())
 
 
 class InterestsPage(QWidget):
@@ -304,41 +213,6 @@ def print_brief(parent: QWidget, session: Session, meeting_id: str,
     name = f"Chair's brief {doc.meeting_date.isoformat()}.pdf"
     return save_and_open(parent, session, "Save the chair's brief as PDF", name,
                          chairs_brief_pdf.render(doc), "PDF files (*.pdf)", path)
-
-
-class FlagsModel(RecordTableModel):
-    """Rows are ``Conflict``s."""
-
-    columns = (Column("Member", lambda c: c.person_name), Column("Touches", lambda c: c.tag),
-               Column("Item or paper", lambda c: f"{c.subject.capitalize()}: {c.subject_title}"),
-               Column("Interest", lambda c: c.interest))
-
-    @staticmethod
-    def _id(record) -> str:
-        return f"{record.interest_id}/{record.subject_id}"
-
-
-class DeclarationsModel(RecordTableModel):
-    """Rows are ``MeetingDeclaration``s."""
-
-    columns = (Column("Member", lambda d: d.person_name), Column("Item", lambda d: d.item_title),
-               Column("Declared", lambda d: d.text))
-
-
-class TagItemDialog(ValuesDialog):
-    def __init__(self, session: Session, meeting_id: str, parent=None):
-        super().__init__("Tag an Agenda Item", session, parent)
-        self.meeting, self.item = meeting_and_item(self, session, meeting_id)
-        self.meeting.setEnabled(False)
-        self.name = self.row("&Touches", QLineEdit())
-        self.name.setPlaceholderText("an organisation or topic, e.g. MSP")
-        self.kind = self.choice("&Kind", TAG_KINDS, "organisation")
-
-    def values(self) -> dict:
-        if not self.item.currentData():
-            raise UserFacingError("Choose the agenda item to tag.")
-        return dict(name=self.name.text(), kind=self.kind.currentData(),
-                    agenda_item_id=self.item.currentData())
 
 
 class MeetingInterestsTab(QWidget):

@@ -72,7 +72,14 @@ class MeetingDetails(QWidget):
         self.notes.editingFinished.connect(
             lambda: self._save("notes", self.notes.toPlainText().strip()))
         session.changed.connect(self._on_changed)
+        session.closing.connect(self.save_typed)
         self.load()
+
+    def save_typed(self) -> None:
+        """Save every text box as it stands (unchanged ones write nothing)."""
+        for name in self._texts:
+            self._save_text(name)
+        self._save("notes", self.notes.toPlainText().strip())
 
     def load(self) -> None:
         try:
@@ -101,6 +108,8 @@ class MeetingDetails(QWidget):
             self._save(name, value)
 
     def _save(self, name: str, value) -> None:
+        if self.session.closed:  # a box losing the focus after the file closed
+            return
         try:
             self.session.tf.meetings.get(self.meeting_id)
         except NotFoundError:  # deleted while this field had the focus: nothing to save

@@ -13,9 +13,8 @@ from secretariat.errors import NotFoundError
 from ..dialogs.form import FormDialog
 from ..models.register_model import RegisterModel
 from ..session import Session
-from ..widgets import set_quietly
+from ..widgets import button_row, set_quietly
 from .meetings import select_id, table_view
-from .papers import button_row
 
 KEYS = {Qt.Key.Key_P: "present", Qt.Key.Key_1: "present", Qt.Key.Key_A: "apologies",
         Qt.Key.Key_2: "apologies", Qt.Key.Key_X: "absent", Qt.Key.Key_3: "absent"}

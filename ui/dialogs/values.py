@@ -1,0 +1,64 @@
+"""Form dialogs that hand back checked values, and the choosers they share."""
+
+from PySide6.QtWidgets import QComboBox
+
+from secretariat.errors import UserFacingError
+
+from ..session import Session
+from ..widgets import day_text
+from .form import FormDialog
+
+
+def people_combo(dialog: FormDialog, label: str, people, current: str | None,
+                  blank: str = "") -> QComboBox:
+    combo = QComboBox()
+    if blank:
+        combo.addItem(blank, None)
+    for person in people:
+        combo.addItem(person.display_name, person.id)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return dialog.row(label, combo)
+
+
+def meeting_and_item(dialog: FormDialog, session: Session,
+                     meeting_id: str | None = None) -> tuple[QComboBox, QComboBox]:
+    """A choice of the body's meetings (that one first chosen, if named) and,
+    below it, of the chosen meeting's items."""
+    tf = session.tf
+    meeting = dialog.row("&Meeting", QComboBox())
+    for found in tf.meetings.of_body(session.body_id):
+        meeting.addItem(day_text(found.date) + (f" {found.title}" if found.title else ""),
+                        found.id)
+    item = dialog.row("Agenda &item", QComboBox())
+
+    def fill() -> None:
+        item.clear()
+        item.addItem("(not a particular item)", None)
+        if meeting.currentData():
+            for agenda_item in tf.agenda.of_meeting(meeting.currentData()):
+                item.addItem(agenda_item.title, agenda_item.id)
+
+    meeting.setCurrentIndex(max(0, meeting.findData(meeting_id)))
+    meeting.currentIndexChanged.connect(fill)
+    fill()
+    return meeting, item
+
+
+class ValuesDialog(FormDialog):
+    """A form whose ``values()`` may refuse (raise); OK keeps it open until they are good."""
+
+    def __init__(self, title: str, session: Session, parent=None):
+        super().__init__(title, parent)
+        self.session = session
+        self.result_values: dict | None = None
+
+    def values(self) -> dict:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.result_values = self.values()
+        except UserFacingError as error:
+            self.session.report(error)
+            return
+        super().accept()
