@@ -16,7 +16,7 @@ from .errors import NotFoundError, ValidationError
 from .lifecycle import Lifecycle
 from .records import Manager, choice, require_text
 from .storage import Store
-from .values import long_date, parse_date, parse_optional_date
+from .values import long_date, parse_date
 
 STATUSES = {"open": "Open", "done": "Done", "dropped": "Dropped"}
 OUTCOMES = {"note": "Update", "carried_forward": "Carried forward", "done": "Done",
@@ -28,6 +28,43 @@ GROUPS = ("All members", "Officials", "Chair and officials", "Chair")
 # Offered when typing when; any date is accepted too.
 WHEN = ("By the next meeting", "As soon as possible")
 SORTS = ("due", "meeting", "owner", "status")
+
+# SQL over ``actions a JOIN meetings m`` (and, for labels, ``action_owners o
+# LEFT JOIN people p``), so the log is filtered, sorted and paged by SQLite.
+# Due by: the date, or the body's next meeting for "by the next meeting".
+_DUE_BY = """coalesce(a.due_date, CASE WHEN a.due_text LIKE '%next meeting%' THEN (
+    SELECT min(n.date) FROM meetings n WHERE n.body_id = m.body_id AND n.date > m.date) END)"""
+_OWNER_LABEL = "coalesce(nullif(coalesce(nullif(p.name, ''), p.role_title, ''), ''), o.group_name)"
+_FOLD = "casefold"  # str.casefold, registered on the connection: SQLite's lower() is ASCII only
+_ITEM_POS = "coalesce(pi.position, i.position, 0)"
+_SUB_POS = "CASE WHEN pi.id IS NULL THEN 0 ELSE i.position END"
+_KEYS = f"{_DUE_BY} AS due_by, {_ITEM_POS} AS item_pos, {_SUB_POS} AS sub_pos"
+_FROM = """FROM actions a JOIN meetings m ON m.id = a.meeting_id
+           LEFT JOIN agenda_items i ON i.id = a.item_id
+           LEFT JOIN agenda_items pi ON pi.id = i.parent_id"""
+_BY_MEETING = ("m.date", "item_pos", "sub_pos", "a.position", "a.id")  # names in _load
+_SORT_KEYS = {
+    "due": ("due_by IS NULL", "due_by"),  # undated last
+    "meeting": (),
+    "owner": (f"""(SELECT {_FOLD}({_OWNER_LABEL}) FROM action_owners o
+                  LEFT JOIN people p ON p.id = o.person_id
+                  WHERE o.action_id = a.id ORDER BY o.position LIMIT 1)""",),  # first owner
+    "status": ("CASE a.status " + " ".join(
+        f"WHEN '{key}' THEN {n}" for n, key in enumerate(STATUSES)) + " END",),
+}
+
+
+def _stored_date(value: str | None) -> dt.date | None:
+    """A date as the file stores it (ISO); far quicker than parsing what was typed."""
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _order(sort: str, descending: bool = False) -> str:
+    """An ORDER BY for a sort key; ties by meeting, item and position, then id."""
+    if sort not in SORTS:
+        raise ValidationError(f"Sort by one of: {', '.join(SORTS)}.")
+    terms = _SORT_KEYS[sort] + _BY_MEETING
+    return ", ".join(f"{t} DESC" if descending else t for t in terms)
 
 
 @dataclass(frozen=True)
@@ -117,6 +154,7 @@ class Actions(Manager[Action]):
     def __init__(self, store: Store):
         super().__init__(store)
         self.lifecycle = Lifecycle(store)
+        store.db.register_function(str.casefold, name=_FOLD, deterministic=True)
 
     # -- reading -----------------------------------------------------------
 
@@ -126,66 +164,45 @@ class Actions(Manager[Action]):
             raise NotFoundError("That action no longer exists.")
         return found[0]
 
-    def _load(self, where: str = "1", params: tuple = ()) -> list[Action]:
+    def _load(self, where: str = "1", params: tuple = (), order: str = _order("meeting"),
+              limit: int | None = None, offset: int = 0) -> list[Action]:
+        if limit is not None:  # sort narrow rows to find the page, then read only those
+            where = f"""a.id IN (SELECT id FROM (SELECT a.id, {_KEYS} {_FROM} WHERE {where}
+                                                 ORDER BY {order} LIMIT ? OFFSET ?))"""
+            params = (*params, int(limit), int(offset))
         rows = self._store.rows(
-            f"""SELECT a.*, m.body_id, m.date AS meeting_date,
+            f"""SELECT a.*, m.body_id, m.date AS meeting_date, {_KEYS},
                        coalesce(i.title, '') AS item_title,
-                       coalesce(pi.position, i.position, 0) AS item_pos,
-                       CASE WHEN pi.id IS NULL THEN 0 ELSE i.position END AS sub_pos,
                        coalesce(i.restricted, 0) OR coalesce(pi.restricted, 0) AS restricted
-                FROM actions a JOIN meetings m ON m.id = a.meeting_id
-                LEFT JOIN agenda_items i ON i.id = a.item_id
-                LEFT JOIN agenda_items pi ON pi.id = i.parent_id
-                WHERE {where} ORDER BY m.date, item_pos, sub_pos, a.position""", params)
+                {_FROM} WHERE {where} ORDER BY {order}""", params)
         if not rows:
             return []
         ids = tuple(r["id"] for r in rows)
         marks = ",".join("?" * len(ids))
         owners: dict[str, list[Owner]] = {}
         for r in self._store.rows(
-                f"""SELECT o.action_id, o.person_id, o.group_name,
-                           coalesce(nullif(p.name, ''), p.role_title, '') AS person
+                f"""SELECT o.action_id, o.person_id, o.group_name, {_OWNER_LABEL} AS label
                     FROM action_owners o LEFT JOIN people p ON p.id = o.person_id
                     WHERE o.action_id IN ({marks}) ORDER BY o.position""", ids):
             owners.setdefault(r["action_id"], []).append(
-                Owner(r["person_id"], r["group_name"], r["person"] or r["group_name"]))
+                Owner(r["person_id"], r["group_name"], r["label"]))
         updates: dict[str, list[Update]] = {}
         for r in self._store.rows(
                 f"""SELECT u.*, m.date AS meeting_date FROM action_updates u
                     LEFT JOIN meetings m ON m.id = u.meeting_id
                     WHERE u.action_id IN ({marks}) ORDER BY u.made_on, u.created_at""", ids):
             updates.setdefault(r["action_id"], []).append(Update(
-                r["id"], r["action_id"], r["meeting_id"], parse_optional_date(r["meeting_date"]),
-                parse_date(r["made_on"]), r["text"], r["outcome"]))
-        next_meeting = self._next_meetings({r["body_id"] for r in rows})
-        found = []
-        for r in rows:
-            meeting_date = parse_date(r["meeting_date"])
-            due_date = parse_optional_date(r["due_date"])
-            due_by = due_date
-            if due_by is None and "next meeting" in r["due_text"].lower():
-                due_by = next_meeting(r["body_id"], meeting_date)
-            found.append(Action(
-                id=r["id"], body_id=r["body_id"], meeting_id=r["meeting_id"],
-                meeting_date=meeting_date, item_id=r["item_id"], item_title=r["item_title"],
-                position=r["position"], text=r["text"], due_date=due_date,
-                due_text=r["due_text"], status=r["status"],
-                owners=tuple(owners.get(r["id"], ())),
-                updates=tuple(updates.get(r["id"], ())), due_by=due_by,
-                item_order=(r["item_pos"], r["sub_pos"]), restricted=bool(r["restricted"])))
-        return found
-
-    def _next_meetings(self, body_ids: set[str]):
-        marks = ",".join("?" * len(body_ids))
-        dates: dict[str, list[dt.date]] = {}
-        for r in self._store.rows(
-                f"SELECT body_id, date FROM meetings WHERE body_id IN ({marks}) ORDER BY date",
-                tuple(body_ids)):
-            dates.setdefault(r["body_id"], []).append(parse_date(r["date"]))
-
-        def after(body_id: str, day: dt.date) -> dt.date | None:
-            return next((d for d in dates.get(body_id, ()) if d > day), None)
-        return after
+                r["id"], r["action_id"], r["meeting_id"], _stored_date(r["meeting_date"]),
+                _stored_date(r["made_on"]), r["text"], r["outcome"]))
+        return [Action(
+            id=r["id"], body_id=r["body_id"], meeting_id=r["meeting_id"],
+            meeting_date=_stored_date(r["meeting_date"]), item_id=r["item_id"],
+            item_title=r["item_title"], position=r["position"], text=r["text"],
+            due_date=_stored_date(r["due_date"]), due_text=r["due_text"],
+            status=r["status"], owners=tuple(owners.get(r["id"], ())),
+            updates=tuple(updates.get(r["id"], ())), due_by=_stored_date(r["due_by"]),
+            item_order=(r["item_pos"], r["sub_pos"]), restricted=bool(r["restricted"]))
+            for r in rows]
 
     def of_meeting(self, meeting_id: str) -> list[Action]:
         """The actions agreed at a meeting, in item order."""
@@ -197,12 +214,32 @@ class Actions(Manager[Action]):
     def log(self, body_id: str | None = None, status: str | None = None,
             owner: str | None = None, meeting_id: str | None = None,
             due_before=None, overdue: bool = False, today: dt.date | None = None,
-            sort: str = "due") -> list[Action]:
-        """The action log, filtered and sorted.
+            sort: str = "due", descending: bool = False,
+            limit: int | None = None, offset: int = 0) -> list[Action]:
+        """The action log, filtered and sorted; ``limit`` and ``offset`` give one
+        page of it (filters, sort and paging are all done by SQLite).
 
         ``owner`` matches any owner's name, role or group, ignoring case;
         ``due_before`` keeps actions due (by date or next meeting) before it.
+        Ties are broken by meeting, item and position, then id, so pages never
+        overlap.
         """
+        where, params = self._log_filter(body_id, status, owner, meeting_id, due_before,
+                                         overdue, today)
+        return self._load(where, params, _order(sort, descending), limit, offset)
+
+    def count(self, body_id: str | None = None, status: str | None = None,
+              owner: str | None = None, meeting_id: str | None = None,
+              due_before=None, overdue: bool = False, today: dt.date | None = None) -> int:
+        """How many actions ``log`` would give with these filters."""
+        where, params = self._log_filter(body_id, status, owner, meeting_id, due_before,
+                                         overdue, today)
+        return self._store.scalar(
+            f"SELECT count(*) FROM actions a JOIN meetings m ON m.id = a.meeting_id "
+            f"WHERE {where}", params)
+
+    def _log_filter(self, body_id, status, owner, meeting_id, due_before, overdue,
+                    today) -> tuple[str, tuple]:
         where, params = ["1"], []
         if body_id:
             where.append("m.body_id = ?")
@@ -213,24 +250,30 @@ class Actions(Manager[Action]):
         if status:
             where.append("a.status = ?")
             params.append(choice(status, STATUSES, "status"))
-        found = self._load(" AND ".join(where), tuple(params))
         if owner and owner.strip():
-            wanted = owner.strip().lower()
-            found = [a for a in found if any(wanted in o.label.lower() for o in a.owners)]
+            where.append(f"""EXISTS (SELECT 1 FROM action_owners o
+                                 LEFT JOIN people p ON p.id = o.person_id
+                                 WHERE o.action_id = a.id
+                                 AND instr({_FOLD}({_OWNER_LABEL}), ?) > 0)""")
+            params.append(owner.strip().casefold())
         if due_before:
-            limit = parse_date(due_before, "due date")
-            found = [a for a in found if a.due_by and a.due_by < limit]
+            where.append(f"{_DUE_BY} < ?")
+            params.append(parse_date(due_before, "due date").isoformat())
         if overdue:
-            found = [a for a in found if a.overdue(today)]
-        return sort_actions(found, sort)
+            where.append(f"a.status = 'open' AND {_DUE_BY} < ?")
+            params.append((today or dt.date.today()).isoformat())
+        return " AND ".join(where), tuple(params)
 
     def open_by_owner(self, body_id: str | None = None) -> list[tuple[str, int]]:
         """How many open actions each owner has, most first."""
-        counts: dict[str, int] = {}
-        for action in self.log(body_id, status="open"):
-            for owner in action.owners:
-                counts[owner.label] = counts.get(owner.label, 0) + 1
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))
+        rows = self._store.rows(
+            f"""SELECT {_OWNER_LABEL} AS label, count(*) AS n
+                FROM action_owners o JOIN actions a ON a.id = o.action_id
+                JOIN meetings m ON m.id = a.meeting_id
+                LEFT JOIN people p ON p.id = o.person_id
+                WHERE a.status = 'open' AND (? IS NULL OR m.body_id = ?)
+                GROUP BY label ORDER BY n DESC, {_FOLD}(label)""", (body_id, body_id))
+        return [(r["label"], r["n"]) for r in rows]
 
     def matters_arising(self, meeting_id: str) -> list[Action]:
         """Actions from the body's earlier meetings still open at this one, with
@@ -238,12 +281,11 @@ class Actions(Manager[Action]):
         meeting = self._store.row("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
         if meeting is None:
             raise NotFoundError("That meeting no longer exists.")
-        found = self._load(
+        return self._load(
             """m.body_id = ? AND m.date < ? AND (a.status = 'open' OR EXISTS (
                    SELECT 1 FROM action_updates u WHERE u.action_id = a.id
                    AND u.meeting_id = ?))""",
             (meeting["body_id"], meeting["date"], meeting_id))
-        return sort_actions(found, "meeting")
 
     # -- writing -----------------------------------------------------------
 
@@ -381,22 +423,3 @@ class Actions(Manager[Action]):
         with self._store.transaction() as db:
             db[self.table].delete(action_id)  # owners and updates go with it
         return Changes.of(self.kind, action_id), rows
-
-
-def sort_actions(actions: list[Action], sort: str = "due") -> list[Action]:
-    """Sort by due (undated last), meeting, first owner or status; ties by meeting."""
-    if sort not in SORTS:
-        raise ValidationError(f"Sort by one of: {', '.join(SORTS)}.")
-    far = dt.date.max
-
-    def key(a: Action):
-        by_meeting = (a.meeting_date, a.item_order, a.position)
-        if sort == "due":
-            return (a.due_by or far, *by_meeting)
-        if sort == "owner":
-            return (a.owner_label.lower(), *by_meeting)
-        if sort == "status":
-            return (list(STATUSES).index(a.status), *by_meeting)
-        return by_meeting
-    return sorted(actions, key=key)
-

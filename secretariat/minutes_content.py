@@ -64,7 +64,7 @@ class MinutesDocument:
     marking: str
     draft: bool
     publication: bool
-    chair_line: str  # "Chair: Julian Le Grand" or "Vice Chair: …"
+    chair_line: str  # "Chair: Julian Le Grand", "Vice Chair: …" or "In the chair: …"
     members: tuple[str, ...]
     officials: tuple[str, ...]
     presenters: tuple[str, ...]
@@ -136,14 +136,19 @@ def _register(tf: Taskforce, meeting: dict) -> dict:
            LEFT JOIN memberships s ON s.person_id = a.person_id AND s.body_id = ?
            WHERE a.meeting_id = ?
            ORDER BY CASE s.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 ELSE 2 END,
-                    -- officials in the order the register lists them, the rest by name
+                    -- officials in the order they were recorded (several are often
+                    -- recorded in one go, with the same time), the rest by name
                     CASE a.capacity WHEN 'official' THEN a.created_at ELSE '' END,
+                    CASE a.capacity WHEN 'official' THEN a.rowid ELSE 0 END,
                     p.name COLLATE NOCASE, p.role_title COLLATE NOCASE""",
         (meeting["body_id"], meeting["id"]))
-    chair_id = meeting.get("chair_person_id")
+    chosen = tf.attendance.register(meeting["id"])  # who was put in the chair, if anyone
+    chair_id, chair_heading = chosen.chair_person_id, chosen.chair_heading
     if not chair_id:  # whoever of the Chair and Vice-Chair was there, in that order
-        chair_id = next((r["person_id"] for r in rows if r["status"] == "present"
-                         and r["role"] in ("chair", "vice_chair")), None)
+        chair = next((r for r in rows if r["status"] == "present"
+                      and r["role"] in ("chair", "vice_chair")), None)
+        chair_id = chair and chair["person_id"]
+        chair_heading = chair and ("Vice Chair" if chair["role"] == "vice_chair" else "Chair")
     chair_line, members, officials, presenters, guests, apologies = "", [], [], [], [], []
     for r in rows:
         deputy = ((r["dep_role"] or r["dep_name"]) if r["capacity"] == "official"
@@ -153,7 +158,7 @@ def _register(tf: Taskforce, meeting: dict) -> dict:
         elif r["status"] != "present":
             continue
         elif r["person_id"] == chair_id:
-            chair_line = f"{'Vice Chair' if r['role'] == 'vice_chair' else 'Chair'}: {_name(r)}"
+            chair_line = f"{chair_heading}: {_name(r)}"
         elif r["capacity"] == "official":
             officials.append(_official(r) + (f" deputising for {deputy}" if deputy else ""))
         elif r["capacity"] in ("guest", "presenter"):

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None:
             focused.clearFocus()  # a field being typed in saves itself on losing focus
+        self.session.prepare_to_close()  # so does one in a window that is not active
         session, self.session = self.session, None
         self.undo_group.removeStack(session.undo_stack)
         self._show_nothing_open()

@@ -94,8 +94,11 @@ class Session(QObject):
     def body(self):
         return self.tf.bodies.get(self.body_id)
 
-    def close(self) -> None:
+    def prepare_to_close(self) -> None:
+        """Let views save what is still being typed, while the file is open."""
         self.closing.emit()
+
+    def close(self) -> None:
         self.closed = True
         self.undo_stack.clear()
         self.tf.close()

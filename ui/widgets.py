@@ -56,6 +56,11 @@ def day_text(day) -> str:
     return f"{day.day} {day.strftime('%b %Y')}" if day else ""
 
 
+def field_date_text(day) -> str:
+    """A date as a field to edit shows it, e.g. 1 February 2011; empty for none."""
+    return f"{day.day} {day.strftime('%B %Y')}" if day else ""
+
+
 def button_row(entries) -> QHBoxLayout:
     """Buttons from (text, slot, tip) in a row, left-aligned."""
     row = QHBoxLayout()

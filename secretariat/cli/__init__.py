@@ -6,9 +6,10 @@ default, which takes the parsed arguments and returns the exit code.
 
 import importlib
 import pkgutil
+import sys
 from pathlib import Path
 
-from ..errors import UserFacingError
+from ..errors import NotFoundError, UserFacingError, ValidationError
 from ..taskforce import Taskforce
 
 
@@ -20,6 +21,33 @@ def command_modules():
 
 def open_existing(path: str) -> Taskforce:
     return Taskforce.open(path)
+
+
+def body_named(tf: Taskforce, name: str | None) -> str | None:
+    """The id of the body called ``name`` (full or short name); None when no name is given."""
+    if not name:
+        return None
+    for body in tf.bodies.all():
+        if name.strip().lower() in (body.name.lower(), body.short_name.lower()):
+            return body.id
+    raise NotFoundError(f"There is no body called {name}.")
+
+
+def the_body(tf: Taskforce, name: str | None) -> str:
+    """The body named, or the file's only top-level body when none is."""
+    named = body_named(tf, name)
+    if named:
+        return named
+    bodies = [b for b in tf.bodies.all() if not b.parent_body_id]
+    if len(bodies) != 1:
+        raise ValidationError("The file holds several bodies; name one with --body.")
+    return bodies[0].id
+
+
+def warn_missing_glyphs(missing: list[str]) -> None:
+    if missing:
+        print("warning: the font has no glyph for " + " ".join(missing)
+              + "; they will print as boxes", file=sys.stderr)
 
 
 def write_private(path: str, data: bytes) -> None:

@@ -1,8 +1,6 @@
 """Commands that print a meeting's agenda and attendance over a period."""
 
-from . import open_existing, write_private
-from .minutes import _body_id, _warn
-from .papers import _the_body
+from . import body_named, open_existing, the_body, warn_missing_glyphs, write_private
 
 
 def register(sub) -> None:
@@ -27,9 +25,9 @@ def run_agenda(args) -> int:
     from ..documents import agenda_pdf
 
     with open_existing(args.path) as tf:
-        meeting = tf.meetings.find_one(args.meeting, _body_id(tf, args.body))
+        meeting = tf.meetings.find_one(args.meeting, body_named(tf, args.body))
         doc = agenda_pdf.build(tf, meeting.id)
-    _warn(agenda_pdf.warnings(doc))
+    warn_missing_glyphs(agenda_pdf.warnings(doc))
     write_private(args.output, agenda_pdf.render(doc))
     print(f"Wrote the agenda of {doc.date} to {args.output}")
     return 0
@@ -39,8 +37,8 @@ def run_attendance(args) -> int:
     from ..documents import attendance_pdf
 
     with open_existing(args.path) as tf:
-        doc = attendance_pdf.build(tf, _the_body(tf, args.body), args.start, args.end)
-    _warn(attendance_pdf.warnings(doc))
+        doc = attendance_pdf.build(tf, the_body(tf, args.body), args.start, args.end)
+    warn_missing_glyphs(attendance_pdf.warnings(doc))
     write_private(args.output, attendance_pdf.render(doc))
     print(f"Wrote attendance at {doc.meetings} meeting(s) to {args.output}")
     return 0

@@ -5,9 +5,10 @@ import sys
 
 from .. import circulate, minutes_content
 from ..actions import STATUSES
-from ..errors import NotFoundError
 from ..records import choice
-from . import open_existing, write_private
+from . import body_named, open_existing, warn_missing_glyphs, write_private
+
+_body_id = body_named  # cli/search.py (not in this change) still imports the old name
 
 
 def register(sub) -> None:
@@ -33,28 +34,13 @@ def register(sub) -> None:
     cmd.set_defaults(run=run_actions)
 
 
-def _warn(missing: list[str]) -> None:
-    if missing:
-        print("warning: the font has no glyph for " + " ".join(missing)
-              + "; they will print as boxes", file=sys.stderr)
-
-
-def _body_id(tf, name: str | None) -> str | None:
-    if not name:
-        return None
-    for body in tf.bodies.all():
-        if name.strip().lower() in (body.name.lower(), body.short_name.lower()):
-            return body.id
-    raise NotFoundError(f"There is no body called {name}.")
-
-
 def run_minutes(args) -> int:
     from ..documents import minutes_pdf
 
     with open_existing(args.path) as tf:
-        meeting = tf.meetings.find_one(args.meeting, _body_id(tf, args.body))
+        meeting = tf.meetings.find_one(args.meeting, body_named(tf, args.body))
         doc = minutes_content.build(tf, meeting.id, publication=args.publication)
-        _warn(minutes_pdf.warnings(doc))
+        warn_missing_glyphs(minutes_pdf.warnings(doc))
         pdf = minutes_pdf.render(doc)
         draft = args.email and circulate.draft(
             tf, meeting.id, pdf, "draft minutes" if doc.draft else "minutes")
@@ -82,7 +68,7 @@ def run_actions(args) -> int:
     doc = actions_pdf.ActionLogDocument(
         body_name=bodies[0].name if len(bodies) == 1 else "Taskforce", scope=scope,
         today=dt.date.today(), actions=tuple(actions), owner=args.owner or "")
-    _warn(actions_pdf.warnings(doc))
+    warn_missing_glyphs(actions_pdf.warnings(doc))
     write_private(args.output, actions_pdf.render(doc))
     print(f"Wrote {len(actions)} action(s) to {args.output}")
     return 0

@@ -3,9 +3,7 @@ the chair's brief on interests for a meeting."""
 
 import datetime as dt
 
-from ..errors import ValidationError
-from . import open_existing, write_private
-from .minutes import _body_id, _warn
+from . import body_named, open_existing, the_body, warn_missing_glyphs, write_private
 
 
 def register(sub) -> None:
@@ -34,23 +32,13 @@ def _common(cmd, run) -> None:
     cmd.set_defaults(run=run)
 
 
-def _the_body(tf, name: str | None) -> str:
-    named = _body_id(tf, name)
-    if named:
-        return named
-    bodies = [b for b in tf.bodies.all() if not b.parent_body_id]
-    if len(bodies) != 1:
-        raise ValidationError("The file holds several bodies; name one with --body.")
-    return bodies[0].id
-
-
 def run_register(args) -> int:
     from ..documents import register_pdf
     from ..interests import register_document
 
     with open_existing(args.path) as tf:
-        doc = register_document(tf, _the_body(tf, args.body), args.as_of, args.marking)
-    _warn(register_pdf.warnings(doc))
+        doc = register_document(tf, the_body(tf, args.body), args.as_of, args.marking)
+    warn_missing_glyphs(register_pdf.warnings(doc))
     write_private(args.output, register_pdf.render(doc))
     print(f"Wrote the register of interests ({len(doc.entries)} members) to {args.output}")
     return 0
@@ -61,7 +49,7 @@ def run_reviews(args) -> int:
     from ..reviews import coverage_document
 
     with open_existing(args.path) as tf:
-        doc = coverage_document(tf, _the_body(tf, args.body), dt.date.today())
+        doc = coverage_document(tf, the_body(tf, args.body), dt.date.today())
     write_private(args.output, reviews_pdf.render(doc))
     marked = sum(bool(c.marks) for c in doc.papers)
     print(f"Wrote the coverage of {len(doc.papers)} papers ({marked} marked) to {args.output}")
@@ -73,7 +61,7 @@ def run_brief(args) -> int:
     from ..documents import chairs_brief_pdf
 
     with open_existing(args.path) as tf:
-        meeting = tf.meetings.find_one(args.meeting, _body_id(tf, args.body))
+        meeting = tf.meetings.find_one(args.meeting, body_named(tf, args.body))
         doc = brief_document(tf, meeting.id)
     write_private(args.output, chairs_brief_pdf.render(doc))
     print(f"Wrote the chair's brief ({len(doc.conflicts)} conflict flags) to {args.output}")

@@ -10,9 +10,8 @@ from ..actions import Action
 from ..minutes_content import SENSITIVE
 from ..values import long_date
 from . import fonts
+from .flowables import Cell, grid, heading, paragraphs
 from .layout import PageSettings, build_pdf, stylesheet
-from .minutes_pdf import grid, heading
-from .text import esc
 
 
 @dataclass(frozen=True)
@@ -59,24 +58,25 @@ def _history(action: Action) -> str:
 
 def render(doc: ActionLogDocument) -> bytes:
     styles = stylesheet()
-    story = [Paragraph(esc(f"{doc.body_name.upper()} ACTION LOG"), styles["Title"]),
-             Paragraph(esc(f"{doc.scope}, as at {long_date(doc.today)}"), styles["Centre"])]
+    story = (paragraphs(f"{doc.body_name.upper()} ACTION LOG", styles["Title"])
+             + paragraphs(f"{doc.scope}, as at {long_date(doc.today)}", styles["Centre"]))
     groups = doc.by_owner()
     if not groups:
         story.append(Paragraph("There are no actions to show.", styles["Body"]))
     for owner, actions in groups:
         open_count = sum(1 for a in actions if a.status == "open")
-        story.append(heading(f"{owner} ({open_count} open)", styles["Heading"]))
+        story += heading(f"{owner} ({open_count} open)", styles["Heading"])
         rows = []
         for a in actions:
-            when = esc(a.due_label or "No date set")
+            mark = ""
             if a.overdue(doc.today):
-                when += '<br/><font color="#b00000"><b>OVERDUE</b></font>'
+                mark = '<br/><font color="#b00000"><b>OVERDUE</b></font>'
             elif a.status != "open":
-                when += f"<br/>{a.status_label}"
+                mark = f"<br/>{a.status_label}"
             agreed = long_date(a.meeting_date) + (f"\n{a.item_title}" if a.item_title else "")
-            rows.append([agreed, a.text, Paragraph(when, styles["Cell"]), _history(a)])
-        story.append(grid(["Agreed", "Action", "When", "History"], rows,
-                          [0.2, 0.34, 0.16, 0.3], styles))
+            rows.append([agreed, a.text, Cell(a.due_label or "No date set", after=mark),
+                         _history(a)])
+        story += grid(["Agreed", "Action", "When", "History"], rows,
+                      [0.2, 0.34, 0.16, 0.3], styles)
     marking = SENSITIVE if any(a.restricted for a in doc.actions) else doc.marking
     return build_pdf(story, PageSettings(title=f"{doc.body_name} action log", marking=marking))

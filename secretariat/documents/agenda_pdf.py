@@ -12,8 +12,8 @@ from ..agenda import Clock, PlannedItem
 from ..taskforce import Taskforce
 from ..values import long_date, time_range
 from . import fonts
+from .flowables import Cell, grid, paragraphs
 from .layout import PageSettings, build_pdf, stylesheet
-from .minutes_pdf import grid
 from .text import esc
 
 
@@ -51,19 +51,16 @@ def warnings(doc: AgendaDocument) -> list[str]:
         f"{p.item.title} {p.lead} {' '.join(p.papers)}" for p in doc.items))
 
 
-def _item_cell(p: PlannedItem, doc: AgendaDocument, styles) -> Paragraph:
-    if p.depth == 0:
-        text = f"<b>{esc(p.item.title)}</b>"
-    else:
-        text = f"{esc(p.number)}\u00a0\u00a0{esc(p.item.title)}"
+def _item_cell(p: PlannedItem, doc: AgendaDocument) -> Cell:
+    before, after = ("<b>", "</b>") if p.depth == 0 else (f"{esc(p.number)}\u00a0\u00a0", "")
     notes = [p.item.purpose_label] if p.item.purpose else []
     if p.item.restricted:
         notes.append("Restricted")
     if p.item.id in doc.carried_from:
         notes.append(f"Carried forward from {doc.carried_from[p.item.id]}")
     if notes:
-        text += f"<br/><i>{esc('; '.join(notes))}</i>"
-    return Paragraph(text, styles["SubCell"] if p.depth else styles["Cell"])
+        after += f"<br/><i>{esc('; '.join(notes))}</i>"
+    return Cell(p.item.title, before, after, "SubCell" if p.depth else "Cell")
 
 
 def _timing(p: PlannedItem) -> str:
@@ -77,18 +74,19 @@ def _timing(p: PlannedItem) -> str:
 def render(doc: AgendaDocument) -> bytes:
     styles = stylesheet()
     styles.add(ParagraphStyle("SubCell", parent=styles["Cell"], leftIndent=10))
-    story = [Paragraph(esc(doc.body_name.upper() + " MEETING"), styles["Title"]),
-             Paragraph(esc(doc.date), styles["Centre"])]
-    story += [Paragraph(esc(line), styles["Centre"]) for line in (doc.venue, doc.times) if line]
+    story = (paragraphs(doc.body_name.upper() + " MEETING", styles["Title"])
+             + paragraphs(doc.date, styles["Centre"]))
+    for line in (doc.venue, doc.times):
+        story += paragraphs(line, styles["Centre"]) if line else []
     story.append(Paragraph("AGENDA", styles["Title"]))
     if not doc.items:
         story.append(Paragraph("No items yet.", styles["Body"]))
     else:
-        rows = [[p.number if p.depth == 0 else "", _item_cell(p, doc, styles), p.lead,
+        rows = [[p.number if p.depth == 0 else "", _item_cell(p, doc), p.lead,
                  ", ".join(p.papers), _timing(p)] for p in doc.items]
-        story.append(grid(["No.", "Item", "Lead", "Papers", "Time"], rows,
-                          [0.07, 0.44, 0.19, 0.13, 0.17], styles))
+        story += grid(["No.", "Item", "Lead", "Papers", "Time"], rows,
+                      [0.07, 0.44, 0.19, 0.13, 0.17], styles)
     if doc.draft and doc.clock.warning:
-        story.append(Paragraph(esc(doc.clock.warning), styles["Small"]))
+        story += paragraphs(doc.clock.warning, styles["Small"])
     return build_pdf(story, PageSettings(
         title=f"Agenda: {doc.body_name}, {doc.date}", marking=doc.marking, draft=doc.draft))

@@ -13,13 +13,14 @@ from reportlab.platypus import Paragraph, Spacer
 from ..attendance import MemberRecord
 from ..values import parse_optional_date
 from . import fonts
-from .layout import PageSettings, build_pdf, stylesheet
-from .minutes_pdf import WIDTH, grid
+from .flowables import cut, grid, paragraphs
+from .layout import WIDTH, PageSettings, build_pdf, stylesheet
 from .register_pdf import short_date
-from .text import clean, esc
+from .text import clean
 
 BAR = colors.HexColor("#4a6fa5")
 ROW = 6 * mm  # height given to each member in the chart
+LABEL = 40  # characters of a name the chart shows; the table above has it whole
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def chart(records) -> Drawing:
     bars.x, bars.y = 45 * mm, 8 * mm
     bars.width, bars.height = WIDTH - 55 * mm, ROW * len(shown)
     bars.data = [[round(r.rate * 100) for r in reversed(shown)]]
-    bars.categoryAxis.categoryNames = [clean(r.person.display_name) for r in reversed(shown)]
+    bars.categoryAxis.categoryNames = [_label(r.person.display_name) for r in reversed(shown)]
     bars.categoryAxis.labels.fontName = fonts.REGULAR
     bars.categoryAxis.labels.fontSize = 8
     bars.categoryAxis.labels.boxAnchor = "e"
@@ -80,22 +81,27 @@ def chart(records) -> Drawing:
     return drawing
 
 
+def _label(name: str) -> str:
+    shown, rest = cut(clean(name), LABEL)
+    return shown + ("…" if rest else "")
+
+
 def render(doc: AttendanceDocument) -> bytes:
     fonts.register()
     styles = stylesheet()
-    story = [Paragraph(esc(doc.body_name), styles["Title"]),
-             Paragraph("ATTENDANCE", styles["Title"]),
-             Paragraph(esc(f"{doc.period}: {doc.meetings} meeting(s) with a register"),
-                       styles["Centre"]), Spacer(1, 4 * mm)]
+    story = paragraphs(doc.body_name, styles["Title"]) + [
+        Paragraph("ATTENDANCE", styles["Title"]),
+        Paragraph(f"{doc.period}: {doc.meetings} meeting(s) with a register",
+                  styles["Centre"]), Spacer(1, 4 * mm)]
     if not doc.records:
         story.append(Paragraph("No register was taken at any meeting in this period.",
                                styles["Body"]))
     else:
-        story.append(grid(
+        story += grid(
             ["Member", "Could attend", "Attended", "Apologies", "Absent", "Rate"],
             [[r.person.display_name, str(r.could_attend), str(r.attended), str(r.apologies),
               str(r.absent), r.rate_text] for r in doc.records],
-            [0.33, 0.14, 0.13, 0.15, 0.12, 0.13], styles))
+            [0.33, 0.14, 0.13, 0.15, 0.12, 0.13], styles)
         story += [Spacer(1, 6 * mm), Paragraph("Share of meetings attended", styles["Heading"]),
                   chart(doc.records)]
     return build_pdf(story, PageSettings(title=f"Attendance: {doc.body_name}",

@@ -7,9 +7,8 @@ from reportlab.platypus import Paragraph
 
 from ..conflicts import BriefDocument
 from ..values import long_date
+from .flowables import grid, paragraphs
 from .layout import PageSettings, build_pdf, stylesheet
-from .minutes_pdf import grid
-from .text import esc
 
 MIS_MSP_REMINDER = (
     "The Taskforce has no role in the use, operation or management of the MIS or MSP; "
@@ -18,17 +17,16 @@ MIS_MSP_REMINDER = (
 
 def render(doc: BriefDocument) -> bytes:
     styles = stylesheet()
-    story = [Paragraph(esc(doc.body_name), styles["Title"]),
-             Paragraph("CHAIR'S BRIEF: INTERESTS", styles["Title"]),
-             Paragraph(esc(" – ".join(t for t in (doc.meeting_title,
-                                                  long_date(doc.meeting_date)) if t)),
-                       styles["Centre"]),
-             Paragraph("Conflict flags", styles["Heading"])]
+    story = paragraphs(doc.body_name, styles["Title"])
+    story.append(Paragraph("CHAIR'S BRIEF: INTERESTS", styles["Title"]))
+    story += paragraphs(" – ".join(t for t in (doc.meeting_title, long_date(doc.meeting_date))
+                                   if t), styles["Centre"])
+    story.append(Paragraph("Conflict flags", styles["Heading"]))
     if doc.conflicts:
-        story.append(grid(
+        story += grid(
             ["Member", "Interest", "Item or paper", "Touches"],
             [[c.person_name, c.interest, f"{c.subject.capitalize()}: {c.subject_title}", c.tag]
-             for c in doc.conflicts], [0.18, 0.3, 0.3, 0.22], styles))
+             for c in doc.conflicts], [0.18, 0.3, 0.3, 0.22], styles)
         story.append(Paragraph(
             "A flag is a prompt, not a finding: invite the member to declare the interest "
             "at the item, and record what they declare.", styles["Small"]))
@@ -37,10 +35,10 @@ def render(doc: BriefDocument) -> bytes:
                                "for this meeting.", styles["Body"]))
     if doc.mis_msp_subjects:
         story.append(Paragraph("Items touching the MIS or MSP", styles["Heading"]))
-        story += [Paragraph(esc(s), styles["Bullet"], bulletText="•")
-                  for s in doc.mis_msp_subjects]
-        story.append(Paragraph(esc(MIS_MSP_REMINDER), styles["Body"]))
+        for subject in doc.mis_msp_subjects:
+            story += paragraphs(subject, styles["Bullet"], "•")
+        story.append(Paragraph(MIS_MSP_REMINDER, styles["Body"]))
     story.append(Paragraph("Declaration forms not returned", styles["Heading"]))
-    story.append(Paragraph(esc(", ".join(doc.not_returned) + "." if doc.not_returned
-                               else "None."), styles["Body"]))
+    story += paragraphs(", ".join(doc.not_returned) + "." if doc.not_returned else "None.",
+                        styles["Body"])
     return build_pdf(story, PageSettings(title="Chair's brief", marking=doc.marking))

@@ -19,6 +19,7 @@ from . import fonts
 
 PAGE = A4
 MARGIN = 20 * mm
+WIDTH = PAGE[0] - 2 * MARGIN  # of the text on a page
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ def stylesheet() -> StyleSheet1:
                              leading=16, spaceBefore=10, spaceAfter=4, keepWithNext=True))
     sheet.add(ParagraphStyle("Subheading", parent=base, fontName=fonts.BOLD, fontSize=10.5,
                              spaceBefore=6, spaceAfter=2, keepWithNext=True))
+    sheet.add(ParagraphStyle("Decision", parent=base, fontName=fonts.BOLD))
     sheet.add(ParagraphStyle("Bullet", parent=base, leftIndent=14, bulletIndent=4))
     sheet.add(ParagraphStyle("SubBullet", parent=base, leftIndent=28, bulletIndent=18))
     sheet.add(ParagraphStyle("Small", parent=base, fontSize=8.5, leading=11,

@@ -9,9 +9,8 @@ from reportlab.platypus import Paragraph
 from ..interests import RegisterDocument
 from ..values import long_date
 from . import fonts
+from .flowables import grid, heading, paragraphs
 from .layout import PageSettings, build_pdf, stylesheet
-from .minutes_pdf import OutlinedHeading, grid
-from .text import esc
 
 
 def short_date(day: dt.date) -> str:
@@ -40,24 +39,24 @@ def _form_line(entry) -> str:
 def render(doc: RegisterDocument) -> bytes:
     styles = stylesheet()
     when = "Current on" if doc.current else "As it stood on"
-    story = [Paragraph(esc(doc.body_name), styles["Title"]),
-             Paragraph("REGISTER OF MEMBERS' INTERESTS", styles["Title"]),
-             Paragraph(esc(f"{when} {long_date(doc.as_of)}"), styles["Centre"])]
+    story = paragraphs(doc.body_name, styles["Title"]) + [
+        Paragraph("REGISTER OF MEMBERS' INTERESTS", styles["Title"]),
+        Paragraph(f"{when} {long_date(doc.as_of)}", styles["Centre"])]
     for entry in doc.entries:
-        name = f"{entry.person.display_name} ({entry.role_label})"
-        story.append(OutlinedHeading(name, styles["Subheading"], name, 0))
+        story += heading(f"{entry.person.display_name} ({entry.role_label})",
+                         styles["Subheading"])
         if entry.interests:
-            story.append(grid(
+            story += grid(
                 ["Interest", "Organisation", "Kind", "MIS / MSP", "Declared"],
                 [[i.description, i.organisation, i.kind_label,
                   "Yes" if i.concerns_mis_msp else "", short_date(i.declared_on)]
                  for i in entry.interests],
-                [0.33, 0.22, 0.16, 0.1, 0.19], styles))
+                [0.33, 0.22, 0.16, 0.1, 0.19], styles)
         else:
             story.append(Paragraph("No interests declared.", styles["Body"]))
-        story.append(Paragraph(esc(_form_line(entry)), styles["Small"]))
+        story.append(Paragraph(_form_line(entry), styles["Small"]))
     story.append(Paragraph("Declaration forms not returned", styles["Heading"]))
-    story.append(Paragraph(esc(", ".join(doc.not_returned) + "." if doc.not_returned
-                               else "None: every form sent has come back."), styles["Body"]))
+    story += paragraphs(", ".join(doc.not_returned) + "." if doc.not_returned
+                        else "None: every form sent has come back.", styles["Body"])
     return build_pdf(story, PageSettings(title="Register of members' interests",
                                          marking=doc.marking))

@@ -6,15 +6,15 @@ from reportlab.platypus import Paragraph
 
 from ..reviews import CoverageDocument, PaperCoverage
 from ..values import long_date
+from .flowables import grid, heading, paragraphs
 from .layout import PageSettings, build_pdf, stylesheet
-from .minutes_pdf import OutlinedHeading, grid
 from .register_pdf import short_date
 from .text import esc
 
 
 def _paper(cover: PaperCoverage, styles) -> list:
     paper = cover.paper
-    story = [OutlinedHeading(paper.label, styles["Heading"], paper.label, 0)]
+    story = heading(paper.label, styles["Heading"])
     facts = [paper.title if paper.short_name else "", f"Status: {paper.status_label}"]
     facts += [f"Lead: {cover.owner}" if cover.owner else "",
               f"Wave: {paper.wave}" if paper.wave else "",
@@ -22,39 +22,38 @@ def _paper(cover: PaperCoverage, styles) -> list:
               if paper.review_deadline else "",
               f"Signed off {long_date(paper.signed_off_on)}" if paper.signed_off_on else "",
               f"Conditions: {paper.sign_off_conditions}" if paper.sign_off_conditions else ""]
-    story.append(Paragraph(esc(". ".join(f for f in facts if f) + "."), styles["Body"]))
+    story += paragraphs(". ".join(f for f in facts if f) + ".", styles["Body"])
     story += [Paragraph(f"<b>{esc(mark)}</b>", styles["Bullet"], bulletText="!")
               for mark in cover.marks]
     if cover.reviews:
-        story.append(grid(["Role", "Reviewer", "Status", "Since"],
-                          [[r.role_label,
-                            r.person_name, r.status_label, short_date(r.nominated_on)]
-                           for r in cover.reviews],
-                          [0.3, 0.3, 0.18, 0.22], styles))
+        story += grid(["Role", "Reviewer", "Status", "Since"],
+                      [[r.role_label, r.person_name, r.status_label, short_date(r.nominated_on)]
+                       for r in cover.reviews], [0.3, 0.3, 0.18, 0.22], styles)
     else:
         story.append(Paragraph("No member has nominated themselves yet.", styles["Body"]))
     if cover.flags:
         story.append(Paragraph("Conflict flags", styles["Subheading"]))
-        story += [Paragraph(esc(f.line), styles["Bullet"], bulletText="•") for f in cover.flags]
+        for flag in cover.flags:
+            story += paragraphs(flag.line, styles["Bullet"], "•")
     if cover.suggested:
         story.append(Paragraph("Suggested external reviewers", styles["Subheading"]))
-        story.append(grid(["Name", "Expertise", "Contact", "Suggested by"],
-                          [[s.name, s.expertise, s.contact, s.suggested_by]
-                           for s in cover.suggested], [0.25, 0.3, 0.25, 0.2], styles))
+        story += grid(["Name", "Expertise", "Contact", "Suggested by"],
+                      [[s.name, s.expertise, s.contact, s.suggested_by]
+                       for s in cover.suggested], [0.25, 0.3, 0.25, 0.2], styles)
     return story
 
 
 def render(doc: CoverageDocument) -> bytes:
     styles = stylesheet()
-    story = [Paragraph(esc(doc.body_name), styles["Title"]),
-             Paragraph("REVIEW OF PAPERS: COVERAGE", styles["Title"]),
-             Paragraph(esc(f"As on {long_date(doc.on)}"), styles["Centre"])]
+    story = paragraphs(doc.body_name, styles["Title"]) + [
+        Paragraph("REVIEW OF PAPERS: COVERAGE", styles["Title"]),
+        Paragraph(f"As on {long_date(doc.on)}", styles["Centre"])]
     for cover in doc.papers:
         story += _paper(cover, styles)
     if not doc.papers:
         story.append(Paragraph("There are no papers.", styles["Body"]))
-    story.append(OutlinedHeading("Review load", styles["Heading"], "Review load", 0))
-    story.append(grid(["Member", "Reviews in hand", "Reviews done"],
-                      [[load.name, str(load.in_hand), str(load.done)] for load in doc.loads],
-                      [0.5, 0.25, 0.25], styles))
+    story += heading("Review load", styles["Heading"])
+    story += grid(["Member", "Reviews in hand", "Reviews done"],
+                  [[load.name, str(load.in_hand), str(load.done)] for load in doc.loads],
+                  [0.5, 0.25, 0.25], styles)
     return build_pdf(story, PageSettings(title="Review coverage", marking=doc.marking))

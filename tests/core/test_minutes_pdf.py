@@ -194,3 +194,26 @@ def test_approved_minutes_print_their_later_corrections(tf, held):
     assert text.index("Corrections") > text.index("2. Chair's update")
     assert ("Corrected at the meeting of Thursday 22 September 2011: Ed Mayo sent apologies"
             in text)
+
+
+def test_another_member_in_the_chair_is_headed_as_the_register_heads_them(tf):
+    b = board(tf)
+    first = b.meetings[0]
+    for name, status in (("Julian Le Grand", "apologies"), ("Peter Marsh", "apologies"),
+                         ("Ed Mayo", "present")):
+        tf.attendance.mark(first, b.people[name], status)
+    tf.attendance.set_chair(first, b.people["Ed Mayo"])
+    heading = tf.attendance.register(first).chair_heading
+    text = "\n".join(_pages(_print(tf, first)))
+    assert heading == "In the chair"
+    assert "In the chair: Ed Mayo" in text and "Chair: Ed Mayo" not in text.replace(
+        "In the chair: Ed Mayo", "")
+
+
+def test_officials_print_in_the_order_recorded_as_in_the_seed_minutes(sample_tf):
+    meeting = sample_tf.meetings.find_one("2012-01-12", None)
+    text = "\n".join(_pages(_print(sample_tf, meeting.id)))
+    officials = text[text.index("Officials"):text.index("Apologies")]
+    assert [line.strip() for line in officials.splitlines()[1:] if line.strip()] == [
+        "Head of Mutuals Programme", "Officials from OCS",
+        "Crown Commercial Lead deputising for Director of Commercial"]

@@ -5,10 +5,12 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ui.app import create_application
 from ui.main_window import MainWindow
+from ui.session import Session
 
 
 @pytest.fixture(autouse=True)
@@ -65,3 +67,40 @@ def _read(path, sql, params=()):
 def stored():
     """stored(path, sql, params): read the file as another program would, while it is open."""
     return _read
+
+
+@pytest.fixture
+def session(sample_tf, dialogs_shown):
+    """A session on the sample file, without a window."""
+    made = Session(sample_tf)
+    yield made
+    made.undo_stack.clear()
+
+
+@pytest.fixture
+def files_opened(monkeypatch):
+    """The files handed to their programs (by URL), instead of opening them."""
+    urls = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
+    return urls
+
+
+@pytest.fixture
+def answer(monkeypatch):
+    """answer(dialog_class, answers): the next dialog of that class runs the next answer
+    on itself and presses OK, again while OK is refused."""
+
+    def install(dialog_class, answers) -> None:
+        remaining = list(answers)
+
+        def exec_(dialog):
+            while remaining:
+                remaining.pop(0)(dialog)
+                dialog.accept()
+                if dialog.result():
+                    return dialog.result()
+            return QDialog.DialogCode.Rejected
+
+        monkeypatch.setattr(dialog_class, "exec", exec_)
+
+    return install

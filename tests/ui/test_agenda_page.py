@@ -4,22 +4,16 @@ running clock's warning, and what is offered for the agenda."""
 import pytest
 from PySide6.QtCore import Qt
 
-from secretariat.taskforce import Taskforce
 from ui.models.agenda_model import MIME
 from ui.pages.agenda import AgendaPage
-from ui.session import Session
 
 
 @pytest.fixture
-def page(qtbot, sample_path, dialogs_shown):
-    tf = Taskforce.open(sample_path)
-    session = Session(tf)
-    meeting = tf.meetings.find_one("2011-05-26").id
-    made = AgendaPage(session, meeting)
+def page(qtbot, session):
+    made = AgendaPage(session, session.tf.meetings.find_one("2011-05-26").id)
     qtbot.addWidget(made)
     made.show()
-    yield made
-    session.close()
+    return made
 
 
 def numbered(page):

@@ -7,7 +7,6 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from test_papers_page import answer, opened, session  # noqa: F401 (fixtures)
 
 from secretariat.interests import declarations_for_meeting
 from ui.dialogs.interests import DeclarationDialog, InterestDialog
@@ -15,7 +14,7 @@ from ui.pages.interests import InterestsPage
 
 
 @pytest.fixture
-def page(qtbot, session):  # noqa: F811
+def page(qtbot, session):
     made = InterestsPage(session)
     qtbot.addWidget(made)
     return made
@@ -40,7 +39,7 @@ def test_forms_not_returned_are_listed_and_a_return_is_recorded(stored, page, se
     assert "Patrick Lewis" in page.outstanding.text()
 
 
-def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path, monkeypatch):
+def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path, answer):
     choose(page, "Ed Mayo")
 
     def trustee(d):
@@ -49,7 +48,7 @@ def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path,
         d.kind.setCurrentIndex(d.kind.findData("directorship"))
         d.declared.setText("1 March 2012")
 
-    answer(monkeypatch, InterestDialog, [trustee])
+    answer(InterestDialog, [trustee])
     page.declare()
     assert page.history.rowCount() == 2
     page.history_view.selectRow(next(r for r in range(page.history.rowCount())
@@ -73,14 +72,14 @@ def test_send_forms_to_every_current_member_and_undo(stored, page, session, samp
                   "WHERE sent_on = '2012-03-01'") == [(0,)]
 
 
-def test_a_declaration_at_a_meeting_is_kept_for_its_minutes(page, session, monkeypatch):
+def test_a_declaration_at_a_meeting_is_kept_for_its_minutes(page, session, answer):
     choose(page, "Peter Holbrook")
 
     def at_january(d):
         d.meeting.setCurrentIndex(d.meeting.findText("12 Jan 2012"))
         d.text.setText("Chief Executive of Social Enterprise UK")
 
-    answer(monkeypatch, DeclarationDialog, [at_january])
+    answer(DeclarationDialog, [at_january])
     page.declare_at_meeting()
     meeting = session.tf.meetings.on_date("2012-01-12")[0]
     [made] = declarations_for_meeting(session.tf, meeting.id)
@@ -88,13 +87,13 @@ def test_a_declaration_at_a_meeting_is_kept_for_its_minutes(page, session, monke
     assert made.text == "Chief Executive of Social Enterprise UK"
 
 
-def test_print_the_register_as_it_stood(page, tmp_path, opened):  # noqa: F811
+def test_print_the_register_as_it_stood(page, tmp_path, files_opened):
     target = tmp_path / "register.pdf"
     page.print_register("12 January 2012", str(target))
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
     assert "As it stood on Thursday 12 January 2012" in text
     assert "OFFICIAL-SENSITIVE" in text
-    assert opened[0].toLocalFile() == str(target)
+    assert files_opened[0].toLocalFile() == str(target)
 
 
 def test_a_bad_date_for_the_register_is_refused(page, tmp_path, dialogs_shown):
@@ -103,7 +102,7 @@ def test_a_bad_date_for_the_register_is_refused(page, tmp_path, dialogs_shown):
     assert not (tmp_path / "r.pdf").exists()
 
 
-def test_print_the_chairs_brief_for_a_meeting(page, session, tmp_path, opened):  # noqa: F811
+def test_print_the_chairs_brief_for_a_meeting(page, session, tmp_path, files_opened):
     tf = session.tf
     meeting = tf.meetings.on_date("2012-01-12")[0]
     item = tf.agenda.add(meeting.id, "Update from Member of Taskforce representing SEUK")[0]
@@ -117,7 +116,7 @@ def test_print_the_chairs_brief_for_a_meeting(page, session, tmp_path, opened): 
 
 
 def test_a_meetings_interests_tab_flags_tagged_items_and_records_declarations(
-        qtbot, session, monkeypatch):  # noqa: F811
+        qtbot, session, answer):
     from ui.dialogs.interests import TagItemDialog
     from ui.pages.interests import MeetingInterestsTab
 
@@ -132,7 +131,7 @@ def test_a_meetings_interests_tab_flags_tagged_items_and_records_declarations(
         d.item.setCurrentIndex(d.item.findData(item))
         d.name.setText("evolve yp")
 
-    answer(monkeypatch, TagItemDialog, [tag_with_evolve])
+    answer(TagItemDialog, [tag_with_evolve])
     tab.tag_item()
     assert tab.flags.rowCount() == before + 1
     flagged = [tab.flags.record(r) for r in range(tab.flags.rowCount())]
@@ -144,7 +143,7 @@ def test_a_meetings_interests_tab_flags_tagged_items_and_records_declarations(
         d.member.setCurrentIndex(d.member.findText("Donna Fallows"))
         d.text.setText("Works for Evolve YP")
 
-    answer(monkeypatch, DeclarationDialog, [donna_declares])
+    answer(DeclarationDialog, [donna_declares])
     tab.declare()
     assert [d.line for d in declarations_for_meeting(tf, meeting.id)] == [
         "Donna Fallows: Works for Evolve YP (item: Support for new mutuals)"]

@@ -309,7 +309,7 @@ def test_a_field_still_being_typed_in_is_saved_on_close_and_never_after(
         sample_window, sample_path, dialogs_shown, stored):
     form = details(sample_window)
     meeting_id = form.meeting_id
-    form.venue.setText("70 Whitehall")  # typed, the focus still in the box (or the window not active)
+    form.venue.setText("70 Whitehall")  # typed; the box never lost the focus
     sample_window.close_file()
     assert stored(sample_path, "SELECT venue FROM meetings WHERE id = ?", (meeting_id,)) == [
         ("70 Whitehall",)]

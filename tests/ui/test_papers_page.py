@@ -7,21 +7,11 @@ from email import policy
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog
 
 from ui.dialogs.papers import LinkDialog, NominateDialog, PaperDialog
 from ui.pages.papers import PapersPage
-from ui.session import Session
 
 WAVE = "First wave of cross-cutting issues papers"
-
-
-@pytest.fixture
-def session(sample_tf, dialogs_shown):
-    made = Session(sample_tf)
-    yield made
-    made.undo_stack.clear()
 
 
 @pytest.fixture
@@ -29,28 +19,6 @@ def page(qtbot, session):
     made = PapersPage(session)
     qtbot.addWidget(made)
     return made
-
-
-@pytest.fixture
-def opened(monkeypatch):
-    urls = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
-    return urls
-
-
-def answer(monkeypatch, dialog_class, answers):
-    """Run the next answer on the open dialog and press OK, again while OK is refused."""
-    remaining = list(answers)
-
-    def exec_(dialog):
-        while remaining:
-            remaining.pop(0)(dialog)
-            dialog.accept()
-            if dialog.result():
-                return dialog.result()
-        return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(dialog_class, "exec", exec_)
 
 
 def row_of(page, label):
@@ -73,7 +41,7 @@ def test_coverage_marks_show_on_the_list(page):
 
 
 def test_a_new_paper_after_a_refusal_lands_in_the_file(stored, page, session, sample_path,
-                                                      monkeypatch, dialogs_shown):
+                                                      answer, dialogs_shown):
     def bad(d):
         d.title.setText("Asset locks")
         d.deadline.setText("soon")
@@ -83,7 +51,7 @@ def test_a_new_paper_after_a_refusal_lands_in_the_file(stored, page, session, sa
         d.wave.setCurrentText(WAVE)
         d.status.setCurrentIndex(d.status.findData("out_for_review"))
 
-    answer(monkeypatch, PaperDialog, [bad, good])
+    answer(PaperDialog, [bad, good])
     page.new_paper()
     assert "is not a date" in dialogs_shown[-1][1]
     assert stored(sample_path, "SELECT wave, review_deadline, status FROM papers "
@@ -95,7 +63,7 @@ def test_a_new_paper_after_a_refusal_lands_in_the_file(stored, page, session, sa
 
 
 def test_a_nomination_shows_its_conflict_flag_and_is_made(stored, page, session, sample_path,
-                                                          monkeypatch):
+                                                          answer):
     tf = session.tf
     paper = tf.papers.get(page.model.record(row_of(page, "Teckal paper")).paper.id)
     tf.papers.tags.add("Social Enterprise UK", "organisation", paper_id=paper.id)
@@ -110,7 +78,7 @@ def test_a_nomination_shows_its_conflict_flag_and_is_made(stored, page, session,
         flags.append(d.flag.text())
         d.role.setCurrentIndex(d.role.findData("lay"))
 
-    answer(monkeypatch, NominateDialog, [pick_ed_mayo])
+    answer(NominateDialog, [pick_ed_mayo])
     page.nominate()
     assert "Co-operatives UK" in flags[0] and "can still be made" in flags[0]
     assert stored(sample_path, "SELECT r.role, r.status FROM reviews r JOIN people p ON "
@@ -140,7 +108,7 @@ def read_eml(path):
         return email.message_from_binary_file(handle, policy=policy.default)
 
 
-def test_the_invitation_is_written_and_opened(page, tmp_path, opened, dialogs_shown):
+def test_the_invitation_is_written_and_opened(page, tmp_path, files_opened, dialogs_shown):
     target = tmp_path / "invite.eml"
     assert page.invite(WAVE, str(target)) == str(target)
     message = read_eml(target)
@@ -148,12 +116,12 @@ def test_the_invitation_is_written_and_opened(page, tmp_path, opened, dialogs_sh
     body = message.get_body(("plain",)).get_content()
     assert "Cross-cutting issues: assets (Assets paper)" in body
     assert "Procurement options for new public service mutuals" in body
-    assert opened[0].toLocalFile() == str(target)
+    assert files_opened[0].toLocalFile() == str(target)
     # The sample holds no e-mail addresses: the official is told who was left off.
     assert "Not addressed" in dialogs_shown[-1][1] and "Julian Le Grand" in dialogs_shown[-1][1]
 
 
-def test_the_chaser_lists_overdue_reviews(page, session, tmp_path, opened):
+def test_the_chaser_lists_overdue_reviews(page, session, tmp_path, files_opened):
     session.tf.people.update(session.tf.reviews.of_paper(
         page.model.record(row_of(page, "Teckal paper")).paper.id)[0].person_id,
         email="ph@example.org")
@@ -165,15 +133,15 @@ def test_the_chaser_lists_overdue_reviews(page, session, tmp_path, opened):
         message.get_body(("plain",)).get_content()
 
 
-def test_print_the_coverage_view(page, tmp_path, opened):
+def test_print_the_coverage_view(page, tmp_path, files_opened):
     target = tmp_path / "coverage.pdf"
     page.print_coverage(str(target))
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
     assert "COVERAGE" in text and "Teckal paper" in text and "Review load" in text
-    assert opened
+    assert files_opened
 
 
-def test_send_a_paper_to_a_meeting_item(stored, page, session, sample_path, monkeypatch):
+def test_send_a_paper_to_a_meeting_item(stored, page, session, sample_path, answer):
     meeting = session.tf.meetings.on_date("2011-05-26")[0]
     session.tf.agenda.add(meeting.id, "Cross cutting issues")
     choose(page, "Procurement paper")
@@ -182,7 +150,7 @@ def test_send_a_paper_to_a_meeting_item(stored, page, session, sample_path, monk
         d.meeting.setCurrentIndex(d.meeting.findData(meeting.id))
         d.item.setCurrentIndex(d.item.findText("Cross cutting issues"))
 
-    answer(monkeypatch, LinkDialog, [cross_cutting])
+    answer(LinkDialog, [cross_cutting])
     page.link()
     assert stored(sample_path, "SELECT a.title FROM paper_links l JOIN papers p ON "
                   "p.id = l.paper_id JOIN agenda_items a ON a.id = l.agenda_item_id "

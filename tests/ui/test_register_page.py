@@ -4,22 +4,17 @@ guests, refusals with a message, and undo."""
 import pytest
 from PySide6.QtCore import Qt
 
-from secretariat.taskforce import Taskforce
+from ui.pages.attendance_stats import AttendanceStatsPage
 from ui.pages.register import RegisterPage
-from ui.session import Session
 
 
 @pytest.fixture
-def page(qtbot, sample_path, dialogs_shown):
-    tf = Taskforce.open(sample_path)
-    session = Session(tf)
-    body = tf.bodies.all()[0].id
-    meeting, _ = tf.meetings.create(body, "2012-02-09", "16:00", "17:30")
+def page(qtbot, session):
+    meeting, _ = session.tf.meetings.create(session.body_id, "2012-02-09", "16:00", "17:30")
     made = RegisterPage(session, meeting)
     qtbot.addWidget(made)
     made.show()
-    yield made
-    session.close()
+    return made
 
 
 def statuses(page):
@@ -118,15 +113,8 @@ def test_late_arrival_against_an_item(page, qtbot):
     assert page.members_model.index(3, 4).data() == "arrived during 2 Update"
 
 
-def test_attendance_over_a_period_with_its_bars(qtbot, sample_path, dialogs_shown, tmp_path,
-                                                monkeypatch):
-    from PySide6.QtGui import QDesktopServices
-
-    from ui.pages.attendance_stats import AttendanceStatsPage
-
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
-    tf = Taskforce.open(sample_path)
-    session = Session(tf)
+def test_attendance_over_a_period_with_its_bars(qtbot, session, dialogs_shown, tmp_path,
+                                                files_opened):
     stats = AttendanceStatsPage(session)
     qtbot.addWidget(stats)
     rows = {stats.model.index(r, 0).data(): stats.model.index(r, 5).data()
@@ -143,4 +131,4 @@ def test_attendance_over_a_period_with_its_bars(qtbot, sample_path, dialogs_show
     out = tmp_path / "attendance.pdf"
     assert stats.save_pdf(str(out)) == str(out)
     assert out.read_bytes().startswith(b"%PDF")
-    session.close()
+    assert files_opened[0].toLocalFile() == str(out)

@@ -2,28 +2,22 @@
 
 from PySide6.QtWidgets import QLineEdit
 
-from secretariat.errors import UserFacingError
 from secretariat.people import ROLES, BodyPerson
 from secretariat.values import parse_optional_date
 
 from ..session import Session
-from ..widgets import NotesEdit
-from .form import FormDialog
+from ..widgets import NotesEdit, field_date_text
+from .values import ValuesDialog
 
 PERSON_FIELDS = ("name", "role_title", "organisation", "email", "notes")
 MEMBERSHIP_FIELDS = ("role", "joined_on", "left_on")
 
 
-def _date_text(day) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}" if day else ""
-
-
-class PersonDialog(FormDialog):
+class PersonDialog(ValuesDialog):
     """Asks for the values; ``values()`` returns them typed, split person / membership."""
 
     def __init__(self, session: Session, current: BodyPerson | None = None, parent=None):
-        super().__init__("Edit Person" if current else "Add Person", parent)
-        self.session = session
+        super().__init__("Edit Person" if current else "Add Person", session, parent)
         person = current.person if current else None
         membership = current.membership if current else None
         self.name = self.row("&Name", QLineEdit(person.name if person else ""))
@@ -33,24 +27,20 @@ class PersonDialog(FormDialog):
         self.organisation = self.row("&Organisation",
                                      QLineEdit(person.organisation if person else ""))
         self.email = self.row("&E-mail", QLineEdit(person.email if person else ""))
-        self.joined = self.row("&Joined", QLineEdit(_date_text(membership and membership.joined_on)))
-        self.left = self.row("&Left", QLineEdit(_date_text(membership and membership.left_on)))
+        self.joined = self.row("&Joined", QLineEdit(
+            field_date_text(membership and membership.joined_on)))
+        self.left = self.row("&Left", QLineEdit(
+            field_date_text(membership and membership.left_on)))
         for edit in (self.joined, self.left):
             edit.setPlaceholderText("e.g. 1 February 2011, or empty")
         self.notes = self.row("No&tes", NotesEdit(person.notes if person else ""))
         self.notes.setTabChangesFocus(True)
-        self.result_values: tuple[dict, dict] | None = None
 
-    def accept(self) -> None:
-        try:
-            membership = dict(role=self.role.currentData(),
-                              joined_on=parse_optional_date(self.joined.text(), "date joined"),
-                              left_on=parse_optional_date(self.left.text(), "date left"))
-        except UserFacingError as error:
-            self.session.report(error)
-            return
+    def values(self) -> tuple[dict, dict]:
+        membership = dict(role=self.role.currentData(),
+                          joined_on=parse_optional_date(self.joined.text(), "date joined"),
+                          left_on=parse_optional_date(self.left.text(), "date left"))
         person = dict(name=self.name.text().strip(), role_title=self.role_title.text().strip(),
                       organisation=self.organisation.text().strip(),
                       email=self.email.text().strip(), notes=self.notes.toPlainText().strip())
-        self.result_values = (person, membership)
-        super().accept()
+        return person, membership

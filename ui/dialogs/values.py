@@ -1,5 +1,7 @@
 """Form dialogs that hand back checked values, and the choosers they share."""
 
+from typing import Any, Callable
+
 from PySide6.QtWidgets import QComboBox
 
 from secretariat.errors import UserFacingError
@@ -50,9 +52,9 @@ class ValuesDialog(FormDialog):
     def __init__(self, title: str, session: Session, parent=None):
         super().__init__(title, parent)
         self.session = session
-        self.result_values: dict | None = None
+        self.result_values: Any = None
 
-    def values(self) -> dict:
+    def values(self) -> Any:
         raise NotImplementedError
 
     def accept(self) -> None:
@@ -62,3 +64,12 @@ class ValuesDialog(FormDialog):
             self.session.report(error)
             return
         super().accept()
+
+    def run(self, attempt: Callable[[Any], Any]):
+        """Show the dialog until ``attempt(values)`` succeeds (its result is returned)
+        or the user cancels (None); a refused edit keeps what was typed."""
+        while self.exec():
+            done = attempt(self.result_values)
+            if done:
+                return done
+        return None

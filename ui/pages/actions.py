@@ -1,5 +1,7 @@
 """The Actions page: every action agreed at the body's meetings, filtered and
 sorted, overdue ones standing out, open counts by owner, and progress updates.
+Years of actions may be logged: the table fetches a batch at a time as it is
+scrolled, filtered and sorted by the core.
 
 ``ActionTable`` is also the matters-arising list of a meeting's Minutes tab,
 where the updates are recorded against that meeting.
@@ -17,13 +19,15 @@ from secretariat.actions import OUTCOMES, SORTS, STATUSES, Action
 from secretariat.values import long_date
 
 from ..minutes_edits import add_update, missing_glyphs_ok, write_file
-from ..models.records import Column, RecordTableModel
+from ..models.lazy_table import LazyTableModel
+from ..models.records import Column
 from ..session import Session
 from ..tables import select_id, selected_id, table_view
 from ..widgets import add_row, button
 
 OVERDUE = QColor("#b00000")
 ACTION_COLUMN = 3
+SORT_COLUMNS = {"meeting": 0, "owner": 2, "due": 4, "status": 5}  # header click sorts
 
 
 def _latest(action: Action) -> str:
@@ -34,7 +38,7 @@ def _latest(action: Action) -> str:
     return f"{u.made_on.strftime('%d %b %Y')}: " + ": ".join(t for t in (label, u.text) if t)
 
 
-class ActionsModel(RecordTableModel):
+class ActionsModel(LazyTableModel):
     columns = (
         Column("Agreed", lambda a: a.meeting_date.strftime("%d %b %Y")),
         Column("Item", lambda a: a.item_title),
@@ -128,6 +132,12 @@ class ActionTable(QWidget):
         self.model.set_records(actions)
         select_id(self.view, chosen)
 
+    def show_source(self, fetch, total: int) -> None:
+        """Actions fetched page by page: ``fetch(offset, limit)`` of ``total``."""
+        chosen = selected_id(self.view)
+        self.model.set_source(fetch, total)
+        select_id(self.view, chosen)
+
     def chosen(self) -> Action | None:
         action_id = selected_id(self.view)
         return self.model.record(self.model.row_of(action_id)) if action_id else None
@@ -189,12 +199,19 @@ class ActionsPage(QWidget):
             row.addWidget(widget, 1 if widget is self.owner else 0)
         row.addWidget(self.overdue)
         filters.addRow(row)
-        for combo in (self.status, self.meeting, self.sort):
+        for combo in (self.status, self.meeting):
             combo.currentIndexChanged.connect(lambda _: self.load())
+        self.descending = False
+        self.sort.currentIndexChanged.connect(lambda _: self._sort_chosen())
         self.owner.textChanged.connect(lambda _: self.load())
         self.overdue.toggled.connect(lambda _: self.load())
 
         self.table = ActionTable(session)
+        header = self.table.view.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(SORT_COLUMNS[self.sort.currentData()], Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_by_header)
         self.table.buttons.addWidget(button("Save as P&DF…", self.save_pdf,
                                             "The action log as shown, by owner, to PDF"))
         self.counts = QListWidget()
@@ -228,16 +245,54 @@ class ActionsPage(QWidget):
         self.meeting.setCurrentIndex(max(self.meeting.findData(chosen), 0))
         self.meeting.blockSignals(blocked)
 
+    def _sort_chosen(self) -> None:
+        self.descending = False
+        header = self.table.view.horizontalHeader()
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(SORT_COLUMNS[self.sort.currentData()], Qt.SortOrder.AscendingOrder)
+        header.blockSignals(blocked)
+        self.load()
+
+    def _sort_by_header(self, column: int, order: Qt.SortOrder) -> None:
+        """A click on a sortable column sorts by it, again the other way round."""
+        key = next((k for k, c in SORT_COLUMNS.items() if c == column), None)
+        header = self.table.view.horizontalHeader()
+        blocked = header.blockSignals(True)
+        if key is None:  # item, action and update text: keep the sort there is
+            header.setSortIndicator(SORT_COLUMNS[self.sort.currentData()],
+                                    Qt.SortOrder.DescendingOrder if self.descending
+                                    else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(blocked)
+        if key is None:
+            return
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        blocked = self.sort.blockSignals(True)
+        self.sort.setCurrentIndex(self.sort.findData(key))
+        self.sort.blockSignals(blocked)
+        self.load()
+
+    def _filters(self) -> dict:
+        return dict(body_id=self.session.body_id, status=self.status.currentData(),
+                    owner=self.owner.text(), meeting_id=self.meeting.currentData(),
+                    overdue=self.overdue.isChecked())
+
+    def _fetch(self):
+        """Pages of the actions the filters keep now, in the order chosen now."""
+        log, filters = self.session.tf.actions.log, self._filters()
+        sort, descending = self.sort.currentData(), self.descending
+        return lambda offset, limit: log(**filters, sort=sort, descending=descending,
+                                         limit=limit, offset=offset)
+
     def actions(self) -> list[Action]:
-        if not self.session.body_id:
-            return []
-        return self.session.tf.actions.log(
-            self.session.body_id, status=self.status.currentData(), owner=self.owner.text(),
-            meeting_id=self.meeting.currentData(), overdue=self.overdue.isChecked(),
-            sort=self.sort.currentData())
+        """Every action the filters keep, in the order shown (for printing)."""
+        return self._fetch()(0, None) if self.session.body_id else []
 
     def load(self) -> None:
-        self.table.show_actions(self.actions())
+        if self.session.body_id:
+            self.table.show_source(self._fetch(),
+                                   self.session.tf.actions.count(**self._filters()))
+        else:
+            self.table.show_actions([])
         self.counts.clear()
         if self.session.body_id:
             for owner, count in self.session.tf.actions.open_by_owner(self.session.body_id):

@@ -12,8 +12,8 @@ from ..exports import save_and_open
 from ..minutes_edits import missing_glyphs_ok
 from ..models.records import Column, RecordTableModel
 from ..session import Session
+from ..tables import table_view
 from ..widgets import add_row, button_row
-from .meetings import table_view
 
 RATE_COLUMN = 5
 BAR_WIDTH = 240  # pixels for 100%, however wide the column
@@ -46,7 +46,8 @@ class RateBar(QStyledItemDelegate):
             box = option.rect.adjusted(2, 3, -2, -3)
             painter.save()
             length = int(min(box.width(), BAR_WIDTH) * rate)
-            painter.fillRect(QRect(box.left(), box.top(), length, box.height()), palette.highlight())
+            painter.fillRect(QRect(box.left(), box.top(), length, box.height()),
+                             palette.highlight())
             painter.restore()
         super().paint(painter, option, index)
 

@@ -17,8 +17,8 @@ from ..minutes_edits import missing_glyphs_ok
 from ..models.interests_model import (DeclarationsModel, FlagsModel, HistoryModel,
                                       RegisterModel)
 from ..session import Session
+from ..tables import select_id, selected_id, table_view
 from ..widgets import button_row, day_text, side_by_side
-from .meetings import select_id, selected_id, table_view
 
 
 class InterestsPage(QWidget):
@@ -94,25 +94,20 @@ class InterestsPage(QWidget):
         if entry is None:
             return
         interests = self.session.tf.interests
-        dialog = InterestDialog(self.session, parent=self)
-        while dialog.exec():
-            values = dialog.result_values
-            created = self.session.create(
+        created = InterestDialog(self.session, parent=self).run(
+            lambda values: self.session.create(
                 f"Declare an interest of {entry.person.display_name}",
-                lambda: interests.declare(entry.person.id, **values), interests.take_back)
-            if created:
-                select_id(self.history_view, created)
-                return
+                lambda: interests.declare(entry.person.id, **values), interests.take_back))
+        if created:
+            select_id(self.history_view, created)
 
     def edit_interest(self) -> None:
         interest = self.chosen_interest()
         if interest is None:
             return
-        dialog = InterestDialog(self.session, interest, parent=self)
-        while dialog.exec():
-            if self.session.update(self.session.tf.interests, interest.id, "Edit an interest",
-                                   **dialog.result_values):
-                return
+        InterestDialog(self.session, interest, parent=self).run(
+            lambda values: self.session.update(self.session.tf.interests, interest.id,
+                                               "Edit an interest", **values))
 
     def end_interest(self) -> None:
         interest = self.chosen_interest()
@@ -158,14 +153,7 @@ class InterestsPage(QWidget):
 
     def declare_at_meeting(self) -> None:
         entry = self.chosen()
-        interests = self.session.tf.interests
-        dialog = DeclarationDialog(self.session, entry and entry.person.id, parent=self)
-        while dialog.exec():
-            values = dialog.result_values
-            if self.session.create("Record a declaration at a meeting",
-                                   lambda: interests.declare_at_meeting(**values),
-                                   interests.remove_meeting_declaration):
-                return
+        record_declaration(self, self.session, entry and entry.person.id)
 
     def print_register(self, as_of: str | None = None, path: str | None = None) -> str | None:
         """Print the register: current (empty date) or as it stood on a date."""
@@ -203,6 +191,16 @@ class InterestsPage(QWidget):
                 return None
             meeting_id = meetings[names.index(name)].id
         return print_brief(self, self.session, meeting_id, path)
+
+
+def record_declaration(parent: QWidget, session: Session, person_id: str | None,
+                       meeting_id: str | None = None) -> None:
+    """A declaration made in the room (by that member, at that meeting, if known)."""
+    interests = session.tf.interests
+    DeclarationDialog(session, person_id, meeting_id, parent=parent).run(
+        lambda values: session.create("Record a declaration at a meeting",
+                                      lambda: interests.declare_at_meeting(**values),
+                                      interests.remove_meeting_declaration))
 
 
 def print_brief(parent: QWidget, session: Session, meeting_id: str,
@@ -257,22 +255,12 @@ class MeetingInterestsTab(QWidget):
 
     def tag_item(self) -> None:
         tags = self.session.tf.papers.tags
-        dialog = TagItemDialog(self.session, self.meeting_id, parent=self)
-        while dialog.exec():
-            values = dialog.result_values
-            if self.session.create("Tag an agenda item", lambda: tags.add(**values),
-                                   tags.remove):
-                return
+        TagItemDialog(self.session, self.meeting_id, parent=self).run(
+            lambda values: self.session.create("Tag an agenda item", lambda: tags.add(**values),
+                                               tags.remove))
 
     def declare(self) -> None:
-        interests = self.session.tf.interests
-        dialog = DeclarationDialog(self.session, None, self.meeting_id, parent=self)
-        while dialog.exec():
-            values = dialog.result_values
-            if self.session.create("Record a declaration",
-                                   lambda: interests.declare_at_meeting(**values),
-                                   interests.remove_meeting_declaration):
-                return
+        record_declaration(self, self.session, None, self.meeting_id)
 
     def remove_declaration(self) -> None:
         declaration_id = selected_id(self.declarations_view)

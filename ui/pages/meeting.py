@@ -15,15 +15,14 @@ from secretariat.meetings import KINDS, MARKINGS, STATUSES
 from secretariat.values import parse_date, parse_time, time_to_text
 
 from ..session import Session
-from ..widgets import NotesEdit, add_row, scrollable, set_quietly
+from ..widgets import NotesEdit, add_row, field_date_text, scrollable, set_quietly
+from .agenda import AgendaPage
+from .interests import MeetingInterestsTab
 from .live import LiveView
 from .minutes import MinutesTab
+from .register import RegisterPage
 
 TabFactory = Callable[[Session, str], QWidget]
-
-
-def _date_text(day) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
 
 
 def _combo(choices: dict[str, str]) -> QComboBox:
@@ -86,7 +85,7 @@ class MeetingDetails(QWidget):
             meeting = self.session.tf.meetings.get(self.meeting_id)
         except NotFoundError:
             return
-        set_quietly(self.date, self.date.setText, _date_text(meeting.date))
+        set_quietly(self.date, self.date.setText, field_date_text(meeting.date))
         set_quietly(self.start_time, self.start_time.setText, time_to_text(meeting.start_time))
         set_quietly(self.end_time, self.end_time.setText, time_to_text(meeting.end_time))
         set_quietly(self.venue, self.venue.setText, meeting.venue)
@@ -124,34 +123,14 @@ class MeetingDetails(QWidget):
             self.load()
 
 
-def _interests_tab(session: Session, meeting_id: str) -> QWidget:
-    # Imported when used: .interests imports .meetings, which imports this module.
-    from .interests import MeetingInterestsTab
-
-    return MeetingInterestsTab(session, meeting_id)
-
-
-def _agenda_tab(session: Session, meeting_id: str) -> QWidget:
-    # Imported when used: the agenda page imports .papers, which imports .meetings.
-    from .agenda import AgendaPage
-
-    return AgendaPage(session, meeting_id)
-
-
-def _register_tab(session: Session, meeting_id: str) -> QWidget:
-    from .register import RegisterPage  # imported when used, as above
-
-    return RegisterPage(session, meeting_id)
-
-
 # (tab title, factory(session, meeting_id) -> QWidget)
 MEETING_TABS: list[tuple[str, TabFactory]] = [
     ("Details", MeetingDetails),
-    ("Agenda", _agenda_tab),
-    ("Register", _register_tab),
+    ("Agenda", AgendaPage),
+    ("Register", RegisterPage),
     ("Live", LiveView),
     ("Minutes", MinutesTab),
-    ("Interests", _interests_tab),
+    ("Interests", MeetingInterestsTab),
 ]
 
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 
 from ..models.meetings import MeetingsModel
 from ..session import Session
-from ..tables import select_id, selected_id, table_view  # noqa: F401 (others import them here)
+from ..tables import select_id, selected_id, table_view
 from ..widgets import button
 from .meeting import MeetingPage
 

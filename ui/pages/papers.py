@@ -16,8 +16,8 @@ from ..dialogs.papers import (LinkDialog, NominateDialog, PaperDialog, SignOffDi
 from ..exports import save_and_open
 from ..models.reviews_model import CoverageModel, LoadModel, ReviewersModel, ReviewRow
 from ..session import Session
+from ..tables import select_id, selected_id, table_view
 from ..widgets import button_row, day_text, side_by_side
-from .meetings import select_id, selected_id, table_view
 
 
 class PapersPage(QWidget):
@@ -120,25 +120,19 @@ class PapersPage(QWidget):
 
     def new_paper(self) -> None:
         papers = self.session.tf.papers
-        dialog = PaperDialog(self.session, parent=self)
-        while dialog.exec():
-            values = dialog.result_values
-            created = self.session.create(
-                f"Add paper {values['short_name'] or values['title']}",
-                lambda: papers.create(self.session.body_id, **values), papers.delete)
-            if created:
-                select_id(self.view, created)
-                return
+        created = PaperDialog(self.session, parent=self).run(lambda values: self.session.create(
+            f"Add paper {values['short_name'] or values['title']}",
+            lambda: papers.create(self.session.body_id, **values), papers.delete))
+        if created:
+            select_id(self.view, created)
 
     def edit_paper(self) -> None:
         cover = self.chosen()
         if cover is None:
             return
-        dialog = PaperDialog(self.session, cover.paper, parent=self)
-        while dialog.exec():
-            if self.session.update(self.session.tf.papers, cover.paper.id,
-                                   f"Edit {cover.paper.label}", **dialog.result_values):
-                return
+        PaperDialog(self.session, cover.paper, parent=self).run(
+            lambda values: self.session.update(self.session.tf.papers, cover.paper.id,
+                                               f"Edit {cover.paper.label}", **values))
 
     def sign_off(self) -> None:
         cover = self.chosen()
@@ -147,25 +141,18 @@ class PapersPage(QWidget):
         paper, papers = cover.paper, self.session.tf.papers
         old = dict(signed_off_by_id=paper.signed_off_by_id, signed_off_on=paper.signed_off_on,
                    sign_off_conditions=paper.sign_off_conditions, status=paper.status)
-        dialog = SignOffDialog(self.session, paper, parent=self)
-        while dialog.exec():
-            values = dialog.result_values
-            if self.session.perform(f"Sign off {paper.label}",
-                                    lambda: papers.sign_off(paper.id, **values),
-                                    lambda: papers.update(paper.id, **old)):
-                return
+        SignOffDialog(self.session, paper, parent=self).run(lambda values: self.session.perform(
+            f"Sign off {paper.label}", lambda: papers.sign_off(paper.id, **values),
+            lambda: papers.update(paper.id, **old)))
 
     def link(self) -> None:
         cover = self.chosen()
         if cover is None:
             return
         papers = self.session.tf.papers
-        dialog = LinkDialog(self.session, parent=self)
-        while dialog.exec():
-            values = dialog.result_values
-            if self.session.create(f"Send {cover.paper.label} to a meeting",
-                                   lambda: papers.link(cover.paper.id, **values), papers.unlink):
-                return
+        LinkDialog(self.session, parent=self).run(lambda values: self.session.create(
+            f"Send {cover.paper.label} to a meeting",
+            lambda: papers.link(cover.paper.id, **values), papers.unlink))
 
     def open_document(self) -> None:
         cover = self.chosen()
@@ -204,13 +191,10 @@ class PapersPage(QWidget):
         if cover is None:
             return
         found = self.session.tf.reviews
-        dialog = NominateDialog(self.session, cover.paper.id, parent=self)
-        while dialog.exec():
-            values = dialog.result_values
-            if self.session.create(f"Nominate a reviewer for {cover.paper.label}",
-                                   lambda: found.nominate(cover.paper.id, **values),
-                                   found.delete):
-                return
+        NominateDialog(self.session, cover.paper.id, parent=self).run(
+            lambda values: self.session.create(
+                f"Nominate a reviewer for {cover.paper.label}",
+                lambda: found.nominate(cover.paper.id, **values), found.delete))
 
     def set_status(self) -> None:
         review_id = selected_id(self.reviewers_view)
@@ -223,13 +207,9 @@ class PapersPage(QWidget):
         if cover is None:
             return
         found = self.session.tf.reviews
-        dialog = SuggestDialog(self.session, parent=self)
-        while dialog.exec():
-            values = dialog.result_values
-            if self.session.create(f"Suggest {values['name']}",
-                                   lambda: found.suggest(cover.paper.id, **values),
-                                   found.remove_suggestion):
-                return
+        SuggestDialog(self.session, parent=self).run(lambda values: self.session.create(
+            f"Suggest {values['name']}", lambda: found.suggest(cover.paper.id, **values),
+            found.remove_suggestion))
 
     # -- drafts and print ----------------------------------------------------------------
 

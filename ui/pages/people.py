@@ -47,16 +47,17 @@ class PeoplePage(QWidget):
 
     def add_person(self) -> None:
         people = self.session.tf.people
-        dialog = PersonDialog(self.session, parent=self)
-        while dialog.exec():  # a refused entry keeps the dialog open with what was typed
-            person, membership = dialog.result_values
-            created = self.session.create(
+
+        def add(values) -> str | None:
+            person, membership = values
+            return self.session.create(
                 f"Add {person['name'] or person['role_title']}",
                 lambda: people.create(self.session.body_id, **person, **membership),
                 people.delete)
-            if created:
-                select_id(self.view, created)
-                return
+
+        created = PersonDialog(self.session, parent=self).run(add)
+        if created:
+            select_id(self.view, created)
 
     def edit_person(self) -> None:
         current = self.chosen()
@@ -73,12 +74,9 @@ class PeoplePage(QWidget):
                 return (people.update(person_id, **values[0])
                         | people.update_membership(membership_id, **values[1]))
 
-        dialog = PersonDialog(self.session, current, parent=self)
-        while dialog.exec():
-            new = dialog.result_values
-            if new == old or self.session.perform(
-                    f"Edit {current.person.display_name}", lambda: write(new), lambda: write(old)):
-                return
+        PersonDialog(self.session, current, parent=self).run(lambda new: new == old or (
+            self.session.perform(f"Edit {current.person.display_name}", lambda: write(new),
+                                 lambda: write(old))))
 
     def mark_left(self) -> None:
         current = self.chosen()

@@ -13,8 +13,8 @@ from secretariat.errors import NotFoundError
 from ..dialogs.form import FormDialog
 from ..models.register_model import RegisterModel
 from ..session import Session
+from ..tables import select_id, table_view
 from ..widgets import button_row, set_quietly
-from .meetings import select_id, table_view
 
 KEYS = {Qt.Key.Key_P: "present", Qt.Key.Key_1: "present", Qt.Key.Key_A: "apologies",
         Qt.Key.Key_2: "apologies", Qt.Key.Key_X: "absent", Qt.Key.Key_3: "absent"}

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QCheckBox, QInputDialog, QVBoxLayout, QWidget
 
 from ..models.records import Column, RecordTableModel
 from ..session import Session
+from ..tables import table_view
 from ..widgets import button_row
-from .meetings import table_view
 
 
 def change_suggestion(session: Session, text: str, suggestion_id: str, apply) -> bool:
