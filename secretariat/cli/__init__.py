@@ -44,10 +44,33 @@ def the_body(tf: Taskforce, name: str | None) -> str:
     return bodies[0].id
 
 
-def warn_missing_glyphs(missing: list[str]) -> None:
+def pdf_command(sub, name: str, help: str, run, meeting: bool = False, body: bool = True):
+    """A command that prints a document to PDF: the file, the meeting's date
+    when it prints a meeting's document, ``--body`` to choose among several
+    and ``-o``. Returns the parser, for the command's own options."""
+    cmd = sub.add_parser(name, help=help)
+    cmd.add_argument("path", help="the taskforce file")
+    if meeting:
+        cmd.add_argument("--meeting", required=True, metavar="YYYY-MM-DD",
+                         help="the date of the meeting")
+    if body:
+        cmd.add_argument("--body", help="the body's name, when " + (
+            "several met that day" if meeting else "the file holds several"))
+    cmd.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    cmd.set_defaults(run=run)
+    return cmd
+
+
+def write_pdf(path: str, renderer, doc) -> bytes:
+    """Render a document with its module (``render`` and ``warnings``), warn of
+    characters that will print as boxes, and write it; returns the PDF."""
+    missing = renderer.warnings(doc)
     if missing:
         print("warning: the font has no glyph for " + " ".join(missing)
               + "; they will print as boxes", file=sys.stderr)
+    pdf = renderer.render(doc)
+    write_private(path, pdf)
+    return pdf
 
 
 def write_private(path: str, data: bytes) -> None:

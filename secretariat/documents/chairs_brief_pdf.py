@@ -7,12 +7,20 @@ from reportlab.platypus import Paragraph
 
 from ..conflicts import BriefDocument
 from ..values import long_date
+from . import fonts
 from .flowables import grid, paragraphs
 from .layout import PageSettings, build_pdf, stylesheet
 
 MIS_MSP_REMINDER = (
     "The Taskforce has no role in the use, operation or management of the MIS or MSP; "
     "the Chair stops any discussion of them beyond policy development.")
+
+
+def warnings(doc: BriefDocument) -> list[str]:
+    """Characters the shipped font cannot print (they would show as boxes)."""
+    return fonts.missing_glyphs(doc.body_name, doc.meeting_title, *doc.mis_msp_subjects,
+                                *doc.not_returned, *(
+        f"{c.person_name} {c.interest} {c.subject_title} {c.tag}" for c in doc.conflicts))
 
 
 def render(doc: BriefDocument) -> bytes:

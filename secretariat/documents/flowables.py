@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from . import fonts
 from .layout import WIDTH
 from .text import clean, esc
 
@@ -93,8 +94,8 @@ def heading(text: str, style, level: int = 0) -> list:
     story = [OutlinedHeading(esc(shown) + (f" {CONTINUED}" if rest else ""), style,
                              outline + ("…" if more else ""), level)]
     if rest:
-        body = ParagraphStyle(f"{style.name}-rest", parent=style, keepWithNext=False,
-                              spaceBefore=0)
+        body = ParagraphStyle(f"{style.name}-rest", parent=style, fontName=fonts.REGULAR,
+                              fontSize=10.5, leading=14, keepWithNext=False, spaceBefore=0)
         story += paragraphs(rest, body)
     return story
 

@@ -20,7 +20,7 @@ def short_date(day: dt.date) -> str:
 
 def warnings(doc: RegisterDocument) -> list[str]:
     """Characters the shipped font cannot print (they would show as boxes)."""
-    return fonts.missing_glyphs(*(
+    return fonts.missing_glyphs(doc.body_name, *doc.not_returned, *(
         text for entry in doc.entries
         for text in (entry.person.display_name,
                      *(f"{i.description} {i.organisation}" for i in entry.interests))))

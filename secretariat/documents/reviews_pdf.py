@@ -6,10 +6,23 @@ from reportlab.platypus import Paragraph
 
 from ..reviews import CoverageDocument, PaperCoverage
 from ..values import long_date
+from . import fonts
 from .flowables import grid, heading, paragraphs
 from .layout import PageSettings, build_pdf, stylesheet
 from .register_pdf import short_date
 from .text import esc
+
+
+def warnings(doc: CoverageDocument) -> list[str]:
+    """Characters the shipped font cannot print (they would show as boxes)."""
+    texts = [doc.body_name, *(load.name for load in doc.loads)]
+    for cover in doc.papers:
+        paper = cover.paper
+        texts += [paper.label, paper.title, paper.sign_off_conditions or "", cover.owner or ""]
+        texts += [r.person_name for r in cover.reviews] + [f.line for f in cover.flags]
+        texts += [f"{s.name} {s.expertise} {s.contact} {s.suggested_by}"
+                  for s in cover.suggested]
+    return fonts.missing_glyphs(*texts)
 
 
 def _paper(cover: PaperCoverage, styles) -> list:

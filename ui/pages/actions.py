@@ -50,10 +50,10 @@ class ActionsModel(LazyTableModel):
     )
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if index.isValid() and self.record(index.row()).overdue():
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(OVERDUE)
-            if role == Qt.ItemDataRole.FontRole:
+        if role == Qt.ItemDataRole.ForegroundRole or role == Qt.ItemDataRole.FontRole:
+            if index.isValid() and self.record(index.row()).overdue():
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return QBrush(OVERDUE)
                 font = QFont()
                 font.setBold(True)
                 return font
@@ -108,10 +108,10 @@ class ActionTable(QWidget):
         self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
+        # Sized to the rows at hand when shown, not re-measured as more are
+        # fetched while scrolling (which would read every row fetched so far).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ACTION_COLUMN, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):  # item and owners: long names should not crowd out the action
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, 180)
         self.view.activated.connect(lambda _: self.update_chosen())
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(button("Add &update…", self.update_chosen,
@@ -128,14 +128,19 @@ class ActionTable(QWidget):
         layout.addLayout(self.buttons)
 
     def show_actions(self, actions: list[Action]) -> None:
-        chosen = selected_id(self.view)
-        self.model.set_records(actions)
-        select_id(self.view, chosen)
+        self._show(lambda: self.model.set_records(actions))
 
     def show_source(self, fetch, total: int) -> None:
         """Actions fetched page by page: ``fetch(offset, limit)`` of ``total``."""
+        self._show(lambda: self.model.set_source(fetch, total))
+
+    def _show(self, fill) -> None:
         chosen = selected_id(self.view)
-        self.model.set_source(fetch, total)
+        fill()
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if column != ACTION_COLUMN:  # long items and owners must not crowd out the action
+                header.resizeSection(column, min(self.view.sizeHintForColumn(column), 180))
         select_id(self.view, chosen)
 
     def chosen(self) -> Action | None:

@@ -1,0 +1,24 @@
+"""Every PDF command warns, in one line, of characters the font cannot print."""
+
+import pytest
+
+from secretariat.__main__ import main
+from secretariat.taskforce import Taskforce
+
+CLEF = "𝄞"
+
+
+@pytest.mark.parametrize("argv", [
+    ["register"], ["reviews"], ["brief", "--meeting", "2012-01-12"],
+    ["agenda", "--meeting", "2012-01-12"], ["minutes", "--meeting", "2012-01-12"],
+    ["attendance"], ["actions"]])
+def test_a_character_the_font_lacks_is_warned_of_and_the_pdf_still_written(
+        sample_path, tmp_path, capsys, argv):
+    with Taskforce.open(sample_path) as tf:
+        with tf.store.transaction() as db:
+            db.execute("UPDATE bodies SET name = name || ' ' || ?", (CLEF,))
+    out = tmp_path / "out.pdf"
+    assert main([argv[0], str(sample_path), *argv[1:], "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: the font has no glyph for {CLEF}; they will print as boxes" in err
+    assert out.read_bytes().startswith(b"%PDF")
