@@ -1,5 +1,5 @@
 """What the window shows of an open file: a read-only banner, the navigation
-list and the pages of ``ui.pages.PAGES``."""
+list and the pages of ``ui.pages.PAGES``, each built when first shown."""
 
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QStackedWidget, QVBoxLayout,
@@ -31,13 +31,13 @@ class Workspace(QWidget):
         self.navigation.setAccessibleName("Sections")
         self.navigation.setSpacing(3)
         self.pages = QStackedWidget()
+        self._names = [name for name, _ in PAGES]
         self._pages: dict[str, QWidget] = {}
-        for name, factory in PAGES:
+        for name in self._names:
             self.navigation.addItem(name)
-            self._pages[name] = factory(session)
-            self.pages.addWidget(scrollable(self._pages[name], name))
+            self.pages.addWidget(QWidget())  # stands in until the page is first wanted
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 48)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._turn_to)
         self.navigation.setCurrentRow(0)
 
         row = QHBoxLayout()
@@ -53,8 +53,22 @@ class Workspace(QWidget):
         self.navigation.setCurrentRow(index)
         self.current_page().setFocus()
 
+    def _turn_to(self, index: int) -> None:
+        if index >= 0:
+            self.page(self._names[index])
+            self.pages.setCurrentIndex(index)
+
     def page(self, name: str) -> QWidget:
+        """The page, built the first time it is wanted: opening a file builds only
+        the first page, whatever the file holds."""
+        if name not in self._pages:
+            index = self._names.index(name)
+            self._pages[name] = dict(PAGES)[name](self.session)
+            stand_in = self.pages.widget(index)
+            self.pages.insertWidget(index, scrollable(self._pages[name], name))
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
         return self._pages[name]
 
     def current_page(self) -> QWidget:
-        return self.pages.currentWidget().widget()
+        return self.page(self._names[self.pages.currentIndex()])

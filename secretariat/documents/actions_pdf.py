@@ -10,7 +10,7 @@ from ..actions import Action
 from ..minutes_content import SENSITIVE
 from ..values import long_date
 from . import fonts
-from .flowables import Cell, grid, heading, paragraphs
+from .flowables import Cell, grid, heading, title
 from .layout import PageSettings, build_pdf, stylesheet
 
 
@@ -58,8 +58,8 @@ def _history(action: Action) -> str:
 
 def render(doc: ActionLogDocument) -> bytes:
     styles = stylesheet()
-    story = (paragraphs(f"{doc.body_name.upper()} ACTION LOG", styles["Title"])
-             + paragraphs(f"{doc.scope}, as at {long_date(doc.today)}", styles["Centre"]))
+    story = (title(f"{doc.body_name.upper()} ACTION LOG", styles["Title"])
+             + title(f"{doc.scope}, as at {long_date(doc.today)}", styles["Centre"]))
     groups = doc.by_owner()
     if not groups:
         story.append(Paragraph("There are no actions to show.", styles["Body"]))

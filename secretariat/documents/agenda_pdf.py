@@ -12,7 +12,7 @@ from ..agenda import Clock, PlannedItem
 from ..taskforce import Taskforce
 from ..values import long_date, time_range
 from . import fonts
-from .flowables import Cell, grid, paragraphs
+from .flowables import Cell, grid, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
 from .text import esc
 
@@ -74,10 +74,10 @@ def _timing(p: PlannedItem) -> str:
 def render(doc: AgendaDocument) -> bytes:
     styles = stylesheet()
     styles.add(ParagraphStyle("SubCell", parent=styles["Cell"], leftIndent=10))
-    story = (paragraphs(doc.body_name.upper() + " MEETING", styles["Title"])
-             + paragraphs(doc.date, styles["Centre"]))
+    story = (title(doc.body_name.upper() + " MEETING", styles["Title"])
+             + title(doc.date, styles["Centre"]))
     for line in (doc.venue, doc.times):
-        story += paragraphs(line, styles["Centre"]) if line else []
+        story += title(line, styles["Centre"]) if line else []
     story.append(Paragraph("AGENDA", styles["Title"]))
     if not doc.items:
         story.append(Paragraph("No items yet.", styles["Body"]))

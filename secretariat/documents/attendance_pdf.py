@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph, Spacer
 from ..attendance import MemberRecord
 from ..values import parse_optional_date
 from . import fonts
-from .flowables import cut, grid, paragraphs
+from .flowables import cut, grid, title
 from .layout import WIDTH, PageSettings, build_pdf, stylesheet
 from .register_pdf import short_date
 from .text import clean
@@ -89,7 +89,7 @@ def _label(name: str) -> str:
 def render(doc: AttendanceDocument) -> bytes:
     fonts.register()
     styles = stylesheet()
-    story = paragraphs(doc.body_name, styles["Title"]) + [
+    story = title(doc.body_name, styles["Title"]) + [
         Paragraph("ATTENDANCE", styles["Title"]),
         Paragraph(f"{doc.period}: {doc.meetings} meeting(s) with a register",
                   styles["Centre"]), Spacer(1, 4 * mm)]

@@ -8,7 +8,7 @@ from reportlab.platypus import Paragraph
 from ..conflicts import BriefDocument
 from ..values import long_date
 from . import fonts
-from .flowables import grid, paragraphs
+from .flowables import grid, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
 
 MIS_MSP_REMINDER = (
@@ -25,10 +25,10 @@ def warnings(doc: BriefDocument) -> list[str]:
 
 def render(doc: BriefDocument) -> bytes:
     styles = stylesheet()
-    story = paragraphs(doc.body_name, styles["Title"])
+    story = title(doc.body_name, styles["Title"])
     story.append(Paragraph("CHAIR'S BRIEF: INTERESTS", styles["Title"]))
-    story += paragraphs(" – ".join(t for t in (doc.meeting_title, long_date(doc.meeting_date))
-                                   if t), styles["Centre"])
+    story += title(" – ".join(t for t in (doc.meeting_title, long_date(doc.meeting_date)) if t),
+                   styles["Centre"])
     story.append(Paragraph("Conflict flags", styles["Heading"]))
     if doc.conflicts:
         story += grid(

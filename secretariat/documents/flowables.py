@@ -5,14 +5,15 @@ A 100,000-character paste must not stall a build. ReportLab re-measures a
 paragraph's whole remaining text each time it splits it across a page, and a
 table row's whole cells each time it splits the row, so a huge text costs
 time in proportion to its length times its pages. Here long text is printed
-as a run of short paragraphs, a heading prints its first words and continues
-as body text, and a table cell prints its first part with "[continued below]"
+as a run of short paragraphs, a heading or title prints its first words and
+continues as body text, and a table cell prints its first part with "[continued below]"
 and the rest flows as paragraphs under the table. Nothing is dropped.
 """
 
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -49,10 +50,14 @@ def paragraphs(text: str, style, bullet: str | None = None) -> list[Paragraph]:
         pieces.append(piece)
         if not rest:
             break
-    joined = ParagraphStyle(f"{style.name}-run", parent=style, spaceAfter=0)
-    follow = ParagraphStyle(f"{style.name}-follow", parent=style, spaceBefore=0)
-    return [Paragraph(esc(piece), follow if n else style if len(pieces) == 1 else joined,
-                      bulletText=None if n else bullet)
+    if len(pieces) == 1:
+        return [Paragraph(esc(pieces[0]), style, bulletText=bullet)]
+    first, middle, last = (
+        ParagraphStyle(f"{style.name}-{part}", parent=style, **gaps) for part, gaps in (
+            ("first", dict(spaceAfter=0)), ("middle", dict(spaceBefore=0, spaceAfter=0)),
+            ("last", dict(spaceBefore=0))))
+    return [Paragraph(esc(piece), first if n == 0 else last if n == len(pieces) - 1
+                      else middle, bulletText=None if n else bullet)
             for n, piece in enumerate(pieces)]
 
 
@@ -91,13 +96,24 @@ def heading(text: str, style, level: int = 0) -> list:
     """
     shown, rest = cut(clean(text), LONG_HEADING)
     outline, more = cut(shown, BOOKMARK)
-    story = [OutlinedHeading(esc(shown) + (f" {CONTINUED}" if rest else ""), style,
-                             outline + ("…" if more else ""), level)]
-    if rest:
-        body = ParagraphStyle(f"{style.name}-rest", parent=style, fontName=fonts.REGULAR,
-                              fontSize=10.5, leading=14, keepWithNext=False, spaceBefore=0)
-        story += paragraphs(rest, body)
-    return story
+    return [OutlinedHeading(esc(shown) + (f" {CONTINUED}" if rest else ""), style,
+                            outline + ("…" if more else ""), level), *_continued(rest, style)]
+
+
+def title(text: str, style) -> list:
+    """A title or centred line (user text); a long one continues as body text."""
+    shown, rest = cut(clean(text), LONG_HEADING)
+    return [Paragraph(esc(shown) + (f" {CONTINUED}" if rest else ""), style),
+            *_continued(rest, style)]
+
+
+def _continued(rest: str, style) -> list:
+    """What a heading or title did not show, as body text under it."""
+    if not rest:
+        return []
+    return paragraphs(rest, ParagraphStyle(
+        f"{style.name}-rest", parent=style, fontName=fonts.REGULAR, fontSize=10.5, leading=14,
+        alignment=TA_LEFT, keepWithNext=False, spaceBefore=0))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from ..minutes_content import ItemMinutes, MinutesDocument
 from . import fonts
-from .flowables import grid, heading, paragraphs
+from .flowables import grid, heading, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
 
 
@@ -34,9 +34,9 @@ def render(doc: MinutesDocument) -> bytes:
 
 
 def _title_block(doc: MinutesDocument, styles) -> list:
-    lines = paragraphs(doc.heading, styles["Title"]) + paragraphs(doc.date, styles["Centre"])
+    lines = title(doc.heading, styles["Title"]) + title(doc.date, styles["Centre"])
     for line in (doc.venue, doc.times):
-        lines += paragraphs(line, styles["Centre"]) if line else []
+        lines += title(line, styles["Centre"]) if line else []
     lines += [Spacer(1, 3 * mm), Paragraph("MINUTES", styles["Title"])]
     if doc.publication:
         lines.append(Paragraph("Version for publication", styles["Centre"]))

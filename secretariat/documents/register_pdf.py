@@ -9,7 +9,7 @@ from reportlab.platypus import Paragraph
 from ..interests import RegisterDocument
 from ..values import long_date
 from . import fonts
-from .flowables import grid, heading, paragraphs
+from .flowables import grid, heading, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
 
 
@@ -39,7 +39,7 @@ def _form_line(entry) -> str:
 def render(doc: RegisterDocument) -> bytes:
     styles = stylesheet()
     when = "Current on" if doc.current else "As it stood on"
-    story = paragraphs(doc.body_name, styles["Title"]) + [
+    story = title(doc.body_name, styles["Title"]) + [
         Paragraph("REGISTER OF MEMBERS' INTERESTS", styles["Title"]),
         Paragraph(f"{when} {long_date(doc.as_of)}", styles["Centre"])]
     for entry in doc.entries:

@@ -7,7 +7,7 @@ from reportlab.platypus import Paragraph
 from ..reviews import CoverageDocument, PaperCoverage
 from ..values import long_date
 from . import fonts
-from .flowables import grid, heading, paragraphs
+from .flowables import grid, heading, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
 from .register_pdf import short_date
 from .text import esc
@@ -58,7 +58,7 @@ def _paper(cover: PaperCoverage, styles) -> list:
 
 def render(doc: CoverageDocument) -> bytes:
     styles = stylesheet()
-    story = paragraphs(doc.body_name, styles["Title"]) + [
+    story = title(doc.body_name, styles["Title"]) + [
         Paragraph("REVIEW OF PAPERS: COVERAGE", styles["Title"]),
         Paragraph(f"As on {long_date(doc.on)}", styles["Centre"])]
     for cover in doc.papers:

@@ -4,6 +4,7 @@ a page, table cells longer than a page, pastes of 100,000 characters."""
 import io
 
 import pypdf
+import pytest
 from reportlab.platypus import Paragraph
 
 from secretariat.documents import flowables
@@ -19,9 +20,12 @@ def _text(story) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in pages)
 
 
-def test_a_heading_taller_than_a_page_prints_whole_and_marked():
+@pytest.mark.parametrize("make, style", [(flowables.heading, "Heading"),
+                                         (flowables.heading, "Subheading"),
+                                         (flowables.title, "Title")])
+def test_a_heading_or_title_taller_than_a_page_prints_whole_and_marked(make, style):
     styles = stylesheet()
-    text = _text(flowables.heading(PASTE, styles["Heading"])
+    text = _text(make(PASTE, styles[style])
                  + [Paragraph("What follows the heading", styles["Body"])])
     assert text.count("afternoon &") > 2400
     assert flowables.CONTINUED in text

@@ -2,8 +2,8 @@
 
 To add or replace a page, change one entry of ``PAGES`` (and its import):
 ``("Actions", ActionsPage)``, where ``ActionsPage(session)`` returns a QWidget
-that refreshes itself from ``session.changed``. Pages are built when a file
-is opened and thrown away when it is closed.
+that refreshes itself from ``session.changed``. Pages are built when first
+shown (see ``ui.workspace``) and thrown away when the file is closed.
 """
 
 from typing import Callable

@@ -112,6 +112,7 @@ class ActionTable(QWidget):
         # fetched while scrolling (which would read every row fetched so far).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ACTION_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self._sized = False
         self.view.activated.connect(lambda _: self.update_chosen())
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(button("Add &update…", self.update_chosen,
@@ -137,10 +138,12 @@ class ActionTable(QWidget):
     def _show(self, fill) -> None:
         chosen = selected_id(self.view)
         fill()
-        header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            if column != ACTION_COLUMN:  # long items and owners must not crowd out the action
-                header.resizeSection(column, min(self.view.sizeHintForColumn(column), 180))
+        if not self._sized and self.model.rowCount():  # once: measuring takes a while
+            self._sized = True
+            header = self.view.horizontalHeader()
+            for column in range(self.model.columnCount()):
+                if column != ACTION_COLUMN:  # long items and owners must not crowd it out
+                    header.resizeSection(column, min(self.view.sizeHintForColumn(column), 180))
         select_id(self.view, chosen)
 
     def chosen(self) -> Action | None:
@@ -238,6 +241,7 @@ class ActionsPage(QWidget):
         session.changed.connect(self._on_changed)
         self._fill_meetings()
         self.load()
+        self._count_by_owner()
 
     def _fill_meetings(self) -> None:
         chosen = self.meeting.currentData()
@@ -298,6 +302,9 @@ class ActionsPage(QWidget):
                                    self.session.tf.actions.count(**self._filters()))
         else:
             self.table.show_actions([])
+
+    def _count_by_owner(self) -> None:
+        """The counts do not depend on the filters: refreshed only when actions change."""
         self.counts.clear()
         if self.session.body_id:
             for owner, count in self.session.tf.actions.open_by_owner(self.session.body_id):
@@ -309,6 +316,7 @@ class ActionsPage(QWidget):
             self._fill_meetings()
         if changes.concerns("action", "meeting", "person", "agenda", "body"):
             self.load()
+            self._count_by_owner()
 
     def save_pdf(self, path: str | None = None) -> bool:
         from secretariat.documents import actions_pdf

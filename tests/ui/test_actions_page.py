@@ -1,0 +1,71 @@
+"""The Actions page over a long log: fetched a batch at a time as it scrolls."""
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from secretariat.taskforce import Taskforce
+from ui.pages.actions import SORT_COLUMNS, ActionsModel, ActionsPage
+from ui.session import Session
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
+from minutes_setup import board  # noqa: E402
+
+
+@pytest.fixture
+def long_log(qtbot, file_path, monkeypatch):
+    """Twelve actions (odd ones Ed Mayo's), fetched three at a time."""
+    monkeypatch.setattr(ActionsModel, "batch", 3)
+    tf = Taskforce.open(file_path, create=True)
+    b = board(tf)
+    for i in range(12):
+        tf.actions.create(b.items[(1, "Update")], f"Action {i}",
+                          ["Ed Mayo" if i % 2 else "Peter Marsh"], f"2011-08-{28 - i:02d}")
+    session = Session(tf)
+    page = ActionsPage(session)
+    qtbot.addWidget(page)
+    yield page
+    session.close()
+
+
+def _texts(model):
+    return [model.record(row).text for row in range(model.rowCount())]
+
+
+def test_the_lazy_model_passes_the_model_tester(qtmodeltester, long_log):
+    model = long_log.table.model
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    qtmodeltester.check(model)
+    assert model.rowCount() == 12
+
+
+def test_fetching_more_brings_the_next_rows_in_order_with_the_filter(long_log):
+    page, model = long_log, long_log.table.model
+    everyone = [f"Action {i}" for i in range(11, -1, -1)]  # soonest due first
+    assert model.total() == 12 and model.rowCount() < 12  # not all fetched at once
+    assert _texts(model) == everyone[:model.rowCount()]
+    page.owner.setText("ed mayo")
+    eds = [f"Action {i}" for i in (11, 9, 7, 5, 3, 1)]
+    assert model.total() == 6 and _texts(model) == eds[:model.rowCount()]
+    while model.canFetchMore():
+        before = model.rowCount()
+        model.fetchMore()
+        assert model.rowCount() == min(before + 3, 6)  # one batch each time
+    assert _texts(model) == eds
+
+
+def test_a_click_on_a_column_heading_sorts_by_it_and_again_the_other_way(qtbot, long_log):
+    page, model = long_log, long_log.table.model
+    header = page.table.view.horizontalHeader()
+    header.setSortIndicator(SORT_COLUMNS["owner"], Qt.SortOrder.AscendingOrder)
+    assert page.sort.currentData() == "owner"
+    assert [model.record(r).owner_label for r in range(3)] == ["Ed Mayo"] * 3
+    header.setSortIndicator(SORT_COLUMNS["owner"], Qt.SortOrder.DescendingOrder)
+    assert [model.record(r).owner_label for r in range(3)] == ["Peter Marsh"] * 3
+    header.setSortIndicator(3, Qt.SortOrder.AscendingOrder)  # the action's words: not sortable
+    assert header.sortIndicatorSection() == SORT_COLUMNS["owner"]
+    assert model.record(0).owner_label == "Peter Marsh"
