@@ -8,7 +8,6 @@ from ..actions import STATUSES
 from ..records import choice
 from . import body_named, open_existing, pdf_command, write_pdf, write_private
 
-_body_id = body_named  # cli/search.py (not in this change) still imports the old name
 
 
 def register(sub) -> None:

@@ -3,8 +3,7 @@
 import sys
 
 from ..search import Marked, search
-from . import open_existing
-from .minutes import _body_id
+from . import body_named, open_existing
 
 
 def register(sub) -> None:
@@ -24,7 +23,7 @@ def _show(marked: Marked, bold: bool) -> str:
 
 def run_search(args) -> int:
     with open_existing(args.path) as tf:
-        results = search(tf.store, args.words, _body_id(tf, args.body), max(1, args.limit))
+        results = search(tf.store, args.words, body_named(tf, args.body), max(1, args.limit))
     if not results:
         print(f"Nothing found for {args.words}.")
         return 0

@@ -223,11 +223,7 @@ class Bench:
                 figure.note = "not measured yet"
             return figures
         app = QApplication.instance() or QApplication([])
-        # PySide6 6.12 on Python 3.11 drops a reference to None each time some
-        # C++ calls hand Python an empty QVariant; tens of thousands of table
-        # cells later the process aborts (none_dealloc). Holding references
-        # here keeps the benchmark alive long enough to measure the page.
-        ballast = [None] * 50_000_000  # noqa: F841
+        # (ui/compat.py guards against PySide6 6.12's lost references to None.)
         with Taskforce.open(large) as tf:
             session = Session(tf)
             first, changes, stalls = [], [], []
