@@ -163,7 +163,7 @@ def grid(header: list[str] | None, rows: list[list], widths: list[float], styles
 
 
 def _table(header, rows, widths, styles, ruled: bool) -> Table:
-    data = [[Paragraph(h, styles["CellBold"]) for h in header]] if header else []
+    data = [[Paragraph(esc(h), styles["CellBold"]) for h in header]] if header else []
     table = Table(data + rows, colWidths=[WIDTH * w for w in widths],
                   repeatRows=1 if header else 0, hAlign="LEFT", splitInRow=1)
     if ruled:

@@ -13,6 +13,7 @@ from ..minutes_content import ItemMinutes, MinutesDocument
 from . import fonts
 from .flowables import grid, heading, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
+from .text import esc
 
 
 def warnings(doc: MinutesDocument) -> list[str]:
@@ -59,12 +60,12 @@ def _register(doc: MinutesDocument, styles) -> list:
     story = [Paragraph("Attendees", styles["Subheading"])]
     attendees = ([doc.chair_line] if doc.chair_line else []) + list(doc.members)
     story += _columns(attendees, styles)
-    for title, names in (("Officials", doc.officials), ("Presenters", doc.presenters),
-                         ("Guests", doc.guests), ("Apologies", doc.apologies)):
-        if names or title in ("Officials", "Apologies"):
-            story.append(Paragraph(title, styles["Subheading"]))
+    for section, names in (("Officials", doc.officials), ("Presenters", doc.presenters),
+                           ("Guests", doc.guests), ("Apologies", doc.apologies)):
+        if names or section in ("Officials", "Apologies"):
+            story.append(Paragraph(esc(section), styles["Subheading"]))
             # officials one a line, in the order recorded, as the seed minutes list them
-            story += _columns(list(names), styles, 1 if title == "Officials" else 2)
+            story += _columns(list(names), styles, 1 if section == "Officials" else 2)
     if doc.declarations:  # when the agenda has no item for them
         story.append(Paragraph("Declarations of interest", styles["Subheading"]))
         for declaration in doc.declarations:
