@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .changes import Changes
 from .errors import ValidationError
 from .meetings import Meetings
-from .records import Manager, choice, require_text
+from .records import Manager, choice, require_text, stripped
 from .standing_items import PURPOSES, StandingItems, allocation
 from .values import time_to_text
 
@@ -123,7 +123,7 @@ class Agenda(Manager[AgendaItem]):
         return super()._from_row({**row, "restricted": bool(row["restricted"])})
 
     def _clean(self, values, current):
-        cleaned = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        cleaned = stripped(values)
         if "title" in cleaned:
             cleaned["title"] = require_text(cleaned["title"], "item's title")
         if "purpose" in cleaned:

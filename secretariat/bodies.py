@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from .changes import Changes
-from .records import Manager, choice, require_text
+from .records import Manager, choice, require_text, stripped
 
 MARKINGS = {"OFFICIAL": "OFFICIAL", "OFFICIAL-SENSITIVE": "OFFICIAL-SENSITIVE"}
 
@@ -26,7 +26,7 @@ class Bodies(Manager[Body]):
     label = "body"
 
     def _clean(self, values, current):
-        cleaned = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        cleaned = stripped(values)
         if "name" in cleaned:
             cleaned["name"] = require_text(cleaned["name"], "body's name")
         if "default_marking" in cleaned:

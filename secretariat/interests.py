@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
 from .people import People, Person
-from .records import Manager, choice, require_text
+from .records import Manager, choice, require_text, stripped
 from .values import date_to_text, parse_date, parse_optional_date
 
 KINDS = {
@@ -113,7 +113,7 @@ class Interests(Manager[Interest]):
             ended_on=parse_optional_date(row["ended_on"]), notes=row["notes"])
 
     def _clean(self, values, current):
-        cleaned = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        cleaned = stripped(values)
         if "description" in cleaned:
             cleaned["description"] = require_text(cleaned["description"],
                                                   "description of the interest")

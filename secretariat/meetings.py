@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
-from .records import Manager, choice
+from .records import Manager, choice, stripped
 from .values import parse_date, parse_time, time_to_text
 
 KINDS = {
@@ -61,7 +61,7 @@ class Meetings(Manager[Meeting]):
             marking=row["marking"], title=row["title"], notes=row["notes"])
 
     def _clean(self, values, current):
-        cleaned = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        cleaned = stripped(values)
         if "date" in cleaned:
             cleaned["date"] = parse_date(cleaned["date"], "meeting date").isoformat()
         start = parse_time(cleaned.get("start_time", current and current.start_time), "start time")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .changes import Changes
 from .conflicts import Tags
 from .errors import NotFoundError, ValidationError
-from .records import Manager, choice, require_text
+from .records import Manager, choice, require_text, stripped
 from .values import date_to_text, parse_optional_date
 
 STATUSES = {
@@ -81,7 +81,7 @@ class Papers(Manager[Paper]):
         return super()._from_row(values)
 
     def _clean(self, values, current):
-        cleaned = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        cleaned = stripped(values)
         if "title" in cleaned:
             cleaned["title"] = require_text(cleaned["title"], "paper's title")
         if "status" in cleaned:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .changes import Changes
 from .errors import ValidationError
-from .records import Manager, choice
+from .records import Manager, choice, stripped
 from .values import date_to_text, parse_optional_date
 
 ROLES = {
@@ -73,7 +73,7 @@ class People(Manager[Person]):
     label = "person"
 
     def _clean(self, values, current):
-        cleaned = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        cleaned = stripped(values)
         name = cleaned.get("name", current.name if current else "")
         title = cleaned.get("role_title", current.role_title if current else "")
         if not name and not title:

@@ -61,6 +61,11 @@ class Manager(Generic[R]):
         return row["id"], Changes.of(self.kind, row["id"])
 
 
+def stripped(values: dict[str, Any]) -> dict[str, Any]:
+    """Values as typed, without the spaces around text."""
+    return {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+
+
 def require_text(value: Any, what: str) -> str:
     text = (value or "").strip() if isinstance(value, str) or value is None else str(value)
     if not text:

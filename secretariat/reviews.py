@@ -15,7 +15,7 @@ from .changes import Changes
 from .errors import NotFoundError, ValidationError
 from .papers import UNDER_REVIEW, Paper, Papers
 from .people import MEMBER_ROLES
-from .records import Manager, choice, require_text
+from .records import Manager, choice, require_text, stripped
 from .values import date_to_text, parse_date
 
 ROLES = {
@@ -113,7 +113,7 @@ class Reviews(Manager[Review]):
                                   "person_email": row.get("person_email", "")})
 
     def _clean(self, values, current):
-        cleaned = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        cleaned = stripped(values)
         if "role" in cleaned:
             cleaned["role"] = choice(cleaned["role"], ROLES, "review role")
         role = cleaned.get("role", current and current.role)

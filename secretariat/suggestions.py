@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .agenda import Agenda
 from .changes import Changes
 from .errors import ValidationError
-from .records import Manager, choice, require_text
+from .records import Manager, choice, require_text, stripped
 from .values import parse_date
 
 OUTCOMES = {"pending": "Waiting", "placed": "Placed", "held": "Held for a future meeting",
@@ -61,7 +61,7 @@ class Suggestions(Manager[Suggestion]):
         return super()._from_row({**row, "suggested_on": parse_date(row["suggested_on"])})
 
     def _clean(self, values, current):
-        cleaned = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        cleaned = stripped(values)
         if "title" in cleaned:
             cleaned["title"] = require_text(cleaned["title"], "suggested item")
         if "suggested_on" in cleaned:
