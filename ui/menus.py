@@ -14,7 +14,14 @@ from typing import Callable
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-from .dialogs import backups, exchange, travel
+from .dialogs import backups, exchange
+
+
+def _travel():
+    # Imported when used: travel copies need APSW, which start-up does not.
+    from .dialogs import travel
+    return travel
+
 
 Key = QKeySequence.StandardKey
 MENUS = ("&File", "&Edit", "&Go")
@@ -54,9 +61,9 @@ ENTRIES: dict[Act, Entry] = {
     Act.OPEN_RECENT: Entry("&File", "Open &Recent", None, needs_file=False),
     Act.SAVE_COPY: Entry("&File", "Save a &Copy…", lambda w: w.save_copy(), Key.SaveAs,
                          separator_before=True),
-    Act.TAKE_TRAVEL_COPY: Entry("&File", "Take a &Travel Copy…", lambda w: travel.take_copy(w),
+    Act.TAKE_TRAVEL_COPY: Entry("&File", "Take a &Travel Copy…", lambda w: _travel().take_copy(w),
                                 separator_before=True),
-    Act.MERGE_TRAVEL_COPY: Entry("&File", "&Merge a Travel Copy…", lambda w: travel.merge_copy(w)),
+    Act.MERGE_TRAVEL_COPY: Entry("&File", "&Merge a Travel Copy…", lambda w: _travel().merge_copy(w)),
     Act.EXPORT: Entry("&File", "&Export…", lambda w: exchange.export_file(w)),
     Act.IMPORT: Entry("&File", "&Import…", lambda w: exchange.import_file(w), needs_file=False),
     Act.BACKUPS: Entry("&File", "&Backups…", lambda w: backups.show_backups(w), needs_file=False),

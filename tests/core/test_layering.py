@@ -2,6 +2,7 @@
 or the command line loads neither Qt nor ReportLab."""
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import secretariat
 
 CORE = Path(secretariat.__file__).parent
+ROOT = CORE.parent
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -38,3 +40,14 @@ def test_the_core_and_the_command_line_load_neither_qt_nor_reportlab(sample_path
         "print(code, heavy)\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "0 []", result.stderr
+
+
+def test_the_window_starts_without_loading_printing_or_merging_libraries():
+    # ReportLab is for printing and APSW for merging travel copies: neither
+    # belongs in start-up time.
+    code = ("import sys, ui.main_window; "
+            "print(sorted(m for m in ('reportlab', 'apsw') if m in sys.modules))")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, cwd=ROOT, check=True).stdout
+    assert out.strip() == "[]"
