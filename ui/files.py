@@ -4,7 +4,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from secretariat import sample
 from secretariat.errors import UserFacingError
 from secretariat.taskforce import Taskforce
 
@@ -37,6 +36,8 @@ def sample_path() -> Path:
     path = data_dir() / SAMPLE_FILE_NAME
     if not path.exists():
         with Taskforce.open(path, create=True) as tf:
+            from secretariat import sample  # only for a new sample file
+
             sample.build(tf)
     return path
 

@@ -7,6 +7,7 @@ with ``needs_file`` are disabled while no file is open. Menus appear in the
 order of ``MENUS``, entries in the order of ``ENTRIES``.
 """
 
+import importlib
 from dataclasses import dataclass
 from enum import Enum, auto
 from typing import Callable
@@ -14,13 +15,12 @@ from typing import Callable
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-from .dialogs import backups, exchange
+from .dialogs import backups
 
 
-def _travel():
-    # Imported when used: travel copies need APSW, which start-up does not.
-    from .dialogs import travel
-    return travel
+def _dialogs(name: str):
+    # Imported when used, not at start-up (travel copies need APSW, for one).
+    return importlib.import_module(f".dialogs.{name}", __package__)
 
 
 Key = QKeySequence.StandardKey
@@ -61,11 +61,11 @@ ENTRIES: dict[Act, Entry] = {
     Act.OPEN_RECENT: Entry("&File", "Open &Recent", None, needs_file=False),
     Act.SAVE_COPY: Entry("&File", "Save a &Copy…", lambda w: w.save_copy(), Key.SaveAs,
                          separator_before=True),
-    Act.TAKE_TRAVEL_COPY: Entry("&File", "Take a &Travel Copy…", lambda w: _travel().take_copy(w),
+    Act.TAKE_TRAVEL_COPY: Entry("&File", "Take a &Travel Copy…", lambda w: _dialogs("travel").take_copy(w),
                                 separator_before=True),
-    Act.MERGE_TRAVEL_COPY: Entry("&File", "&Merge a Travel Copy…", lambda w: _travel().merge_copy(w)),
-    Act.EXPORT: Entry("&File", "&Export…", lambda w: exchange.export_file(w)),
-    Act.IMPORT: Entry("&File", "&Import…", lambda w: exchange.import_file(w), needs_file=False),
+    Act.MERGE_TRAVEL_COPY: Entry("&File", "&Merge a Travel Copy…", lambda w: _dialogs("travel").merge_copy(w)),
+    Act.EXPORT: Entry("&File", "&Export…", lambda w: _dialogs("exchange").export_file(w)),
+    Act.IMPORT: Entry("&File", "&Import…", lambda w: _dialogs("exchange").import_file(w), needs_file=False),
     Act.BACKUPS: Entry("&File", "&Backups…", lambda w: backups.show_backups(w), needs_file=False),
     Act.CLOSE: Entry("&File", "&Close", lambda w: w.close_file(), Key.Close,
                      separator_before=True),

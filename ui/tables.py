@@ -3,6 +3,9 @@
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
+FIT_ROWS = 50
+
+
 def table_view(model, name: str) -> QTableView:
     """A keyboard-friendly list of records, one row selected at a time."""
     view = QTableView()
@@ -12,8 +15,12 @@ def table_view(model, name: str) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setTabKeyNavigation(False)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Columns fit the first rows only: measuring every row of a long list would
+    # make opening it cost in proportion to its length.
+    header.setResizeContentsPrecision(FIT_ROWS)
+    header.setStretchLastSection(True)
     view.setWordWrap(False)
     return view
 

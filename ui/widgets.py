@@ -1,5 +1,7 @@
 """Small helpers every page and dialog uses to stay keyboard- and reader-friendly."""
 
+from typing import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QPlainTextEdit, QPushButton,
                                QScrollArea, QSplitter, QVBoxLayout, QWidget)
@@ -49,6 +51,30 @@ def scrollable(widget: QWidget, name: str) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     return area
+
+
+class Deferred(QWidget):
+    """Holds a place in a stack or a tab bar for a widget built the first time
+    it is shown or asked for, so opening a file or a meeting builds only what
+    is on screen."""
+
+    def __init__(self, build: Callable[[], QWidget], name: str):
+        super().__init__()
+        self._build, self._name = build, name
+        self._content: QWidget | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def content(self) -> QWidget:
+        if self._content is None:
+            self._content = self._build()
+            area = scrollable(self._content, self._name)
+            self.layout().addWidget(area)
+            area.setVisible(self.isVisible())
+        return self._content
+
+    def showEvent(self, event) -> None:
+        self.content()
+        super().showEvent(event)
 
 
 def day_text(day) -> str:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QStackedWidget,
 
 from .pages import PAGES
 from .session import Session
-from .widgets import scrollable
+from .widgets import Deferred
 
 
 def read_only_banner(file_name: str) -> QLabel:
@@ -32,10 +32,9 @@ class Workspace(QWidget):
         self.navigation.setSpacing(3)
         self.pages = QStackedWidget()
         self._names = [name for name, _ in PAGES]
-        self._pages: dict[str, QWidget] = {}
-        for name in self._names:
+        for name, factory in PAGES:
             self.navigation.addItem(name)
-            self.pages.addWidget(QWidget())  # stands in until the page is first wanted
+            self.pages.addWidget(Deferred(lambda f=factory: f(session), name))
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 48)
         self.navigation.currentRowChanged.connect(self._turn_to)
         self.navigation.setCurrentRow(0)
@@ -55,20 +54,12 @@ class Workspace(QWidget):
 
     def _turn_to(self, index: int) -> None:
         if index >= 0:
-            self.page(self._names[index])
             self.pages.setCurrentIndex(index)
 
     def page(self, name: str) -> QWidget:
         """The page, built the first time it is wanted: opening a file builds only
         the first page, whatever the file holds."""
-        if name not in self._pages:
-            index = self._names.index(name)
-            self._pages[name] = dict(PAGES)[name](self.session)
-            stand_in = self.pages.widget(index)
-            self.pages.insertWidget(index, scrollable(self._pages[name], name))
-            self.pages.removeWidget(stand_in)
-            stand_in.deleteLater()
-        return self._pages[name]
+        return self.pages.widget(self._names.index(name)).content()
 
     def current_page(self) -> QWidget:
-        return self.page(self._names[self.pages.currentIndex()])
+        return self.pages.currentWidget().content()

@@ -1,9 +1,10 @@
 """The meeting page: one tab per part of a meeting's record.
 
-To add a tab, add one entry (and its import) to ``MEETING_TABS``:
-``("Agenda", AgendaTab)``, where ``AgendaTab(session, meeting_id)`` returns a
-QWidget. A tab refreshes itself from ``session.changed``; the page is rebuilt
-when another meeting is chosen.
+To add a tab, add one entry to ``MEETING_TABS``:
+``("Agenda", lazy(".agenda", "AgendaPage"))``, where
+``AgendaPage(session, meeting_id)`` returns a QWidget. A tab is built (and its
+module imported) when first shown, refreshes itself from ``session.changed``,
+and the page is rebuilt when another meeting is chosen.
 """
 
 from typing import Callable
@@ -15,12 +16,8 @@ from secretariat.meetings import KINDS, MARKINGS, STATUSES
 from secretariat.values import parse_date, parse_time, time_to_text
 
 from ..session import Session
-from ..widgets import NotesEdit, add_row, field_date_text, scrollable, set_quietly
-from .agenda import AgendaPage
-from .interests import MeetingInterestsTab
-from .live import LiveView
-from .minutes import MinutesTab
-from .register import RegisterPage
+from ..widgets import Deferred, NotesEdit, add_row, field_date_text, set_quietly
+from . import lazy
 
 TabFactory = Callable[[Session, str], QWidget]
 
@@ -126,11 +123,11 @@ class MeetingDetails(QWidget):
 # (tab title, factory(session, meeting_id) -> QWidget)
 MEETING_TABS: list[tuple[str, TabFactory]] = [
     ("Details", MeetingDetails),
-    ("Agenda", AgendaPage),
-    ("Register", RegisterPage),
-    ("Live", LiveView),
-    ("Minutes", MinutesTab),
-    ("Interests", MeetingInterestsTab),
+    ("Agenda", lazy(".agenda", "AgendaPage")),
+    ("Register", lazy(".register", "RegisterPage")),
+    ("Live", lazy(".live", "LiveView")),
+    ("Minutes", lazy(".minutes", "MinutesTab")),
+    ("Interests", lazy(".interests", "MeetingInterestsTab")),
 ]
 
 
@@ -143,11 +140,10 @@ class MeetingPage(QTabWidget):
         self.setAccessibleName("Meeting")
         self.tabBar().setAccessibleName("Parts of the meeting")
         self.setDocumentMode(True)
-        self.tabs: dict[str, QWidget] = {}
+        self._titles = [title for title, _ in MEETING_TABS]
         for title, factory in MEETING_TABS:
-            self.tabs[title] = factory(session, meeting_id)
-            self.addTab(scrollable(self.tabs[title], title), title)
+            self.addTab(Deferred(lambda f=factory: f(session, meeting_id), title), title)
 
     def tab(self, title: str) -> QWidget:
-        """The widget of one tab, by its title."""
-        return self.tabs[title]
+        """The widget of one tab, by its title (built the first time it is wanted)."""
+        return self.widget(self._titles.index(title)).content()
