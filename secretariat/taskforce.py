@@ -1,20 +1,26 @@
 """The single entry point to a taskforce file, with a manager per area."""
 
+import importlib
 from pathlib import Path
 
-from .actions import Actions
-from .agenda import Agenda
-from .attendance import Attendances
-from .bodies import Bodies
 from .changes import Changes
-from .interests import Interests
-from .meetings import Meetings
-from .minutes import Minutes
-from .papers import Papers
-from .people import People
-from .reviews import Reviews
 from .storage import Store
-from .suggestions import Suggestions
+
+# Each area's manager: (module, class). A manager is made, and its module
+# imported, when first used, so a command or a page pays only for its own.
+_MANAGERS = {
+    "bodies": ("bodies", "Bodies"),
+    "people": ("people", "People"),
+    "meetings": ("meetings", "Meetings"),
+    "agenda": ("agenda", "Agenda"),
+    "attendance": ("attendance", "Attendances"),
+    "suggestions": ("suggestions", "Suggestions"),
+    "papers": ("papers", "Papers"),
+    "reviews": ("reviews", "Reviews"),
+    "interests": ("interests", "Interests"),
+    "actions": ("actions", "Actions"),
+    "minutes": ("minutes", "Minutes"),
+}
 
 
 class Taskforce:
@@ -22,22 +28,20 @@ class Taskforce:
 
     ``Taskforce.open(path)`` opens (or with ``create=True`` creates) a file;
     each area is reached through its manager: ``tf.bodies``, ``tf.people``,
-    ``tf.meetings``. Write methods return ``Changes``.
+    ``tf.meetings`` (see ``_MANAGERS``). Write methods return ``Changes``.
     """
 
     def __init__(self, store: Store):
         self.store = store
-        self.bodies = Bodies(store)
-        self.people = People(store)
-        self.meetings = Meetings(store)
-        self.agenda = Agenda(store)
-        self.attendance = Attendances(store)
-        self.suggestions = Suggestions(store)
-        self.papers = Papers(store)
-        self.reviews = Reviews(store)
-        self.interests = Interests(store)
-        self.actions = Actions(store)
-        self.minutes = Minutes(store, self.actions)
+
+    def __getattr__(self, name: str):
+        if name not in _MANAGERS:
+            raise AttributeError(f"a taskforce has no {name}")
+        module, class_name = _MANAGERS[name]
+        made = getattr(importlib.import_module(f".{module}", __package__), class_name)
+        manager = made(self.store, self.actions) if name == "minutes" else made(self.store)
+        setattr(self, name, manager)  # found directly from now on
+        return manager
 
     @classmethod
     def open(cls, path, create: bool = False) -> "Taskforce":

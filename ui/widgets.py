@@ -64,6 +64,10 @@ class Deferred(QWidget):
         self._content: QWidget | None = None
         QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
 
+    @property
+    def built(self) -> bool:
+        return self._content is not None
+
     def content(self) -> QWidget:
         if self._content is None:
             self._content = self._build()

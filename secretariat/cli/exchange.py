@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from .. import exchange
 from ..errors import UserFacingError
 from . import open_existing, write_private
 
@@ -21,6 +20,8 @@ def register(sub) -> None:
 
 def run_export(args) -> int:
     with open_existing(args.path) as tf:
+        from .. import exchange  # each command imports only what it uses
+
         text = exchange.export_json(tf.store)
     write_private(args.output, text.encode("utf-8"))
     print(f"Exported {args.path} to {args.output}")
@@ -34,6 +35,8 @@ def run_import(args) -> int:
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
         raise UserFacingError(f"Cannot read {source.name}: {reason}.") from None
+    from .. import exchange
+
     summary = exchange.import_json(text, args.path, source_name=source.name)
     print(f"Imported {summary.total} records from {source.name} into {args.path}")
     return 0

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from .. import sample, search
 from ..errors import UserFacingError
 from ..taskforce import Taskforce
 from . import open_existing
@@ -23,12 +22,16 @@ def run_sample(args) -> int:
     if Path(args.path).exists():
         raise UserFacingError(f"{args.path} already exists; name a new file for the sample.")
     with Taskforce.open(args.path, create=True) as tf:
+        from .. import sample  # each command imports only what it uses
+
         sample.build(tf)
     print(f"Wrote the sample taskforce to {args.path}")
     return 0
 
 
 def run_check(args) -> int:
+    from .. import search
+
     with open_existing(args.path) as tf:
         if args.repair:
             print(f"Rebuilt the search index: {search.rebuild(tf.store)} entries")

@@ -3,7 +3,7 @@
 import datetime as dt
 import sys
 
-from .. import circulate, minutes_content
+from .. import minutes_content
 from ..actions import STATUSES
 from ..records import choice
 from . import body_named, open_existing, pdf_command, write_pdf, write_private
@@ -33,6 +33,8 @@ def run_minutes(args) -> int:
         meeting = tf.meetings.find_one(args.meeting, body_named(tf, args.body))
         doc = minutes_content.build(tf, meeting.id, publication=args.publication)
         pdf = write_pdf(args.output, minutes_pdf, doc)
+        if args.email:  # imported only then: the e-mail modules are slow to load
+            from .. import circulate
         draft = args.email and circulate.draft(
             tf, meeting.id, pdf, "draft minutes" if doc.draft else "minutes")
     print(f"Wrote the minutes of {doc.date} to {args.output}")

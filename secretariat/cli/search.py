@@ -2,7 +2,6 @@
 
 import sys
 
-from ..search import Marked, search
 from . import body_named, open_existing
 
 
@@ -16,12 +15,15 @@ def register(sub) -> None:
     cmd.set_defaults(run=run_search)
 
 
-def _show(marked: Marked, bold: bool) -> str:
+def _show(marked, bold: bool) -> str:
+    """A ``search.Marked`` text with its matched words in bold, or in brackets."""
     start, end = ("\033[1m", "\033[0m") if bold else ("[", "]")
     return "".join(f"{start}{text}{end}" if matched else text for text, matched in marked.runs)
 
 
 def run_search(args) -> int:
+    from ..search import search  # each command imports only what it uses
+
     with open_existing(args.path) as tf:
         results = search(tf.store, args.words, body_named(tf, args.body), max(1, args.limit))
     if not results:

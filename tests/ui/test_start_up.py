@@ -1,0 +1,84 @@
+"""Opening a file builds and loads only what is on screen: the first page, the
+chosen meeting's first tab, and no library that only printing or merging needs."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from ui.tables import FIT_ROWS, table_view
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_opening_a_file_loads_neither_printing_nor_merging_libraries(sample_path, tmp_path):
+    probe = (
+        "import sys\n"
+        "from ui.app import create_application\n"
+        "from ui.main_window import MainWindow\n"
+        "app = create_application([])\n"
+        "window = MainWindow()\n"
+        f"window.start({str(sample_path)!r})\n"
+        "app.processEvents()\n"
+        "print(window.centralWidget().page('Meetings').model.rowCount(),\n"
+        "      sorted(m for m in ('reportlab', 'apsw', 'PySide6.QtPdf') if m in sys.modules))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=env, cwd=ROOT)
+    assert result.stdout.strip().splitlines()[-1] == "2 []", result.stderr[-2000:]
+
+
+def _built(stack, names) -> list[str]:
+    return [names(i) for i in range(stack.count()) if stack.widget(i).built]
+
+
+def test_only_the_first_page_and_the_meetings_first_tab_are_built(sample_window, qtbot):
+    workspace = sample_window.centralWidget()
+    pages = lambda: _built(workspace.pages, lambda i: workspace.navigation.item(i).text())
+    assert pages() == ["Meetings"]
+    meeting = workspace.page("Meetings").meeting_page
+    assert _built(meeting, meeting.tabText) == ["Details"]
+
+    meeting.setCurrentIndex(4)
+    assert _built(meeting, meeting.tabText) == ["Details", "Minutes"]
+    minutes = meeting.tab("Minutes")
+    qtbot.waitUntil(lambda: minutes.preview.document.pageCount() > 0)
+
+    workspace.show_page(2)
+    assert pages() == ["Meetings", "Actions"]
+    assert sample_window.centralWidget().current_page().isVisible()
+
+
+class _Counting(QAbstractTableModel):
+    """Ten thousand rows that count how often a cell is asked for."""
+
+    def __init__(self):
+        super().__init__()
+        self.asked = 0
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else 10_000
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else 3
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            self.asked += 1
+            return f"row {index.row()} column {index.column()}"
+        return None
+
+
+def test_a_long_list_fits_its_columns_without_reading_every_row(qtbot):
+    model = _Counting()
+    view = table_view(model, "Long list")
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.columnWidth(0) > view.fontMetrics().horizontalAdvance("row 9 column 0")
+    # The visible rows and the first FIT_ROWS, a few times over: never all ten thousand.
+    assert model.asked < 10 * FIT_ROWS * model.columnCount()
