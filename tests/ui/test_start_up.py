@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QScrollArea
 
 from ui.tables import FIT_ROWS, table_view
 
@@ -82,3 +83,14 @@ def test_a_long_list_fits_its_columns_without_reading_every_row(qtbot):
     assert view.columnWidth(0) > view.fontMetrics().horizontalAdvance("row 9 column 0")
     # The visible rows and the first FIT_ROWS, a few times over: never all ten thousand.
     assert model.asked < 10 * FIT_ROWS * model.columnCount()
+
+
+def test_the_minutes_tab_and_its_preview_fit_a_laptop_screen(sample_window, qtbot):
+    sample_window.resize(1280, 800)
+    meeting = sample_window.centralWidget().page("Meetings").meeting_page
+    meeting.setCurrentIndex(4)
+    qtbot.waitUntil(lambda: meeting.tab("Minutes").preview.document.pageCount() > 0)
+    area = meeting.widget(4).findChild(QScrollArea)
+    # Once laid out, everything is in view side by side: nothing to scroll sideways to.
+    qtbot.waitUntil(lambda: not area.horizontalScrollBar().isVisible())
+    assert area.widget().width() <= area.viewport().width()

@@ -12,6 +12,9 @@ from ..widgets import button
 from .meeting import MeetingPage
 
 
+LIST_WIDTH = 360  # date, time and kind in view
+
+
 class MeetingsPage(QWidget):
     def __init__(self, session: Session):
         super().__init__()
@@ -37,8 +40,9 @@ class MeetingsPage(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.placeholder)
         self.splitter.setStretchFactor(1, 1)
-        self._sized = False
-        left.setMinimumWidth(360)  # date, time and kind in view
+        left.setMinimumWidth(LIST_WIDTH)
+        # A quarter of the width for the list, no narrower than it reads well.
+        self.splitter.setSizes([LIST_WIDTH, 3 * LIST_WIDTH])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -46,13 +50,6 @@ class MeetingsPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._show_chosen)
         session.changed.connect(self._on_changed)
         self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not self._sized:  # the list a third of the width, the meeting the rest
-            self._sized = True
-            width = self.splitter.width()
-            self.splitter.setSizes([width // 3, width - width // 3])
 
     def refresh(self) -> None:
         chosen = selected_id(self.view)

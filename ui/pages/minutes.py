@@ -114,8 +114,8 @@ class MinutesTab(QWidget):
 
         self.state = QLabel()
         self.state.setAccessibleName("Minutes state")
+        self.state.setWordWrap(True)
         bar = QHBoxLayout()
-        bar.addWidget(self.state, 1)
         self.circulate_button = button("Mark &circulated…", self.mark_circulated,
                                        "Record the date the draft was sent out")
         self.approve_button = button("&Approved at…", self.approve,
@@ -124,6 +124,7 @@ class MinutesTab(QWidget):
                                      "Record a correction agreed at a later meeting")
         for widget in (self.circulate_button, self.approve_button, self.correct_button):
             bar.addWidget(widget)
+        bar.addStretch()
 
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
@@ -153,12 +154,14 @@ class MinutesTab(QWidget):
 
         left = QWidget()
         column = QVBoxLayout(left)
+        column.addWidget(self.state)
         column.addLayout(bar)
         column.addWidget(self.tree, 1)
         column.addWidget(QLabel("Matters arising: actions still open from earlier meetings"))
         column.addWidget(self.arising)
         hint = QLabel("Enter or F2 edits the selected line, Delete removes it, "
                       "Ctrl+Up and Ctrl+Down move it.")
+        hint.setWordWrap(True)
         column.addWidget(hint)
         column.addLayout(record_row)
 
@@ -166,8 +169,8 @@ class MinutesTab(QWidget):
         self.publication.setToolTip("Withhold restricted items")
         self.publication.toggled.connect(lambda _: self.preview.refresh())
         self.preview = PdfPreview("minutes", self._render)
-        self.preview.buttons.insertWidget(0, self.publication)
-        self.preview.buttons.insertWidget(3, button("Circ&ulate…", self.circulate,
+        self.preview.layout().insertWidget(0, self.publication)
+        self.preview.buttons.insertWidget(2, button("Circ&ulate…", self.circulate,
                                                     "An e-mail draft with the PDF attached"))
         splitter = QSplitter()
         splitter.addWidget(left)
