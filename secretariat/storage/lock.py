@@ -76,8 +76,9 @@ class InstanceLock:
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
         # Windows locks a byte range: write after the first byte stays unlocked.
+        # Not synced: the record only names the holder for a message, and after
+        # a power cut the lock is free again whatever the record says.
         os.write(fd, record.encode("utf-8"))
-        os.fsync(fd)
 
     def release(self) -> None:
         if self._fd is None:
