@@ -10,6 +10,7 @@ still open from earlier meetings are the matters arising.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
@@ -39,12 +40,17 @@ _FOLD = "casefold"  # str.casefold, registered on the connection: SQLite's lower
 _ITEM_POS = "coalesce(pi.position, i.position, 0)"
 _SUB_POS = "CASE WHEN pi.id IS NULL THEN 0 ELSE i.position END"
 _KEYS = f"{_DUE_BY} AS due_by, {_ITEM_POS} AS item_pos, {_SUB_POS} AS sub_pos"
+# An item (and its parent) belongs to the action's meeting: found among that
+# meeting's items (``agenda_items_in_meeting``), the items of a body's log lie
+# together in the file, however large it grows.
 _FROM = """FROM actions a JOIN meetings m ON m.id = a.meeting_id
-           LEFT JOIN agenda_items i ON i.id = a.item_id
-           LEFT JOIN agenda_items pi ON pi.id = i.parent_id"""
-_BY_MEETING = ("m.date", "item_pos", "sub_pos", "a.position", "a.id")  # names in _load
+           LEFT JOIN agenda_items i ON i.meeting_id = a.meeting_id AND i.id = a.item_id
+           LEFT JOIN agenda_items pi ON pi.meeting_id = i.meeting_id AND pi.id = i.parent_id"""
+# Sort terms are expressions, not the names in _KEYS, so a query may sort by
+# them without returning them (``log_ids`` returns ids alone).
+_BY_MEETING = ("m.date", _ITEM_POS, _SUB_POS, "a.position", "a.id")
 _SORT_KEYS = {
-    "due": ("due_by IS NULL", "due_by"),  # undated last
+    "due": (f"{_DUE_BY} IS NULL", _DUE_BY),  # undated last
     "meeting": (),
     "owner": (f"""(SELECT {_FOLD}({_OWNER_LABEL}) FROM action_owners o
                   LEFT JOIN people p ON p.id = o.person_id
@@ -228,6 +234,29 @@ class Actions(Manager[Action]):
                                          overdue, today)
         return self._load(where, params, _order(sort, descending), limit, offset)
 
+    def log_ids(self, body_id: str | None = None, sort: str = "due", descending: bool = False,
+                **filters) -> list[str]:
+        """The ids of the actions ``log`` gives (same filters), in its order.
+
+        For a view that reads the log a batch at a time with ``many``: the order
+        is settled once, over narrow rows, so a late batch costs no more than
+        the first (an OFFSET would sort and skip everything before it again).
+        """
+        where, params = self._log_filter(body_id, **filters)
+        return self._ids(where, params, _order(sort, descending))
+
+    def _ids(self, where: str, params: tuple, order: str) -> list[str]:
+        return [r["id"] for r in self._store.rows(
+            f"SELECT a.id {_FROM} WHERE {where} ORDER BY {order}", params)]
+
+    def many(self, ids: Sequence[str]) -> list[Action]:
+        """The actions with these ids (a batch), in this order; any deleted since are left out."""
+        if not ids:
+            return []
+        found = {a.id: a for a in self._load(f"a.id IN ({','.join('?' * len(ids))})",
+                                             tuple(ids))}
+        return [found[i] for i in ids if i in found]
+
     def count(self, body_id: str | None = None, status: str | None = None,
               owner: str | None = None, meeting_id: str | None = None,
               due_before=None, overdue: bool = False, today: dt.date | None = None) -> int:
@@ -238,8 +267,8 @@ class Actions(Manager[Action]):
             f"SELECT count(*) FROM actions a JOIN meetings m ON m.id = a.meeting_id "
             f"WHERE {where}", params)
 
-    def _log_filter(self, body_id, status, owner, meeting_id, due_before, overdue,
-                    today) -> tuple[str, tuple]:
+    def _log_filter(self, body_id=None, status=None, owner=None, meeting_id=None,
+                    due_before=None, overdue=False, today=None) -> tuple[str, tuple]:
         where, params = ["1"], []
         if body_id:
             where.append("m.body_id = ?")
@@ -271,21 +300,27 @@ class Actions(Manager[Action]):
                 FROM action_owners o JOIN actions a ON a.id = o.action_id
                 JOIN meetings m ON m.id = a.meeting_id
                 LEFT JOIN people p ON p.id = o.person_id
-                WHERE a.status = 'open' AND (? IS NULL OR m.body_id = ?)
-                GROUP BY label ORDER BY n DESC, {_FOLD}(label)""", (body_id, body_id))
+                WHERE a.status = 'open' {"AND m.body_id = ?" if body_id else ""}
+                GROUP BY label ORDER BY n DESC, {_FOLD}(label)""", (body_id,) if body_id else ())
         return [(r["label"], r["n"]) for r in rows]
 
     def matters_arising(self, meeting_id: str) -> list[Action]:
         """Actions from the body's earlier meetings still open at this one, with
         those closed during it (so the list stays put while it is worked through)."""
+        return self._load(*self._arising(meeting_id))
+
+    def matters_arising_ids(self, meeting_id: str) -> list[str]:
+        """The ids of ``matters_arising``, in its order, for reading with ``many``."""
+        return self._ids(*self._arising(meeting_id), _order("meeting"))
+
+    def _arising(self, meeting_id: str) -> tuple[str, tuple]:
         meeting = self._store.row("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
         if meeting is None:
             raise NotFoundError("That meeting no longer exists.")
-        return self._load(
-            """m.body_id = ? AND m.date < ? AND (a.status = 'open' OR EXISTS (
-                   SELECT 1 FROM action_updates u WHERE u.action_id = a.id
-                   AND u.meeting_id = ?))""",
-            (meeting["body_id"], meeting["date"], meeting_id))
+        return ("""m.body_id = ? AND m.date < ? AND (a.status = 'open' OR EXISTS (
+                       SELECT 1 FROM action_updates u WHERE u.action_id = a.id
+                       AND u.meeting_id = ?))""",
+                (meeting["body_id"], meeting["date"], meeting_id))
 
     # -- writing -----------------------------------------------------------
 

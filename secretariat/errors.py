@@ -63,3 +63,10 @@ class NotSavedError(FileProblem):
     """A write failed for a reason outside the program (disk full, I/O error)."""
 
     title = "Change not saved"
+
+
+class Cancelled(Exception):
+    """Long work stopped at the user's request; nothing was written.
+
+    Not a ``UserFacingError``: the user asked for it, so there is nothing to show.
+    """

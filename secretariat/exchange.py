@@ -9,15 +9,21 @@ so bad input writes nothing and is named in one line: what, and where.
 
 import contextlib
 import datetime as dt
+import io
 import json
+import os
 import sqlite3
+import tempfile
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator, TextIO
 
 from sqlite_utils import Database
 
 from . import schema
 from .errors import FileProblem, ValidationError
+from .progress import PAGE, Progress, ignore
 from .record_tables import RecordTable, record_tables
 from .storage import Store
 
@@ -29,18 +35,75 @@ class BadExportError(ValidationError):
     """The document cannot be imported; nothing was written."""
 
 
-def export_data(store: Store) -> dict:
-    tables = {}
-    for table in record_tables(store.db.conn):
-        columns = ", ".join(f'"{c}"' for c in table.column_names)
-        tables[table.name] = store.rows(
-            f'SELECT {columns} FROM "{table.name}" ORDER BY created_at, id')
-    return {"format": FORMAT, "version": VERSION, "tables": tables}
-
-
-def export_json(store: Store) -> str:
+def export_json(store: Store, progress: Progress = ignore) -> str:
     """The whole file as JSON text (the same file always gives the same text)."""
-    return json.dumps(export_data(store), ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    _write_export(store, out, progress)
+    return out.getvalue()
+
+
+def export_file(store: Store, target, progress: Progress = ignore) -> Path:
+    """Write the export to ``target``, readable by its owner only, in full or not at
+    all: it goes to a temporary file beside the target, renamed at the end, so an
+    error or ``Cancelled`` from ``progress`` leaves no partial file."""
+    target = Path(target).absolute()
+    if target.is_dir():
+        raise FileProblem(f"{target.name} is a folder; name a file to write.", target)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                             dir=target.parent)
+    except OSError as error:
+        raise FileProblem(f"Cannot write {target.name}: {error.strerror}.", target) from None
+    try:
+        with open(handle, "w", encoding="utf-8") as out:
+            _write_export(store, out, progress)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise FileProblem(f"Cannot write {target.name}: {error.strerror}.", target) from None
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return target
+
+
+def _write_export(store: Store, out: TextIO, progress: Progress) -> None:
+    """The text json.dumps(indent=2) would give, written a page of rows at a time
+    from one read transaction (so the tables agree with each other)."""
+    conn = store.db.conn
+    with _reading(conn):
+        tables = record_tables(conn)
+        total = sum(conn.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0]
+                    for t in tables)
+        done = 0
+        progress(done, total)
+        out.write(f'{{\n  "format": {json.dumps(FORMAT)},\n  "version": {VERSION},\n  "tables": {{')
+        for number, table in enumerate(tables):
+            columns = ", ".join(f'"{c}"' for c in table.column_names)
+            cursor = conn.execute(f'SELECT {columns} FROM "{table.name}" ORDER BY created_at, id')
+            out.write(("," if number else "") + f"\n    {json.dumps(table.name)}: [")
+            first = True
+            while page := cursor.fetchmany(PAGE):
+                for row in page:
+                    text = json.dumps(dict(zip(table.column_names, row)), ensure_ascii=False,
+                                      indent=2)
+                    out.write(("\n" if first else ",\n") + textwrap.indent(text, " " * 6))
+                    first = False
+                done += len(page)
+                progress(done, total)
+            out.write("]" if first else "\n    ]")
+        out.write("\n  }\n}\n" if tables else "}\n}\n")
+
+
+@contextlib.contextmanager
+def _reading(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction, unless the caller already has one open."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("ROLLBACK")
 
 
 @dataclass(frozen=True)

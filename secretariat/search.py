@@ -14,7 +14,8 @@ import sqlite3
 from dataclasses import dataclass
 
 from .schema.s07_search import (
-    SOURCES, TOKENIZER, kind_range, rebuild_statements, trigger_statements)
+    BLOCK, SOURCES, TOKENIZER, drop_trigger_statements, kind_range, rebuild_statements,
+    trigger_statements)
 from .storage import Store
 
 # Each kind's group heading, in the order the groups are shown.
@@ -30,14 +31,20 @@ LABELS = {
 _ORDER = {kind: n for n, kind in enumerate(LABELS)}
 
 # Title matches count for more than matches in the rest of the text.
-_WEIGHTS = "bm25(search, 4.0, 1.0)"
+_WEIGHTS = "bm25(hits, 4.0, 1.0)"
 _START, _END = "\x02", "\x03"  # marks around matched words, inside SQLite only
 _SNIPPET_WORDS = 14
 _AUTO_PREFIX_MIN = 3  # as-you-type: the last word is a prefix once this long
-# Of a kind's matches, only the newest this many are ranked: a word found in
-# a hundred thousand minutes would otherwise take seconds to rank, and the
-# best of the newest is what an official in a meeting is after.
-_CANDIDATES = 500
+# Of a kind's matches, only the newest this many are ranked: each is indexed
+# afresh to be ranked (see ``_ranked``), and the best of the newest is what
+# an official in a meeting is after.
+_CANDIDATES = 200
+# And only those among its newest this many entries, unless fewer than a
+# screenful match there: a search then reads as much of a large file as of
+# a small one, however sparse the matches.
+_RECENT = 150_000
+_NO_BODY = ("person", "interest")  # kinds that belong to no one body
+_PREFIX_MIN = 2  # the shortest prefix the index holds (schema s10): shorter is a word
 
 
 # -- the query --------------------------------------------------------------
@@ -46,11 +53,16 @@ _TOKEN = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)"?(?P<star>\*?)|(?P<word>[^\s
 _WORD = re.compile(r"\w+")
 
 
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
 def _term(text: str, prefix: bool) -> str | None:
     words = [w.replace("_", " ") for w in _WORD.findall(text)]
     if not words:
         return None
-    return '"' + " ".join(words) + '"' + ("*" if prefix else "")
+    prefix = prefix and len(words[-1]) >= _PREFIX_MIN
+    return _phrase(" ".join(words)) + ("*" if prefix else "")
 
 
 def fts_query(words: str, as_you_type: bool = False) -> str | None:
@@ -173,62 +185,89 @@ def search(store: Store, words: str, body_id: str | None = None, limit: int = 20
     """The best ``limit`` hits of each kind for ``words``, best first.
 
     Ranking is among each kind's newest matches (all of them unless a word
-    is very common). With ``body_id``, records of other bodies are left out
-    (people and their interests belong to no one body and always count).
+    is common; see ``_CANDIDATES`` and ``_RECENT``). With ``body_id``,
+    records of other bodies are left out (people and their interests belong
+    to no one body and always count).
     """
     query = fts_query(words, as_you_type)
     if query is None:
         return Results(words)
-    where = "search MATCH :query AND rowid >= :first AND rowid < :end"
-    if body_id:
-        where += " AND (body_id = :body OR body_id IS NULL)"
-    best = []
-    for kind in LABELS:
-        first, end = kind_range(kind)
-        best += store.rows(
-            f"""WITH newest AS MATERIALIZED (
-                    SELECT rowid AS doc, {_WEIGHTS} AS score FROM search WHERE {where}
-                    ORDER BY rowid DESC LIMIT {_CANDIDATES})
-                SELECT doc, score FROM newest ORDER BY score LIMIT :limit""",
-            {"query": query, "body": body_id, "limit": limit, "first": first, "end": end})
+    best = _ranked(_newest(store, query, body_id, limit), query, limit)
     if not best:
         return Results(words)
-    scores = {row["doc"]: row["score"] for row in best}
-    marked = _marked(store, query, list(scores))
-    contexts = _contexts(store, marked)
+    contexts = _contexts(store, best)
     by_kind: dict[str, list[Hit]] = {}
-    for row in marked:
+    for row in best:
         title, passage = Marked.parse(row["marked_title"]), Marked.parse(row["passage"])
         by_kind.setdefault(row["kind"], []).append(Hit(
             row["kind"], row["record_id"], row["meeting_id"], row["body_id"],
             title or passage, passage if title else Marked(()),
-            contexts.get(row["record_id"], ""), scores[row["doc"]]))
+            contexts.get(row["record_id"], ""), row["score"]))
     groups = tuple(
         Group(kind, LABELS.get(kind, kind), tuple(sorted(hits, key=lambda h: h.score)))
         for kind, hits in sorted(by_kind.items(), key=lambda kv: _ORDER.get(kv[0], 99)))
     return Results(words, groups)
 
 
-def _marked(store: Store, query: str, docs: list[int]) -> list[dict]:
-    """The hits with their matching words marked.
+def _newest(store: Store, query: str, body_id: str | None, limit: int) -> list[dict]:
+    """Each kind's newest matches (their ``search_docs`` rows), read by rowid from
+    the end of its block: among its ``_RECENT`` latest entries, or all of
+    them if fewer than ``limit`` match there."""
+    words = f"{{title body}} : ({query})"  # not the body_id column
+    in_body = f"{words} AND body_id : {_phrase(body_id)}" if body_id else words
+    found = []
+    for kind in LABELS:
+        first, end = kind_range(kind)
+        latest = f"(SELECT max(doc_id) FROM search_docs WHERE doc_id < {end}) - {_RECENT}"
+        for since in (f"max({first}, {latest})", first):
+            docs = store.rows(
+                f"""SELECT rowid FROM search WHERE search MATCH ? AND rowid >= {since}
+                    AND rowid < {end} ORDER BY rowid DESC LIMIT {_CANDIDATES}""",
+                (words if kind in _NO_BODY else in_body,))
+            if len(docs) >= limit:
+                break
+        found += docs
+    if not found:
+        return []
+    listed = ",".join(str(doc["rowid"]) for doc in found)
+    return store.rows(f"SELECT doc_id, title, body, kind, record_id, meeting_id, body_id "
+                      f"FROM search_docs WHERE doc_id IN ({listed})")
 
-    FTS5 would find every match of the query again to mark a few of them,
-    so the few are copied into a small index of this connection's own
-    (in its temporary schema: the file is not written) and marked there.
+
+def _ranked(docs: list[dict], query: str, limit: int) -> list[dict]:
+    """The best ``limit`` of each kind of ``docs``, scored and marked.
+
+    bm25 in the file's index would first count every match of each word in
+    the whole file (for its weight), a cost growing with the file. So the
+    newest matches are indexed afresh in a small index in memory, ranked
+    there against each other, and the best marked there. (Not in the file
+    connection's temporary schema: writing there counts as a change, and a
+    changed file is backed up whole when closed.)
     """
-    db = store.db
-    db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_hits USING fts5("
-               f"title, body, tokenize = '{TOKENIZER}')")
-    db.execute("DELETE FROM temp.search_hits")
-    listed = ",".join(str(int(d)) for d in docs)
-    db.execute(f"INSERT INTO temp.search_hits(rowid, title, body) "
-               f"SELECT doc_id, title, body FROM search_docs WHERE doc_id IN ({listed})")
-    return store.rows(
-        f"""SELECT d.doc_id AS doc, d.kind, d.record_id, d.meeting_id, d.body_id,
-                   highlight(search_hits, 0, '{_START}', '{_END}') AS marked_title,
-                   snippet(search_hits, 1, '{_START}', '{_END}', '…', {_SNIPPET_WORDS}) AS passage
-            FROM temp.search_hits JOIN search_docs d ON d.doc_id = search_hits.rowid
-            WHERE search_hits MATCH ?""", (query,))
+    if not docs:
+        return []
+    with contextlib.closing(sqlite3.connect(":memory:")) as scratch:
+        scratch.execute(f"CREATE VIRTUAL TABLE hits USING fts5(title, body, "
+                        f"tokenize = '{TOKENIZER}')")
+        scratch.executemany("INSERT INTO hits(rowid, title, body) VALUES (?, ?, ?)",
+                            ((d["doc_id"], d["title"], d["body"]) for d in docs))
+        best = scratch.execute(
+            f"""WITH scored AS MATERIALIZED (
+                    SELECT rowid AS doc, {_WEIGHTS} AS score FROM hits WHERE hits MATCH ?)
+                SELECT doc, score FROM (
+                    SELECT doc, score, row_number() OVER (
+                        PARTITION BY doc / {BLOCK} ORDER BY score) AS place FROM scored)
+                WHERE place <= ?""", (query, limit)).fetchall()
+        # +rowid: one pass over the matches, not the query run again per hit.
+        marked = scratch.execute(
+            f"""SELECT rowid, highlight(hits, 0, '{_START}', '{_END}'),
+                       snippet(hits, 1, '{_START}', '{_END}', '…', {_SNIPPET_WORDS})
+                FROM hits WHERE hits MATCH ?
+                AND +rowid IN ({",".join(str(doc) for doc, _ in best)})""", (query,))
+        marks = {doc: (title, passage) for doc, title, passage in marked}
+    by_doc = {d["doc_id"]: d for d in docs}
+    return [{**by_doc[doc], "score": score, "marked_title": marks[doc][0],
+             "passage": marks[doc][1]} for doc, score in best]
 
 
 def _contexts(store: Store, rows: list[dict]) -> dict[str, str]:
@@ -302,11 +341,10 @@ def bulk_load(store: Store):
     (FTS5 syncs at every trigger's statement boundary), so they are dropped
     for the load, then put back and the index rebuilt, all in the same write.
     """
-    triggers = trigger_statements()
     with store.transaction() as db:
-        for statement in triggers:
-            db.execute(f"DROP TRIGGER IF EXISTS {statement.split()[2]}")
+        for statement in drop_trigger_statements():
+            db.execute(statement)
         yield db
-        for statement in triggers:
+        for statement in trigger_statements():
             db.execute(statement)
         _fill(db)

@@ -12,7 +12,8 @@ snapshot moves up to the travel copy, so merging it again brings nothing.
 APSW carries its own copy of SQLite. The same file must never be open
 through both libraries at once (their POSIX locks would not see each other),
 so ``merge`` takes paths of closed files and holds the application's own
-instance locks on both while it works.
+instance locks on both while it works. It reports its progress, and can be
+stopped (``Cancelled``) at any point before the home file's single commit.
 """
 
 import contextlib
@@ -25,6 +26,7 @@ from typing import Iterator, Literal, Mapping
 import apsw
 
 from .errors import FileProblem, UserFacingError
+from .progress import Progress, ignore, part
 from .record_tables import RecordTable, record_tables
 from .storage import Store, new_id, now_stamp
 from .storage.backups import backup_dir_for, create_private_file, take_backup, verify
@@ -33,6 +35,7 @@ from .storage.lock import InstanceLock
 Side = Literal["home", "travel"]
 _LABEL_COLUMNS = ("name", "title", "text", "role_title", "date")
 _MAX_REPAIR_ROUNDS = 20
+_REPORT_EVERY = 200  # records labelled between two reports of progress
 
 
 @dataclass(frozen=True)
@@ -171,13 +174,14 @@ def _identity(conn) -> str:
 # -- merging ---------------------------------------------------------------------
 
 
-def merge(home_path, travel_path, choices: Mapping[tuple[str, str], Side] | None = None
-          ) -> MergeReport:
+def merge(home_path, travel_path, choices: Mapping[tuple[str, str], Side] | None = None,
+          progress: Progress = ignore) -> MergeReport:
     """Merge the travel copy into the home file; both must be closed.
 
     When records were changed on both sides and ``choices`` does not settle
     every one, nothing is written and the report lists the conflicts; call
-    again with a side for each ``Conflict.key``.
+    again with a side for each ``Conflict.key``. ``Cancelled`` raised by
+    ``progress`` leaves the home file as it was.
     """
     home_path, travel_path = Path(home_path).absolute(), Path(travel_path).absolute()
     choices = dict(choices or {})
@@ -189,17 +193,18 @@ def merge(home_path, travel_path, choices: Mapping[tuple[str, str], Side] | None
     if not (os.access(home_path, os.W_OK) and os.access(home_path.parent, os.W_OK)):
         raise FileProblem(f"{home_path.name} is read-only, so nothing can be merged into it.",
                           home_path)
-    with _locked(home_path), _locked(travel_path), _travel_changes(home_path, travel_path) as found:
+    with (_locked(home_path), _locked(travel_path),
+          _travel_changes(home_path, travel_path, part(progress, 0, 0.2)) as found):
         travel, copy_id, changeset = found
         if not changeset:
             return MergeReport(merged=True)
         trial = _Application(home_path, travel, changeset, choices)
-        trial.run(commit=False)
+        trial.run(commit=False, progress=part(progress, 0.2, 0.5))
         if trial.unsettled:
             return MergeReport(merged=False, conflicts=trial.unsettled)
         backup = _back_up_home(home_path)
         final = _Application(home_path, travel, changeset, choices, copy_id=copy_id)
-        final.run(commit=True)
+        final.run(commit=True, progress=part(progress, 0.6, 1))
         travel.execute("DETACH DATABASE snap")
         _advance_snapshot(travel, snapshot_path(home_path, copy_id))
         return MergeReport(merged=True, incoming=final.incoming, chosen=final.chosen,
@@ -237,7 +242,7 @@ def _migrations(conn) -> set:
 
 
 @contextlib.contextmanager
-def _travel_changes(home_path: Path, travel_path: Path):
+def _travel_changes(home_path: Path, travel_path: Path, progress: Progress):
     """The open travel copy (snapshot attached as ``snap``), its copy id and changeset."""
     travel = _open(travel_path)
     try:
@@ -270,7 +275,9 @@ def _travel_changes(home_path: Path, travel_path: Path):
                               travel_path)
         travel.execute("ATTACH DATABASE ? AS snap", (f"{snapshot.as_uri()}?mode=ro",))
         session = apsw.Session(travel, "main")
-        for table in record_tables(travel):
+        tables = record_tables(travel)
+        for number, table in enumerate(tables):
+            progress(number, len(tables))
             session.attach(table.name)
             session.diff("snap", table.name)
         changeset = session.changeset()
@@ -322,7 +329,9 @@ class _Application:
         self.incoming: list[Incoming] = []
         self._held_back: set[tuple[str, str]] = set()
 
-    def run(self, commit: bool) -> None:
+    def run(self, commit: bool, progress: Progress) -> None:
+        """Apply the changeset in one transaction, committed only if ``commit``;
+        ``Cancelled`` from ``progress`` (heard before the commit) rolls it back."""
         home = _open(self.home_path)
         try:
             # Foreign keys are checked (and mended) once everything is in.
@@ -330,10 +339,11 @@ class _Application:
             home.execute("PRAGMA synchronous = FULL")
             home.execute("BEGIN IMMEDIATE")
             try:
-                planned = self._planned()
+                planned = self._planned(part(progress, 0, 0.8))
                 apsw.Changeset.apply(self.changeset, home, conflict=self._on_conflict)
                 self._settle(home)
                 restored = self._mend_references(home)
+                progress(1, 1)
                 self.incoming = [i for i in planned if (i.table, i.record_id) not in self._held_back]
                 self.incoming += restored
                 if commit:
@@ -343,7 +353,7 @@ class _Application:
                 else:
                     home.execute("ROLLBACK")
             except BaseException:
-                if not home.autocommit:
+                if home.in_transaction:
                     home.execute("ROLLBACK")
                 raise
         except apsw.Error as error:
@@ -354,10 +364,13 @@ class _Application:
 
     # -- what the changeset holds
 
-    def _planned(self) -> list[Incoming]:
+    def _planned(self, progress: Progress) -> list[Incoming]:
         verbs = {"INSERT": "added", "UPDATE": "changed", "DELETE": "deleted"}
         planned = []
+        total = sum(1 for _ in apsw.Changeset.iter(self.changeset))
         for change in apsw.Changeset.iter(self.changeset):
+            if len(planned) % _REPORT_EVERY == 0:
+                progress(len(planned), total)
             record_id = self._record_id(change)
             planned.append(Incoming(verbs[change.op], change.name, record_id,
                                     self._label(change.name, record_id)))

@@ -1,5 +1,5 @@
 """The PySide6 window: pages, dialogs, Qt models, undoable edits, menus."""
 
-from .compat import protect_none_refcount
+from .compat import protect_refcounts
 
-protect_none_refcount()
+protect_refcounts()

@@ -2,6 +2,8 @@
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from .models.records import RECORD_ROLE
+
 
 FIT_ROWS = 50
 
@@ -27,7 +29,17 @@ def table_view(model, name: str) -> QTableView:
 
 def selected_id(view: QTableView) -> str | None:
     rows = view.selectionModel().selectedRows()
-    return view.model().record(rows[0].row()).id if rows else None
+    return rows[0].data(RECORD_ROLE) if rows else None  # no record read (lazy models)
+
+
+def show_id(view: QTableView, record_id: str) -> bool:
+    """Select the record's row and scroll it into view; False if it is not listed."""
+    row = view.model().row_of(record_id)
+    if row < 0:
+        return False
+    view.selectRow(row)
+    view.scrollTo(view.currentIndex())  # even if it was chosen already, then scrolled past
+    return True
 
 
 def select_id(view: QTableView, record_id: str | None) -> None:

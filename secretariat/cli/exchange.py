@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from ..errors import UserFacingError
-from . import open_existing, write_private
+from . import open_existing
 
 
 def register(sub) -> None:
@@ -19,11 +19,10 @@ def register(sub) -> None:
 
 
 def run_export(args) -> int:
-    with open_existing(args.path) as tf:
-        from .. import exchange  # each command imports only what it uses
+    from .. import exchange  # each command imports only what it uses
 
-        text = exchange.export_json(tf.store)
-    write_private(args.output, text.encode("utf-8"))
+    with open_existing(args.path) as tf:
+        exchange.export_file(tf.store, args.output)  # in full or not at all
     print(f"Exported {args.path} to {args.output}")
     return 0
 

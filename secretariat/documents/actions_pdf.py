@@ -8,6 +8,7 @@ from reportlab.platypus import Paragraph
 
 from ..actions import Action
 from ..minutes_content import SENSITIVE
+from ..progress import Progress, ignore, part
 from ..values import long_date
 from . import fonts
 from .flowables import Cell, grid, heading, title
@@ -56,14 +57,17 @@ def _history(action: Action) -> str:
     return "\n".join(lines) or "No updates yet."
 
 
-def render(doc: ActionLogDocument) -> bytes:
+def render(doc: ActionLogDocument, progress: Progress = ignore) -> bytes:
+    """The PDF; ``progress`` hears of each owner's table made, then of the layout."""
     styles = stylesheet()
     story = (title(f"{doc.body_name.upper()} ACTION LOG", styles["Title"])
              + title(f"{doc.scope}, as at {long_date(doc.today)}", styles["Centre"]))
     groups = doc.by_owner()
     if not groups:
         story.append(Paragraph("There are no actions to show.", styles["Body"]))
-    for owner, actions in groups:
+    making = part(progress, 0, 0.15)  # the tables' paragraphs are a good part of the work
+    for number, (owner, actions) in enumerate(groups):
+        making(number, len(groups))
         open_count = sum(1 for a in actions if a.status == "open")
         story += heading(f"{owner} ({open_count} open)", styles["Heading"])
         rows = []
@@ -79,4 +83,5 @@ def render(doc: ActionLogDocument) -> bytes:
         story += grid(["Agreed", "Action", "When", "History"], rows,
                       [0.2, 0.34, 0.16, 0.3], styles)
     marking = SENSITIVE if any(a.restricted for a in doc.actions) else doc.marking
-    return build_pdf(story, PageSettings(title=f"{doc.body_name} action log", marking=marking))
+    return build_pdf(story, PageSettings(title=f"{doc.body_name} action log", marking=marking),
+                     part(progress, 0.15, 1))

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
+from ..progress import Progress, ignore
 from . import fonts
 
 PAGE = A4
@@ -93,7 +94,9 @@ def _numbered_canvas(settings: PageSettings):
     return NumberedCanvas
 
 
-def build_pdf(story: list, settings: PageSettings) -> bytes:
+def build_pdf(story: list, settings: PageSettings, progress: Progress = ignore) -> bytes:
+    """The story laid out on numbered pages; ``progress`` hears of each part laid out
+    (and of each page, so that Cancel is heard within a page)."""
     fonts.register()
     out = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -101,5 +104,21 @@ def build_pdf(story: list, settings: PageSettings) -> bytes:
         topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN + 4 * mm,
         title=settings.title, author=settings.author, subject="", keywords="",
         creator="Taskforce Secretariat")
+    doc.setProgressCallBack(_reporter(progress))
     doc.build(story, canvasmaker=_numbered_canvas(settings))
     return out.getvalue()
+
+
+def _reporter(progress: Progress):
+    """ReportLab's progress events as (flowables laid out, flowables estimated)."""
+    seen = {"done": 0, "total": 0}
+
+    def on_event(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            seen["total"] = value
+        elif kind == "PROGRESS":
+            seen["done"] = max(seen["done"], value)
+        elif kind != "PAGE":
+            return
+        progress(seen["done"], seen["total"])
+    return on_event

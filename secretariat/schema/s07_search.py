@@ -10,9 +10,11 @@ holds only the index. Neither looks like a record table (no ``id`` key), so
 exports, imports and travel-copy merges leave them alone; the triggers
 re-create their rows wherever records are written.
 
-Every trigger writes through ``reindex_sql``/``unindex_sql`` below. What is
-indexed is part of the schema: a change to ``SOURCES`` must come as a new
-migration that drops and re-creates the triggers and rebuilds the index.
+Schema s10 re-creates the FTS table with prefix indexes and ``body_id``
+indexed; the triggers here serve both. Every trigger writes through
+``reindex_sql``/``unindex_sql``/``_moved`` below. What is indexed is part
+of the schema: a change to ``SOURCES`` must come as a new migration that
+drops and re-creates the triggers and rebuilds the index.
 """
 
 from dataclasses import dataclass
@@ -145,18 +147,25 @@ def _progress_triggers() -> list[str]:
             for event, row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old"))]
 
 
-# Where a record opens follows its meeting and body (unindexed columns, so
-# the index itself is unchanged).
+def _moved(where: str, values: str) -> str:
+    """Set ``values`` on the entries ``where`` picks, index included (body_id is
+    indexed from s10 on, so the search can keep to one body)."""
+    return (f"INSERT INTO search(search, rowid, {_FTS_COLUMNS}) "
+            f"SELECT 'delete', rowid, {_FTS_COLUMNS} FROM search_docs WHERE {where};\n"
+            f"UPDATE search_docs SET {values} WHERE {where};\n"
+            f"INSERT INTO search(rowid, {_FTS_COLUMNS}) "
+            f"SELECT rowid, {_FTS_COLUMNS} FROM search_docs WHERE {where};\n")
+
+
+# Where a record opens follows its meeting and body.
 _MOVES = [
-    """CREATE TRIGGER search_meetings_body AFTER UPDATE OF body_id ON meetings BEGIN
-        UPDATE search_docs SET body_id = new.body_id WHERE meeting_id = new.id;
-    END""",
-    """CREATE TRIGGER search_agenda_items_meeting AFTER UPDATE OF meeting_id ON agenda_items
-    BEGIN
-        UPDATE search_docs SET meeting_id = new.meeting_id,
-            body_id = (SELECT body_id FROM meetings WHERE id = new.meeting_id)
-        WHERE record_id IN (SELECT id FROM minutes_entries WHERE item_id = new.id);
-    END""",
+    "CREATE TRIGGER search_meetings_body AFTER UPDATE OF body_id ON meetings BEGIN\n"
+    + _moved("meeting_id = new.id", "body_id = new.body_id") + "END",
+    "CREATE TRIGGER search_agenda_items_meeting AFTER UPDATE OF meeting_id ON agenda_items "
+    "BEGIN\n"
+    + _moved("record_id IN (SELECT id FROM minutes_entries WHERE item_id = new.id)",
+             "meeting_id = new.meeting_id, "
+             "body_id = (SELECT body_id FROM meetings WHERE id = new.meeting_id)") + "END",
 ]
 
 
@@ -165,12 +174,20 @@ def trigger_statements() -> list[str]:
     return [t for s in SOURCES for t in _triggers(s)] + _progress_triggers() + _MOVES
 
 
+def drop_trigger_statements() -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {t.split()[2]}" for t in trigger_statements()]
+
+
+# One segment, not a dozen: a query then seeks in one list per word, not in each.
+OPTIMIZE = "INSERT INTO search(search) VALUES ('optimize')"
+
+
 def rebuild_statements() -> list[str]:
     """Fill the index afresh from the records (``check --repair``)."""
     return (["DELETE FROM search_docs"]
             + [f"INSERT INTO search_docs({_DOC_COLUMNS}) {s.select('1', True)}"
                for s in SOURCES]
-            + ["INSERT INTO search(search) VALUES ('rebuild')"])
+            + ["INSERT INTO search(search) VALUES ('rebuild')", OPTIMIZE])
 
 
 @migrations()

@@ -125,6 +125,17 @@ class Store:
             raise
         return cls(path, db, read_only, lock)
 
+    @classmethod
+    def reader(cls, path) -> "Store":
+        """Another, read-only connection to a file this process has open, for long
+        reading on a worker thread (an sqlite3 connection belongs to its thread).
+        WAL lets it read while the window writes; it takes no instance lock and
+        skips the checks the first opening made."""
+        path = Path(path).absolute()
+        with translated_errors(path):
+            db = cls._connect(path, read_only=True)
+        return cls(path, db, True, None)
+
     @staticmethod
     def _check_header(path: Path, create: bool) -> bool:
         """Refuse anything that is not an SQLite file; True for an empty file we may fill."""

@@ -141,3 +141,56 @@ def test_a_filtered_page_keeps_the_filter_and_the_count_agrees(tf):
     # Names outside ASCII match whatever the case typed.
     assert tf.actions.count(b.body, owner="ŁUKASZ ŻÓŁĆ") == 3
     assert tf.actions.count(b.body, overdue=True, today=dt.date(2011, 8, 25)) == 2
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("sort", ["due", "meeting", "owner", "status"])
+def test_batches_read_by_id_join_up_to_the_whole_log_in_its_order(tf, sort, descending):
+    """With ties on every key, an undated action and one due by the next meeting."""
+    b = board(tf)
+    made = _many(tf, b, 5)
+    _action(tf, b, 1, "Same day, same owner", ["Ed Mayo"], "2011-08-27")  # ties with Action 1
+    _action(tf, b, 0, "Earlier", ["Officials"], "by the next meeting")
+    _action(tf, b, 2, "Undated", ["Officials"], "as soon as possible")
+    minutes_item = b.items[(1, "Minutes")]  # an earlier item of the same meeting
+    tf.actions.create(minutes_item, "Undated too", ["Ed Mayo"])
+    tf.actions.close(made[2], "done", on="2011-09-01")
+    whole = tf.actions.log(b.body, sort=sort, descending=descending)
+    ids = tf.actions.log_ids(b.body, sort=sort, descending=descending)
+    batches = [tf.actions.many(ids[n:n + 3]) for n in range(0, len(ids), 3)]
+    assert [a for batch in batches for a in batch] == whole and len(whole) == 9
+
+
+def test_the_ids_keep_the_filters_and_reading_skips_actions_deleted_since(tf):
+    b = board(tf)
+    made = _many(tf, b, 6)
+    tf.actions.close(made[1], "done", on="2011-07-20")
+    assert tf.actions.log_ids(b.body, owner="ed mayo", status="open") == [made[5], made[3]]
+    assert tf.actions.log_ids(b.body, overdue=True, today=dt.date(2011, 8, 25)) == [
+        made[5], made[4]]
+    tf.actions.delete(made[4])
+    assert [a.id for a in tf.actions.many([made[5], made[4], made[0]])] == [made[5], made[0]]
+    assert tf.actions.many([]) == []
+
+
+def test_the_ids_of_matters_arising_are_those_of_the_list_in_its_order(tf):
+    b = board(tf)
+    made = _many(tf, b, 4) + [_action(tf, b, 0, "Earlier", ["Officials"])]
+    tf.actions.close(made[1], "done", meeting_id=b.meetings[2])
+    arising = tf.actions.matters_arising(b.meetings[2])
+    assert tf.actions.matters_arising_ids(b.meetings[2]) == [a.id for a in arising]
+    assert arising[0].id == made[-1] and len(arising) == 5
+
+
+def test_a_bodys_log_is_read_through_indexes_that_keep_it_together(tf):
+    """Its cost follows the body's log, not the file: open actions are found without
+    reading the done ones, and items among their meeting's items, not by id alone."""
+    b = board(tf)
+    run = []
+    tf.store.db.conn.set_trace_callback(run.append)
+    tf.actions.log_ids(b.body, status="open")
+    tf.store.db.conn.set_trace_callback(None)
+    plan = " / ".join(step["detail"] for step in tf.store.rows("EXPLAIN QUERY PLAN " + run[-1]))
+    assert "a USING INDEX actions_meeting_status (meeting_id=? AND status=?)" in plan
+    assert "i USING COVERING INDEX agenda_items_in_meeting (meeting_id=? AND id=?)" in plan
+    assert "pi USING COVERING INDEX agenda_items_in_meeting (meeting_id=? AND id=?)" in plan

@@ -1,9 +1,13 @@
 """Search across the file: every kind, ranked, marked, and kept in step."""
 
 import pytest
+from sqlite_utils import Database
 
+from secretariat import schema
 from secretariat import search as searching
 from secretariat.__main__ import main
+from secretariat.storage import backups
+from secretariat.storage.database import APPLICATION_ID
 from secretariat.taskforce import Taskforce
 from secretariat.travel import merge, take_travel_copy
 
@@ -122,6 +126,32 @@ def test_phrases_prefixes_or_and_exclusion(tf, made):
     assert not find(tf, "-heliotrope")
 
 
+def test_two_letters_and_a_star_are_a_prefix_one_letter_a_word(tf, made):
+    assert made.item in ids_of(find(tf, "he*"))
+    assert made.item in ids_of(find(tf, '"heliotrope ga"*'))
+    assert ids_of(find(tf, "h*")) == set()
+
+
+def test_ranking_is_among_the_newest_matches_of_each_kind(tf, made, monkeypatch):
+    monkeypatch.setattr(searching, "_CANDIDATES", 2)
+    meeting = made.meetings[1]
+    best = add_item(tf, meeting, 3, "Heliotrope heliotrope heliotrope")
+    passing = add_item(tf, meeting, 4, "A long title that names a heliotrope once among "
+                                       "many other words")
+
+    hits = find(tf, "heliotrope").groups[0].hits  # made.item is older than both
+    assert [h.record_id for h in hits] == [best, passing]
+
+
+def test_the_latest_entries_are_searched_first_then_all(tf, made, monkeypatch):
+    monkeypatch.setattr(searching, "_RECENT", 1)  # the newest entry of each kind
+    add_item(tf, made.meetings[1], 3, "Recent business")
+    assert ids_of(find(tf, "heliotrope", limit=1), "agenda_item") == {made.item}
+
+    newer = add_item(tf, made.meetings[1], 4, "Heliotrope again")
+    assert ids_of(find(tf, "heliotrope", limit=1), "agenda_item") == {newer}
+
+
 def test_limit_applies_to_each_kind(tf, made):
     for n in range(4):
         tf.minutes.add(made.item, f"Heliotrope point {n}")
@@ -137,6 +167,23 @@ def test_body_filter_keeps_people_and_interests(tf, made):
     kinds = {hit.kind for hit in find(tf, "heliotrope", body_id=other).hits}
     assert kinds == {"paper", "person", "interest"}
     assert made.paper not in ids_of(find(tf, "heliotrope", body_id=other))
+
+
+def test_body_filter_follows_a_meeting_to_another_body(tf, made):
+    other, _ = tf.bodies.create("Garden Board")
+    tf.meetings.update(made.meetings[0], body_id=other)
+
+    moved = {made.item, made.point, made.decision, made.action}
+    assert moved <= ids_of(find(tf, "heliotrope", body_id=other))
+    assert not moved & ids_of(find(tf, "heliotrope", body_id=made.body))
+    assert searching.problems(tf.store) == []
+
+
+def test_searching_leaves_the_file_unchanged_so_closing_copies_nothing(made_file):
+    file_path, _ = made_file
+    with Taskforce.open(file_path) as tf:
+        assert find(tf, "heliotrope", as_you_type=True)
+        assert not tf.store.changed  # a changed file is backed up whole on closing
 
 
 def test_index_follows_edits_and_deletes(tf, made):
@@ -218,3 +265,20 @@ def test_merged_travel_copy_is_searchable_at_home(sample_path, tmp_path):
     with Taskforce.open(sample_path) as home:
         assert ids_of(find(home, "zephyr")) == {paper}
         assert searching.problems(home.store) == []
+
+
+def test_a_file_indexed_before_prefixes_is_upgraded_and_searchable(file_path):
+    backups.create_private_file(file_path)
+    db = Database(file_path)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    for migrations in schema.migration_sets():
+        if migrations.name != "secretariat.search_prefix":
+            migrations.apply(db)  # as written before the prefix indexes
+    db.execute("INSERT INTO people (id, name, organisation, created_at, updated_at) VALUES "
+               "('p1', 'Ada Gardener', 'Heliotrope Trust', '2011-01-01', '2011-01-01')")
+    db.conn.commit()
+    db.close()
+
+    with Taskforce.open(file_path) as tf:
+        assert ids_of(find(tf, "helio", as_you_type=True)) == {"p1"}
+        assert searching.problems(tf.store) == []

@@ -69,3 +69,27 @@ def test_a_click_on_a_column_heading_sorts_by_it_and_again_the_other_way(qtbot, 
     header.setSortIndicator(3, Qt.SortOrder.AscendingOrder)  # the action's words: not sortable
     assert header.sortIndicatorSection() == SORT_COLUMNS["owner"]
     assert model.record(0).owner_label == "Peter Marsh"
+
+
+def test_actions_deleted_or_closed_between_batches_leave_no_gap_and_no_crash(
+        qtmodeltester, long_log):
+    """Edits the page has not yet heard of: the rows still to come are read as they are now."""
+    page, model = long_log, long_log.table.model
+    tf = page.session.tf
+    ids = tf.actions.log_ids(page.session.body_id, status="open")  # soonest due first
+    shown = model.rowCount()
+    for action_id in ids[shown:shown + 3]:  # the whole next batch
+        tf.actions.delete(action_id)
+    tf.actions.close(ids[shown + 3], "done")
+    model.fetchMore()
+    left = [f"Action {i}" for i in range(11, -1, -1)]
+    del left[shown:shown + 3]
+    assert _texts(model) == left[:shown + 3]
+    assert model.index(shown, 5).data() == "Done"
+    while model.canFetchMore():
+        model.fetchMore()
+    qtmodeltester.check(model)
+    assert _texts(model) == left
+    tf.actions.delete(ids[0])  # shown, then deleted: nothing to act on, nothing crashes
+    page.table.view.selectRow(0)
+    assert page.table.chosen() is None and not page.table.quick("done")

@@ -28,7 +28,7 @@ def test_the_file_menu_offers_the_safety_commands(sample_window):
 
 
 def test_merging_from_the_window_closes_merges_reopens_and_reports(
-        sample_window, sample_path, tmp_path, monkeypatch):
+        sample_window, sample_path, tmp_path, monkeypatch, qtbot):
     away = tmp_path / "laptop.taskforce"
     take_travel_copy(sample_window.session.tf.store, away)
     with Taskforce.open(away) as tf:
@@ -38,7 +38,11 @@ def test_merging_from_the_window_closes_merges_reopens_and_reports(
     monkeypatch.setattr(travel.MergeReportDialog, "exec",
                         lambda dialog: shown.append(dialog.incoming.item(0, 2).text()))
 
-    report = travel.merge_copy(sample_window)
+    merging = travel.merge_copy(sample_window)
+    assert sample_window.session is None  # closed while the merge runs on its thread
+    with qtbot.waitSignal(merging.finished) as merged:
+        pass
+    report = merged.args[0]
 
     assert report.merged and shown == ["Met On The Away Afternoon"]
     assert sample_window.session.tf.path == sample_path
@@ -78,11 +82,13 @@ def test_backups_are_listed_checked_and_restoring_sets_the_file_aside(
     assert "After The Backup" not in names_in(sample_window)
 
 
-def test_export_then_import_opens_the_new_file(sample_window, tmp_path, monkeypatch):
+def test_export_then_import_opens_the_new_file(sample_window, tmp_path, monkeypatch, qtbot):
     out = tmp_path / "everything.json"
     target = tmp_path / "imported.taskforce"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    assert exchange.export_file(sample_window) == out
+    with qtbot.waitSignal(exchange.export_file(sample_window).ended):
+        pass
+    assert out.is_file() and "everything.json" in sample_window.statusBar().currentMessage()
     people = names_in(sample_window)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

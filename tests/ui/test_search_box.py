@@ -100,3 +100,49 @@ def test_results_follow_an_edit(qtbot, sample_window):
     session.notify(Changes.of("agenda", item_id))
     qtbot.waitUntil(lambda: not box._timer.isActive())
     assert not any(label.startswith("Agenda items") for label in groups(box))
+
+
+def open_with_enter(qtbot, window, words, label):
+    """Search, press Enter on the first hit of the group; returns (hit, page shown)."""
+    box = open_box(qtbot, window)
+    type_and_wait(qtbot, box, words)
+    item = next(items for name, items in groups(box).items() if name.startswith(label))[0]
+    box.results.setCurrentItem(item)
+    qtbot.keyClick(box.results, Qt.Key.Key_Return)
+    return item.data(0, HIT_ROLE), window.centralWidget().current_page()
+
+
+def in_sight(view) -> bool:
+    return view.viewport().rect().contains(view.visualRect(view.currentIndex()).center())
+
+
+def test_enter_selects_the_person_on_the_people_page(qtbot, sample_window):
+    sample_window.resize(900, 300)  # the list longer than the page
+    hit, page = open_with_enter(qtbot, sample_window, "Commissioning Team", "People")
+
+    assert page.accessibleName() == "People"
+    assert page.chosen().person.id == hit.record_id
+    qtbot.waitUntil(lambda: in_sight(page.view))
+    assert page.view.verticalScrollBar().value() > 0  # scrolled down to it
+
+
+def test_enter_selects_the_interest_in_its_members_history(qtbot, sample_window):
+    hit, page = open_with_enter(qtbot, sample_window, "Secretary General", "Interests")
+
+    assert page.accessibleName() == "Interests"
+    assert page.chosen().person.name == "Ed Mayo"
+    assert page.chosen_interest().id == hit.record_id
+
+
+def test_double_click_selects_the_paper_on_the_papers_page(qtbot, sample_window):
+    box = open_box(qtbot, sample_window)
+    type_and_wait(qtbot, box, "Teckal")
+    item = groups(box)["Papers (1)"][0]
+
+    where = box.results.visualItemRect(item).center()
+    qtbot.mousePress(box.results.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(box.results.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    page = sample_window.centralWidget().page("Papers")
+    assert current_page_name(sample_window) == "Papers"
+    assert page.chosen().paper.id == item.data(0, HIT_ROLE).record_id
+    assert page.details.text().startswith("Teckal paper")

@@ -5,29 +5,32 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from secretariat import exchange
-from secretariat.cli import write_private
 from secretariat.errors import UserFacingError
+from secretariat.storage import Store
+from secretariat.taskforce import Taskforce
 
 from ..errors import show_error
 from ..files import ask_save_path
+from ..long_work import LongWork
 
 JSON_FILTER = "Taskforce exports (*.json);;All files (*)"
 
 
-def export_file(window) -> Path | None:
-    tf = window.session.tf
-    suggestion = Path.home() / f"{tf.path.stem}.json"
+def export_file(window) -> LongWork | None:
+    """Export the open file to a JSON file the user names, on a worker thread."""
+    home = window.session.tf.path
+    suggestion = Path.home() / f"{home.stem}.json"
     path = QFileDialog.getSaveFileName(window, "Export", str(suggestion), JSON_FILTER)[0]
     if not path:
         return None
     target = Path(path) if Path(path).suffix else Path(path + ".json")
-    try:
-        write_private(str(target), exchange.export_json(tf.store).encode("utf-8"))
-    except UserFacingError as error:
-        show_error(window, error)
-        return None
-    window.statusBar().showMessage(f"Exported everything to {target.name}", 5000)
-    return target
+
+    def work(progress) -> Path:
+        with Taskforce(Store.reader(home)) as reader:
+            return exchange.export_file(reader.store, target, progress)
+
+    return LongWork(window, f"Exporting everything to {target.name}…", work, lambda done:
+                    window.statusBar().showMessage(f"Exported everything to {done.name}", 5000))
 
 
 def import_file(window) -> Path | None:

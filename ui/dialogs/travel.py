@@ -2,11 +2,13 @@
 
 The merge runs on closed files (the core reads them through a second copy of
 SQLite), so the window closes its file first and opens it again afterwards,
-whatever happens.
+whatever happens. The merge itself runs on a worker thread, with progress and
+a Cancel button that leaves the file as it was.
 """
 
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
     QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QRadioButton, QTableWidget,
@@ -18,6 +20,7 @@ from secretariat.travel import Conflict, MergeReport, label_of, merge, take_trav
 
 from ..errors import show_error
 from ..files import FILE_FILTER, ask_save_path
+from ..long_work import LongWork
 
 SIDES = (("home", "Keep the &home version"), ("travel", "Take the &travel copy's version"))
 WHAT = {"added": "Added", "changed": "Changed", "deleted": "Deleted",
@@ -193,29 +196,53 @@ def take_copy(window) -> None:
         "are merged.")
 
 
-def merge_copy(window, ask_conflicts=None) -> MergeReport | None:
-    """Close the file, merge the chosen copy into it, reopen it; the report, or None."""
+def merge_copy(window, ask_conflicts=None) -> "Merging | None":
+    """Close the file, merge the chosen copy into it on a worker thread, reopen it."""
     home = window.session.tf.path
     travel = QFileDialog.getOpenFileName(window, "Merge a Travel Copy", str(Path.home()),
                                          FILE_FILTER)[0]
     if not travel:
         return None
-    ask_conflicts = ask_conflicts or _ask_conflicts
     window.close_file()
-    try:
-        report = merge(home, travel)
+    return Merging(window, home, Path(travel), ask_conflicts or _ask_conflicts)
+
+
+class Merging(QObject):
+    """A merge on a worker thread: again with the official's choices if both sides
+    changed something, then the file reopened (whatever happened) and the report shown."""
+
+    finished = Signal(object)  # the MergeReport, or None if nothing was merged
+
+    def __init__(self, window, home: Path, travel: Path, ask_conflicts):
+        super().__init__(window)
+        self.window, self.home, self.travel = window, home, travel
+        self.ask_conflicts = ask_conflicts
+        self.report: MergeReport | None = None
+        self.job = self._start(None)
+
+    def _start(self, choices) -> LongWork:
+        job = LongWork(self.window, f"Merging {self.travel.name} into {self.home.name}…",
+                       lambda progress: merge(self.home, self.travel, choices, progress),
+                       self._merged)
+        job.ended.connect(lambda _outcome: self._ended(job))
+        return job
+
+    def _merged(self, report: MergeReport) -> None:
+        self.report = report
         if not report.merged:
-            choices = ask_conflicts(window, report.conflicts)
-            if choices is None:
-                return None
-            report = merge(home, travel, choices)
-    except UserFacingError as error:
-        show_error(window, error)
-        return None
-    finally:
-        window.open_path(home)
-    MergeReportDialog(report, window).exec()
-    return report
+            choices = self.ask_conflicts(self.window, report.conflicts)
+            if choices is not None:
+                self.job = self._start(choices)
+
+    def _ended(self, job: LongWork) -> None:
+        if job is not self.job:  # a second merge, with the choices made, is under way
+            return
+        self.window.open_path(self.home)
+        report = self.report if self.report and self.report.merged else None
+        if report:
+            MergeReportDialog(report, self.window).exec()
+        self.finished.emit(report)
+        self.deleteLater()
 
 
 def _ask_conflicts(window, conflicts: list[Conflict]) -> dict | None:

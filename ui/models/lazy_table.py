@@ -1,55 +1,86 @@
-"""A read-only table model that fetches its records a batch at a time.
+"""A read-only table model that reads its records a batch at a time.
 
-The view asks for more (``canFetchMore``/``fetchMore``) as it scrolls towards
-the end; the model never queries from ``data()``. A page hands over a
-``fetch(offset, limit)`` that pages through the core and the total the core
-counted, or, for a short list already at hand, the list itself.
+A page hands over the ids of every record, in the order shown (one narrow
+query through the core), and ``read(ids)``, which reads those records through
+the core. The view asks for more (``canFetchMore``/``fetchMore``) as it
+scrolls towards the end, and each batch costs the same however far down it
+is. A list already at hand is shown the same way, read from itself.
+
+Each row is kept as a plain tuple of its id and texts, made once when read:
+``data()`` neither queries nor formats, and the garbage collector stops
+tracking such tuples, so a long log held here does not lengthen each full
+collection (a pause of the whole window). ``record(row)`` reads the record
+again, for a user's gesture, never for painting.
 """
 
-from typing import Callable
+from typing import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from .records import RecordTableModel
+from .records import RECORD_ROLE, RecordTableModel
 
-Fetch = Callable[[int, int], list]
+Read = Callable[[Sequence[str]], list]  # records with these ids, in order; deleted ones left out
 
 
 class LazyTableModel(RecordTableModel):
-    batch = 200
+    batch = 100  # a few screenfuls: reading one is quick, and the first comes at once
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._fetch: Fetch | None = None
-        self._total = 0
+        self._ids: list[str] = []
+        self._read: Read | None = None
+        self._next = 0  # where in _ids the next batch starts
 
-    def set_source(self, fetch: Fetch, total: int) -> None:
-        """Start again from the first batch of ``total`` records."""
+    def set_source(self, ids: Sequence[str], read: Read) -> None:
+        """Start again from the first batch of the records with these ids."""
         self.beginResetModel()
-        self._fetch, self._total = fetch, total
-        self._records = fetch(0, self.batch) if total else []
+        self._ids, self._read, self._next = list(ids), read, 0
+        self._records = self._read_batch()
         self.endResetModel()
 
     def set_records(self, records: list) -> None:
-        self._fetch, self._total = None, len(records)
-        super().set_records(records)
+        at_hand = {r.id: r for r in records}
+        self.set_source(list(at_hand), lambda ids: [at_hand[i] for i in ids])
+
+    def _rows(self, records: list) -> list[tuple]:
+        """What the view shows of each record: its id, then each column's text."""
+        return [(r.id, *(c.text(r) for c in self.columns)) for r in records]
+
+    def record(self, row: int):
+        found = self._read([self._records[row][0]])
+        return found[0] if found else None
+
+    @staticmethod
+    def _id(record) -> str:
+        return record[0]  # a row as kept
 
     def total(self) -> int:
-        """How many records there are, fetched or not."""
-        return self._total
+        """How many records there are, read or not."""
+        return len(self._ids)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._records[index.row()][1 + index.column()]
+        if role == RECORD_ROLE:
+            return self._records[index.row()][0]
+        return None
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return (not parent.isValid() and self._fetch is not None
-                and len(self._records) < self._total)
+        return not parent.isValid() and self._next < len(self._ids)
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
-            return
-        more = self._fetch(len(self._records), self.batch)
-        if not more:  # fewer than counted (the file changed): stop asking
-            self._total = len(self._records)
-            return
-        first = len(self._records)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._records.extend(more)
-        self.endInsertRows()
+        more = []
+        while not more and self.canFetchMore(parent):  # a batch deleted since: the next
+            more = self._read_batch()
+        if more:
+            first = len(self._records)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._records.extend(more)
+            self.endInsertRows()
+
+    def _read_batch(self) -> list[tuple]:
+        ids = self._ids[self._next:self._next + self.batch]
+        self._next += len(ids)
+        return self._rows(self._read(ids)) if ids else []

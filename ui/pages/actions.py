@@ -16,8 +16,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QListWidget, QSplitter, QVBoxLayout, QWidget)
 
 from secretariat.actions import OUTCOMES, SORTS, STATUSES, Action
+from secretariat.progress import in_pages, part
+from secretariat.storage import Store
+from secretariat.taskforce import Taskforce
 from secretariat.values import long_date
 
+from ..long_work import LongWork
 from ..minutes_edits import add_update, missing_glyphs_ok, write_file
 from ..models.lazy_table import LazyTableModel
 from ..models.records import Column
@@ -49,9 +53,12 @@ class ActionsModel(LazyTableModel):
         Column("Latest update", _latest),
     )
 
+    def _rows(self, actions: list[Action]) -> list[tuple]:
+        return [row + (a.overdue(),) for row, a in zip(super()._rows(actions), actions)]
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ForegroundRole or role == Qt.ItemDataRole.FontRole:
-            if index.isValid() and self.record(index.row()).overdue():
+            if index.isValid() and self._records[index.row()][-1]:  # overdue, from _rows
                 if role == Qt.ItemDataRole.ForegroundRole:
                     return QBrush(OVERDUE)
                 font = QFont()
@@ -131,9 +138,9 @@ class ActionTable(QWidget):
     def show_actions(self, actions: list[Action]) -> None:
         self._show(lambda: self.model.set_records(actions))
 
-    def show_source(self, fetch, total: int) -> None:
-        """Actions fetched page by page: ``fetch(offset, limit)`` of ``total``."""
-        self._show(lambda: self.model.set_source(fetch, total))
+    def show_source(self, ids: list[str], read) -> None:
+        """The actions with these ids, in this order, read a batch at a time by ``read(ids)``."""
+        self._show(lambda: self.model.set_source(ids, read))
 
     def _show(self, fill) -> None:
         chosen = selected_id(self.view)
@@ -285,21 +292,11 @@ class ActionsPage(QWidget):
                     owner=self.owner.text(), meeting_id=self.meeting.currentData(),
                     overdue=self.overdue.isChecked())
 
-    def _fetch(self):
-        """Pages of the actions the filters keep now, in the order chosen now."""
-        log, filters = self.session.tf.actions.log, self._filters()
-        sort, descending = self.sort.currentData(), self.descending
-        return lambda offset, limit: log(**filters, sort=sort, descending=descending,
-                                         limit=limit, offset=offset)
-
-    def actions(self) -> list[Action]:
-        """Every action the filters keep, in the order shown (for printing)."""
-        return self._fetch()(0, None) if self.session.body_id else []
-
     def load(self) -> None:
         if self.session.body_id:
-            self.table.show_source(self._fetch(),
-                                   self.session.tf.actions.count(**self._filters()))
+            actions = self.session.tf.actions
+            self.table.show_source(actions.log_ids(**self._filters(), sort=self.sort.currentData(),
+                                                   descending=self.descending), actions.many)
         else:
             self.table.show_actions([])
 
@@ -318,20 +315,43 @@ class ActionsPage(QWidget):
             self.load()
             self._count_by_owner()
 
-    def save_pdf(self, path: str | None = None) -> bool:
-        from secretariat.documents import actions_pdf
-
+    def save_pdf(self, path: str | None = None) -> LongWork | None:
+        """The action log as shown, by owner, to PDF: read and laid out on a worker
+        thread, with progress and Cancel."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Save the action log as PDF",
+                                                  "action log.pdf", "PDF files (*.pdf)")
+        if not path:
+            return None
         body = self.session.tf.bodies.get(self.session.body_id)
         scope = (f"{self.status.currentText()} actions" if self.status.currentData()
                  else "All actions")
         if self.owner.text().strip():
             scope += f" owned by {self.owner.text().strip()}"
-        doc = actions_pdf.ActionLogDocument(body.name, scope, dt.date.today(),
-                                            tuple(self.actions()), body.default_marking,
-                                            self.owner.text())
-        if not missing_glyphs_ok(self, actions_pdf.warnings(doc)):
-            return False
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save the action log as PDF",
-                                                  "action log.pdf", "PDF files (*.pdf)")
-        return bool(path) and write_file(self, path, actions_pdf.render(doc))
+        filters, today = self._filters(), dt.date.today()
+        order = dict(sort=self.sort.currentData(), descending=self.descending)
+        total, home = self.session.tf.actions.count(**filters), self.session.tf.path
+
+        def work(progress, boxes_ok: bool = False) -> tuple[list[str], bytes | None]:
+            from secretariat.documents import actions_pdf
+
+            with Taskforce(Store.reader(home)) as tf:  # this thread's own connection
+                actions = in_pages(lambda offset, limit: tf.actions.log(
+                    **filters, **order, limit=limit, offset=offset), total, part(progress, 0, 0.1))
+            doc = actions_pdf.ActionLogDocument(body.name, scope, today, tuple(actions),
+                                                body.default_marking, filters["owner"])
+            missing = actions_pdf.warnings(doc)
+            if missing and not boxes_ok:
+                return missing, None
+            return missing, actions_pdf.render(doc, part(progress, 0.1, 1))
+
+        def done(result) -> None:
+            missing, pdf = result
+            if pdf is not None:
+                write_file(self, path, pdf)
+            elif missing_glyphs_ok(self, missing):
+                self.printing = LongWork(self, "Printing the action log…",
+                                         lambda progress: work(progress, boxes_ok=True), done)
+
+        self.printing = LongWork(self, "Printing the action log…", work, done)
+        return self.printing

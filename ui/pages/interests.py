@@ -17,7 +17,7 @@ from ..minutes_edits import missing_glyphs_ok
 from ..models.interests_model import (DeclarationsModel, FlagsModel, HistoryModel,
                                       RegisterModel)
 from ..session import Session
-from ..tables import select_id, selected_id, table_view
+from ..tables import select_id, selected_id, show_id, table_view
 from ..widgets import button_row, day_text, side_by_side
 
 
@@ -82,6 +82,12 @@ class InterestsPage(QWidget):
         self.history.set_records(
             self.session.tf.interests.of_person(entry.person.id) if entry else [])
         select_id(self.history_view, chosen)
+
+    def show_record(self, interest_id: str) -> None:
+        """Select the interest (a search hit) in its member's history."""
+        person_id = self.session.tf.interests.get(interest_id).person_id
+        if show_id(self.view, person_id):  # the history follows the member chosen
+            show_id(self.history_view, interest_id)
 
     def chosen_interest(self):
         rows = self.history_view.selectionModel().selectedRows()

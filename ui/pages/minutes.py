@@ -208,7 +208,7 @@ class MinutesTab(QWidget):
         self.approve_button.setEnabled(state.state == "circulated")
         self.correct_button.setEnabled(state.locked)
         self._fill_tree()
-        self.arising.show_actions(tf.actions.matters_arising(self.meeting_id))
+        self.arising.show_source(tf.actions.matters_arising_ids(self.meeting_id), tf.actions.many)
         self.preview.refresh()
 
     def _fill_tree(self) -> None:

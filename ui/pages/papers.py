@@ -16,7 +16,7 @@ from ..dialogs.papers import (LinkDialog, NominateDialog, PaperDialog, SignOffDi
 from ..exports import save_and_open
 from ..models.reviews_model import CoverageModel, LoadModel, ReviewersModel, ReviewRow
 from ..session import Session
-from ..tables import select_id, selected_id, table_view
+from ..tables import select_id, selected_id, show_id, table_view
 from ..widgets import button_row, day_text, side_by_side
 
 
@@ -85,6 +85,10 @@ class PapersPage(QWidget):
     def chosen(self):
         rows = self.view.selectionModel().selectedRows()
         return self.model.record(rows[0].row()) if rows else None
+
+    def show_record(self, paper_id: str) -> None:
+        """Select the paper (a search hit) and show its reviewers."""
+        show_id(self.view, paper_id)
 
     def _show_chosen(self) -> None:
         cover = self.chosen()

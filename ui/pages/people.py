@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from ..dialogs.person import PersonDialog
 from ..models.people import PeopleModel
 from ..session import Session
-from ..tables import select_id, table_view
+from ..tables import select_id, show_id, table_view
 from ..widgets import button
 
 
@@ -40,6 +40,10 @@ class PeoplePage(QWidget):
     def chosen(self):
         rows = self.view.selectionModel().selectedRows()
         return self.model.record(rows[0].row()) if rows else None
+
+    def show_record(self, person_id: str) -> None:
+        """Select the person (a search hit), if the body shown has known them."""
+        show_id(self.view, person_id)
 
     def _on_changed(self, changes) -> None:
         if changes.concerns("person", "body"):

@@ -1,0 +1,191 @@
+"""Long work runs on a worker thread behind a progress dialog with a Cancel button."""
+
+import threading
+from types import SimpleNamespace
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from secretariat import exchange as core_exchange
+from secretariat.errors import FileProblem
+from secretariat.taskforce import Taskforce
+from secretariat.travel import take_travel_copy
+from ui.dialogs import exchange, travel
+from ui.long_work import LongWork, _Worker
+from ui.pages.actions import ActionsPage
+
+
+@pytest.fixture
+def parent(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_the_work_runs_off_the_gui_thread_and_its_result_comes_back_on_it(parent, qtbot):
+    threads, results = [], []
+    release = threading.Event()
+
+    def work(progress):
+        threads.append(threading.get_ident())
+        progress(3, 4)
+        release.wait()
+        return "the result"
+
+    job = LongWork(parent, "Working…", work,
+                   lambda result: results.append((result, threading.get_ident())))
+    qtbot.waitUntil(lambda: job.dialog.value() == 3)
+    assert job.dialog.isVisible() and job.dialog.isModal() and job.dialog.maximum() == 4
+    with qtbot.waitSignal(job.ended) as ended:
+        release.set()
+    assert ended.args == ["done"]
+    assert results == [("the result", threading.get_ident())]
+    assert threads and threads != [threading.get_ident()]
+    assert not job.dialog.isVisible()
+
+
+def test_cancel_stops_the_work_at_its_next_report_and_hands_nothing_back(parent, qtbot):
+    results, reached = [], []
+    release = threading.Event()
+
+    def work(progress):
+        progress(1, 10)
+        release.wait()
+        progress(2, 10)
+        reached.append("after cancel")
+        return "never"
+
+    job = LongWork(parent, "Working…", work, results.append)
+    qtbot.waitUntil(lambda: job.dialog.value() == 1)
+    job.cancel_button.click()
+    assert job.dialog.isVisible() and not job.cancel_button.isEnabled()
+    with qtbot.waitSignal(job.ended) as ended:
+        release.set()
+    assert ended.args == ["cancelled"] and results == reached == []
+    assert not job.dialog.isVisible()
+
+
+def test_a_problem_the_user_can_act_on_is_shown(parent, qtbot, dialogs_shown):
+    def work(progress):
+        raise FileProblem("The disk is full.")
+
+    job = LongWork(parent, "Working…", work)
+    with qtbot.waitSignal(job.ended) as ended:
+        pass
+    assert ended.args == ["failed"] and dialogs_shown == [("Cannot open the file",
+                                                           "The disk is full.")]
+
+
+# -- the three pieces of long work, from the window ---------------------------
+
+
+@pytest.fixture
+def held(monkeypatch):
+    """The worker's first report of progress waits for ``release``: the test can
+    look at the dialog, and press Cancel, while the work is under way."""
+    release, threads = threading.Event(), []
+    real = _Worker._progress
+
+    def report(worker, done, total):
+        real(worker, done, total)
+        if not threads:
+            threads.append(threading.get_ident())
+            release.wait()
+
+    monkeypatch.setattr(_Worker, "_progress", report)
+    return SimpleNamespace(release=release, threads=threads)
+
+
+def press_cancel(job, held, qtbot) -> str:
+    """Cancel the work while it is held; how it ended."""
+    qtbot.waitUntil(lambda: job.dialog.maximum() > 0)  # the first report has arrived
+    assert job.dialog.isVisible() and job.dialog.isModal()
+    job.cancel_button.click()
+    with qtbot.waitSignal(job.ended) as ended:
+        held.release.set()
+    assert held.threads and held.threads != [threading.get_ident()]  # not the GUI thread
+    return ended.args[0]
+
+
+def test_the_action_log_prints_on_a_worker_and_cancel_writes_no_pdf(
+        session, qtbot, tmp_path, held):
+    page = ActionsPage(session)
+    qtbot.addWidget(page)
+    page.status.setCurrentIndex(page.status.findData(None))  # every action
+    out = tmp_path / "log.pdf"
+
+    assert press_cancel(page.save_pdf(str(out)), held, qtbot) == "cancelled"
+    assert not out.exists()
+
+    job = page.save_pdf(str(out))
+    with qtbot.waitSignal(job.ended) as ended:
+        pass
+    assert ended.args == ["done"]
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    first = session.tf.actions.log(body_id=session.body_id)[0]
+    assert "ACTION LOG" in text and " ".join(first.text.split()[:3]) in " ".join(text.split())
+
+
+def test_an_export_cancelled_leaves_no_file_and_the_window_carries_on(
+        sample_window, tmp_path, monkeypatch, qtbot, held):
+    out = tmp_path / "exports" / "everything.json"
+    out.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    assert press_cancel(exchange.export_file(sample_window), held, qtbot) == "cancelled"
+
+    assert list(out.parent.iterdir()) == []
+    tf = sample_window.session.tf
+    person = tf.store.row("SELECT id FROM people WHERE name <> ''")["id"]
+    assert sample_window.session.update(tf.people, person, "Rename", name="After The Export")
+    assert tf.people.get(person).name == "After The Export"
+
+
+def test_a_merge_cancelled_leaves_the_file_as_it_was_and_open_again(
+        sample_window, sample_path, tmp_path, monkeypatch, qtbot, held):
+    away = tmp_path / "laptop.taskforce"
+    take_travel_copy(sample_window.session.tf.store, away)
+    with Taskforce.open(away) as tf:
+        tf.store.insert("people", {"name": "Met On The Away Afternoon"})
+    before = exchange_json(sample_window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
+
+    merging = travel.merge_copy(sample_window)
+    with qtbot.waitSignal(merging.finished) as finished:
+        assert press_cancel(merging.job, held, qtbot) == "cancelled"
+
+    assert finished.args == [None]
+    assert sample_window.session.tf.path == sample_path
+    assert exchange_json(sample_window) == before
+    assert sample_window.session.tf.store.check() == []
+
+
+def exchange_json(window) -> str:
+    """Everything in the window's file, as the export writes it."""
+    return core_exchange.export_json(window.session.tf.store)
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+def test_characters_that_print_as_boxes_are_asked_about_before_the_log_is_laid_out(
+        session, qtbot, tmp_path, monkeypatch, answer):
+    action = session.tf.actions.log(body_id=session.body_id, status="open")[0]
+    session.tf.actions.record_update(action.id, "Wrote to 漢字 Ltd")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: asked.append(a[2]) or answer)
+    page = ActionsPage(session)
+    qtbot.addWidget(page)
+    out = tmp_path / "log.pdf"
+
+    first = page.save_pdf(str(out))
+    with qtbot.waitSignal(first.ended):
+        pass
+
+    assert len(asked) == 1 and "漢" in asked[0]
+    if answer == QMessageBox.StandardButton.No:
+        assert page.printing is first and not out.exists()
+        return
+    with qtbot.waitSignal(page.printing.ended) as ended:
+        pass
+    assert ended.args == ["done"] and out.read_bytes().startswith(b"%PDF")
