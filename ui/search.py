@@ -191,8 +191,8 @@ def open_hit(window, kind: str, record_id: str, meeting_id: str | None) -> None:
     workspace.show_page(names.index(name))
     page = workspace.page(name)
     if meeting_id and hasattr(page, "show_meeting"):
-        page.show_meeting(meeting_id)
-    if hasattr(page, "show_record"):
+        page.show_meeting(meeting_id, kind, record_id)
+    elif hasattr(page, "show_record"):
         page.show_record(record_id)
 
 

@@ -1,5 +1,6 @@
 """The search box: opened from anywhere, hits grouped and marked, Enter opens."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 from secretariat.changes import Changes
@@ -81,6 +82,26 @@ def test_enter_opens_an_agenda_item_at_its_meeting(qtbot, sample_window):
     assert current_page_name(sample_window) == "Meetings"
     page = sample_window.centralWidget().page("Meetings")
     assert selected_id(page.view) == hit.meeting_id
+    meeting = page.meeting_page
+    assert meeting.tabText(meeting.currentIndex()) == "Agenda"
+    assert meeting.tab("Agenda").current_id() == hit.record_id
+
+
+@pytest.mark.parametrize("words, label, table", [
+    ("mystery shopper", "Minutes points", "minutes_entries"),
+    ("standing item", "Decisions", "minutes_entries"),
+    ("register of interests letter", "Actions", "actions"),
+])
+def test_enter_shows_what_was_said_or_agreed_in_the_minutes(qtbot, sample_window, words, label,
+                                                           table):
+    hit, page = open_with_enter(qtbot, sample_window, words, label)
+
+    assert page.accessibleName() == "Meetings"
+    assert selected_id(page.view) == hit.meeting_id
+    meeting = page.meeting_page
+    assert meeting.tabText(meeting.currentIndex()) == "Minutes"
+    minutes = meeting.tab("Minutes")
+    assert minutes.selected() == (table, hit.record_id)
 
 
 def test_enter_in_the_box_opens_the_first_hit(qtbot, sample_window):

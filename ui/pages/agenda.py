@@ -213,6 +213,10 @@ class AgendaPage(QWidget):
         planned = self.model.planned(self.tree.currentIndex())
         return planned.item.id if planned else None
 
+    def show_record(self, item_id: str, kind: str = "agenda_item") -> None:
+        self.select(item_id)
+        self.tree.setFocus()
+
     def select(self, item_id: str | None) -> None:
         index = self.model.index_of(item_id) if item_id else self.model.index(0, 0)
         if index.isValid():

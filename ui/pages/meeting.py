@@ -120,6 +120,10 @@ class MeetingDetails(QWidget):
             self.load()
 
 
+# Which tab shows a search hit of each kind (with ``show_record(record_id, kind)``).
+HIT_TABS = {"agenda_item": "Agenda", "point": "Minutes", "decision": "Minutes",
+            "action": "Minutes"}
+
 # (tab title, factory(session, meeting_id) -> QWidget)
 MEETING_TABS: list[tuple[str, TabFactory]] = [
     ("Details", MeetingDetails),
@@ -143,6 +147,13 @@ class MeetingPage(QTabWidget):
         self._titles = [title for title, _ in MEETING_TABS]
         for title, factory in MEETING_TABS:
             self.addTab(Deferred(lambda f=factory: f(session, meeting_id), title), title)
+
+    def show_record(self, kind: str, record_id: str) -> None:
+        """Turn to the tab that shows records of this kind and select the record."""
+        title = HIT_TABS.get(kind)
+        if title:
+            self.setCurrentIndex(self._titles.index(title))
+            self.tab(title).show_record(record_id, kind)
 
     def tab(self, title: str) -> QWidget:
         """The widget of one tab, by its title (built the first time it is wanted)."""

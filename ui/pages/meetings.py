@@ -57,8 +57,12 @@ class MeetingsPage(QWidget):
         select_id(self.view, chosen)
         self._show_chosen()
 
-    def show_meeting(self, meeting_id: str) -> None:
+    def show_meeting(self, meeting_id: str, kind: str | None = None,
+                     record_id: str | None = None) -> None:
+        """Choose the meeting; with a record (a search hit), show it in its tab."""
         select_id(self.view, meeting_id)
+        if record_id and getattr(self.meeting_page, "meeting_id", None) == meeting_id:
+            self.meeting_page.show_record(kind, record_id)
 
     def _show_chosen(self) -> None:
         chosen = selected_id(self.view)

@@ -238,6 +238,11 @@ class MinutesTab(QWidget):
         self.tree.expandAll()
         self._select(selected)
 
+    def show_record(self, record_id: str, kind: str) -> None:
+        """Select a point, decision or action (a search hit) in the tree."""
+        self._select(("actions" if kind == "action" else "minutes_entries", record_id))
+        self.tree.setFocus()
+
     def _select(self, wanted) -> None:
         if not wanted:
             if self.tree.topLevelItemCount():
