@@ -179,8 +179,8 @@ class LiveView(QWidget):
             self.recorded.addItem(f"Action: {action_line(action)}")
         self.recorded.scrollToBottom()
         if row["id"] == tf.minutes.lifecycle.matters_arising_item(self.meeting_id):
-            arising = tf.actions.matters_arising(self.meeting_id)
-            self.arising.show_actions(arising)
+            arising = tf.actions.matters_arising_ids(self.meeting_id)
+            self.arising.show_source(arising, tf.actions.many)
             self.arising.setVisible(bool(arising))
         self.tick()
 
