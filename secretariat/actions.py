@@ -170,12 +170,8 @@ class Actions(Manager[Action]):
             raise NotFoundError("That action no longer exists.")
         return found[0]
 
-    def _load(self, where: str = "1", params: tuple = (), order: str = _order("meeting"),
-              limit: int | None = None, offset: int = 0) -> list[Action]:
-        if limit is not None:  # sort narrow rows to find the page, then read only those
-            where = f"""a.id IN (SELECT id FROM (SELECT a.id, {_KEYS} {_FROM} WHERE {where}
-                                                 ORDER BY {order} LIMIT ? OFFSET ?))"""
-            params = (*params, int(limit), int(offset))
+    def _load(self, where: str = "1", params: tuple = (),
+              order: str = _order("meeting")) -> list[Action]:
         rows = self._store.rows(
             f"""SELECT a.*, m.body_id, m.date AS meeting_date, {_KEYS},
                        coalesce(i.title, '') AS item_title,
@@ -220,19 +216,18 @@ class Actions(Manager[Action]):
     def log(self, body_id: str | None = None, status: str | None = None,
             owner: str | None = None, meeting_id: str | None = None,
             due_before=None, overdue: bool = False, today: dt.date | None = None,
-            sort: str = "due", descending: bool = False,
-            limit: int | None = None, offset: int = 0) -> list[Action]:
-        """The action log, filtered and sorted; ``limit`` and ``offset`` give one
-        page of it (filters, sort and paging are all done by SQLite).
+            sort: str = "due", descending: bool = False) -> list[Action]:
+        """The action log, filtered and sorted by SQLite (a long log is better read
+        a batch at a time: ``log_ids`` then ``many``).
 
         ``owner`` matches any owner's name, role or group, ignoring case;
         ``due_before`` keeps actions due (by date or next meeting) before it.
-        Ties are broken by meeting, item and position, then id, so pages never
-        overlap.
+        Ties are broken by meeting, item and position, then id, so the order is
+        always the same.
         """
         where, params = self._log_filter(body_id, status, owner, meeting_id, due_before,
                                          overdue, today)
-        return self._load(where, params, _order(sort, descending), limit, offset)
+        return self._load(where, params, _order(sort, descending))
 
     def log_ids(self, body_id: str | None = None, sort: str = "due", descending: bool = False,
                 **filters) -> list[str]:
@@ -256,16 +251,6 @@ class Actions(Manager[Action]):
         found = {a.id: a for a in self._load(f"a.id IN ({','.join('?' * len(ids))})",
                                              tuple(ids))}
         return [found[i] for i in ids if i in found]
-
-    def count(self, body_id: str | None = None, status: str | None = None,
-              owner: str | None = None, meeting_id: str | None = None,
-              due_before=None, overdue: bool = False, today: dt.date | None = None) -> int:
-        """How many actions ``log`` would give with these filters."""
-        where, params = self._log_filter(body_id, status, owner, meeting_id, due_before,
-                                         overdue, today)
-        return self._store.scalar(
-            f"SELECT count(*) FROM actions a JOIN meetings m ON m.id = a.meeting_id "
-            f"WHERE {where}", params)
 
     def _log_filter(self, body_id=None, status=None, owner=None, meeting_id=None,
                     due_before=None, overdue=False, today=None) -> tuple[str, tuple]:

@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from . import schema
 from .errors import FileProblem, ValidationError
-from .progress import PAGE, Progress, ignore
+from .progress import BATCH, Progress, ignore
 from .record_tables import RecordTable, record_tables
 from .storage import Store
 
@@ -81,7 +81,7 @@ def _write_export(store: Store, out: TextIO, progress: Progress) -> None:
             cursor = conn.execute(f'SELECT {columns} FROM "{table.name}" ORDER BY created_at, id')
             out.write(("," if number else "") + f"\n    {json.dumps(table.name)}: [")
             first = True
-            while page := cursor.fetchmany(PAGE):
+            while page := cursor.fetchmany(BATCH):
                 for row in page:
                     text = json.dumps(dict(zip(table.column_names, row)), ensure_ascii=False,
                                       indent=2)

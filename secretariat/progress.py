@@ -5,12 +5,12 @@ caller stops the work by raising ``Cancelled`` from that call; the function
 then leaves nothing half-written (no partial file, no half-merged file).
 """
 
-from typing import Callable, TypeVar
+from typing import Callable, Sequence, TypeVar
 
 Progress = Callable[[int, int], None]
 Row = TypeVar("Row")
 SCALE = 1000  # the whole of a job made of parts, in parts per thousand
-PAGE = 1000  # rows read per query when reading in pages
+BATCH = 1000  # records read per query when reading in batches
 
 
 def ignore(done: int, total: int) -> None:
@@ -26,14 +26,13 @@ def part(progress: Progress, start: float, end: float) -> Progress:
     return report
 
 
-def in_pages(fetch: Callable[[int, int], list[Row]], total: int,
-             progress: Progress = ignore) -> list[Row]:
-    """Every row of a paged source (``fetch(offset, limit)``), one page at a time."""
+def in_batches(ids: Sequence[str], read: Callable[[Sequence[str]], list[Row]],
+               progress: Progress = ignore, size: int = BATCH) -> list[Row]:
+    """The records of ``ids``, in order, read ``size`` at a time by ``read(batch)``
+    (which leaves out any deleted since the ids were listed)."""
     rows: list[Row] = []
-    progress(0, total)
-    while True:
-        page = fetch(len(rows), PAGE)
-        rows += page
-        progress(len(rows), max(total, len(rows)))
-        if len(page) < PAGE:
-            return rows
+    progress(0, len(ids))
+    for start in range(0, len(ids), size):
+        rows += read(ids[start:start + size])
+        progress(min(start + size, len(ids)), len(ids))
+    return rows

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QListWidget, QSplitter, QVBoxLayout, QWidget)
 
 from secretariat.actions import OUTCOMES, SORTS, STATUSES, Action
-from secretariat.progress import in_pages, part
+from secretariat.progress import in_batches, part
 from secretariat.storage import Store
 from secretariat.taskforce import Taskforce
 from secretariat.values import long_date
@@ -330,14 +330,14 @@ class ActionsPage(QWidget):
             scope += f" owned by {self.owner.text().strip()}"
         filters, today = self._filters(), dt.date.today()
         order = dict(sort=self.sort.currentData(), descending=self.descending)
-        total, home = self.session.tf.actions.count(**filters), self.session.tf.path
+        home = self.session.tf.path
 
         def work(progress, boxes_ok: bool = False) -> tuple[list[str], bytes | None]:
             from secretariat.documents import actions_pdf
 
             with Taskforce(Store.reader(home)) as tf:  # this thread's own connection
-                actions = in_pages(lambda offset, limit: tf.actions.log(
-                    **filters, **order, limit=limit, offset=offset), total, part(progress, 0, 0.1))
+                actions = in_batches(tf.actions.log_ids(**filters, **order), tf.actions.many,
+                                     part(progress, 0, 0.1))
             doc = actions_pdf.ActionLogDocument(body.name, scope, today, tuple(actions),
                                                 body.default_marking, filters["owner"])
             missing = actions_pdf.warnings(doc)
