@@ -119,8 +119,16 @@ def snapshot_path(home_path: Path, copy_id: str) -> Path:
     return backup_dir_for(home_path) / f"travel-{copy_id}.snapshot"
 
 
-def take_travel_copy(store: Store, destination) -> TravelCopy:
+def take_travel_copy(store: Store, destination, progress: Progress = ignore) -> TravelCopy:
     """Write a travel copy of the open file to ``destination`` (a new file)."""
+    destination = check_travel_copy(store, destination)
+    copy = write_travel_copy(store, destination, progress)
+    record_travel_copy(store, copy)
+    return copy
+
+
+def check_travel_copy(store: Store, destination) -> Path:
+    """Refuse a copy that could not be taken or merged back, before any work."""
     destination = Path(destination).absolute()
     if destination.exists():
         raise FileProblem(f"{destination.name} already exists; choose a new name for the travel copy.",
@@ -133,37 +141,53 @@ def take_travel_copy(store: Store, destination) -> TravelCopy:
     if store.scalar("SELECT count(*) FROM travel_origin"):
         raise FileProblem(f"{store.path.name} is itself a travel copy; take travel copies from "
                           "the home file.", store.path)
+    return destination
+
+
+def write_travel_copy(source: Store, destination: Path, progress: Progress = ignore) -> TravelCopy:
+    """The copy and its snapshot, written from ``source`` (on a worker thread, a
+    reading connection of its own). On an error or ``Cancelled`` neither is left."""
     copy_id, taken_at = new_id(), now_stamp()
-    snapshot = snapshot_path(store.path, copy_id)
+    snapshot = snapshot_path(source.path, copy_id)
     try:
         snapshot.parent.mkdir(mode=0o700, exist_ok=True)
-        _backup_to(store.db.conn, destination)
+        _backup_to(source.db.conn, destination, part(progress, 0, 0.5))
         with contextlib.closing(sqlite3.connect(destination)) as copy:
-            _backup_to(copy, snapshot)
+            _backup_to(copy, snapshot, part(progress, 0.5, 0.9))
             with copy:
                 copy.execute("INSERT INTO travel_origin VALUES (?, ?, ?, ?, ?, ?)",
-                             (copy_id, _identity(store.db.conn), store.path.name, taken_at,
+                             (copy_id, _identity(source.db.conn), source.path.name, taken_at,
                               taken_at, taken_at))
         if not (verify(destination) and verify(snapshot)):
             raise OSError("the copy failed its check")
-    except (OSError, sqlite3.Error) as error:
+        progress(1, 1)
+    except BaseException as error:
         destination.unlink(missing_ok=True)
         snapshot.unlink(missing_ok=True)
+        if not isinstance(error, (OSError, sqlite3.Error)):
+            raise
         reason = getattr(error, "strerror", None) or str(error)
         raise FileProblem(f"The travel copy {destination.name} could not be written: {reason}.",
                           destination) from error
-    with store.transaction() as db:
-        db["travel_copies_taken"].insert({"id": copy_id, "path": str(destination),
-                                          "taken_at": taken_at, "merged_at": None,
-                                          "created_at": taken_at, "updated_at": taken_at})
     return TravelCopy(destination, copy_id, taken_at)
 
 
-def _backup_to(conn: sqlite3.Connection, target: Path) -> None:
+def record_travel_copy(store: Store, copy: TravelCopy) -> None:
+    """Note in the home file that the copy was taken, for merging it back."""
+    with store.transaction() as db:
+        db["travel_copies_taken"].insert({"id": copy.copy_id, "path": str(copy.path),
+                                          "taken_at": copy.taken_at, "merged_at": None,
+                                          "created_at": copy.taken_at,
+                                          "updated_at": copy.taken_at})
+
+
+def _backup_to(conn: sqlite3.Connection, target: Path, progress: Progress = ignore) -> None:
     """A self-contained 0600 copy of ``conn`` at ``target``."""
     create_private_file(target)
     with contextlib.closing(sqlite3.connect(target)) as dest:
-        conn.backup(dest)
+        # A thousand pages a step, so that progress is heard and Cancel can stop it.
+        conn.backup(dest, pages=1000,
+                    progress=lambda _, remaining, total: progress(total - remaining, total))
         dest.execute("PRAGMA journal_mode = DELETE")
 
 

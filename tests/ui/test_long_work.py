@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from secretariat import exchange as core_exchange
 from secretariat.errors import FileProblem
 from secretariat.taskforce import Taskforce
+from secretariat.storage.backups import backup_dir_for
 from secretariat.travel import take_travel_copy
 from ui.dialogs import exchange, travel
 from ui.long_work import LongWork, _Worker
@@ -179,6 +180,33 @@ def test_a_merge_cancelled_leaves_the_file_as_it_was_and_open_again(
     assert sample_window.session.tf.path == sample_path
     assert exchange_json(sample_window) == before
     assert sample_window.session.tf.store.check() == []
+
+
+def test_a_travel_copy_is_written_on_a_worker_and_cancel_leaves_none(
+        sample_window, sample_path, tmp_path, monkeypatch, qtbot, held):
+    away, told = tmp_path / "laptop.taskforce", []
+    monkeypatch.setattr(travel, "ask_save_path", lambda *args: str(away))
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(title))
+    store = sample_window.session.tf.store
+    snapshots = backup_dir_for(sample_path)
+
+    def taken() -> list:
+        return store.rows("SELECT path FROM travel_copies_taken")
+
+    before = set(snapshots.iterdir()) if snapshots.exists() else set()
+    assert press_cancel(travel.take_copy(sample_window), held, qtbot) == "cancelled"
+    assert not away.exists() and taken() == []
+    assert set(snapshots.iterdir()) == before  # no snapshot left either
+
+    job = travel.take_copy(sample_window)
+    with qtbot.waitSignal(job.ended) as ended:
+        pass
+    assert ended.args == ["done"]
+    assert [row["path"] for row in taken()] == [str(away)]
+    assert told == ["Travel Copy Taken"]
+    with Taskforce.open(away) as copy:  # a whole file that knows where it came from
+        assert copy.store.scalar("SELECT home_name FROM travel_origin") == sample_path.name
+        assert copy.store.check() == []
 
 
 def exchange_json(window) -> str:

@@ -6,6 +6,7 @@ whatever happens. The merge itself runs on a worker thread, with progress and
 a Cancel button that leaves the file as it was.
 """
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.errors import UserFacingError
-from secretariat.travel import Conflict, MergeReport, label_of, merge, take_travel_copy
+from secretariat.storage import Store
+from secretariat.travel import (Conflict, MergeReport, TravelCopy, check_travel_copy, label_of,
+                                merge, record_travel_copy, write_travel_copy)
 
 from ..errors import show_error
 from ..files import FILE_FILTER, ask_save_path
@@ -178,22 +181,37 @@ class MergeReportDialog(QDialog):
         self.resize(700, 450)
 
 
-def take_copy(window) -> None:
-    tf = window.session.tf
-    suggestion = Path.home() / f"{tf.path.stem} travel copy{tf.path.suffix}"
+def take_copy(window) -> LongWork | None:
+    """Write the copy on a worker thread (its own reading connection), then note
+    it in the file here."""
+    store = window.session.tf.store
+    suggestion = Path.home() / f"{store.path.stem} travel copy{store.path.suffix}"
     path = ask_save_path(window, "Take a Travel Copy", suggestion)
     if not path:
-        return
+        return None
     try:
-        copy = take_travel_copy(tf.store, path)
+        destination = check_travel_copy(store, path)
     except UserFacingError as error:
         show_error(window, error)
-        return
-    QMessageBox.information(
-        window, "Travel Copy Taken",
-        f"The travel copy is {copy.path}.\n\nTake it away and work in it as usual; bring it "
-        "back with File > Merge a Travel Copy. Keep working here too: both sides' changes "
-        "are merged.")
+        return None
+
+    def work(progress) -> TravelCopy:
+        with contextlib.closing(Store.reader(store.path)) as source:
+            return write_travel_copy(source, destination, progress)
+
+    def taken(copy: TravelCopy) -> None:
+        try:
+            record_travel_copy(store, copy)
+        except UserFacingError as error:
+            show_error(window, error)
+            return
+        QMessageBox.information(
+            window, "Travel Copy Taken",
+            f"The travel copy is {copy.path}.\n\nTake it away and work in it as usual; bring "
+            "it back with File > Merge a Travel Copy. Keep working here too: both sides' "
+            "changes are merged.")
+
+    return LongWork(window, f"Taking a travel copy to {destination.name}…", work, taken)
 
 
 def merge_copy(window, ask_conflicts=None) -> "Merging | None":
