@@ -141,6 +141,8 @@ class Bench:
         # before: a file fresh from the generator is checked whole on first open.
         show_window(target, self.home)
         shown = [show_window(target, self.home) for _ in range(self.runs)]
+        print(f"{Path(target).name}: " + ", ".join(f"{ms:.0f} ms {kb / 1024:.0f} MB"
+                                                  for ms, kb in shown), file=sys.stderr)
         value = median([ms for ms, _ in shown])
         if sample_ms is None:
             figures.append(Figure("start to main window, sample file", "≤ 2 × bare window",
