@@ -221,6 +221,7 @@ class ActionsPage(QWidget):
         self.owner.textChanged.connect(lambda _: self.load())
         self.overdue.toggled.connect(lambda _: self.load())
 
+        self.printing: LongWork | None = None  # the print under way, or the last one
         self.table = ActionTable(session)
         header = self.table.view.horizontalHeader()
         header.setSectionsClickable(True)
