@@ -160,7 +160,7 @@ class Actions(Manager[Action]):
     def __init__(self, store: Store):
         super().__init__(store)
         self.lifecycle = Lifecycle(store)
-        store.db.register_function(str.casefold, name=_FOLD, deterministic=True)
+        store.add_function(_FOLD, str.casefold)
 
     # -- reading -----------------------------------------------------------
 

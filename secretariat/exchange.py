@@ -68,7 +68,7 @@ def export_file(store: Store, target, progress: Progress = ignore) -> Path:
 def _write_export(store: Store, out: TextIO, progress: Progress) -> None:
     """The text json.dumps(indent=2) would give, written a page of rows at a time
     from one read transaction (so the tables agree with each other)."""
-    conn = store.db.conn
+    conn = store.conn
     with _reading(conn):
         tables = record_tables(conn)
         total = sum(conn.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0]
@@ -133,7 +133,7 @@ def import_json(text: str, target, source_name: str = "the export") -> ImportSum
     store = Store.open(target, create=True)
     try:
         if any(store.scalar(f'SELECT count(*) FROM "{t.name}"')
-               for t in record_tables(store.db.conn)):
+               for t in record_tables(store.conn)):
             raise FileProblem(f"{target.name} already holds records; import into a new or "
                               "empty file.", target)
         with store.transaction() as db:

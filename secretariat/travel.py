@@ -151,12 +151,12 @@ def write_travel_copy(source: Store, destination: Path, progress: Progress = ign
     snapshot = snapshot_path(source.path, copy_id)
     try:
         snapshot.parent.mkdir(mode=0o700, exist_ok=True)
-        _backup_to(source.db.conn, destination, part(progress, 0, 0.5))
+        _backup_to(source.conn, destination, part(progress, 0, 0.5))
         with contextlib.closing(sqlite3.connect(destination)) as copy:
             _backup_to(copy, snapshot, part(progress, 0.5, 0.9))
             with copy:
                 copy.execute("INSERT INTO travel_origin VALUES (?, ?, ?, ?, ?, ?)",
-                             (copy_id, _identity(source.db.conn), source.path.name, taken_at,
+                             (copy_id, _identity(source.conn), source.path.name, taken_at,
                               taken_at, taken_at))
         if not (verify(destination) and verify(snapshot)):
             raise OSError("the copy failed its check")

@@ -1,4 +1,4 @@
-"""The schema, as sqlite-utils migration sets: one module per area.
+"""The schema, as migration sets (``storage.migrations``): one module per area.
 
 Modules are named ``sNN_area.py`` and applied in that order, so an area's
 tables may refer to those of an earlier area. Each module holds one
@@ -10,7 +10,7 @@ name we do not know means the file was written by a newer version.
 import importlib
 import pkgutil
 
-from sqlite_utils.migrations import Migrations
+from ..storage.migrations import Migrations
 
 
 def migration_sets() -> list[Migrations]:
@@ -19,4 +19,4 @@ def migration_sets() -> list[Migrations]:
 
 
 def known_migrations() -> set[tuple[str, str]]:
-    return {(s.name, m.name) for s in migration_sets() for m in s._migrations}
+    return {(s.name, name) for s in migration_sets() for name in s.names}

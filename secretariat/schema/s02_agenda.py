@@ -1,6 +1,6 @@
 """Agendas, standing items, suggested items, and the register of attendance."""
 
-from sqlite_utils.migrations import Migrations
+from ..storage.migrations import Migrations
 
 migrations = Migrations("secretariat.agenda")
 

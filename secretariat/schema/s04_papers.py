@@ -7,7 +7,7 @@ item or a paper touches; a member's current interest matching a tag is a
 conflict flag.
 """
 
-from sqlite_utils.migrations import Migrations
+from ..storage.migrations import Migrations
 
 migrations = Migrations("secretariat.papers")
 

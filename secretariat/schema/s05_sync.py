@@ -7,7 +7,7 @@ remembers each copy handed out; ``travel_origin`` (in the copy itself, one
 row) says which home file and which copy it is.
 """
 
-from sqlite_utils.migrations import Migrations
+from ..storage.migrations import Migrations
 
 from ..storage import new_id, now_stamp
 

@@ -19,7 +19,7 @@ drops and re-creates the triggers and rebuilds the index.
 
 from dataclasses import dataclass
 
-from sqlite_utils.migrations import Migrations
+from ..storage.migrations import Migrations
 
 migrations = Migrations("secretariat.search")
 

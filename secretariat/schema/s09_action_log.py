@@ -12,7 +12,7 @@ not the size of the file.
   alone, a body's items are spread over an index that grows with the file.
 """
 
-from sqlite_utils.migrations import Migrations
+from ..storage.migrations import Migrations
 
 migrations = Migrations("secretariat.action_log")
 

@@ -14,8 +14,6 @@ import uuid
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlite_utils import Database
-
 from .. import schema
 from ..errors import (
     DamagedFileError,
@@ -26,13 +24,11 @@ from ..errors import (
     ReadOnlyError,
     UserFacingError,
 )
-from . import backups
-from . import seal
+from . import backups, migrations, seal
 from .lock import InstanceLock
 
 APPLICATION_ID = 0x54465343  # "TFSC" in the SQLite header marks our files
 SQLITE_MAGIC = b"SQLite format 3\x00"
-MIGRATIONS_TABLE = "_sqlite_migrations"
 
 
 def new_id() -> str:
@@ -81,14 +77,28 @@ def translated_errors(path: Path) -> Iterator[None]:
 
 
 class Store:
-    """An open taskforce file."""
+    """An open taskforce file.
 
-    def __init__(self, path: Path, db: Database, read_only: bool, lock: InstanceLock | None):
+    Reading goes straight through the sqlite3 connection (``conn``); writing
+    goes through sqlite-utils (``db``), imported with the first write, so
+    that opening a file and showing it does not pay for loading it.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool,
+                 lock: InstanceLock | None):
         self.path = path
-        self.db = db
+        self.conn = conn
         self.read_only = read_only
         self._lock = lock
-        self._baseline_changes = db.conn.total_changes
+        self._db = None
+        self._baseline_changes = conn.total_changes
+
+    @property
+    def db(self):
+        """The sqlite-utils Database over ``conn``, made when first wanted."""
+        if self._db is None:
+            self._db = _database(self.conn)
+        return self._db
 
     # -- opening -----------------------------------------------------------
 
@@ -113,17 +123,17 @@ class Store:
             lock = InstanceLock(path)
             lock.acquire(path)
         try:
-            db = cls._connect(path, read_only)
+            conn = cls._connect(path, read_only)
             try:
-                cls._prepare(path, db, is_new, read_only)
+                cls._prepare(path, conn, is_new, read_only)
             except BaseException:
-                db.close()
+                conn.close()
                 raise
         except BaseException:
             if lock:
                 lock.release()
             raise
-        return cls(path, db, read_only, lock)
+        return cls(path, conn, read_only, lock)
 
     @classmethod
     def reader(cls, path) -> "Store":
@@ -133,8 +143,8 @@ class Store:
         skips the checks the first opening made."""
         path = Path(path).absolute()
         with translated_errors(path):
-            db = cls._connect(path, read_only=True)
-        return cls(path, db, True, None)
+            conn = cls._connect(path, read_only=True)
+        return cls(path, conn, True, None)
 
     @staticmethod
     def _check_header(path: Path, create: bool) -> bool:
@@ -152,7 +162,7 @@ class Store:
         return False
 
     @staticmethod
-    def _connect(path: Path, read_only: bool) -> Database:
+    def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         if read_only:
             # Without write access to the folder SQLite cannot make the -shm
             # file a WAL reader needs; immutable tells it no one else writes.
@@ -161,30 +171,31 @@ class Store:
         else:
             conn = sqlite3.connect(str(path))
         conn.execute("PRAGMA busy_timeout = 2000")
-        return Database(conn, execute_plugins=False)
+        return conn
 
     @classmethod
-    def _prepare(cls, path: Path, db: Database, is_new: bool, read_only: bool) -> None:
+    def _prepare(cls, path: Path, conn: sqlite3.Connection, is_new: bool,
+                 read_only: bool) -> None:
         with translated_errors(path):
             if not is_new:
-                cls._check_is_ours(path, db)
-            pending = [s for s in schema.migration_sets() if s.pending(db)]
+                cls._check_is_ours(path, conn)
+            pending = [s for s in schema.migration_sets() if s.pending(conn)]
             if pending and read_only:
                 raise ReadOnlyError(
                     f"{path.name} was written by an earlier version and must be upgraded, "
                     "but it is read-only. Copy it somewhere writable and open the copy.", path)
             if pending:
                 if not is_new:
-                    backups.take_backup(db.conn, path, "before-upgrade")
-                cls._migrate(path, db, pending, is_new)
+                    backups.take_backup(conn, path, "before-upgrade")
+                cls._migrate(path, conn, pending, is_new)
             if not read_only:
-                db.execute("PRAGMA journal_mode = WAL")
-                db.execute("PRAGMA synchronous = FULL")
-            db.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
 
     @staticmethod
-    def _check_is_ours(path: Path, db: Database) -> None:
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    def _check_is_ours(path: Path, conn: sqlite3.Connection) -> None:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise NotTaskforceFileError(
                 f"{path.name} is an SQLite database but not a taskforce file. "
@@ -192,12 +203,12 @@ class Store:
         # A damaged page elsewhere would only show when read (after we had
         # written to the file); quick_check finds it before anything is written.
         # A file we closed cleanly and that has not changed since needs no check.
-        if not seal.is_sealed(path) and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        if not seal.is_sealed(path) and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise damaged(path)
-        if not db[MIGRATIONS_TABLE].exists():
+        if not migrations.has_table(conn):
             raise DamagedFileError(f"{path.name} is missing its version record.", path)
         known = schema.known_migrations()
-        recorded = {(r["migration_set"], r["name"]) for r in db[MIGRATIONS_TABLE].rows}
+        recorded = set(migrations.applied(conn))
         unknown = sorted(recorded - known)
         if unknown:
             raise NewerFileError(
@@ -206,15 +217,16 @@ class Store:
                 "It has not been changed. Install the newer version to open it.", path)
 
     @staticmethod
-    def _migrate(path: Path, db: Database, pending, is_new: bool) -> None:
+    def _migrate(path: Path, conn: sqlite3.Connection, pending, is_new: bool) -> None:
         # table.transform() with foreign keys on can fail inside a
         # transaction: migrate with them off, then check what they guard.
-        db.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("PRAGMA foreign_keys = OFF")
         if is_new:
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db = _database(conn)
         for migration_set in pending:
             migration_set.apply(db)
-        problems = db.execute("PRAGMA foreign_key_check").fetchall()
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise DamagedFileError(
                 f"{path.name} has records that refer to missing records "
@@ -223,7 +235,7 @@ class Store:
     # -- reading and writing -------------------------------------------------
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Database]:
+    def transaction(self) -> Iterator[Any]:
         """One atomic write; nested blocks become savepoints."""
         if self.read_only:
             raise ReadOnlyError(
@@ -233,9 +245,13 @@ class Store:
 
     def rows(self, sql: str, params: Any = ()) -> list[dict]:
         with translated_errors(self.path):
-            cursor = self.db.execute(sql, params)
+            cursor = self.conn.execute(sql, params)
             names = [c[0] for c in cursor.description]
             return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def add_function(self, name: str, fn, arguments: int = 1) -> None:
+        """A deterministic Python function the file's SQL may call, e.g. ``casefold``."""
+        self.conn.create_function(name, arguments, fn, deterministic=True)
 
     def row(self, sql: str, params: Any = ()) -> dict | None:
         found = self.rows(sql, params)
@@ -243,7 +259,7 @@ class Store:
 
     def scalar(self, sql: str, params: Any = ()):
         with translated_errors(self.path):
-            found = self.db.execute(sql, params).fetchone()
+            found = self.conn.execute(sql, params).fetchone()
         return found[0] if found else None
 
     def insert(self, table: str, values: dict) -> dict:
@@ -303,8 +319,9 @@ class Store:
         """By parent table: (child table, column, on-delete action) of each key a delete
         may change."""
         found: dict[str, list] = {}
-        for child in self.db.table_names():
-            for ref in self.db.execute(f"PRAGMA foreign_key_list([{child}])").fetchall():
+        for (child,) in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            for ref in self.conn.execute(f"PRAGMA foreign_key_list([{child}])").fetchall():
                 parent, column, on_delete = ref[2], ref[3], ref[6]
                 if on_delete not in ("NO ACTION", "RESTRICT"):
                     found.setdefault(parent, []).append((child, column, on_delete))
@@ -321,7 +338,7 @@ class Store:
 
     @property
     def changed(self) -> bool:
-        return self.db.conn.total_changes != self._baseline_changes
+        return self.conn.total_changes != self._baseline_changes
 
     def save_copy(self, target) -> Path:
         """Write a consistent copy of the file to a new path (owner-only, verified)."""
@@ -333,7 +350,7 @@ class Store:
             raise FileProblem(f"The folder for {target.name} does not exist.", target)
         try:
             with translated_errors(self.path):
-                backups.write_copy(self.db.conn, target)
+                backups.write_copy(self.conn, target)
         except OSError as error:
             raise FileProblem(f"The copy {target.name} could not be written: "
                               f"{error.strerror or error}.", target) from None
@@ -341,18 +358,18 @@ class Store:
 
     def backup(self, reason: str) -> backups.Backup:
         with translated_errors(self.path):
-            return backups.take_backup(self.db.conn, self.path, reason)
+            return backups.take_backup(self.conn, self.path, reason)
 
     def check(self) -> list[str]:
         """Integrity, foreign keys and version; an empty list when all is well."""
         problems = []
         with translated_errors(self.path):
-            integrity = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+            integrity = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
             if integrity != ["ok"]:
                 problems.append(f"integrity: {integrity[0]}")
-            for table, rowid, parent, _ in self.db.execute("PRAGMA foreign_key_check").fetchall():
+            for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check").fetchall():
                 problems.append(f"foreign key: {table} row {rowid} refers to a missing {parent}")
-            pending = [m.name for s in schema.migration_sets() for m in s.pending(self.db)]
+            pending = [m.name for s in schema.migration_sets() for m in s.pending(self.conn)]
             if pending:
                 problems.append(f"version: upgrades not applied: {', '.join(pending)}")
         return problems
@@ -365,9 +382,16 @@ class Store:
                 self.backup("on-close")  # the backup's check vouches for the file too
             sound = True
         finally:
-            self.db.close()
+            self.conn.close()
             if sound and not self.read_only:
                 seal.seal(self.path)
             if self._lock:
                 self._lock.release()
                 self._lock = None
+
+
+def _database(conn: sqlite3.Connection):
+    """sqlite-utils over the connection; imported here, when first needed."""
+    from sqlite_utils import Database
+
+    return Database(conn, execute_plugins=False)

@@ -16,7 +16,8 @@ from secretariat import schema
 from secretariat.errors import (DamagedFileError, FileLockedError, NewerFileError,
                                 NotTaskforceFileError, ReadOnlyError)
 from secretariat.storage import backups
-from secretariat.storage.database import APPLICATION_ID, MIGRATIONS_TABLE
+from secretariat.storage.database import APPLICATION_ID
+from secretariat.storage.migrations import TABLE as MIGRATIONS_TABLE
 from secretariat.taskforce import Taskforce
 
 HOLD_OPEN = textwrap.dedent("""
@@ -227,3 +228,39 @@ def test_a_clean_close_lets_the_next_opening_skip_the_whole_file_check(sample_pa
         assert not seal.is_sealed(sample_path)  # open and changing: not sealed
     assert seal.is_sealed(sample_path)
     assert (sample_path.with_name(sample_path.name + ".checked").stat().st_mode & 0o777) == 0o600
+
+
+def test_files_whose_version_record_sqlite_utils_wrote_open_as_up_to_date(file_path, tmp_path):
+    """Releases before our own migration record used sqlite-utils' Migrations:
+    the same table, so such a file is neither upgraded again nor refused."""
+    from sqlite_utils.migrations import Migrations as LibraryMigrations
+
+    backups.create_private_file(file_path)
+    db = Database(file_path)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    for ours in schema.migration_sets():
+        theirs = LibraryMigrations(ours.name)
+        for step in ours.steps:
+            theirs(name=step.name)(step.fn)
+        theirs.apply(db)
+    db.conn.commit()
+    library_table = _shape(db.conn)
+    db.close()
+    with Taskforce.open(file_path) as tf:
+        assert tf.store.check() == []
+    assert [b.reason for b in backups.list_backups(file_path)] in ([], ["on-close"])
+
+    fresh = tmp_path / "fresh.taskforce"
+    with Taskforce.open(fresh, create=True):
+        pass
+    conn = sqlite3.connect(fresh)
+    assert _shape(conn) == library_table  # and ours is the same table
+    conn.close()
+
+
+def _shape(conn) -> tuple:
+    """The version record's columns and unique indexes."""
+    columns = conn.execute(f"PRAGMA table_info({MIGRATIONS_TABLE})").fetchall()
+    indexes = [(name, unique, [c[2] for c in conn.execute(f"PRAGMA index_info([{name}])")])
+               for _, name, unique, *_ in conn.execute(f"PRAGMA index_list({MIGRATIONS_TABLE})")]
+    return columns, sorted(indexes)
