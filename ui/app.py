@@ -3,7 +3,6 @@ open the file and show the window."""
 
 import argparse
 import logging
-import logging.handlers
 import sys
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 APP_NAME = "Taskforce Secretariat"
 ORG_NAME = "Taskforce Secretariat"
 DEFAULT_FILE_NAME = "taskforce.taskforce"
+LOG_LIMIT = 1_000_000  # bytes; past it, the log moves to secretariat.log.1 at the next start
 
 
 def data_dir() -> Path:
@@ -25,8 +25,13 @@ def data_dir() -> Path:
 
 def setup_logging() -> Path:
     log_file = data_dir() / "secretariat.log"
-    handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    try:
+        if log_file.stat().st_size > LOG_LIMIT:
+            log_file.replace(log_file.with_name(log_file.name + ".1"))
+    except OSError:
+        pass  # no log yet, or it cannot be moved: keep writing to it
+    # Opened at the first message: most sessions write none.
+    handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("secretariat")
     root.addHandler(handler)

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
 from secretariat.errors import FileProblem, UserFacingError
 
 from . import files, menus, search, settings
-from .dialogs import backups
-from .dialogs.taskforce import TaskforceDialog
 from .errors import show_error
 from .network_warning import warn_if_network_share
 from .pages import PAGES
@@ -63,6 +61,8 @@ class MainWindow(QMainWindow):
         self.close_file()
         tf = files.open_taskforce(self, path, create)
         if tf is None:
+            from .dialogs import backups  # dialogs are imported when first wanted
+
             return backups.offer_restore(self, path)
         self.session = Session(tf, self)
         self.session.error_parent = self
@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
 
     def edit_taskforce(self) -> None:
         if self.session and self.session.body_id:
+            from .dialogs.taskforce import TaskforceDialog
+
             TaskforceDialog(self.session, self).exec()
 
     def go_to(self, index: int) -> None:

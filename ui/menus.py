@@ -15,7 +15,6 @@ from typing import Callable
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-from .dialogs import backups
 
 
 def _dialogs(name: str):
@@ -66,7 +65,7 @@ ENTRIES: dict[Act, Entry] = {
     Act.MERGE_TRAVEL_COPY: Entry("&File", "&Merge a Travel Copy…", lambda w: _dialogs("travel").merge_copy(w)),
     Act.EXPORT: Entry("&File", "&Export…", lambda w: _dialogs("exchange").export_file(w)),
     Act.IMPORT: Entry("&File", "&Import…", lambda w: _dialogs("exchange").import_file(w), needs_file=False),
-    Act.BACKUPS: Entry("&File", "&Backups…", lambda w: backups.show_backups(w), needs_file=False),
+    Act.BACKUPS: Entry("&File", "&Backups…", lambda w: _dialogs("backups").show_backups(w), needs_file=False),
     Act.CLOSE: Entry("&File", "&Close", lambda w: w.close_file(), Key.Close,
                      separator_before=True),
     Act.QUIT: Entry("&File", "&Quit", lambda w: w.close(), Key.Quit, needs_file=False,

@@ -43,10 +43,13 @@ def main() -> None:
         window.resize(1100, 700)
         window.show()
     else:
-        from ui.app import create_application
+        from ui.app import create_application, setup_logging
+        from ui.errors import install_excepthook
         from ui.main_window import MainWindow
 
-        app = create_application(sys.argv)
+        app = create_application(sys.argv)  # as ui.app.main does
+        setup_logging()
+        install_excepthook()
         window = MainWindow()
         window.start(sys.argv[1])
     QTimer.singleShot(0, lambda: (app.processEvents(), _report(window)))

@@ -41,3 +41,20 @@ def test_the_log_is_kept_in_the_data_folder():
             logger.removeHandler(handler)
     assert log_file.parent == data_dir()
     assert "something broke" in log_file.read_text(encoding="utf-8")
+
+
+def test_a_long_log_moves_aside_at_the_next_start():
+    from ui.app import LOG_LIMIT, data_dir, setup_logging
+
+    old = data_dir() / "secretariat.log"
+    old.write_text("x" * (LOG_LIMIT + 1), encoding="utf-8")
+    log_file = setup_logging()
+    logger = logging.getLogger("secretariat")
+    try:
+        logging.getLogger("secretariat.ui").error("after the move")
+    finally:
+        for handler in logger.handlers[:]:
+            handler.close()
+            logger.removeHandler(handler)
+    assert log_file.read_text(encoding="utf-8").strip().endswith("after the move")
+    assert (data_dir() / "secretariat.log.1").stat().st_size == LOG_LIMIT + 1

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from secretariat.changes import Changes
 from secretariat.search import Hit, Marked
 from ui.pages.meetings import selected_id
-from ui.search import HIT_ROLE, MARKUP_ROLE, hit_markup
+from ui.search_box import HIT_ROLE, MARKUP_ROLE, hit_markup
 
 
 def open_box(qtbot, window, keys="Ctrl+K"):

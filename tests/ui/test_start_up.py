@@ -14,7 +14,8 @@ from ui.tables import FIT_ROWS, table_view
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_opening_a_file_loads_neither_printing_nor_merging_libraries(sample_path, tmp_path):
+def test_opening_a_file_loads_no_library_that_only_printing_merging_or_writing_needs(
+        sample_path, tmp_path):
     probe = (
         "import sys\n"
         "from ui.app import create_application\n"
@@ -24,7 +25,8 @@ def test_opening_a_file_loads_neither_printing_nor_merging_libraries(sample_path
         f"window.start({str(sample_path)!r})\n"
         "app.processEvents()\n"
         "print(window.centralWidget().page('Meetings').model.rowCount(),\n"
-        "      sorted(m for m in ('reportlab', 'apsw', 'PySide6.QtPdf') if m in sys.modules))\n")
+        "      sorted(m for m in ('reportlab', 'apsw', 'PySide6.QtPdf', 'sqlite_utils')\n"
+        "             if m in sys.modules))\n")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
            "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
