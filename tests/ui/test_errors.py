@@ -28,33 +28,33 @@ def test_exception_in_a_slot_is_logged_and_shown(sample_window, dialogs_shown, c
     assert sample_window.isVisible() and sample_window.session is not None
 
 
-def test_the_log_is_kept_in_the_data_folder():
-    from ui.app import data_dir, setup_logging
+def _log_one_error(message: str):
+    """Start logging as the application does, log one error; the log file."""
+    from ui.app import setup_logging
 
     log_file = setup_logging()
     logger = logging.getLogger("secretariat")
     try:
-        logging.getLogger("secretariat.ui").error("something broke")
+        logging.getLogger("secretariat.ui").error(message)
     finally:
         for handler in logger.handlers[:]:
             handler.close()
             logger.removeHandler(handler)
+    return log_file
+
+
+def test_the_log_is_kept_in_the_data_folder():
+    from ui.app import data_dir
+
+    log_file = _log_one_error("something broke")
     assert log_file.parent == data_dir()
     assert "something broke" in log_file.read_text(encoding="utf-8")
 
 
 def test_a_long_log_moves_aside_at_the_next_start():
-    from ui.app import LOG_LIMIT, data_dir, setup_logging
+    from ui.app import LOG_LIMIT, data_dir
 
-    old = data_dir() / "secretariat.log"
-    old.write_text("x" * (LOG_LIMIT + 1), encoding="utf-8")
-    log_file = setup_logging()
-    logger = logging.getLogger("secretariat")
-    try:
-        logging.getLogger("secretariat.ui").error("after the move")
-    finally:
-        for handler in logger.handlers[:]:
-            handler.close()
-            logger.removeHandler(handler)
+    (data_dir() / "secretariat.log").write_text("x" * (LOG_LIMIT + 1), encoding="utf-8")
+    log_file = _log_one_error("after the move")
     assert log_file.read_text(encoding="utf-8").strip().endswith("after the move")
     assert (data_dir() / "secretariat.log.1").stat().st_size == LOG_LIMIT + 1
