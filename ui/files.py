@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from secretariat.errors import UserFacingError
+from secretariat.storage import Store
 from secretariat.taskforce import Taskforce
 
 from .app import DEFAULT_FILE_NAME, data_dir
@@ -15,16 +16,41 @@ SAMPLE_FILE_NAME = "Mutuals Taskforce sample.taskforce"
 NEW_BODY_NAME = "New taskforce"
 
 
-def open_taskforce(parent: QWidget | None, path, create: bool = False) -> Taskforce | None:
-    """Open (or create) a file; None, after saying why, when it cannot be opened."""
+def open_taskforce(parent: QWidget | None, path,
+                   create: bool = False) -> Taskforce | UserFacingError | None:
+    """Open (or create) a file. When it cannot be opened: the error, once shown;
+    None when the official stopped its upgrade."""
+    if Path(path).is_file() and Store.needs_upgrade(path):
+        upgrade = _upgrade(parent, path)
+        if upgrade.outcome != "done":
+            return upgrade.error if upgrade.outcome == "failed" else None
     try:
         tf = Taskforce.open(path, create=create)
     except UserFacingError as error:
         show_error(parent, error)
-        return None
+        return error
     if not tf.bodies.all() and not tf.read_only:
         tf.bodies.create(NEW_BODY_NAME)  # the window always shows one body
     return tf
+
+
+def _upgrade(parent: QWidget | None, path):
+    """Upgrade a file from an earlier version on a worker thread (a large file
+    takes minutes), behind a progress bar; the ``LongWork``, once it has ended."""
+    from PySide6.QtCore import QEventLoop
+
+    from .long_work import LongWork
+
+    def work(progress) -> None:
+        Store.open(path, progress=progress).close()
+
+    job = LongWork(parent, f"Upgrading {Path(path).name} for this version of the program "
+                           "(a backup of it as it was is kept first)…", work)
+    if job.outcome == "":
+        waiting = QEventLoop()
+        job.ended.connect(waiting.quit)
+        waiting.exec()
+    return job
 
 
 def default_path() -> Path:

@@ -76,6 +76,7 @@ class LongWork(QObject):
         self.parent_widget = parent
         self.on_done = on_done
         self.outcome = ""
+        self.error: BaseException | None = None  # why it failed, or was cancelled
         self.dialog = _ProgressDialog(label, "", 0, 0, parent)
         self.dialog.setWindowTitle("Please wait")
         self.dialog.setAutoClose(False)
@@ -108,7 +109,7 @@ class LongWork(QObject):
         self.worker.wait()
         self.dialog.hide()
         self.dialog.deleteLater()
-        error = self.worker.error
+        error = self.error = self.worker.error
         if isinstance(error, Cancelled):
             self.outcome = "cancelled"
         elif isinstance(error, UserFacingError):

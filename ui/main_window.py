@@ -13,7 +13,8 @@ from PySide6.QtCore import QEventLoop, QSettings, Qt
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
 
-from secretariat.errors import FileProblem, UserFacingError
+from secretariat.errors import DamagedFileError, FileProblem, UserFacingError
+from secretariat.taskforce import Taskforce
 
 from . import files, menus, search, settings
 from .errors import show_error
@@ -60,7 +61,9 @@ class MainWindow(QMainWindow):
             return True
         self.close_file()
         tf = files.open_taskforce(self, path, create)
-        if tf is None:
+        if not isinstance(tf, Taskforce):  # refused (and said why), or its upgrade stopped
+            if not isinstance(tf, DamagedFileError):
+                return False
             from .dialogs import backups  # dialogs are imported when first wanted
 
             return backups.offer_restore(self, path)

@@ -24,6 +24,7 @@ from ..errors import (
     ReadOnlyError,
     UserFacingError,
 )
+from ..progress import Progress, ignore
 from . import backups, migrations, seal
 from .lock import InstanceLock
 
@@ -103,7 +104,10 @@ class Store:
     # -- opening -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path, create: bool = False) -> "Store":
+    def open(cls, path, create: bool = False, progress: Progress = ignore) -> "Store":
+        """Open (or create) the file. An older file is upgraded first, a step at
+        a time with ``progress``; ``Cancelled`` from it stops between steps,
+        each of which is whole, and the next opening carries on."""
         path = Path(path).absolute()
         is_new = not path.exists()
         if is_new:
@@ -125,7 +129,7 @@ class Store:
         try:
             conn = cls._connect(path, read_only)
             try:
-                cls._prepare(path, conn, is_new, read_only)
+                cls._prepare(path, conn, is_new, read_only, progress)
             except BaseException:
                 conn.close()
                 raise
@@ -134,6 +138,18 @@ class Store:
                 lock.release()
             raise
         return cls(path, conn, read_only, lock)
+
+    @classmethod
+    def needs_upgrade(cls, path) -> bool:
+        """Whether opening this existing file of ours will upgrade it first (long,
+        for a large file), found without changing it; False when it cannot
+        tell, and opening it will say why."""
+        try:
+            with contextlib.closing(cls._connect(Path(path).absolute(), read_only=True)) as conn:
+                return migrations.has_table(conn) and any(
+                    s.pending(conn) for s in schema.migration_sets())
+        except sqlite3.Error:
+            return False
 
     @classmethod
     def reader(cls, path) -> "Store":
@@ -175,7 +191,7 @@ class Store:
 
     @classmethod
     def _prepare(cls, path: Path, conn: sqlite3.Connection, is_new: bool,
-                 read_only: bool) -> None:
+                 read_only: bool, progress: Progress) -> None:
         with translated_errors(path):
             if not is_new:
                 cls._check_is_ours(path, conn)
@@ -185,9 +201,10 @@ class Store:
                     f"{path.name} was written by an earlier version and must be upgraded, "
                     "but it is read-only. Copy it somewhere writable and open the copy.", path)
             if pending:
+                progress(0, len(pending) + 1)
                 if not is_new:
                     backups.take_backup(conn, path, "before-upgrade")
-                cls._migrate(path, conn, pending, is_new)
+                cls._migrate(path, conn, pending, is_new, progress)
             if not read_only:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = FULL")
@@ -217,14 +234,16 @@ class Store:
                 "It has not been changed. Install the newer version to open it.", path)
 
     @staticmethod
-    def _migrate(path: Path, conn: sqlite3.Connection, pending, is_new: bool) -> None:
+    def _migrate(path: Path, conn: sqlite3.Connection, pending, is_new: bool,
+                 progress: Progress) -> None:
         # table.transform() with foreign keys on can fail inside a
         # transaction: migrate with them off, then check what they guard.
         conn.execute("PRAGMA foreign_keys = OFF")
         if is_new:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db = _database(conn)
-        for migration_set in pending:
+        for done, migration_set in enumerate(pending, start=1):
+            progress(done, len(pending) + 1)
             migration_set.apply(db)
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:

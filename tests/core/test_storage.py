@@ -16,7 +16,7 @@ from secretariat import schema
 from secretariat.errors import (DamagedFileError, FileLockedError, NewerFileError,
                                 NotTaskforceFileError, ReadOnlyError)
 from secretariat.storage import backups
-from secretariat.storage.database import APPLICATION_ID
+from secretariat.storage.database import APPLICATION_ID, Store
 from secretariat.storage.migrations import TABLE as MIGRATIONS_TABLE
 from secretariat.taskforce import Taskforce
 
@@ -264,3 +264,21 @@ def _shape(conn) -> tuple:
     indexes = [(name, unique, [c[2] for c in conn.execute(f"PRAGMA index_info([{name}])")])
                for _, name, unique, *_ in conn.execute(f"PRAGMA index_list({MIGRATIONS_TABLE})")]
     return columns, sorted(indexes)
+
+
+def test_an_older_file_is_known_to_need_an_upgrade_without_being_changed(file_path, sample_path,
+                                                                         tmp_path):
+    backups.create_private_file(file_path)
+    db = Database(file_path)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    schema.migration_sets()[0].apply(db)
+    db.conn.commit()
+    db.close()
+    before = file_path.read_bytes()
+    not_ours = tmp_path / "notes.taskforce"
+    not_ours.write_text("minutes of the away afternoon")
+
+    assert Store.needs_upgrade(file_path)
+    assert file_path.read_bytes() == before
+    assert not Store.needs_upgrade(sample_path)
+    assert not Store.needs_upgrade(not_ours) and not Store.needs_upgrade(tmp_path / "missing")

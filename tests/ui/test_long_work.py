@@ -6,12 +6,16 @@ from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
+from sqlite_utils import Database
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from secretariat import exchange as core_exchange
 from secretariat.errors import FileProblem
 from secretariat.taskforce import Taskforce
+from secretariat import schema
+from secretariat.storage import backups
 from secretariat.storage.backups import backup_dir_for
+from secretariat.storage.database import APPLICATION_ID
 from secretariat.travel import take_travel_copy
 from ui.dialogs import exchange, travel
 from ui.long_work import LongWork, _Worker
@@ -207,6 +211,52 @@ def test_a_travel_copy_is_written_on_a_worker_and_cancel_leaves_none(
     with Taskforce.open(away) as copy:  # a whole file that knows where it came from
         assert copy.store.scalar("SELECT home_name FROM travel_origin") == sample_path.name
         assert copy.store.check() == []
+
+
+@pytest.fixture
+def older_file(file_path):
+    """A file as the first release wrote it, with a body and a person in it."""
+    backups.create_private_file(file_path)
+    db = Database(file_path)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    schema.migration_sets()[0].apply(db)
+    db["bodies"].insert({"id": "b1", "name": "Mutuals Taskforce", "created_at": "2011-01-01",
+                         "updated_at": "2011-01-01"})
+    db["people"].insert({"id": "p1", "name": "Ada Gardener", "created_at": "2011-01-01",
+                         "updated_at": "2011-01-01"})
+    db.conn.commit()
+    db.close()
+    return file_path
+
+
+def test_an_older_file_is_upgraded_on_a_worker_before_it_opens(window, older_file, qtbot, held):
+    held.release.set()  # not held: the upgrade runs through
+    assert window.open_path(older_file)
+
+    assert held.threads and held.threads != [threading.get_ident()]  # the worker upgraded it
+    assert window.session.tf.store.check() == []
+    assert window.session.tf.people.get("p1").name == "Ada Gardener"
+    assert [b.reason for b in backups.list_backups(older_file)] == ["before-upgrade"]
+
+
+def test_an_upgrade_stopped_opens_nothing_and_carries_on_next_time(
+        window, older_file, qtbot, held, monkeypatch, dialogs_shown):
+    monkeypatch.setattr(LongWork, "__init__", _cancelled_at_once(LongWork.__init__, held))
+    assert not window.open_path(older_file)
+    assert window.session is None and dialogs_shown == []  # stopped, not refused
+
+    monkeypatch.undo()
+    held.release.set()
+    assert window.open_path(older_file)
+    assert window.session.tf.store.check() == []
+
+
+def _cancelled_at_once(init, held):
+    """LongWork as usual, but Cancel pressed as soon as the work has begun."""
+    def start(job, *args, **kwargs):
+        init(job, *args, **kwargs)
+        job.worker.progressed.connect(lambda *_: (job.cancel_button.click(), held.release.set()))
+    return start
 
 
 def exchange_json(window) -> str:
