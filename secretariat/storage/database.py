@@ -10,7 +10,6 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-import uuid
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -33,6 +32,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def new_id() -> str:
+    import uuid  # only writing needs it: not imported to open a file
+
     return uuid.uuid4().hex
 
 

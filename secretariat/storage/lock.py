@@ -8,7 +8,6 @@ delete anything. The file's text says who holds it, for the refusal message.
 
 import json
 import os
-import socket
 from pathlib import Path
 
 from ..errors import FileLockedError
@@ -72,7 +71,7 @@ class InstanceLock:
                 file_path,
             )
         self._fd = fd
-        record = json.dumps({"host": socket.gethostname(), "pid": os.getpid()})
+        record = json.dumps({"host": _host(), "pid": os.getpid()})
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
         # Windows locks a byte range: write after the first byte stays unlocked.
@@ -89,3 +88,13 @@ class InstanceLock:
         finally:
             os.close(self._fd)
             self._fd = None
+
+
+def _host() -> str:
+    """This computer's name, as socket.gethostname gives it, without importing
+    the socket module on the way to opening a file."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import platform  # Windows
+
+    return platform.node()
