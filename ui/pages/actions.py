@@ -27,10 +27,11 @@ from ..models.lazy_table import LazyTableModel
 from ..models.records import Column
 from ..session import Session
 from ..tables import select_id, selected_id, table_view
-from ..widgets import add_row, button
+from ..widgets import add_row, button, day_text
 
 OVERDUE = QColor("#b00000")
 ACTION_COLUMN = 3
+NARROW_COLUMN = 150  # the widest any column but the action itself starts
 SORT_COLUMNS = {"meeting": 0, "owner": 2, "due": 4, "status": 5}  # header click sorts
 
 
@@ -48,7 +49,8 @@ class ActionsModel(LazyTableModel):
         Column("Item", lambda a: a.item_title),
         Column("Who", lambda a: a.owner_label),
         Column("Action", lambda a: a.text),
-        Column("When", lambda a: a.due_label + (" (overdue)" if a.overdue() else "")),
+        Column("When", lambda a: (day_text(a.due_date) if a.due_date else a.due_text)
+               + (" (overdue)" if a.overdue() else "")),
         Column("Status", lambda a: a.status_label),
         Column("Latest update", _latest),
     )
@@ -150,7 +152,8 @@ class ActionTable(QWidget):
             header = self.view.horizontalHeader()
             for column in range(self.model.columnCount()):
                 if column != ACTION_COLUMN:  # long items and owners must not crowd it out
-                    header.resizeSection(column, min(self.view.sizeHintForColumn(column), 180))
+                    header.resizeSection(column, min(self.view.sizeHintForColumn(column),
+                                                     NARROW_COLUMN))
         select_id(self.view, chosen)
 
     def chosen(self) -> Action | None:
