@@ -11,9 +11,7 @@ import contextlib
 import datetime as dt
 import io
 import json
-import os
 import sqlite3
-import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +21,7 @@ from sqlite_utils import Database
 
 from . import schema
 from .errors import FileProblem, ValidationError
+from .output_files import private_output
 from .progress import BATCH, Progress, ignore
 from .record_tables import RecordTable, record_tables
 from .storage import Store
@@ -44,25 +43,10 @@ def export_json(store: Store, progress: Progress = ignore) -> str:
 
 def export_file(store: Store, target, progress: Progress = ignore) -> Path:
     """Write the export to ``target``, readable by its owner only, in full or not at
-    all: it goes to a temporary file beside the target, renamed at the end, so an
-    error or ``Cancelled`` from ``progress`` leaves no partial file."""
-    target = Path(target).absolute()
-    if target.is_dir():
-        raise FileProblem(f"{target.name} is a folder; name a file to write.", target)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                             dir=target.parent)
-    except OSError as error:
-        raise FileProblem(f"Cannot write {target.name}: {error.strerror}.", target) from None
-    try:
-        with open(handle, "w", encoding="utf-8") as out:
-            _write_export(store, out, progress)
-        os.replace(temporary, target)
-    except OSError as error:
-        raise FileProblem(f"Cannot write {target.name}: {error.strerror}.", target) from None
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-    return target
+    all (``output_files``): an error or ``Cancelled`` leaves no partial file."""
+    with private_output(target, text=True) as out:
+        _write_export(store, out, progress)
+    return Path(target).absolute()
 
 
 def _write_export(store: Store, out: TextIO, progress: Progress) -> None:

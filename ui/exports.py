@@ -6,7 +6,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from secretariat.cli import write_private
+from secretariat.output_files import write_private
 from secretariat.errors import UserFacingError
 
 from .session import Session

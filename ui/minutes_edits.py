@@ -7,7 +7,7 @@ from typing import Callable
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from secretariat.changes import Changes
-from secretariat.cli import write_private
+from secretariat.output_files import write_private
 from secretariat.errors import UserFacingError
 from secretariat.minutes import parse
 

@@ -7,9 +7,9 @@ default, which takes the parsed arguments and returns the exit code.
 import importlib
 import pkgutil
 import sys
-from pathlib import Path
 
-from ..errors import NotFoundError, UserFacingError, ValidationError
+from ..errors import NotFoundError, ValidationError
+from ..output_files import write_private
 from ..taskforce import Taskforce
 
 
@@ -71,17 +71,3 @@ def write_pdf(path: str, renderer, doc) -> bytes:
     pdf = renderer.render(doc)
     write_private(path, pdf)
     return pdf
-
-
-def write_private(path: str, data: bytes) -> None:
-    """Write an output file (a PDF, an export) readable by its owner only."""
-    target = Path(path)
-    if target.is_dir():
-        raise UserFacingError(f"{path} is a folder; name a file to write.")
-    if not target.parent.is_dir():
-        raise UserFacingError(f"The folder for {target.name} does not exist.")
-    try:
-        target.touch(mode=0o600, exist_ok=True)
-        target.write_bytes(data)
-    except OSError as error:
-        raise UserFacingError(f"Cannot write {target.name}: {error.strerror}.") from None

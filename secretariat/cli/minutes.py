@@ -6,7 +6,8 @@ import sys
 from .. import minutes_content
 from ..actions import STATUSES
 from ..records import choice
-from . import body_named, open_existing, pdf_command, write_pdf, write_private
+from ..output_files import write_private
+from . import body_named, open_existing, pdf_command, write_pdf
 
 
 

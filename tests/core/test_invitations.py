@@ -6,7 +6,7 @@ import pytest
 from papers_setup import panel
 
 from secretariat import invitations
-from secretariat.cli import write_private
+from secretariat.output_files import write_private
 from secretariat.errors import ValidationError
 
 WAVE = "First wave of cross-cutting issues papers"
