@@ -29,7 +29,8 @@ from .errors import FileProblem, UserFacingError
 from .progress import Progress, ignore, part
 from .record_tables import RecordTable, record_tables
 from .storage import Store, new_id, now_stamp
-from .storage.backups import backup_dir_for, create_private_file, take_backup, verify
+from .storage.backups import (backup_dir_for, create_private_file, take_backup, verify,
+                              write_copy)
 from .storage.lock import InstanceLock
 
 Side = Literal["home", "travel"]
@@ -151,16 +152,13 @@ def write_travel_copy(source: Store, destination: Path, progress: Progress = ign
     snapshot = snapshot_path(source.path, copy_id)
     try:
         snapshot.parent.mkdir(mode=0o700, exist_ok=True)
-        _backup_to(source.conn, destination, part(progress, 0, 0.5))
+        write_copy(source.conn, destination, part(progress, 0, 0.5))  # each one checked
         with contextlib.closing(sqlite3.connect(destination)) as copy:
-            _backup_to(copy, snapshot, part(progress, 0.5, 0.9))
+            write_copy(copy, snapshot, part(progress, 0.5, 1))
             with copy:
                 copy.execute("INSERT INTO travel_origin VALUES (?, ?, ?, ?, ?, ?)",
                              (copy_id, _identity(source.conn), source.path.name, taken_at,
                               taken_at, taken_at))
-        if not (verify(destination) and verify(snapshot)):
-            raise OSError("the copy failed its check")
-        progress(1, 1)
     except BaseException as error:
         destination.unlink(missing_ok=True)
         snapshot.unlink(missing_ok=True)
@@ -179,16 +177,6 @@ def record_travel_copy(store: Store, copy: TravelCopy) -> None:
                                           "taken_at": copy.taken_at, "merged_at": None,
                                           "created_at": copy.taken_at,
                                           "updated_at": copy.taken_at})
-
-
-def _backup_to(conn: sqlite3.Connection, target: Path, progress: Progress = ignore) -> None:
-    """A self-contained 0600 copy of ``conn`` at ``target``."""
-    create_private_file(target)
-    with contextlib.closing(sqlite3.connect(target)) as dest:
-        # A thousand pages a step, so that progress is heard and Cancel can stop it.
-        conn.backup(dest, pages=1000,
-                    progress=lambda _, remaining, total: progress(total - remaining, total))
-        dest.execute("PRAGMA journal_mode = DELETE")
 
 
 def _identity(conn) -> str:

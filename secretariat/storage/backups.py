@@ -12,6 +12,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..progress import Progress, ignore
+
 KEEP_LATEST = 10
 KEEP_DAILY_DAYS = 30
 
@@ -60,13 +62,16 @@ def take_backup(conn: sqlite3.Connection, file_path: Path, reason: str,
     return Backup(target, now, reason, target.stat().st_size)
 
 
-def write_copy(conn: sqlite3.Connection, target: Path) -> None:
-    """Copy the open database into a new private file and verify it; no file on failure."""
+def write_copy(conn: sqlite3.Connection, target: Path, progress: Progress = ignore) -> None:
+    """Copy the open database into a new private file and verify it; no file on
+    failure, nor when ``progress`` (pages copied, of all) raises ``Cancelled``."""
     create_private_file(target)
     try:
         dest = sqlite3.connect(target)
         try:
-            conn.backup(dest)
+            # A thousand pages a step, so that progress is heard and Cancel can stop it.
+            conn.backup(dest, pages=1000,
+                        progress=lambda _, remaining, total: progress(total - remaining, total))
             # A self-contained file: no -wal/-shm companions to lose or forget.
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
