@@ -394,6 +394,12 @@ class Store:
                 problems.append(f"version: upgrades not applied: {', '.join(pending)}")
         return problems
 
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def close(self) -> None:
         """Close the file, backing it up first if anything changed."""
         sound = False

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from secretariat import exchange
 from secretariat.errors import UserFacingError
 from secretariat.storage import Store
-from secretariat.taskforce import Taskforce
 
 from ..errors import show_error
 from ..files import ask_save_path
@@ -26,8 +25,8 @@ def export_file(window) -> LongWork | None:
     target = Path(path) if Path(path).suffix else Path(path + ".json")
 
     def work(progress) -> Path:
-        with Taskforce(Store.reader(home)) as reader:
-            return exchange.export_file(reader.store, target, progress)
+        with Store.reader(home) as reader:  # this thread's own connection
+            return exchange.export_file(reader, target, progress)
 
     return LongWork(window, f"Exporting everything to {target.name}…", work, lambda done:
                     window.statusBar().showMessage(f"Exported everything to {done.name}", 5000))

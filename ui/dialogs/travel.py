@@ -6,7 +6,6 @@ whatever happens. The merge itself runs on a worker thread, with progress and
 a Cancel button that leaves the file as it was.
 """
 
-import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -196,7 +195,7 @@ def take_copy(window) -> LongWork | None:
         return None
 
     def work(progress) -> TravelCopy:
-        with contextlib.closing(Store.reader(store.path)) as source:
+        with Store.reader(store.path) as source:
             return write_travel_copy(source, destination, progress)
 
     def taken(copy: TravelCopy) -> None:
