@@ -44,8 +44,8 @@ class Taskforce:
         return manager
 
     @classmethod
-    def open(cls, path, create: bool = False) -> "Taskforce":
-        return cls(Store.open(path, create=create))
+    def open(cls, path, create: bool = False, upgrade: bool = True) -> "Taskforce":
+        return cls(Store.open(path, create=create, upgrade=upgrade))
 
     @property
     def path(self) -> Path:

@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from secretariat.errors import UserFacingError
-from secretariat.storage import Store
+from secretariat.storage import Store, UpgradeNeeded
 from secretariat.taskforce import Taskforce
 
 from .app import DEFAULT_FILE_NAME, data_dir
@@ -20,12 +20,14 @@ def open_taskforce(parent: QWidget | None, path,
                    create: bool = False) -> Taskforce | UserFacingError | None:
     """Open (or create) a file. When it cannot be opened: the error, once shown;
     None when the official stopped its upgrade."""
-    if Path(path).is_file() and Store.needs_upgrade(path):
-        upgrade = _upgrade(parent, path)
-        if upgrade.outcome != "done":
-            return upgrade.error if upgrade.outcome == "failed" else None
     try:
-        tf = Taskforce.open(path, create=create)
+        try:
+            tf = Taskforce.open(path, create=create, upgrade=False)
+        except UpgradeNeeded:  # on a worker: a large file takes minutes
+            upgrade = _upgrade(parent, path)
+            if upgrade.outcome != "done":
+                return upgrade.error if upgrade.outcome == "failed" else None
+            tf = Taskforce.open(path)
     except UserFacingError as error:
         show_error(parent, error)
         return error

@@ -78,6 +78,14 @@ def translated_errors(path: Path) -> Iterator[None]:
         raise explained from error
 
 
+class UpgradeNeeded(Exception):
+    """The file was written by an earlier version and must be upgraded to open."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path.name} must be upgraded")
+        self.path = path
+
+
 class Store:
     """An open taskforce file.
 
@@ -105,10 +113,13 @@ class Store:
     # -- opening -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path, create: bool = False, progress: Progress = ignore) -> "Store":
+    def open(cls, path, create: bool = False, progress: Progress = ignore,
+             upgrade: bool = True) -> "Store":
         """Open (or create) the file. An older file is upgraded first, a step at
         a time with ``progress``; ``Cancelled`` from it stops between steps,
-        each of which is whole, and the next opening carries on."""
+        each of which is whole, and the next opening carries on. Without
+        ``upgrade``, an older file raises ``UpgradeNeeded`` instead, unchanged
+        (so that a window can run the upgrade on a worker thread)."""
         path = Path(path).absolute()
         is_new = not path.exists()
         if is_new:
@@ -130,7 +141,7 @@ class Store:
         try:
             conn = cls._connect(path, read_only)
             try:
-                cls._prepare(path, conn, is_new, read_only, progress)
+                cls._prepare(path, conn, is_new, read_only, progress, upgrade)
             except BaseException:
                 conn.close()
                 raise
@@ -139,18 +150,6 @@ class Store:
                 lock.release()
             raise
         return cls(path, conn, read_only, lock)
-
-    @classmethod
-    def needs_upgrade(cls, path) -> bool:
-        """Whether opening this existing file of ours will upgrade it first (long,
-        for a large file), found without changing it; False when it cannot
-        tell, and opening it will say why."""
-        try:
-            with contextlib.closing(cls._connect(Path(path).absolute(), read_only=True)) as conn:
-                return migrations.has_table(conn) and any(
-                    s.pending(conn) for s in schema.migration_sets())
-        except sqlite3.Error:
-            return False
 
     @classmethod
     def reader(cls, path) -> "Store":
@@ -192,7 +191,7 @@ class Store:
 
     @classmethod
     def _prepare(cls, path: Path, conn: sqlite3.Connection, is_new: bool,
-                 read_only: bool, progress: Progress) -> None:
+                 read_only: bool, progress: Progress, upgrade: bool) -> None:
         with translated_errors(path):
             if not is_new:
                 cls._check_is_ours(path, conn)
@@ -201,6 +200,8 @@ class Store:
                 raise ReadOnlyError(
                     f"{path.name} was written by an earlier version and must be upgraded, "
                     "but it is read-only. Copy it somewhere writable and open the copy.", path)
+            if pending and not upgrade and not is_new:
+                raise UpgradeNeeded(path)
             if pending:
                 progress(0, len(pending) + 1)
                 if not is_new:

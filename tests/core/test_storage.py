@@ -16,7 +16,7 @@ from secretariat import schema
 from secretariat.errors import (DamagedFileError, FileLockedError, NewerFileError,
                                 NotTaskforceFileError, ReadOnlyError)
 from secretariat.storage import backups
-from secretariat.storage.database import APPLICATION_ID, Store
+from secretariat.storage.database import APPLICATION_ID, Store, UpgradeNeeded
 from secretariat.storage.migrations import TABLE as MIGRATIONS_TABLE
 from secretariat.taskforce import Taskforce
 
@@ -266,8 +266,7 @@ def _shape(conn) -> tuple:
     return columns, sorted(indexes)
 
 
-def test_an_older_file_is_known_to_need_an_upgrade_without_being_changed(file_path, sample_path,
-                                                                         tmp_path):
+def test_an_older_file_can_be_refused_for_an_upgrade_elsewhere_unchanged(file_path, sample_path):
     backups.create_private_file(file_path)
     db = Database(file_path)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -275,10 +274,10 @@ def test_an_older_file_is_known_to_need_an_upgrade_without_being_changed(file_pa
     db.conn.commit()
     db.close()
     before = file_path.read_bytes()
-    not_ours = tmp_path / "notes.taskforce"
-    not_ours.write_text("minutes of the away afternoon")
 
-    assert Store.needs_upgrade(file_path)
-    assert file_path.read_bytes() == before
-    assert not Store.needs_upgrade(sample_path)
-    assert not Store.needs_upgrade(not_ours) and not Store.needs_upgrade(tmp_path / "missing")
+    with pytest.raises(UpgradeNeeded):
+        Store.open(file_path, upgrade=False)
+    assert file_path.read_bytes() == before and backups.list_backups(file_path) == []
+    Store.open(sample_path, upgrade=False).close()  # up to date: opens as usual
+    with Store.open(file_path) as upgraded:  # and the next opening upgrades it
+        assert upgraded.check() == []
