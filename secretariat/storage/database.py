@@ -193,9 +193,10 @@ class Store:
     def _prepare(cls, path: Path, conn: sqlite3.Connection, is_new: bool,
                  read_only: bool, progress: Progress, upgrade: bool) -> None:
         with translated_errors(path):
+            recorded = set(migrations.applied(conn))  # read once, for both questions
             if not is_new:
-                cls._check_is_ours(path, conn)
-            pending = [s for s in schema.migration_sets() if s.pending(conn)]
+                cls._check_is_ours(path, conn, recorded)
+            pending = [s for s in schema.migration_sets() if s.pending(recorded)]
             if pending and read_only:
                 raise ReadOnlyError(
                     f"{path.name} was written by an earlier version and must be upgraded, "
@@ -213,7 +214,7 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
 
     @staticmethod
-    def _check_is_ours(path: Path, conn: sqlite3.Connection) -> None:
+    def _check_is_ours(path: Path, conn: sqlite3.Connection, recorded: set) -> None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise NotTaskforceFileError(
@@ -224,11 +225,9 @@ class Store:
         # A file we closed cleanly and that has not changed since needs no check.
         if not seal.is_sealed(path) and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise damaged(path)
-        if not migrations.has_table(conn):
+        if not recorded:
             raise DamagedFileError(f"{path.name} is missing its version record.", path)
-        known = schema.known_migrations()
-        recorded = set(migrations.applied(conn))
-        unknown = sorted(recorded - known)
+        unknown = sorted(recorded - schema.known_migrations())
         if unknown:
             raise NewerFileError(
                 f"{path.name} was written by a newer version of Taskforce Secretariat "
@@ -390,7 +389,8 @@ class Store:
                 problems.append(f"integrity: {integrity[0]}")
             for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check").fetchall():
                 problems.append(f"foreign key: {table} row {rowid} refers to a missing {parent}")
-            pending = [m.name for s in schema.migration_sets() for m in s.pending(self.conn)]
+            recorded = set(migrations.applied(self.conn))
+            pending = [m.name for s in schema.migration_sets() for m in s.pending(recorded)]
             if pending:
                 problems.append(f"version: upgrades not applied: {', '.join(pending)}")
         return problems

@@ -42,15 +42,15 @@ class Migrations:
     def names(self) -> list[str]:
         return [step.name for step in self.steps]
 
-    def pending(self, conn: sqlite3.Connection) -> list[Migration]:
-        done = {name for area, name in applied(conn) if area == self.name}
-        return [step for step in self.steps if step.name not in done]
+    def pending(self, recorded: set[tuple[str, str]]) -> list[Migration]:
+        """The steps not among those the file records (``applied``)."""
+        return [step for step in self.steps if (self.name, step.name) not in recorded]
 
     def apply(self, db) -> None:
         """Each pending step and its record in one transaction (``db`` is a
         sqlite-utils Database)."""
         ensure_table(db.conn)
-        for step in self.pending(db.conn):
+        for step in self.pending(set(applied(db.conn))):
             with db.atomic():
                 step.fn(db)
                 db.conn.execute(
