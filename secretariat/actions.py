@@ -9,11 +9,12 @@ still open from earlier meetings are the matters arising.
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Sequence
 
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
+from .frozen import record
 from .lifecycle import Lifecycle
 from .records import Manager, choice, require_text
 from .storage import Store
@@ -73,14 +74,14 @@ def _order(sort: str, descending: bool = False) -> str:
     return ", ".join(f"{t} DESC" if descending else t for t in terms)
 
 
-@dataclass(frozen=True)
+@record
 class Owner:
     person_id: str | None
     group_name: str
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class Update:
     id: str
     action_id: str
@@ -95,7 +96,7 @@ class Update:
         return OUTCOMES[self.outcome]
 
 
-@dataclass(frozen=True)
+@record
 class Action:
     id: str
     body_id: str

@@ -8,10 +8,10 @@ nor timed.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .changes import Changes
 from .errors import ValidationError
+from .frozen import record
 from .meetings import Meetings
 from .records import Manager, choice, require_text, stripped
 from .standing_items import PURPOSES, StandingItems, allocation
@@ -22,7 +22,7 @@ AGENDA_STATUSES = {"draft": "Draft", "circulated": "Circulated", "agreed": "Agre
 MAX_DEPTH = 1  # items and their sub-items, as the minutes number them
 
 
-@dataclass(frozen=True)
+@record
 class AgendaItem:
     id: str
     meeting_id: str
@@ -48,7 +48,7 @@ class AgendaItem:
         return STATUSES[self.status]
 
 
-@dataclass(frozen=True)
+@record
 class PlannedItem:
     """An item as the printed agenda shows it: numbered, led, papered and timed."""
 
@@ -63,7 +63,7 @@ class PlannedItem:
     over_run: bool
 
 
-@dataclass(frozen=True)
+@record
 class Clock:
     """When the agenda as planned ends, against when the meeting ends."""
 

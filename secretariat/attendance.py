@@ -9,11 +9,11 @@ is not there the Vice-Chair or another member present may.
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
 
 from .agenda import Agenda
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
+from .frozen import record
 from .meetings import Meeting, Meetings
 from .people import MEMBER_ROLES, People, Person
 from .records import Manager, choice
@@ -24,7 +24,7 @@ CAPACITIES = {"member": "Member", "official": "Official", "guest": "Guest",
               "presenter": "Presenter"}
 
 
-@dataclass(frozen=True)
+@record
 class Attendance:
     id: str
     meeting_id: str
@@ -41,7 +41,7 @@ class Attendance:
         return STATUSES[self.status]
 
 
-@dataclass(frozen=True)
+@record
 class RegisterLine:
     """One person in the register, marked or not yet."""
 
@@ -63,7 +63,7 @@ class RegisterLine:
         return f"{name} deputising for {self.deputising_for}" if self.deputising_for else name
 
 
-@dataclass(frozen=True)
+@record
 class Register:
     meeting_id: str
     members: list[RegisterLine]
@@ -80,7 +80,7 @@ class Register:
                 and (capacity is None or line.attendance.capacity == capacity)]
 
 
-@dataclass(frozen=True)
+@record
 class MemberRecord:
     """One member's attendance over a period."""
 
@@ -99,7 +99,7 @@ class MemberRecord:
         return "–" if self.rate is None else f"{round(self.rate * 100)}%"
 
 
-@dataclass(frozen=True)
+@record
 class Snapshot:
     meeting_id: str
     person_id: str

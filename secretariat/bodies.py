@@ -1,14 +1,14 @@
 """The bodies a file holds: a taskforce, and perhaps its working groups."""
 
-from dataclasses import dataclass
 
 from .changes import Changes
+from .frozen import record
 from .records import Manager, choice, require_text, stripped
 
 MARKINGS = {"OFFICIAL": "OFFICIAL", "OFFICIAL-SENSITIVE": "OFFICIAL-SENSITIVE"}
 
 
-@dataclass(frozen=True)
+@record
 class Body:
     id: str
     name: str

@@ -1,11 +1,13 @@
 """What a write changed, so each open view can decide whether to refresh."""
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from .frozen import record
 
 ALL = "*"
 
 
-@dataclass(frozen=True)
+@record
 class Changes:
     kinds: frozenset[str] = field(default_factory=frozenset)
     ids: frozenset[str] = field(default_factory=frozenset)

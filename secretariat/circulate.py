@@ -3,18 +3,18 @@ addressed to the body's current members and officials, for the official to
 open in their mail program, check and send."""
 
 import datetime as dt
-from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formataddr
 
+from .frozen import record
 from .taskforce import Taskforce
 from .values import long_date
 
 ROLES = ("chair", "vice_chair", "member", "official")
 
 
-@dataclass(frozen=True)
+@record
 class Draft:
     eml: bytes  # the whole message, as a mail program reads a .eml file
     recipients: tuple[str, ...]  # "Name <address>"

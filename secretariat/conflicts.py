@@ -11,10 +11,10 @@ shown, and the chair decides.
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
+from .frozen import record
 from .records import Manager, choice, require_text
 
 TAG_KINDS = {"organisation": "Organisation", "topic": "Topic"}
@@ -27,7 +27,7 @@ MIS_MSP = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Tag:
     id: str
     paper_id: str | None
@@ -40,7 +40,7 @@ class Tag:
         return _normal(self.name) in MIS_MSP
 
 
-@dataclass(frozen=True)
+@record
 class Conflict:
     """One member's interest matching one tag of an item or a paper."""
 
@@ -184,7 +184,7 @@ def for_meeting(tf, meeting_id: str) -> list[Conflict]:
     return found
 
 
-@dataclass(frozen=True)
+@record
 class BriefDocument:
     """What the chair's brief on interests for one meeting shows."""
 

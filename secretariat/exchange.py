@@ -13,7 +13,6 @@ import io
 import json
 import sqlite3
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, TextIO
 
@@ -21,6 +20,7 @@ from sqlite_utils import Database
 
 from . import schema
 from .errors import FileProblem, ValidationError
+from .frozen import record
 from .output_files import private_output
 from .progress import BATCH, Progress, ignore
 from .record_tables import RecordTable, record_tables
@@ -90,7 +90,7 @@ def _reading(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("ROLLBACK")
 
 
-@dataclass(frozen=True)
+@record
 class ImportSummary:
     counts: dict[str, int]
 

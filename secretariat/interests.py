@@ -8,10 +8,10 @@ before it ended.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
+from .frozen import record
 from .people import People, Person
 from .records import Manager, choice, require_text, stripped
 from .values import date_to_text, parse_date, parse_optional_date
@@ -26,7 +26,7 @@ KINDS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Interest:
     id: str
     person_id: str
@@ -53,7 +53,7 @@ class Interest:
         return self.declared_on <= day and (self.ended_on is None or day < self.ended_on)
 
 
-@dataclass(frozen=True)
+@record
 class Form:
     """One declaration form sent to a member, and when (if) it came back."""
 
@@ -64,7 +64,7 @@ class Form:
     returned_on: dt.date | None
 
 
-@dataclass(frozen=True)
+@record
 class RegisterEntry:
     """One member as the register shows them on a date."""
 
@@ -79,7 +79,7 @@ class RegisterEntry:
         return self.form is not None and self.form.returned_on is None
 
 
-@dataclass(frozen=True)
+@record
 class MeetingDeclaration:
     """A declaration made in the room, as the minutes print it."""
 
@@ -298,7 +298,7 @@ def _as_of(form: Form | None, day: dt.date) -> Form | None:
     return form
 
 
-@dataclass(frozen=True)
+@record
 class RegisterDocument:
     """What the printed register shows."""
 

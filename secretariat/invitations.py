@@ -8,16 +8,17 @@ Nothing is sent from here.
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 
 from .errors import ValidationError
+from .frozen import record
 from .values import long_date
 
 
-@dataclass(frozen=True)
+@record
 class Draft:
     message: EmailMessage
     file_name: str  # a suggested name for the .eml file

@@ -7,10 +7,10 @@ later correction are recorded as decisions of the meeting that made them.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
+from .frozen import record
 from .storage import Store
 from .values import long_date, parse_date, parse_optional_date
 
@@ -22,7 +22,7 @@ class MinutesLockedError(ValidationError):
     title = "Minutes approved"
 
 
-@dataclass(frozen=True)
+@record
 class MinutesState:
     meeting_id: str
     state: str  # draft, circulated or approved
@@ -44,7 +44,7 @@ class MinutesState:
         return STATES[self.state]
 
 
-@dataclass(frozen=True)
+@record
 class Correction:
     id: str
     meeting_id: str
@@ -53,7 +53,7 @@ class Correction:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Snapshot:
     """Everything a lifecycle step changes, so undo can put it back."""
 

@@ -1,10 +1,10 @@
 """Meetings of a body: when, where, what kind, and how far their record has got."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
+from .frozen import record
 from .records import Manager, choice, stripped
 from .values import parse_date, parse_time, time_to_text
 
@@ -24,7 +24,7 @@ STATUSES = {
 MARKINGS = {"OFFICIAL": "OFFICIAL", "OFFICIAL-SENSITIVE": "OFFICIAL-SENSITIVE"}
 
 
-@dataclass(frozen=True)
+@record
 class Meeting:
     id: str
     body_id: str

@@ -14,11 +14,11 @@ words such as "Chair and officials" is one owner).
 """
 
 import re
-from dataclasses import dataclass
 
 from .actions import Actions
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
+from .frozen import record
 from .lifecycle import Lifecycle
 from .records import Manager, choice, require_text
 from .storage import Store
@@ -31,7 +31,7 @@ _BULLET = re.compile(r"^[-*•]\s*")
 _PARTS = re.compile(r"\s+(?:—|–|--|\|)\s+|^(?:—|–|--|\|)\s+|\s+(?:—|–|--|\|)$")
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     id: str
     item_id: str
@@ -41,7 +41,7 @@ class Entry:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Captured:
     """One line of captured text, parsed."""
 

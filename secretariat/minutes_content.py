@@ -6,9 +6,9 @@ of it could reach a document: only its number and the word that it was
 withheld remain.
 """
 
-from dataclasses import dataclass
 
 from .errors import NotFoundError
+from .frozen import record
 from .interests import declarations_for_meeting
 from .taskforce import Taskforce
 from .values import long_date, parse_date, parse_time, time_range
@@ -18,21 +18,21 @@ ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii
 SENSITIVE = "OFFICIAL-SENSITIVE"
 
 
-@dataclass(frozen=True)
+@record
 class EntryLine:
     kind: str  # point or decision
     text: str
     sub_points: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class ActionLine:
     owners: str
     text: str
     when: str
 
 
-@dataclass(frozen=True)
+@record
 class ArisingLine:
     """An earlier meeting's action as reviewed at this one."""
 
@@ -42,7 +42,7 @@ class ArisingLine:
     progress: str  # the updates made at this meeting, outcome first
 
 
-@dataclass(frozen=True)
+@record
 class ItemMinutes:
     number: str  # "1." for an item, "i)" for a sub-item
     title: str
@@ -55,7 +55,7 @@ class ItemMinutes:
     arising: tuple[ArisingLine, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class MinutesDocument:
     body_name: str
     date: str

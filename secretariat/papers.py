@@ -7,11 +7,11 @@ records its path.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .changes import Changes
 from .conflicts import Tags
 from .errors import NotFoundError, ValidationError
+from .frozen import record
 from .records import Manager, choice, require_text, stripped
 from .values import date_to_text, parse_optional_date
 
@@ -27,7 +27,7 @@ STATUSES = {
 UNDER_REVIEW = ("drafting", "out_for_review", "revised")
 
 
-@dataclass(frozen=True)
+@record
 class Paper:
     id: str
     body_id: str
@@ -54,7 +54,7 @@ class Paper:
         return STATUSES[self.status]
 
 
-@dataclass(frozen=True)
+@record
 class PaperLink:
     id: str
     paper_id: str

@@ -8,10 +8,10 @@ in any record is deleted: they are marked as having left.
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
 
 from .changes import Changes
 from .errors import ValidationError
+from .frozen import record
 from .records import Manager, choice, stripped
 from .values import date_to_text, parse_optional_date
 
@@ -25,7 +25,7 @@ ROLES = {
 MEMBER_ROLES = ("chair", "vice_chair", "member")
 
 
-@dataclass(frozen=True)
+@record
 class Person:
     id: str
     name: str
@@ -40,7 +40,7 @@ class Person:
         return self.name or self.role_title
 
 
-@dataclass(frozen=True)
+@record
 class Membership:
     id: str
     body_id: str
@@ -54,7 +54,7 @@ class Membership:
             self.left_on is None or self.left_on >= day)
 
 
-@dataclass(frozen=True)
+@record
 class BodyPerson:
     """A person as one body knows them."""
 

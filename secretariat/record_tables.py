@@ -7,27 +7,27 @@ bookkeeping tables of ``schema.s05_sync`` are left out. The functions take a
 sqlite3 or an APSW connection (both have ``execute(...).fetchall()``).
 """
 
-from dataclasses import dataclass
 
+from .frozen import record
 from .schema.s05_sync import SYNC_TABLES
 
 _SKIPPED = {"_sqlite_migrations"} | SYNC_TABLES
 _STAMPS = {"id", "created_at", "updated_at"}
 
 
-@dataclass(frozen=True)
+@record
 class Reference:
     column: str
     table: str  # the table referred to (by its id)
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     name: str
     required: bool  # NOT NULL without a default
 
 
-@dataclass(frozen=True)
+@record
 class RecordTable:
     name: str
     columns: tuple[Column, ...]

@@ -8,11 +8,12 @@ missing, or when its deadline is near (or past) with reviews outstanding.
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from . import conflicts
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
+from .frozen import record
 from .papers import UNDER_REVIEW, Paper, Papers
 from .people import MEMBER_ROLES
 from .records import Manager, choice, require_text, stripped
@@ -34,7 +35,7 @@ OUTSTANDING = ("nominated", "confirmed")  # comments not yet in
 NEAR_DAYS = 7  # a deadline this close, with reviews outstanding, is marked
 
 
-@dataclass(frozen=True)
+@record
 class Review:
     id: str
     paper_id: str
@@ -61,7 +62,7 @@ class Review:
         return self.status in OUTSTANDING
 
 
-@dataclass(frozen=True)
+@record
 class SuggestedReviewer:
     id: str
     paper_id: str
@@ -73,7 +74,7 @@ class SuggestedReviewer:
     suggested_by: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class PaperCoverage:
     """One paper in the coverage view."""
 
@@ -88,7 +89,7 @@ class PaperCoverage:
         return [r for r in self.reviews if r.role == role]
 
 
-@dataclass(frozen=True)
+@record
 class ReviewLoad:
     person_id: str
     name: str
@@ -265,7 +266,7 @@ def load(tf, body_id: str, today: dt.date | None = None) -> list[ReviewLoad]:
     return loads
 
 
-@dataclass(frozen=True)
+@record
 class CoverageDocument:
     """What the printed coverage view shows."""
 

@@ -11,8 +11,8 @@ import contextlib
 import datetime as dt
 import re
 import sqlite3
-from dataclasses import dataclass
 
+from .frozen import record
 from .schema.s07_search import (
     BLOCK, SOURCES, TOKENIZER, drop_trigger_statements, kind_range, rebuild_statements,
     trigger_statements)
@@ -117,7 +117,7 @@ def fts_query(words: str, as_you_type: bool = False) -> str | None:
 # -- results ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Marked:
     """Text with its matching words marked: a run of (text, matched) pairs."""
 
@@ -145,7 +145,7 @@ class Marked:
         return bool(self.runs)
 
 
-@dataclass(frozen=True)
+@record
 class Hit:
     kind: str
     record_id: str
@@ -157,14 +157,14 @@ class Hit:
     score: float  # lower is more relevant (bm25)
 
 
-@dataclass(frozen=True)
+@record
 class Group:
     kind: str
     label: str
     hits: tuple[Hit, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Results:
     words: str
     groups: tuple[Group, ...] = ()

@@ -1,9 +1,9 @@
 """The standing items a body puts on every new meeting's draft agenda."""
 
-from dataclasses import dataclass
 
 from .changes import Changes
 from .errors import ValidationError
+from .frozen import record
 from .records import Manager, choice, require_text
 
 PURPOSES = {
@@ -23,7 +23,7 @@ DEFAULTS = [
 CLOSING_KINDS = {"aob"}  # these go at the end of an agenda, the rest at the top
 
 
-@dataclass(frozen=True)
+@record
 class StandingItem:
     id: str
     body_id: str

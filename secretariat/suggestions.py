@@ -3,11 +3,11 @@ placed on a meeting's agenda, held for a future meeting, or declined with a
 reason. The pending and held ones are the body's list of future agenda items."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .agenda import Agenda
 from .changes import Changes
 from .errors import ValidationError
+from .frozen import record
 from .records import Manager, choice, require_text, stripped
 from .values import parse_date
 
@@ -15,7 +15,7 @@ OUTCOMES = {"pending": "Waiting", "placed": "Placed", "held": "Held for a future
             "declined": "Declined"}
 
 
-@dataclass(frozen=True)
+@record
 class Suggestion:
     id: str
     body_id: str
@@ -28,7 +28,7 @@ class Suggestion:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class SuggestionView:
     """A suggestion with the names and dates the list shows."""
 

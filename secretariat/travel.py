@@ -26,6 +26,7 @@ from typing import Iterator, Literal, Mapping
 import apsw
 
 from .errors import FileProblem, UserFacingError
+from .frozen import record
 from .progress import Progress, ignore, part
 from .record_tables import RecordTable, record_tables
 from .storage import Store, new_id, now_stamp
@@ -39,14 +40,14 @@ _MAX_REPAIR_ROUNDS = 20
 _REPORT_EVERY = 200  # records labelled between two reports of progress
 
 
-@dataclass(frozen=True)
+@record
 class TravelCopy:
     path: Path
     copy_id: str
     taken_at: str
 
 
-@dataclass(frozen=True)
+@record
 class Conflict:
     """A record changed on both sides since the copy was taken.
 
@@ -71,7 +72,7 @@ class Conflict:
         return [k for k in self.home if self.home[k] != self.travel.get(k) and k != "updated_at"]
 
 
-@dataclass(frozen=True)
+@record
 class Incoming:
     """One record that came in from the travel copy."""
 

@@ -8,13 +8,13 @@ order of ``MENUS``, entries in the order of ``ENTRIES``.
 """
 
 import importlib
-from dataclasses import dataclass
 from enum import Enum, auto
 from typing import Callable
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from secretariat.frozen import record
 
 
 def _dialogs(name: str):
@@ -43,7 +43,7 @@ class Act(Enum):
     TASKFORCE_DETAILS = auto()
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     menu: str
     text: str

@@ -2,11 +2,11 @@
 agreed, when it is due and its dated history. Overdue ones say so."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.platypus import Paragraph
 
 from ..actions import Action
+from ..frozen import record
 from ..minutes_content import SENSITIVE
 from ..progress import Progress, ignore, part
 from ..values import long_date
@@ -15,7 +15,7 @@ from .flowables import Cell, grid, heading, title
 from .layout import PageSettings, build_pdf, stylesheet
 
 
-@dataclass(frozen=True)
+@record
 class ActionLogDocument:
     body_name: str
     scope: str  # which actions: "Open actions", "Actions owned by …"

@@ -3,12 +3,12 @@ venue and times, AGENDA; then the numbered items with their sub-items, each
 with its purpose, lead, papers and planned time. DRAFT on every page until the
 agenda is agreed."""
 
-from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from ..agenda import Clock, PlannedItem
+from ..frozen import record
 from ..taskforce import Taskforce
 from ..values import long_date, time_range
 from . import fonts
@@ -17,7 +17,7 @@ from .layout import PageSettings, build_pdf, stylesheet
 from .text import esc
 
 
-@dataclass(frozen=True)
+@record
 class AgendaDocument:
     body_name: str
     date: str

@@ -2,7 +2,6 @@
 attended, sent apologies for or missed, their rate, and a bar chart of the rates."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
@@ -11,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from ..attendance import MemberRecord
+from ..frozen import record
 from ..values import parse_optional_date
 from . import fonts
 from .flowables import cut, grid, title
@@ -23,7 +23,7 @@ ROW = 6 * mm  # height given to each member in the chart
 LABEL = 40  # characters of a name the chart shows; the table above has it whole
 
 
-@dataclass(frozen=True)
+@record
 class AttendanceDocument:
     body_name: str
     start: dt.date | None

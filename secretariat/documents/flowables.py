@@ -10,7 +10,6 @@ continues as body text, and a table cell prints its first part with "[continued 
 and the rest flows as paragraphs under the table. Nothing is dropped.
 """
 
-from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -20,6 +19,8 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from . import fonts
 from .layout import WIDTH
 from .text import clean, esc
+
+from ..frozen import record
 
 RULE = colors.HexColor("#999999")
 SHADE = colors.HexColor("#eeeeee")
@@ -116,7 +117,7 @@ def _continued(rest: str, style) -> list:
         alignment=TA_LEFT, keepWithNext=False, spaceBefore=0))
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     """A table cell of user text (escaped here) between ready markup."""
 

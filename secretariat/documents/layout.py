@@ -5,7 +5,6 @@ a draft carries DRAFT across every page. Output is bytes.
 """
 
 import io
-from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -15,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
+from ..frozen import record
 from ..progress import Progress, ignore
 from . import fonts
 
@@ -23,7 +23,7 @@ MARGIN = 20 * mm
 WIDTH = PAGE[0] - 2 * MARGIN  # of the text on a page
 
 
-@dataclass(frozen=True)
+@record
 class PageSettings:
     title: str  # goes to the PDF metadata: never restricted content
     marking: str = "OFFICIAL"

@@ -17,8 +17,8 @@ of the schema: a change to ``SOURCES`` must come as a new migration that
 drops and re-creates the triggers and rebuilds the index.
 """
 
-from dataclasses import dataclass
 
+from ..frozen import record
 from ..storage.migrations import Migrations
 
 migrations = Migrations("secretariat.search")
@@ -45,7 +45,7 @@ def _block(kind: str) -> str:
     return f"(CASE {kind} {cases} END * {BLOCK})"
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """How one table's rows become index entries; expressions use alias ``r``."""
 

@@ -9,9 +9,9 @@ before it counts; a backup that fails the check is removed at once.
 import datetime as dt
 import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..frozen import record
 from ..progress import Progress, ignore
 
 KEEP_LATEST = 10
@@ -20,7 +20,7 @@ KEEP_DAILY_DAYS = 30
 _STAMP = "%Y%m%d-%H%M%S-%f"
 
 
-@dataclass(frozen=True)
+@record
 class Backup:
     path: Path
     taken_at: dt.datetime

@@ -9,13 +9,14 @@ start-up. Applying a step hands it a sqlite-utils ``Database``.
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
 from typing import Callable
+
+from ..frozen import record
 
 TABLE = "_sqlite_migrations"
 
 
-@dataclass(frozen=True)
+@record
 class Migration:
     name: str
     fn: Callable

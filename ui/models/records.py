@@ -4,16 +4,17 @@ A view fetches the records through the core and hands them over with
 ``set_records``; the model only formats what it holds.
 """
 
-from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from secretariat.frozen import record
+
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     title: str
     text: Callable[[Any], str]

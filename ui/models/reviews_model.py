@@ -1,10 +1,10 @@
 """Papers and their reviews as tables: coverage, a paper's reviewers, each member's load."""
 
-from dataclasses import dataclass
 
 from PySide6.QtGui import QBrush
 
 from secretariat import reviews
+from secretariat.frozen import record
 
 from .. import palette
 from ..widgets import day_text
@@ -37,7 +37,7 @@ class CoverageModel(ColouredModel):
         return palette.warning() if record.marks or record.flags else None
 
 
-@dataclass(frozen=True)
+@record
 class ReviewRow:
     review: reviews.Review
     flag: str  # the conflict flag, if the reviewer's interest touches the paper
