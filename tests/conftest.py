@@ -10,6 +10,14 @@ from secretariat.storage.backups import backup_dir_for
 from secretariat.taskforce import Taskforce
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Caches (the parsed fonts) go to a folder of the test run, not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture
 def file_path(tmp_path):
     """Where a new taskforce file goes (not created yet)."""

@@ -8,9 +8,10 @@ from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 import resources
+
+from . import parsed_fonts
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -21,8 +22,10 @@ BOLD_ITALIC = "DejaVuSans-BoldOblique"
 @cache
 def register() -> str:
     """Register the family (so <b> and <i> work) and return its name."""
-    for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC):
-        pdfmetrics.registerFont(TTFont(name, str(resources.path("fonts", f"{name}.ttf"))))
+    faces = {name: resources.path("fonts", f"{name}.ttf")
+             for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC)}
+    for font in parsed_fonts.load(faces):
+        pdfmetrics.registerFont(font)
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, ITALIC)
