@@ -46,3 +46,13 @@ def test_repr_replace_and_fields_work_as_for_a_dataclass():
     assert dataclasses.replace(visit, day=5) == Visit("Nita Clarke", 5)
     assert [f.name for f in dataclasses.fields(visit)] == ["who", "day", "order"]
     assert dataclasses.asdict(visit) == {"who": "Nita Clarke", "day": 4, "order": 2}
+
+
+def test_an_undocumented_record_is_described_by_its_fields():
+    @record
+    class Bare:
+        name: str
+        seats: int = 0
+
+    assert Bare.__doc__ == "Bare(name, seats)"
+    assert Visit.__doc__.startswith("A small record")
