@@ -17,12 +17,12 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 import reportlab
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from ..errors import UserFacingError
 from ..output_files import write_private
 
-FORMAT = 1  # raised when what the file holds changes shape
+FORMAT = 2  # raised when what the file holds changes shape
 CACHE_NAME = "fonts.pickle"
 
 
@@ -40,12 +40,32 @@ def cache_folder() -> Path:
 def load(faces: dict[str, Path]) -> list[TTFont]:
     """A TTFont for each ``name: file``, from the cache when it still fits."""
     key = _key(faces)
-    cached = _read(key)
+    cached = _read(key, faces)
     if cached is not None:
         return cached
     fonts = [TTFont(name, str(path)) for name, path in faces.items()]
     _write(key, fonts)
     return fonts
+
+
+class _FaceOnDemand:
+    """Stands in for a cached face until ReportLab asks for more than its name,
+    then becomes that face: minutes with nothing in italics never unpickle
+    the italic faces. Registering a font reads only the face's name."""
+
+    def __init__(self, name, stored: bytes, path: Path):
+        self.name = name
+        self._stored, self._path = stored, path
+
+    def __getattr__(self, attribute: str):  # only for what the stand-in lacks
+        stored, path = self.__dict__.pop("_stored"), self.__dict__.pop("_path")
+        try:
+            face = pickle.loads(stored)
+        except Exception:  # noqa: BLE001 — a damaged entry: parse the file instead
+            face = TTFontFace(str(path))
+        self.__dict__.update(face.__dict__)
+        self.__class__ = type(face)
+        return getattr(self, attribute)
 
 
 def _key(faces: dict[str, Path]) -> tuple:
@@ -56,16 +76,17 @@ def _key(faces: dict[str, Path]) -> tuple:
     return FORMAT, reportlab.Version, sys.version_info[:2], tuple(files)
 
 
-def _read(key: tuple) -> list[TTFont] | None:
+def _read(key: tuple, faces: dict[str, Path]) -> list[TTFont] | None:
     try:
         with open(cache_folder() / CACHE_NAME, "rb") as handle:
-            stored_key, states = pickle.load(handle)
+            stored_key, entries = pickle.load(handle)
         if stored_key != key:
             return None
         fonts = []
-        for state in states:
+        for (state, face_name, stored), path in zip(entries, faces.values(), strict=True):
             font = TTFont.__new__(TTFont)
             font.__dict__.update(state)
+            font.face = _FaceOnDemand(face_name, stored, path)
             font.state = WeakKeyDictionary()  # per-document subsets: none yet
             fonts.append(font)
         return fonts
@@ -74,15 +95,17 @@ def _read(key: tuple) -> list[TTFont] | None:
 
 
 def _write(key: tuple, fonts: list[TTFont]) -> None:
-    states = []
-    for font in fonts:
-        face = font.face
-        # ReportLab keeps its unit scale as a lambda, which pickle cannot carry;
-        # the same scale as a partial can.
-        face._pdfScale = partial(operator.mul, 1000 / face.unitsPerEm)
-        states.append({name: value for name, value in font.__dict__.items() if name != "state"})
     try:
+        entries = []
+        for font in fonts:
+            face = font.face
+            # ReportLab keeps its unit scale as a lambda, which pickle cannot
+            # carry; the same scale as a partial can.
+            face._pdfScale = partial(operator.mul, 1000 / face.unitsPerEm)
+            state = {name: value for name, value in font.__dict__.items()
+                     if name not in ("face", "state")}
+            entries.append((state, face.name, pickle.dumps(face, protocol=5)))
         cache_folder().mkdir(parents=True, exist_ok=True)
-        write_private(cache_folder() / CACHE_NAME, pickle.dumps((key, states), protocol=5))
+        write_private(cache_folder() / CACHE_NAME, pickle.dumps((key, entries), protocol=5))
     except (OSError, UserFacingError, pickle.PicklingError):
         pass  # printing goes on; the next run parses again

@@ -2,6 +2,7 @@
 the same glyphs and widths, whatever happened to the cache in between."""
 
 import os
+import pickle
 import shutil
 
 import pytest
@@ -87,3 +88,12 @@ def test_fonts_load_when_the_cache_cannot_be_written(tmp_path, monkeypatch, face
     assert [font.fontName for font in parsed_fonts.load(faces)] == list(faces)
     assert [font.fontName for font in parsed_fonts.load(faces)] == list(faces)
     assert len(parses) == 2 * len(faces)
+
+
+def test_a_damaged_face_in_the_cache_is_read_from_its_font_file(cache, faces):
+    fresh = parsed_fonts.load(faces)
+    key, entries = pickle.loads(cache.read_bytes())
+    entries = [(state, name, stored[:500]) for state, name, stored in entries]
+    cache.write_bytes(pickle.dumps((key, entries)))
+    for one, other in zip(fresh, parsed_fonts.load(faces)):
+        _same_face(one, other)
