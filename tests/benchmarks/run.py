@@ -200,11 +200,16 @@ class Bench:
 
         with Taskforce.open(large) as tf:
             figures = [self._long_minutes(tf)]
+            # The p95 of a single stretch of edits swings twofold between runs on a busy
+            # machine (its tail is the scheduler's, and a WAL checkpoint every ~70
+            # edits); the median of the p95s of several stretches of 100 holds still.
             people = [r["id"] for r in tf.store.rows("SELECT id FROM people LIMIT 50")]
-            edits = [timed(lambda p=p, n=n: tf.people.update(p, notes=f"Edit {n}"))
-                     for n, p in enumerate(people * max(1, self.runs // 2))]
-            figures.append(Figure("a single edit written to disk (p95)", "≤ 10 ms", p95(edits),
-                                  limit=10))
+            stretches = [[timed(lambda p=p, n=n: tf.people.update(p, notes=f"Edit {n}"))
+                          for n, p in enumerate(people * 2, start=100 * stretch)]
+                         for stretch in range(2 * self.runs)]
+            figures.append(Figure("a single edit written to disk (p95)", "≤ 10 ms",
+                                  median([p95(edits) for edits in stretches]), limit=10,
+                                  note=f"median of {len(stretches)} runs of 100 edits"))
             whole = [timed(lambda q=q: search.search(tf.store, q))
                      for q in SEARCHES for _ in range(self.runs)]
             figures.append(Figure("search, large file (p95)", "≤ 30 ms", p95(whole), limit=30,
