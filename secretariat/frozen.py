@@ -52,9 +52,10 @@ def _repr(self) -> str:
 
 def _set_once(self, name: str, value) -> None:
     # __init__ sets each field once; after that the record is frozen.
-    if name in self.__dict__ or name not in self.__dataclass_fields__:
+    values = self.__dict__
+    if name in values or name not in self.__dataclass_fields__:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
-    object.__setattr__(self, name, value)
+    values[name] = value
 
 
 def _refuse_delete(self, name: str) -> None:
