@@ -95,11 +95,12 @@ class Store:
     """
 
     def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool,
-                 lock: InstanceLock | None):
+                 lock: InstanceLock | None, schema_digest: int | None = None):
         self.path = path
         self.conn = conn
         self.read_only = read_only
         self._lock = lock
+        self._schema_digest = schema_digest  # the schema the file is up to date with, for the seal
         self._db = None
         self._baseline_changes = conn.total_changes
 
@@ -141,7 +142,7 @@ class Store:
         try:
             conn = cls._connect(path, read_only)
             try:
-                cls._prepare(path, conn, is_new, read_only, progress, upgrade)
+                digest = cls._prepare(path, conn, is_new, read_only, progress, upgrade)
             except BaseException:
                 conn.close()
                 raise
@@ -149,7 +150,7 @@ class Store:
             if lock:
                 lock.release()
             raise
-        return cls(path, conn, read_only, lock)
+        return cls(path, conn, read_only, lock, digest)
 
     @classmethod
     def reader(cls, path) -> "Store":
@@ -191,12 +192,18 @@ class Store:
 
     @classmethod
     def _prepare(cls, path: Path, conn: sqlite3.Connection, is_new: bool,
-                 read_only: bool, progress: Progress, upgrade: bool) -> None:
+                 read_only: bool, progress: Progress, upgrade: bool) -> int | None:
+        """Check, and upgrade if need be; the schema digest to seal the file with."""
         with translated_errors(path):
             recorded = set(migrations.applied(conn))  # read once, for both questions
+            sealed = None if is_new else seal.read(path)
             if not is_new:
-                cls._check_is_ours(path, conn, recorded)
-            pending = [s for s in schema.migration_sets() if s.pending(recorded)]
+                cls._check_is_ours(path, conn, recorded, checked=sealed is not None)
+            # As we left it, up to date with the very schema we know: nothing to
+            # import to find out what it lacks.
+            vouched = (sealed is not None and schema.DIGEST is not None
+                       and sealed.get("schema") == schema.DIGEST)
+            pending = [] if vouched else cls._pending(path, recorded)
             if pending and read_only:
                 raise ReadOnlyError(
                     f"{path.name} was written by an earlier version and must be upgraded, "
@@ -212,9 +219,15 @@ class Store:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
+        if vouched:
+            return schema.DIGEST
+        # Vouch only for the modules this process imported: not if their source
+        # changed after DIGEST was taken (the program was replaced while running).
+        return schema.DIGEST if schema.source_digest() == schema.DIGEST else None
 
     @staticmethod
-    def _check_is_ours(path: Path, conn: sqlite3.Connection, recorded: set) -> None:
+    def _check_is_ours(path: Path, conn: sqlite3.Connection, recorded: set,
+                       checked: bool) -> None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise NotTaskforceFileError(
@@ -223,16 +236,21 @@ class Store:
         # A damaged page elsewhere would only show when read (after we had
         # written to the file); quick_check finds it before anything is written.
         # A file we closed cleanly and that has not changed since needs no check.
-        if not seal.is_sealed(path) and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        if not checked and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise damaged(path)
         if not recorded:
             raise DamagedFileError(f"{path.name} is missing its version record.", path)
+
+    @staticmethod
+    def _pending(path: Path, recorded: set) -> list:
+        """The migration sets with steps the file lacks; refuses a file from a newer version."""
         unknown = sorted(recorded - schema.known_migrations())
         if unknown:
             raise NewerFileError(
                 f"{path.name} was written by a newer version of Taskforce Secretariat "
                 f"(it has changes this version does not know: {unknown[0][1]}). "
                 "It has not been changed. Install the newer version to open it.", path)
+        return [s for s in schema.migration_sets() if s.pending(recorded)]
 
     @staticmethod
     def _migrate(path: Path, conn: sqlite3.Connection, pending, is_new: bool,
@@ -411,7 +429,7 @@ class Store:
         finally:
             self.conn.close()
             if sound and not self.read_only:
-                seal.seal(self.path)
+                seal.seal(self.path, self._schema_digest)
             if self._lock:
                 self._lock.release()
                 self._lock = None

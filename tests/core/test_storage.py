@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
@@ -15,11 +16,12 @@ from sqlite_utils import Database
 from secretariat import schema
 from secretariat.errors import (DamagedFileError, FileLockedError, NewerFileError,
                                 NotTaskforceFileError, ReadOnlyError)
-from secretariat.storage import backups
+from secretariat.storage import backups, seal
 from secretariat.storage.database import APPLICATION_ID, Store, UpgradeNeeded
 from secretariat.storage.migrations import TABLE as MIGRATIONS_TABLE
 from secretariat.taskforce import Taskforce
 
+ROOT = Path(__file__).resolve().parents[2]
 HOLD_OPEN = textwrap.dedent("""
     import sys
     from secretariat.taskforce import Taskforce
@@ -41,12 +43,21 @@ def holder(sample_path):
         child.wait()
 
 
-def test_a_file_from_a_newer_version_is_refused_unchanged(sample_path):
+def _seal_as(release: str, path) -> None:
+    """Leave the file as the given release would on closing it cleanly: an
+    earlier release's seal names no schema or another one; a later one's, its own."""
+    if release != "unsealed":
+        seal.seal(path, None if release == "sealed naming no schema" else schema.DIGEST ^ 1)
+
+
+@pytest.mark.parametrize("release", ["unsealed", "sealed by its own schema"])
+def test_a_file_from_a_newer_version_is_refused_unchanged(sample_path, release):
     conn = sqlite3.connect(sample_path)
     conn.execute(f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name, applied_at) "
                  "VALUES ('secretariat.core', 'm999_from_the_future', '2030-01-01')")
     conn.commit()
     conn.close()
+    _seal_as(release, sample_path)
     before = sample_path.read_bytes()
     taken = backups.list_backups(sample_path)
     with pytest.raises(NewerFileError) as refused:
@@ -145,13 +156,16 @@ def test_backup_on_close_only_when_changed(sample_path):
     conn.close()
 
 
-def test_backup_before_migrating_an_older_file(file_path):
+@pytest.mark.parametrize("release", ["unsealed", "sealed naming no schema",
+                                     "sealed by its own schema"])
+def test_backup_before_migrating_an_older_file(file_path, release):
     backups.create_private_file(file_path)
     db = Database(file_path)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     schema.migration_sets()[0].apply(db)  # as written by the first release
     db.conn.commit()
     db.close()
+    _seal_as(release, file_path)
     with Taskforce.open(file_path) as tf:
         assert tf.store.check() == []
     taken = backups.list_backups(file_path)
@@ -228,6 +242,27 @@ def test_a_clean_close_lets_the_next_opening_skip_the_whole_file_check(sample_pa
         assert not seal.is_sealed(sample_path)  # open and changing: not sealed
     assert seal.is_sealed(sample_path)
     assert (sample_path.with_name(sample_path.name + ".checked").stat().st_mode & 0o777) == 0o600
+
+
+def test_a_file_closed_cleanly_opens_without_loading_the_schema(sample_path):
+    with Taskforce.open(sample_path):
+        pass
+    probe = ("import sys\n"
+             "from secretariat.taskforce import Taskforce\n"
+             f"with Taskforce.open({str(sample_path)!r}) as tf:\n"
+             "    print(len(tf.bodies.all()),\n"
+             "          [m for m in sys.modules if m.startswith('secretariat.schema.')])\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert result.stdout.split("\n")[-2] == "1 []", result.stderr[-2000:]
+    assert seal.read(sample_path)["schema"] == schema.DIGEST
+
+
+def test_a_program_changed_while_running_vouches_for_no_schema(sample_path, monkeypatch):
+    monkeypatch.setattr(schema, "source_digest", lambda: 0)  # its modules replaced since start
+    with Taskforce.open(sample_path):
+        pass
+    assert seal.is_sealed(sample_path) and seal.read(sample_path)["schema"] is None
 
 
 def test_files_whose_version_record_sqlite_utils_wrote_open_as_up_to_date(file_path, tmp_path):
