@@ -9,7 +9,7 @@ import logging
 import sys
 import traceback
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from secretariat.errors import UserFacingError
 
@@ -18,6 +18,8 @@ log = logging.getLogger("secretariat.ui")
 
 def show_error(parent: QWidget | None, error: UserFacingError | str, title: str | None = None) -> None:
     """The one dialog for a problem the user can act on."""
+    from PySide6.QtWidgets import QMessageBox  # not at start-up: making its class costs ms
+
     message = str(error)
     title = title or getattr(error, "title", "Cannot continue")
     log.info("user-facing error: %s", message)
@@ -35,6 +37,8 @@ def _report(exc_type, exc, tb) -> None:
     if QApplication.instance() is None:
         sys.__excepthook__(exc_type, exc, tb)
         return
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
                       "An unexpected error occurred. Your earlier changes are saved in the "
                       "file; this last action may not have completed.\n\n"

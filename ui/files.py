@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from secretariat.errors import UserFacingError
 from secretariat.storage import Store, UpgradeNeeded
@@ -72,6 +72,8 @@ def sample_path() -> Path:
 
 def offer_sample(parent: QWidget | None) -> bool:
     """First start: ask whether to look at the sample taskforce instead of the new empty file."""
+    from PySide6.QtWidgets import QMessageBox  # dialogs' classes are made when first wanted
+
     answer = QMessageBox.question(
         parent, "Welcome to Taskforce Secretariat",
         "A new, empty taskforce file has been created for you.\n\n"
@@ -84,11 +86,15 @@ def offer_sample(parent: QWidget | None) -> bool:
 
 
 def ask_open_path(parent: QWidget) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     return QFileDialog.getOpenFileName(parent, "Open Taskforce File", str(data_dir()),
                                        FILE_FILTER)[0]
 
 
 def ask_save_path(parent: QWidget, title: str, suggestion: Path) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     path = QFileDialog.getSaveFileName(parent, title, str(suggestion), FILE_FILTER)[0]
     if path and not Path(path).suffix:
         path += ".taskforce"

@@ -99,7 +99,9 @@ def build(window: QWidget, menubar: QMenuBar, undo_group: QUndoGroup,
         elif act is Act.REDO:
             action = undo_group.createRedoAction(window, entry.text)
         else:
-            action = QAction(entry.text, window)
+            # The text by keyword: QAction(text, parent) would also be tried as
+            # QAction(icon, ...), which makes QIcon's classes, some ms of start-up.
+            action = QAction(window, text=entry.text)
             action.triggered.connect(lambda _=False, run=entry.run: run(window))
         action.setShortcut(_shortcut(entry))
         if act is not Act.OPEN_RECENT:

@@ -4,7 +4,8 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QPlainTextEdit, QPushButton,
-                               QScrollArea, QSplitter, QVBoxLayout, QWidget)
+                               QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 
 def add_row(form: QFormLayout, label: str, widget: QWidget) -> QWidget:
@@ -55,8 +56,8 @@ def scrollable(widget: QWidget, name: str) -> QScrollArea:
 
 class Deferred(QWidget):
     """Holds a place in a stack or a tab bar for a widget built the first time
-    it is shown or asked for, so opening a file or a meeting builds only what
-    is on screen."""
+    it is the current one (see ``build_when_current``) or is asked for, so
+    opening a file or a meeting builds only what is on screen."""
 
     def __init__(self, build: Callable[[], QWidget], name: str):
         super().__init__()
@@ -73,12 +74,21 @@ class Deferred(QWidget):
             self._content = self._build()
             area = scrollable(self._content, self._name)
             self.layout().addWidget(area)
-            area.setVisible(self.isVisible())
+            if self.isVisible():  # else it shows with this placeholder (hiding it would stick)
+                area.show()
         return self._content
 
-    def showEvent(self, event) -> None:
-        self.content()
-        super().showEvent(event)
+
+def build_when_current(pages: QStackedWidget | QTabWidget) -> None:
+    """Build each ``Deferred`` of ``pages`` as it becomes the current one; call
+    before adding them. (Not from a showEvent: the first event handler written
+    in Python makes PySide build its QEvent classes, milliseconds of start-up.)"""
+    def build(index: int) -> None:
+        page = pages.widget(index)
+        if isinstance(page, Deferred):
+            page.content()
+
+    pages.currentChanged.connect(build)
 
 
 def day_text(day) -> str:

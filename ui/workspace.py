@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QStackedWidget,
 
 from .pages import PAGES
 from .session import Session
-from .widgets import Deferred
+from .widgets import Deferred, build_when_current
 
 
 def read_only_banner(file_name: str) -> QLabel:
@@ -31,6 +31,7 @@ class Workspace(QWidget):
         self.navigation.setAccessibleName("Sections")
         self.navigation.setSpacing(3)
         self.pages = QStackedWidget()
+        build_when_current(self.pages)
         self._names = [name for name, _ in PAGES]
         for name, factory in PAGES:
             self.navigation.addItem(name)

@@ -16,7 +16,8 @@ from secretariat.meetings import KINDS, MARKINGS, STATUSES
 from secretariat.values import parse_date, parse_time, time_to_text
 
 from ..session import Session
-from ..widgets import Deferred, NotesEdit, add_row, field_date_text, set_quietly
+from ..widgets import (Deferred, NotesEdit, add_row, build_when_current, field_date_text,
+                       set_quietly)
 from . import lazy
 
 TabFactory = Callable[[Session, str], QWidget]
@@ -145,6 +146,7 @@ class MeetingPage(QTabWidget):
         self.tabBar().setAccessibleName("Parts of the meeting")
         self.setDocumentMode(True)
         self._titles = [title for title, _ in MEETING_TABS]
+        build_when_current(self)
         for title, factory in MEETING_TABS:
             self.addTab(Deferred(lambda f=factory: f(session, meeting_id), title), title)
 
