@@ -6,10 +6,12 @@
   handler gets this window (``window.session`` is the open file, or None).
 """
 
+import importlib
 import logging
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
 
@@ -24,6 +26,17 @@ from .session import Session
 from .workspace import Workspace
 
 log = logging.getLogger("secretariat.ui")
+
+# The first edit of a session imports sqlite-utils, some 100 ms. A moment
+# after the window is up, a background thread imports it instead, so that
+# edit does not stall the window and start-up does not pay for it.
+WARM_UP_AFTER_MS = 1000
+WRITING_MODULE = "sqlite_utils"
+
+
+def _warm_up_writing() -> None:
+    threading.Thread(target=importlib.import_module, args=(WRITING_MODULE,),
+                     name="warm-up", daemon=True).start()
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +68,7 @@ class MainWindow(QMainWindow):
         elif self.open_path(files.default_path(), create=True) and files.offer_sample(self):
             self.open_path(files.sample_path())
         self.show()
+        QTimer.singleShot(WARM_UP_AFTER_MS, _warm_up_writing)
 
     def open_path(self, path, create: bool = False) -> bool:
         if self.session and Path(path).absolute() == self.session.tf.path:

@@ -14,10 +14,11 @@ from ui.tables import FIT_ROWS, table_view
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_opening_a_file_loads_no_library_that_only_printing_merging_or_writing_needs(
-        sample_path, tmp_path):
+def _probe(sample_path, tmp_path, then: str) -> str:
+    """What a fresh window process on the sample prints: the Meetings page's
+    rows, the heavy libraries loaded once it is up, and then ``then``'s output."""
     probe = (
-        "import sys\n"
+        "import sys, time\n"
         "from ui.app import create_application\n"
         "from ui.main_window import MainWindow\n"
         "app = create_application([])\n"
@@ -26,12 +27,30 @@ def test_opening_a_file_loads_no_library_that_only_printing_merging_or_writing_n
         "app.processEvents()\n"
         "print(window.centralWidget().page('Meetings').model.rowCount(),\n"
         "      sorted(m for m in ('reportlab', 'apsw', 'PySide6.QtPdf', 'sqlite_utils')\n"
-        "             if m in sys.modules))\n")
+        "             if m in sys.modules))\n" + then)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
            "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             env=env, cwd=ROOT)
-    assert result.stdout.strip().splitlines()[-1] == "2 []", result.stderr[-2000:]
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_opening_a_file_loads_no_library_that_only_printing_merging_or_writing_needs(
+        sample_path, tmp_path):
+    assert _probe(sample_path, tmp_path, "").strip().splitlines()[-1] == "2 []"
+
+
+def test_the_library_for_writing_loads_in_the_background_once_the_window_is_up(
+        sample_path, tmp_path):
+    # No edit is made: the first one will then find sqlite-utils loaded.
+    wait = ("deadline = time.monotonic() + 30\n"
+            "while 'sqlite_utils' not in sys.modules and time.monotonic() < deadline:\n"
+            "    app.processEvents()\n"
+            "    time.sleep(0.02)\n"
+            "print('sqlite_utils' in sys.modules)\n")
+    at_start, later = _probe(sample_path, tmp_path, wait).strip().splitlines()[-2:]
+    assert (at_start, later) == ("2 []", "True")
 
 
 def _built(stack, names) -> list[str]:
