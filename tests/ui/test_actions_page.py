@@ -93,3 +93,24 @@ def test_actions_deleted_or_closed_between_batches_leave_no_gap_and_no_crash(
     tf.actions.delete(ids[0])  # shown, then deleted: nothing to act on, nothing crashes
     page.table.view.selectRow(0)
     assert page.table.chosen() is None and not page.table.quick("done")
+
+
+def test_overdue_actions_stand_out_in_red_and_bold(qtbot, file_path):
+    tf = Taskforce.open(file_path, create=True)
+    b = board(tf)
+    item = b.items[(1, "Update")]
+    tf.actions.create(item, "Long overdue", ["Ed Mayo"], "2011-08-01")
+    tf.actions.create(item, "Due far ahead", ["Ed Mayo"], "2099-08-01")
+    session = Session(tf)
+    page = ActionsPage(session)
+    qtbot.addWidget(page)
+    model = page.table.model
+    looks = {}
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        font = model.data(index, Qt.ItemDataRole.FontRole)
+        brush = model.data(index, Qt.ItemDataRole.ForegroundRole)
+        looks[model.record(row).text] = (font is not None and font.bold(),
+                                         brush.color().name() if brush else None)
+    session.close()
+    assert looks == {"Long overdue": (True, "#b00000"), "Due far ahead": (False, None)}

@@ -8,6 +8,7 @@ where the updates are recorded against that meeting.
 """
 
 import datetime as dt
+from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -32,6 +33,8 @@ from ..widgets import add_row, button, day_text
 OVERDUE = QColor("#b00000")
 ACTION_COLUMN = 3
 NARROW_COLUMN = 150  # the widest any column but the action itself starts
+# Looked up once: the view asks data() for some thousand cells a scroll step.
+_FOREGROUND, _FONT = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole
 SORT_COLUMNS = {"meeting": 0, "owner": 2, "due": 4, "status": 5}  # header click sorts
 
 
@@ -59,14 +62,19 @@ class ActionsModel(LazyTableModel):
         return [row + (a.overdue(),) for row, a in zip(super()._rows(actions), actions)]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.ForegroundRole or role == Qt.ItemDataRole.FontRole:
-            if index.isValid() and self._records[index.row()][-1]:  # overdue, from _rows
-                if role == Qt.ItemDataRole.ForegroundRole:
-                    return QBrush(OVERDUE)
-                font = QFont()
-                font.setBold(True)
-                return font
+        if ((role == _FOREGROUND or role == _FONT) and index.isValid()
+                and self._records[index.row()][-1]):  # overdue, from _rows
+            brush, font = _overdue_look()
+            return brush if role == _FOREGROUND else font
         return super().data(index, role)
+
+
+@cache
+def _overdue_look() -> tuple[QBrush, QFont]:
+    """Made once, when an application exists: the overdue rows' colour and bold."""
+    font = QFont()
+    font.setBold(True)
+    return QBrush(OVERDUE), font
 
 
 class UpdateDialog(QDialog):
