@@ -74,6 +74,13 @@ def test_only_the_first_page_and_the_meetings_first_tab_are_built(sample_window,
     assert sample_window.centralWidget().current_page().isVisible()
 
 
+def test_a_page_asked_for_before_it_is_turned_to_shows_when_it_is(sample_window, qtbot):
+    workspace = sample_window.centralWidget()
+    people = workspace.page("People")  # built while another page is on screen
+    workspace.show_page(1)
+    qtbot.waitUntil(people.isVisible)
+
+
 class _Counting(QAbstractTableModel):
     """Ten thousand rows that count how often a cell is asked for."""
 
