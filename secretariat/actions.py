@@ -242,8 +242,7 @@ class Actions(Manager[Action]):
         return self._ids(where, params, _order(sort, descending))
 
     def _ids(self, where: str, params: tuple, order: str) -> list[str]:
-        return [r["id"] for r in self._store.rows(
-            f"SELECT a.id {_FROM} WHERE {where} ORDER BY {order}", params)]
+        return self._store.column(f"SELECT a.id {_FROM} WHERE {where} ORDER BY {order}", params)
 
     def many(self, ids: Sequence[str]) -> list[Action]:
         """The actions with these ids (a batch), in this order; any deleted since are left out."""
