@@ -3,9 +3,10 @@
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QPlainTextEdit, QPushButton,
-                               QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QFormLayout, QFrame, QPlainTextEdit, QPushButton, QScrollArea,
+                               QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
+
+from .flow_layout import FlowLayout
 
 
 def add_row(form: QFormLayout, label: str, widget: QWidget) -> QWidget:
@@ -101,12 +102,12 @@ def field_date_text(day) -> str:
     return f"{day.day} {day.strftime('%B %Y')}" if day else ""
 
 
-def button_row(entries) -> QHBoxLayout:
-    """Buttons from (text, slot, tip) in a row, left-aligned."""
-    row = QHBoxLayout()
+def button_row(entries) -> FlowLayout:
+    """Buttons from (text, slot, tip) in a row, left-aligned, wrapping onto a
+    second line rather than widening a narrow pane."""
+    row = FlowLayout()
     for entry in entries:
         row.addWidget(entry if isinstance(entry, QWidget) else button(*entry))
-    row.addStretch()
     return row
 
 
