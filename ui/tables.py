@@ -8,8 +8,15 @@ from .models.records import RECORD_ROLE
 FIT_ROWS = 50
 
 
-def table_view(model, name: str) -> QTableView:
-    """A keyboard-friendly list of records, one row selected at a time."""
+def table_view(model, name: str, fit_columns: bool = True) -> QTableView:
+    """A keyboard-friendly list of records, one row selected at a time.
+
+    Its columns fit their contents each time the records are replaced, then
+    stay as they are, for the official to drag wider or narrower. (Qt's
+    ResizeToContents fits them at every layout instead: it measured a long
+    list two or three times over while a file opened, and no one could drag
+    them.) ``fit_columns=False`` leaves the widths to the caller.
+    """
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -18,12 +25,15 @@ def table_view(model, name: str) -> QTableView:
     view.setTabKeyNavigation(False)
     view.verticalHeader().hide()
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     # Columns fit the first rows only: measuring every row of a long list would
     # make opening it cost in proportion to its length.
     header.setResizeContentsPrecision(FIT_ROWS)
     header.setStretchLastSection(True)
     view.setWordWrap(False)
+    if fit_columns:
+        model.modelReset.connect(view.resizeColumnsToContents)
+        view.resizeColumnsToContents()  # for records already there
     return view
 
 

@@ -5,10 +5,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QHeaderView, QScrollArea
 
+from ui.models.records import Column, RecordTableModel
 from ui.tables import FIT_ROWS, table_view
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,8 +113,28 @@ def test_a_long_list_fits_its_columns_without_reading_every_row(qtbot):
     view.show()
     qtbot.waitExposed(view)
     assert view.columnWidth(0) > view.fontMetrics().horizontalAdvance("row 9 column 0")
-    # The visible rows and the first FIT_ROWS, a few times over: never all ten thousand.
-    assert model.asked < 10 * FIT_ROWS * model.columnCount()
+    # The first FIT_ROWS measured once, then the visible rows painted: never all
+    # ten thousand, nor the first rows again at each layout.
+    assert model.asked < 2 * FIT_ROWS * model.columnCount()
+
+
+def test_columns_fit_each_new_set_of_records_and_the_official_may_drag_them(qtbot):
+    model = RecordTableModel()
+    model.columns = (Column("Name", lambda r: r.name), Column("Role", lambda r: r.role))
+    view = table_view(model, "People")
+    qtbot.addWidget(view)
+    view.resize(900, 300)
+    view.show()
+    model.set_records([SimpleNamespace(id="1", name="Ed Mayo", role="Member")])
+    short = view.columnWidth(0)
+    model.set_records([SimpleNamespace(id="1", name="Head of the Mutuals and Commissioning "
+                                                     "Team, Office for Civil Society",
+                                       role="Official")])
+    assert view.columnWidth(0) > short + 100  # refitted to the longer name
+    header = view.horizontalHeader()
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive
+    header.resizeSection(0, 120)  # as a drag of the column's edge does
+    assert view.columnWidth(0) == 120
 
 
 def test_the_minutes_tab_and_its_preview_fit_a_laptop_screen(sample_window, qtbot):

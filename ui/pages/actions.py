@@ -121,13 +121,12 @@ class ActionTable(QWidget):
         self.meeting_id = meeting_id
         self.model = ActionsModel(self)
         name = "Matters arising" if meeting_id else "Actions"
-        self.view = table_view(self.model, name)
+        # Sized to the rows at hand when first shown, not re-measured at each
+        # filter, nor as more are fetched while scrolling.
+        self.view = table_view(self.model, name, fit_columns=False)
         self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
-        # Sized to the rows at hand when shown, not re-measured as more are
-        # fetched while scrolling (which would read every row fetched so far).
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ACTION_COLUMN, QHeaderView.ResizeMode.Stretch)
         self._sized = False
         self.view.activated.connect(lambda _: self.update_chosen())
