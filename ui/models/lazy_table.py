@@ -25,7 +25,10 @@ _TEXT_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.Accessible
 
 
 class LazyTableModel(RecordTableModel):
-    batch = 100  # a few screenfuls: reading one is quick, and the first comes at once
+    # Two or three screenfuls. A scroll that reaches the end of what is read
+    # waits for one batch, so the batch sets the longest stall (50 rows: about
+    # half that of 100); the first still fills the screen at once.
+    batch = 50
 
     def __init__(self, parent=None):
         super().__init__(parent)
