@@ -17,11 +17,9 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from .records import RECORD_ROLE, RecordTableModel
+from .records import RECORD_ROLE, TEXT_ROLES, RecordTableModel
 
 Read = Callable[[Sequence[str]], list]  # records with these ids, in order; deleted ones left out
-# Looked up once: the view asks data() for some thousand cells a scroll step.
-_TEXT_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole))
 
 
 class LazyTableModel(RecordTableModel):
@@ -66,7 +64,7 @@ class LazyTableModel(RecordTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        if role in _TEXT_ROLES:
+        if role in TEXT_ROLES:
             return self._records[index.row()][1 + index.column()]
         if role == RECORD_ROLE:
             return self._records[index.row()][0]

@@ -12,6 +12,9 @@ from PySide6.QtGui import QBrush
 from secretariat.frozen import record
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
+# The roles a cell answers with its text; looked up once, as the view asks
+# data() for some thousand cells a screen.
+TEXT_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole))
 
 
 @record
@@ -53,7 +56,7 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         record = self._records[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in TEXT_ROLES:
             return self.columns[index.column()].text(record)
         if role == RECORD_ROLE:
             return self._id(record)
