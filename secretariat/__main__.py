@@ -4,14 +4,14 @@ import argparse
 import os
 import sys
 
-from .cli import command_modules
-from .errors import UserFacingError
+from .cli import command_modules, outputs
+from .errors import UserFacingError, printable
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):
         # One line and exit 1 for bad input, as for every other refusal.
-        self.exit(1, f"error: {message} (see {self.prog} --help)\n")
+        self.exit(1, f"error: {printable(message)} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,20 +21,40 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for module in command_modules():
         module.register(sub)
+    parser.commands = sub.choices  # name: its parser, for the checks before running
     return parser
 
 
-def main(argv=None) -> int:
-    args = build_parser().parse_args(argv)
+def _is_text(value: str) -> bool:
+    """False for what the terminal passed as bytes that are not UTF-8 (surrogates)."""
     try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for name, value in vars(args).items():
+        if isinstance(value, str) and not _is_text(value):
+            print(f"error: the {name} given is not valid text (its bytes are not UTF-8): "
+                  f"{printable(value)}", file=sys.stderr)
+            return 1
+    try:
+        from .storage.targets import check_targets
+
+        # Every file the command will write, before it reads or writes anything.
+        check_targets(outputs(parser.commands[args.command], args))
         return args.run(args)
     except UserFacingError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(error, limit=2000)}", file=sys.stderr)
         return 1
     except Exception as error:  # a bug: one line unless asked for the traceback
         if os.environ.get("SECRETARIAT_DEBUG"):
             raise
-        print(f"error: unexpected {type(error).__name__}: {error} "
+        print(f"error: unexpected {type(error).__name__}: {printable(error)} "
               "(set SECRETARIAT_DEBUG=1 for details)", file=sys.stderr)
         return 1
 

@@ -6,6 +6,21 @@ anything else is a bug and goes to the crash log.
 """
 
 
+# Control characters would act on a terminal (escape sequences) and bidi
+# controls reorder what a reader sees; both are shown as escapes instead.
+_UNSEEN = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0))}
+_UNSEEN.update({c: f"\\u{c:04x}" for c in (0x061c, 0x200e, 0x200f, *range(0x202a, 0x202f),
+                                             *range(0x2066, 0x206a))})
+
+
+def printable(text, limit: int = 200) -> str:
+    """``text`` safe to show in a message or on a terminal: control and
+    direction characters escaped, lone surrogates replaced, and cut at ``limit``."""
+    text = str(text).translate(_UNSEEN)
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 class UserFacingError(Exception):
     """A problem the user can understand and act on."""
 
@@ -45,6 +60,10 @@ class NotTaskforceFileError(FileProblem):
 
 class DamagedFileError(FileProblem):
     pass
+
+
+class AlteredFileError(FileProblem):
+    """A file whose schema is not the one this program makes: it could act on the record."""
 
 
 class NewerFileError(FileProblem):

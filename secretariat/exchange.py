@@ -16,8 +16,6 @@ import textwrap
 from pathlib import Path
 from typing import Iterator, TextIO
 
-from sqlite_utils import Database
-
 from . import schema
 from .errors import FileProblem, ValidationError
 from .frozen import record
@@ -25,6 +23,7 @@ from .output_files import private_output
 from .progress import BATCH, Progress, ignore
 from .record_tables import RecordTable, record_tables
 from .storage import Store
+from .storage.connect import identifier
 
 FORMAT = "taskforce-secretariat"
 VERSION = 1
@@ -55,14 +54,15 @@ def _write_export(store: Store, out: TextIO, progress: Progress) -> None:
     conn = store.conn
     with _reading(conn):
         tables = record_tables(conn)
-        total = sum(conn.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0]
+        total = sum(conn.execute(f"SELECT count(*) FROM {identifier(t.name)}").fetchone()[0]
                     for t in tables)
         done = 0
         progress(done, total)
         out.write(f'{{\n  "format": {json.dumps(FORMAT)},\n  "version": {VERSION},\n  "tables": {{')
         for number, table in enumerate(tables):
-            columns = ", ".join(f'"{c}"' for c in table.column_names)
-            cursor = conn.execute(f'SELECT {columns} FROM "{table.name}" ORDER BY created_at, id')
+            columns = ", ".join(map(identifier, table.column_names))
+            cursor = conn.execute(
+                f"SELECT {columns} FROM {identifier(table.name)} ORDER BY created_at, id")
             out.write(("," if number else "") + f"\n    {json.dumps(table.name)}: [")
             first = True
             while page := cursor.fetchmany(BATCH):
@@ -102,10 +102,14 @@ class ImportSummary:
 def import_json(text: str, target, source_name: str = "the export") -> ImportSummary:
     """Read an export into ``target`` (a new or empty taskforce file)."""
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise BadExportError(f"{source_name} is not valid JSON (line {error.lineno}, "
-                           f"column {error.colno}: {error.msg}).") from None
+                             f"column {error.colno}: {error.msg}).") from None
+    except RecursionError:
+        raise BadExportError(f"{source_name} is nested too deeply to be an export.") from None
+    except _Bad as bad:
+        raise BadExportError(f"{source_name}: {bad}") from None
     try:
         rows = _check_document(document)
         with contextlib.closing(_empty_schema()) as trial:
@@ -116,7 +120,7 @@ def import_json(text: str, target, source_name: str = "the export") -> ImportSum
     created = not target.exists()
     store = Store.open(target, create=True)
     try:
-        if any(store.scalar(f'SELECT count(*) FROM "{t.name}"')
+        if any(store.scalar(f"SELECT count(*) FROM {identifier(t.name)}")
                for t in record_tables(store.conn)):
             raise FileProblem(f"{target.name} already holds records; import into a new or "
                               "empty file.", target)
@@ -135,11 +139,14 @@ class _Bad(Exception):
     """A problem in the document, with where it is."""
 
 
+def _no_constant(name: str):
+    raise _Bad(f"{name} is not a number an export holds")
+
+
+_LARGEST = 2 ** 63  # SQLite's integers are 64-bit
+
 def _empty_schema() -> sqlite3.Connection:
-    db = Database(memory=True)
-    for migration_set in schema.migration_sets():
-        migration_set.apply(db)
-    return db.conn
+    return schema.replay(schema.snapshot()["migrations"])
 
 
 def _check_document(document) -> dict[tuple[str, RecordTable], list[tuple[int, dict]]]:
@@ -205,6 +212,14 @@ def _check_row(table: RecordTable, index: int, row) -> dict:
 def _check_value(where: str, column: str, value) -> None:
     if value is None or value == "":
         return
+    if isinstance(value, int) and not -_LARGEST <= value < _LARGEST:
+        raise _Bad(f"{where}: {value} is too large a number")
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise _Bad(f"{where}: holds a character that is not valid text "
+                       "(a lone surrogate)") from None
     if column == "date" or column.endswith(("_on", "_date")):
         try:
             if not isinstance(value, str) or len(value) != 10:
@@ -228,10 +243,10 @@ def _write(conn: sqlite3.Connection, rows) -> None:
     conn.execute("PRAGMA defer_foreign_keys = ON")
     for (name, _), found in rows.items():
         for i, row in found:
-            columns = ", ".join(f'"{c}"' for c in row)
+            columns = ", ".join(map(identifier, row))
             marks = ", ".join("?" for _ in row)
             try:
-                conn.execute(f'INSERT INTO "{name}" ({columns}) VALUES ({marks})',
+                conn.execute(f"INSERT INTO {identifier(name)} ({columns}) VALUES ({marks})",
                              tuple(row.values()))
             except sqlite3.IntegrityError as error:
                 raise _Bad(f"tables.{name}[{i}]: breaks a rule of the file ({error})") from None

@@ -1,9 +1,10 @@
-"""Files written for the official (PDFs, exports, e-mail drafts): readable by
-their owner only, and there whole or not at all.
+"""Files written for the official (PDFs, exports, e-mail drafts): never over
+a record, readable by their owner only, and there whole or not at all.
 
-Each is written to a temporary file beside its target and renamed over it at
-the end, so a full disk, an error or ``Cancelled`` halfway leaves no partial
-file and any earlier file of that name as it was.
+Every target is checked before a byte is written (``storage.targets``).
+Each file is then written to a temporary file beside its target and renamed
+over it at the end, so a full disk, an error or ``Cancelled`` halfway leaves
+no partial file and any earlier file of that name as it was.
 """
 
 import contextlib
@@ -13,17 +14,14 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from .errors import UserFacingError
+from .storage.targets import check_target
 
 
 @contextlib.contextmanager
 def private_output(path, text: bool = False) -> Iterator[IO]:
     """A file to write ``path`` through (UTF-8 text, or bytes); it takes the
     target's place when the block ends without an error."""
-    target = Path(path).absolute()
-    if target.is_dir():
-        raise UserFacingError(f"{target.name} is a folder; name a file to write.")
-    if not target.parent.is_dir():
-        raise UserFacingError(f"The folder for {target.name} does not exist.")
+    target = check_target(path)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
                                              dir=target.parent)  # mode 0600
@@ -32,6 +30,7 @@ def private_output(path, text: bool = False) -> Iterator[IO]:
     try:
         with open(handle, "w" if text else "wb", **({"encoding": "utf-8"} if text else {})) as out:
             yield out
+        check_target(target)  # still: a long export may have given time to put a file there
         os.replace(temporary, target)
     except OSError as error:
         raise UserFacingError(f"Cannot write {target.name}: {error.strerror}.") from None

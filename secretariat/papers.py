@@ -7,10 +7,11 @@ records its path.
 """
 
 import datetime as dt
+from pathlib import Path
 
 from .changes import Changes
 from .conflicts import Tags
-from .errors import NotFoundError, ValidationError
+from .errors import NotFoundError, UserFacingError, ValidationError, printable
 from .frozen import record
 from .records import Manager, choice, require_text, stripped
 from .values import date_to_text, parse_optional_date
@@ -25,6 +26,50 @@ STATUSES = {
 }
 # Papers whose reviews still matter: coverage and chasing look at these.
 UNDER_REVIEW = ("drafting", "out_for_review", "revised")
+
+# The kinds of file the desktop is asked to open for a paper. A recorded path
+# comes with the file, maybe from someone else: a program, a script or a
+# launcher would be run by some desktops, so nothing else is ever handed over.
+DOCUMENT_SUFFIXES = frozenset({
+    ".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".md", ".xls", ".xlsx", ".ods", ".csv",
+    ".ppt", ".pptx", ".odp", ".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff"})
+# How programs and scripts begin, whatever they are named.
+_PROGRAM_MAGIC = (b"#!", b"\x7fELF", b"MZ", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe",
+                  b"\xce\xfa\xed\xfe")
+
+
+def document_to_open(recorded: str) -> Path:
+    """The paper's document, if it is one the desktop may safely open; else a
+    clear refusal naming the path."""
+    if not recorded or not recorded.strip():
+        raise UserFacingError("No file is recorded for this paper; edit the paper to add one.")
+    shown = printable(recorded)
+    if recorded.startswith(("\\\\", "//")):  # not even looked at: that would reach the network
+        raise UserFacingError(f"The paper's file {shown} is on another computer; copy it to "
+                              "this one and edit the paper to point to the copy.")
+    path = Path(recorded).expanduser()
+    if not path.is_absolute():
+        raise UserFacingError(f"The paper's file {shown} is not a full path; edit the paper "
+                              "to choose the file again.")
+    real = path.resolve()
+    if not real.exists():
+        raise UserFacingError(f"The paper's file {shown} is not there; edit the paper to "
+                              "point to it.")
+    kinds = {path.suffix.lower(), real.suffix.lower()}
+    if not real.is_file() or not kinds <= DOCUMENT_SUFFIXES:
+        raise UserFacingError(
+            f"The paper's file {shown} is not a document this program opens (PDF, Word, "
+            "OpenDocument, text, spreadsheet, slides or image), so it was not opened.")
+    try:
+        with open(real, "rb") as handle:
+            start = handle.read(4)
+    except OSError as error:
+        raise UserFacingError(f"The paper's file {shown} cannot be read: "
+                              f"{error.strerror}.") from None
+    if start.startswith(_PROGRAM_MAGIC):
+        raise UserFacingError(f"The paper's file {shown} is a program, not a document, "
+                              "so it was not opened.")
+    return real
 
 
 @record

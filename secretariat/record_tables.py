@@ -5,6 +5,10 @@ holds records, whoever added it: a table with a text ``id`` key and
 ``created_at``/``updated_at``. SQLite's own tables, full-text indexes and the
 bookkeeping tables of ``schema.s05_sync`` are left out. The functions take a
 sqlite3 or an APSW connection (both have ``execute(...).fetchall()``).
+
+Names read from a file only reach SQL as bound values or through
+``storage.connect.identifier``, and a file is only read once its schema is
+known to be ours.
 """
 
 
@@ -39,7 +43,7 @@ class RecordTable:
 
 
 def _describe(conn, name: str) -> RecordTable | None:
-    info = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
+    info = conn.execute("SELECT * FROM pragma_table_info(?)", (name,)).fetchall()
     # cid, name, type, notnull, default, pk
     names = {row[1] for row in info}
     keys = [row for row in info if row[5]]
@@ -48,7 +52,7 @@ def _describe(conn, name: str) -> RecordTable | None:
     columns = tuple(Column(row[1], bool(row[3]) and row[4] is None) for row in info)
     references = tuple(
         Reference(row[3], row[2])
-        for row in conn.execute(f'PRAGMA foreign_key_list("{name}")').fetchall())
+        for row in conn.execute("SELECT * FROM pragma_foreign_key_list(?)", (name,)).fetchall())
     return RecordTable(name, columns, references)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import FileProblem
 from .storage.backups import Backup, create_private_file, list_backups, verify
+from .storage.connect import sqlite
 from .storage.database import APPLICATION_ID
 from .storage.lock import InstanceLock
 
@@ -47,8 +48,8 @@ def restore_backup(file_path, backup_path) -> Path | None:
         lock.acquire(file_path)  # refuses while the file is open anywhere
         incoming.unlink(missing_ok=True)
         create_private_file(incoming)
-        with contextlib.closing(sqlite3.connect(f"{backup_path.as_uri()}?mode=ro", uri=True)) as src, \
-                contextlib.closing(sqlite3.connect(incoming)) as dest:
+        with contextlib.closing(sqlite(f"{backup_path.as_uri()}?mode=ro", uri=True)) as src, \
+                contextlib.closing(sqlite(incoming)) as dest:
             src.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
         if not verify(incoming):
@@ -75,5 +76,5 @@ def restore_backup(file_path, backup_path) -> Path | None:
 def _is_taskforce_backup(path: Path) -> bool:
     if not path.is_file() or not verify(path):
         return False
-    with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+    with contextlib.closing(sqlite(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
         return conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID

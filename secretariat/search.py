@@ -13,10 +13,12 @@ import re
 import sqlite3
 
 from .frozen import record
-from .schema.s07_search import (
-    BLOCK, SOURCES, TOKENIZER, drop_trigger_statements, kind_range, rebuild_statements,
-    trigger_statements)
+from .schema.s07_search import BLOCK, SOURCES, TOKENIZER, kind_range
+from .schema.s11_search_queue import (drop_trigger_statements, rebuild_statements,
+                                      trigger_statements)
 from .storage import Store
+from .storage.connect import sqlite
+from .storage.search_queue import PENDING
 
 # Each kind's group heading, in the order the groups are shown.
 LABELS = {
@@ -246,7 +248,7 @@ def _ranked(docs: list[dict], query: str, limit: int) -> list[dict]:
     """
     if not docs:
         return []
-    with contextlib.closing(sqlite3.connect(":memory:")) as scratch:
+    with contextlib.closing(sqlite(":memory:")) as scratch:
         scratch.execute(f"CREATE VIRTUAL TABLE hits USING fts5(title, body, "
                         f"tokenize = '{TOKENIZER}')")
         scratch.executemany("INSERT INTO hits(rowid, title, body) VALUES (?, ?, ?)",
@@ -312,6 +314,8 @@ def problems(store: Store) -> list[str]:
     if indexed != expected:
         return [f"search index: {indexed} entries for {expected} records "
                 "(repair with check --repair)"]
+    if store.scalar(PENDING):  # written by something other than this program
+        return ["search index: changes not yet indexed (repair with check --repair)"]
     if store.read_only:  # the check is run as a write
         return []
     try:
@@ -337,9 +341,9 @@ def _fill(db) -> None:
 def bulk_load(store: Store):
     """One transaction for writing many records, indexed once at the end.
 
-    The index triggers cost far more per row than the writes themselves
-    (FTS5 syncs at every trigger's statement boundary), so they are dropped
-    for the load, then put back and the index rebuilt, all in the same write.
+    The index triggers cost more per row than the writes themselves, so
+    they are dropped for the load, then put back and the index rebuilt, all
+    in the same write.
     """
     with store.transaction() as db:
         for statement in drop_trigger_statements():

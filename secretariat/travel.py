@@ -32,7 +32,10 @@ from .record_tables import RecordTable, record_tables
 from .storage import Store, new_id, now_stamp
 from .storage.backups import (backup_dir_for, create_private_file, take_backup, verify,
                               write_copy)
+from .storage.connect import apsw_connection, identifier, sqlite
 from .storage.lock import InstanceLock
+from .storage.search_queue import FLUSH
+from .storage.targets import check_target
 
 Side = Literal["home", "travel"]
 _LABEL_COLUMNS = ("name", "title", "text", "role_title", "date")
@@ -105,6 +108,26 @@ class MergeReport:
         return "Merged: " + ", ".join(parts) + "."
 
 
+# What one record of each table is called, for reports of a merge.
+_RECORD_NAMES = {
+    "bodies": "body", "people": "person", "memberships": "membership", "meetings": "meeting",
+    "agenda_items": "agenda item", "attendance": "register entry",
+    "attendance_items": "presenter's item", "agenda_suggestions": "suggested item",
+    "standing_items": "standing item", "minutes_entries": "minutes entry",
+    "minutes_lifecycle": "minutes approval record", "minutes_corrections": "minutes correction",
+    "actions": "action", "action_owners": "action owner", "action_updates": "action update",
+    "papers": "paper", "paper_links": "paper's meeting", "reviews": "review",
+    "suggested_reviewers": "suggested reviewer", "interests": "interest",
+    "declaration_forms": "declaration form", "meeting_declarations": "declaration at a meeting",
+    "tags": "tag",
+}
+
+
+def record_name(table: str) -> str:
+    """What a record of ``table`` is called: 'person' for people."""
+    return _RECORD_NAMES.get(table, table.replace("_", " "))
+
+
 def label_of(row: dict) -> str:
     """A few words naming a record (its name, title, text…), or empty."""
     for column in _LABEL_COLUMNS:
@@ -135,6 +158,7 @@ def check_travel_copy(store: Store, destination) -> Path:
     if destination.exists():
         raise FileProblem(f"{destination.name} already exists; choose a new name for the travel copy.",
                           destination)
+    check_target(destination)
     if not destination.parent.is_dir():
         raise FileProblem(f"The folder for {destination.name} does not exist.", destination)
     if store.read_only:
@@ -154,7 +178,7 @@ def write_travel_copy(source: Store, destination: Path, progress: Progress = ign
     try:
         snapshot.parent.mkdir(mode=0o700, exist_ok=True)
         write_copy(source.conn, destination, part(progress, 0, 0.5))  # each one checked
-        with contextlib.closing(sqlite3.connect(destination)) as copy:
+        with contextlib.closing(sqlite(destination)) as copy:
             write_copy(copy, snapshot, part(progress, 0.5, 1))
             with copy:
                 copy.execute("INSERT INTO travel_origin VALUES (?, ?, ?, ?, ?, ?)",
@@ -206,8 +230,14 @@ def merge(home_path, travel_path, choices: Mapping[tuple[str, str], Side] | None
     if not (os.access(home_path, os.W_OK) and os.access(home_path.parent, os.W_OK)):
         raise FileProblem(f"{home_path.name} is read-only, so nothing can be merged into it.",
                           home_path)
-    with (_locked(home_path), _locked(travel_path),
-          _travel_changes(home_path, travel_path, part(progress, 0, 0.2)) as found):
+    with _locked(home_path), _locked(travel_path):
+        for path in (home_path, travel_path):  # before anything of theirs is read
+            Store.inspect(path)
+        return _merge(home_path, travel_path, choices, progress)
+
+
+def _merge(home_path: Path, travel_path: Path, choices: dict, progress: Progress) -> MergeReport:
+    with _travel_changes(home_path, travel_path, part(progress, 0, 0.2)) as found:
         travel, copy_id, changeset = found
         if not changeset:
             return MergeReport(merged=True)
@@ -242,7 +272,7 @@ def _locked(path: Path) -> Iterator[None]:
 
 def _open(path: Path, flags: int = apsw.SQLITE_OPEN_READWRITE) -> apsw.Connection:
     try:
-        conn = apsw.Connection(str(path), flags=flags | apsw.SQLITE_OPEN_URI)
+        conn = apsw_connection(str(path), flags | apsw.SQLITE_OPEN_URI)
         conn.execute("PRAGMA busy_timeout = 2000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
     except apsw.Error as error:
@@ -301,7 +331,7 @@ def _travel_changes(home_path: Path, travel_path: Path, progress: Progress):
 
 
 def _back_up_home(home_path: Path) -> Path:
-    with contextlib.closing(sqlite3.connect(home_path)) as conn:
+    with contextlib.closing(sqlite(home_path)) as conn:
         try:
             return take_backup(conn, home_path, "before-merge").path
         except (OSError, sqlite3.Error) as error:
@@ -314,7 +344,7 @@ def _advance_snapshot(travel: apsw.Connection, snapshot: Path) -> None:
     fresh = snapshot.with_suffix(".new")
     fresh.unlink(missing_ok=True)
     create_private_file(fresh)
-    dest = apsw.Connection(str(fresh))
+    dest = apsw_connection(str(fresh), apsw.SQLITE_OPEN_READWRITE | apsw.SQLITE_OPEN_CREATE)
     try:
         with dest.backup("main", travel, "main") as step:
             step.step()
@@ -356,6 +386,8 @@ class _Application:
                 apsw.Changeset.apply(self.changeset, home, conflict=self._on_conflict)
                 self._settle(home)
                 restored = self._mend_references(home)
+                for statement in FLUSH:  # the search index, as Store.transaction keeps it
+                    home.execute(statement)
                 progress(1, 1)
                 self.incoming = [i for i in planned if (i.table, i.record_id) not in self._held_back]
                 self.incoming += restored
@@ -398,7 +430,7 @@ class _Application:
 
     def _row(self, schema: str, table: str, record_id: str, conn=None) -> dict | None:
         cursor = (conn or self.travel).execute(
-            f'SELECT * FROM {schema}."{table}" WHERE id = ?', (record_id,))
+            f"SELECT * FROM {schema}.{identifier(table)} WHERE id = ?", (record_id,))
         found = cursor.fetchone()
         if found is None:
             return None
@@ -463,11 +495,12 @@ class _Application:
                 self._put(home, table, record_id, self._row("main", table, record_id))
 
     def _put(self, home: apsw.Connection, table: str, record_id: str, row: dict | None) -> None:
-        home.execute(f'DELETE FROM main."{table}" WHERE id = ?', (record_id,))
+        home.execute(f"DELETE FROM main.{identifier(table)} WHERE id = ?", (record_id,))
         if row is not None:
-            names = ", ".join(f'"{n}"' for n in row)
+            names = ", ".join(map(identifier, row))
             marks = ", ".join("?" for _ in row)
-            home.execute(f'INSERT INTO main."{table}" ({names}) VALUES ({marks})', tuple(row.values()))
+            home.execute(f"INSERT INTO main.{identifier(table)} ({names}) VALUES ({marks})",
+                         tuple(row.values()))
 
     def _mend_references(self, home: apsw.Connection) -> list[Incoming]:
         """Bring back records the other side deleted that kept records still need."""
@@ -480,7 +513,8 @@ class _Application:
             for table, rowid, parent, fk_index in problems:
                 column = self._reference_column(home, table, fk_index)
                 (parent_id,) = home.execute(
-                    f'SELECT "{column}" FROM main."{table}" WHERE rowid = ?', (rowid,)).fetchone()
+                    f"SELECT {identifier(column)} FROM main.{identifier(table)} WHERE rowid = ?",
+                    (rowid,)).fetchone()
                 row = self._row("main", parent, parent_id) or self._row("snap", parent, parent_id)
                 if row is not None and self._row("main", parent, parent_id, home) is None:
                     self._put(home, parent, parent_id, row)
@@ -495,7 +529,7 @@ class _Application:
 
     @staticmethod
     def _reference_column(home: apsw.Connection, table: str, fk_index: int) -> str:
-        for row in home.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
+        for row in home.execute("SELECT * FROM pragma_foreign_key_list(?)", (table,)).fetchall():
             if row[0] == fk_index:
                 return row[3]
         raise LookupError(f"no foreign key {fk_index} on {table}")

@@ -1,4 +1,5 @@
-"""Files the user saves out of the app (PDFs, e-mail drafts), opened once written."""
+"""Files the user saves out of the app (PDFs, e-mail drafts, exports): where,
+checked before anything is written, and opened once written."""
 
 from pathlib import Path
 
@@ -6,17 +7,41 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from secretariat.output_files import write_private
 from secretariat.errors import UserFacingError
+from secretariat.output_files import write_private
+from secretariat.storage.targets import check_target
 
+from .errors import show_error
 from .session import Session
+
+
+def ask_output(parent: QWidget, title: str, suggestion: str, kind: str,
+               suffix: str = "") -> str | None:
+    """Where to save a file, as the official chooses it; None when they cancel or
+    when writing there could lose a record (then they are told why)."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggestion, kind)
+    if not path:
+        return None
+    if suffix and not Path(path).suffix:
+        path += suffix
+    return path if safe_output(parent, path) else None
+
+
+def safe_output(parent: QWidget, path: str) -> bool:
+    """Whether ``path`` may be written; a clear message when not."""
+    try:
+        check_target(path)
+    except UserFacingError as error:
+        show_error(parent, error, "Not saved")
+        return False
+    return True
 
 
 def save_and_open(parent: QWidget, session: Session, title: str, name: str, data: bytes,
                   kind: str, path: str | None = None) -> str | None:
     """Ask where to save a file (unless told), write it, and open it in its program."""
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name), kind)
+        path = ask_output(parent, title, str(Path.home() / name), kind)
     if not path:
         return None
     try:

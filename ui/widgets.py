@@ -16,12 +16,14 @@ def add_row(form: QFormLayout, label: str, widget: QWidget) -> QWidget:
     return widget
 
 
-def button(text: str, slot, tip: str = "") -> QPushButton:
+def button(text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
+    """A push button that calls ``slot()`` when clicked: with no arguments, so
+    the ``checked`` flag ``clicked`` sends never lands in an optional parameter."""
     push = QPushButton(text)
     push.setAccessibleName(text.replace("&", "").rstrip("…"))
     if tip:
         push.setToolTip(tip)
-    push.clicked.connect(slot)
+    push.clicked.connect(lambda: slot())
     return push
 
 

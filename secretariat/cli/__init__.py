@@ -1,14 +1,19 @@
 """Headless commands: one module per group, each with ``register(subparsers)``.
 
 Every module in this package is picked up; a command sets ``run`` as its
-default, which takes the parsed arguments and returns the exit code.
+default, which takes the parsed arguments and returns the exit code. Every
+argument naming a file the command writes is made with ``output_argument``,
+so that all of them are checked before the command does anything
+(``__main__``), and what a command prints from the file goes through
+``say`` or ``warn`` (control characters shown as escapes, not obeyed).
 """
 
+import argparse
 import importlib
 import pkgutil
 import sys
 
-from ..errors import NotFoundError, ValidationError
+from ..errors import NotFoundError, ValidationError, printable
 from ..output_files import write_private
 from ..taskforce import Taskforce
 
@@ -17,6 +22,33 @@ def command_modules():
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if not info.name.startswith("_"):
             yield importlib.import_module(f"{__name__}.{info.name}")
+
+
+def output_argument(cmd, *names, **options):
+    """An argument naming a file the command writes (checked before it runs)."""
+    action = cmd.add_argument(*names, **options)
+    action.writes = True
+    return action
+
+
+def outputs(cmd, args) -> list[str]:
+    """The files the command parsed from ``args`` will write (through its steps:
+    ``travel take``)."""
+    found = []
+    for action in cmd._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found += outputs(action.choices[getattr(args, action.dest)], args)
+        elif getattr(action, "writes", False) and (value := getattr(args, action.dest, None)):
+            found.append(value)
+    return found
+
+
+def say(text: str) -> None:
+    print(printable(text, limit=100_000))
+
+
+def warn(text: str) -> None:
+    print("warning: " + printable(text, limit=100_000), file=sys.stderr)
 
 
 def open_existing(path: str) -> Taskforce:
@@ -56,18 +88,22 @@ def pdf_command(sub, name: str, help: str, run, meeting: bool = False, body: boo
     if body:
         cmd.add_argument("--body", help="the body's name, when " + (
             "several met that day" if meeting else "the file holds several"))
-    cmd.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    output_argument(cmd, "-o", "--output", required=True, metavar="OUT.pdf")
     cmd.set_defaults(run=run)
     return cmd
 
 
-def write_pdf(path: str, renderer, doc) -> bytes:
-    """Render a document with its module (``render`` and ``warnings``), warn of
-    characters that will print as boxes, and write it; returns the PDF."""
+def render_pdf(renderer, doc) -> bytes:
+    """Render a document with its module (``render`` and ``warnings``), warning of
+    characters that will print as boxes."""
     missing = renderer.warnings(doc)
     if missing:
-        print("warning: the font has no glyph for " + " ".join(missing)
-              + "; they will print as boxes", file=sys.stderr)
-    pdf = renderer.render(doc)
+        warn("the font has no glyph for " + " ".join(missing) + "; they will print as boxes")
+    return renderer.render(doc)
+
+
+def write_pdf(path: str, renderer, doc) -> bytes:
+    """Render a document and write it; returns the PDF."""
+    pdf = render_pdf(renderer, doc)
     write_private(path, pdf)
     return pdf

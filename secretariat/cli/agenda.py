@@ -1,6 +1,6 @@
 """Commands that print a meeting's agenda and attendance over a period."""
 
-from . import body_named, open_existing, pdf_command, the_body, write_pdf
+from . import body_named, open_existing, pdf_command, say, the_body, write_pdf
 
 
 def register(sub) -> None:
@@ -18,7 +18,7 @@ def run_agenda(args) -> int:
         meeting = tf.meetings.find_one(args.meeting, body_named(tf, args.body))
         doc = agenda_pdf.build(tf, meeting.id)
     write_pdf(args.output, agenda_pdf, doc)
-    print(f"Wrote the agenda of {doc.date} to {args.output}")
+    say(f"Wrote the agenda of {doc.date} to {args.output}")
     return 0
 
 
@@ -28,5 +28,5 @@ def run_attendance(args) -> int:
     with open_existing(args.path) as tf:
         doc = attendance_pdf.build(tf, the_body(tf, args.body), args.start, args.end)
     write_pdf(args.output, attendance_pdf, doc)
-    print(f"Wrote attendance at {doc.meetings} meeting(s) to {args.output}")
+    say(f"Wrote attendance at {doc.meetings} meeting(s) to {args.output}")
     return 0

@@ -3,13 +3,13 @@
 from pathlib import Path
 
 from ..errors import UserFacingError
-from . import open_existing
+from . import open_existing, output_argument, say
 
 
 def register(sub) -> None:
     cmd = sub.add_parser("export", help="write everything in a file as JSON (docs/export-format.md)")
     cmd.add_argument("path", help="the taskforce file")
-    cmd.add_argument("-o", "--output", required=True, help="the JSON file to write")
+    output_argument(cmd, "-o", "--output", required=True, help="the JSON file to write")
     cmd.set_defaults(run=run_export)
 
     cmd = sub.add_parser("import", help="read a JSON export into a new or empty taskforce file")
@@ -23,7 +23,7 @@ def run_export(args) -> int:
 
     with open_existing(args.path) as tf:
         exchange.export_file(tf.store, args.output)  # in full or not at all
-    print(f"Exported {args.path} to {args.output}")
+    say(f"Exported {args.path} to {args.output}")
     return 0
 
 
@@ -37,5 +37,5 @@ def run_import(args) -> int:
     from .. import exchange
 
     summary = exchange.import_json(text, args.path, source_name=source.name)
-    print(f"Imported {summary.total} records from {source.name} into {args.path}")
+    say(f"Imported {summary.total} records from {source.name} into {args.path}")
     return 0

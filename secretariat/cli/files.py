@@ -4,12 +4,12 @@ from pathlib import Path
 
 from ..errors import UserFacingError
 from ..taskforce import Taskforce
-from . import open_existing
+from . import open_existing, output_argument, say
 
 
 def register(sub) -> None:
     cmd = sub.add_parser("sample", help="write the sample taskforce (Mutuals Taskforce 2011-12)")
-    cmd.add_argument("path", help="the new file to write")
+    output_argument(cmd, "path", help="the new file to write")
     cmd.set_defaults(run=run_sample)
 
     cmd = sub.add_parser("check", help="check a file's integrity, references and version")
@@ -25,7 +25,7 @@ def run_sample(args) -> int:
         from .. import sample  # each command imports only what it uses
 
         sample.build(tf)
-    print(f"Wrote the sample taskforce to {args.path}")
+    say(f"Wrote the sample taskforce to {args.path}")
     return 0
 
 
@@ -34,10 +34,12 @@ def run_check(args) -> int:
 
     with open_existing(args.path) as tf:
         if args.repair:
-            print(f"Rebuilt the search index: {search.rebuild(tf.store)} entries")
+            say(f"Rebuilt the search index: {search.rebuild(tf.store)} entries")
         problems = tf.store.check() + search.problems(tf.store)
+        if problems:
+            tf.store.distrust()
     if problems:
         raise UserFacingError(f"{args.path}: {problems[0]}"
                               + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
-    print(f"{args.path}: ok")
+    say(f"{args.path}: ok")
     return 0

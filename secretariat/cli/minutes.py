@@ -1,14 +1,13 @@
 """Commands that print the minutes of a meeting and the action log."""
 
 import datetime as dt
-import sys
 
 from .. import minutes_content
 from ..actions import STATUSES
-from ..records import choice
 from ..output_files import write_private
-from . import body_named, open_existing, pdf_command, write_pdf
-
+from ..records import choice
+from . import (body_named, open_existing, output_argument, pdf_command, render_pdf, say, warn,
+               write_pdf)
 
 
 def register(sub) -> None:
@@ -16,9 +15,9 @@ def register(sub) -> None:
                       meeting=True)
     cmd.add_argument("--publication", action="store_true",
                      help="the version for publication: restricted items withheld")
-    cmd.add_argument("--email", metavar="OUT.eml",
-                     help="also write an e-mail draft with the PDF attached, addressed to "
-                          "the current members and officials")
+    output_argument(cmd, "--email", metavar="OUT.eml",
+                    help="also write an e-mail draft with the PDF attached, addressed to "
+                         "the current members and officials")
 
     cmd = pdf_command(sub, "actions", "print the action log, by owner, to PDF", run_actions,
                       body=False)
@@ -33,18 +32,21 @@ def run_minutes(args) -> int:
     with open_existing(args.path) as tf:
         meeting = tf.meetings.find_one(args.meeting, body_named(tf, args.body))
         doc = minutes_content.build(tf, meeting.id, publication=args.publication)
-        pdf = write_pdf(args.output, minutes_pdf, doc)
+        pdf = render_pdf(minutes_pdf, doc)
+        draft = None
         if args.email:  # imported only then: the e-mail modules are slow to load
             from .. import circulate
-        draft = args.email and circulate.draft(
-            tf, meeting.id, pdf, "draft minutes" if doc.draft else "minutes")
-    print(f"Wrote the minutes of {doc.date} to {args.output}")
+
+            draft = circulate.draft(tf, meeting.id, pdf,
+                                    "draft minutes" if doc.draft else "minutes")
+    # Both made before either is written: a draft that cannot be made leaves no PDF either.
+    write_private(args.output, pdf)
+    say(f"Wrote the minutes of {doc.date} to {args.output}")
     if draft:
         write_private(args.email, draft.eml)
-        print(f"Wrote an e-mail draft to {len(draft.recipients)} people to {args.email}")
+        say(f"Wrote an e-mail draft to {len(draft.recipients)} people to {args.email}")
         if draft.without_address:
-            print("warning: no e-mail address for " + ", ".join(draft.without_address),
-                  file=sys.stderr)
+            warn("no e-mail address for " + ", ".join(draft.without_address))
     return 0
 
 
@@ -62,5 +64,5 @@ def run_actions(args) -> int:
         body_name=bodies[0].name if len(bodies) == 1 else "Taskforce", scope=scope,
         today=dt.date.today(), actions=tuple(actions), owner=args.owner or "")
     write_pdf(args.output, actions_pdf, doc)
-    print(f"Wrote {len(actions)} action(s) to {args.output}")
+    say(f"Wrote {len(actions)} action(s) to {args.output}")
     return 0

@@ -3,7 +3,7 @@ the chair's brief on interests for a meeting."""
 
 import datetime as dt
 
-from . import body_named, open_existing, pdf_command, the_body, write_pdf
+from . import body_named, open_existing, pdf_command, say, the_body, write_pdf
 
 
 def register(sub) -> None:
@@ -25,7 +25,7 @@ def run_register(args) -> int:
     with open_existing(args.path) as tf:
         doc = register_document(tf, the_body(tf, args.body), args.as_of, args.marking)
     write_pdf(args.output, register_pdf, doc)
-    print(f"Wrote the register of interests ({len(doc.entries)} members) to {args.output}")
+    say(f"Wrote the register of interests ({len(doc.entries)} members) to {args.output}")
     return 0
 
 
@@ -37,7 +37,7 @@ def run_reviews(args) -> int:
         doc = coverage_document(tf, the_body(tf, args.body), dt.date.today())
     write_pdf(args.output, reviews_pdf, doc)
     marked = sum(bool(c.marks) for c in doc.papers)
-    print(f"Wrote the coverage of {len(doc.papers)} papers ({marked} marked) to {args.output}")
+    say(f"Wrote the coverage of {len(doc.papers)} papers ({marked} marked) to {args.output}")
     return 0
 
 
@@ -49,5 +49,5 @@ def run_brief(args) -> int:
         meeting = tf.meetings.find_one(args.meeting, body_named(tf, args.body))
         doc = brief_document(tf, meeting.id)
     write_pdf(args.output, chairs_brief_pdf, doc)
-    print(f"Wrote the chair's brief ({len(doc.conflicts)} conflict flags) to {args.output}")
+    say(f"Wrote the chair's brief ({len(doc.conflicts)} conflict flags) to {args.output}")
     return 0

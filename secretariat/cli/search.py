@@ -2,7 +2,8 @@
 
 import sys
 
-from . import body_named, open_existing
+from ..errors import printable
+from . import body_named, open_existing, say
 
 
 def register(sub) -> None:
@@ -15,10 +16,14 @@ def register(sub) -> None:
     cmd.set_defaults(run=run_search)
 
 
+_WHOLE = 100_000  # shown in full, escaped
+
+
 def _show(marked, bold: bool) -> str:
     """A ``search.Marked`` text with its matched words in bold, or in brackets."""
     start, end = ("\033[1m", "\033[0m") if bold else ("[", "]")
-    return "".join(f"{start}{text}{end}" if matched else text for text, matched in marked.runs)
+    return "".join(f"{start}{printable(text, _WHOLE)}{end}" if matched
+                   else printable(text, _WHOLE) for text, matched in marked.runs)
 
 
 def run_search(args) -> int:
@@ -27,13 +32,14 @@ def run_search(args) -> int:
     with open_existing(args.path) as tf:
         results = search(tf.store, args.words, body_named(tf, args.body), max(1, args.limit))
     if not results:
-        print(f"Nothing found for {args.words}.")
+        say(f"Nothing found for {args.words}.")
         return 0
     bold = sys.stdout.isatty()
     for group in results.groups:
-        print(f"{group.label} ({len(group.hits)})")
+        say(f"{group.label} ({len(group.hits)})")
         for hit in group.hits:
-            print("  " + _show(hit.text, bold) + (f"  ({hit.context})" if hit.context else ""))
+            context = f"  ({printable(hit.context, _WHOLE)})" if hit.context else ""
+            print("  " + _show(hit.text, bold) + context)  # shown: escaped piece by piece
             if hit.detail:
                 print("      " + _show(hit.detail, bold))
     return 0

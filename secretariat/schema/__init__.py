@@ -7,12 +7,19 @@ renamed once released, because a file records the names it has seen and a
 name we do not know means the file was written by a newer version.
 """
 
+import functools
 import importlib
+import json
 import pkgutil
-import zlib
+import sqlite3
 from pathlib import Path
 
-from ..storage.migrations import Migrations
+from ..storage.migrations import Migrations, ensure_table
+
+# The schema the migrations below make, as a file holds it (``snapshot``):
+# opening a file compares its schema with this without importing them.
+# Written by ``python -m secretariat.schema``; a test keeps it current.
+SNAPSHOT = Path(__file__).with_name("current.json")
 
 
 def _module_names() -> list[str]:
@@ -23,25 +30,41 @@ def migration_sets() -> list[Migrations]:
     return [importlib.import_module(f"{__name__}.{name}").migrations for name in _module_names()]
 
 
-def known_migrations() -> set[tuple[str, str]]:
-    return {(s.name, name) for s in migration_sets() for name in s.names}
+def replay(recorded) -> sqlite3.Connection:
+    """A new database in memory with exactly the steps ``recorded`` ((set, name)
+    pairs), applied in that order: the schema a file that records them has.
+    A step this program does not know raises KeyError."""
+    from ..storage.connect import sqlite
+    from ..storage.database import _database
+
+    steps = {(s.name, step.name): step for s in migration_sets() for step in s.steps}
+    conn = sqlite(":memory:")
+    db = _database(conn)
+    ensure_table(conn)
+    for key in recorded:
+        with db.atomic():
+            steps[tuple(key)].fn(db)
+            conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                         "VALUES (?, ?, '')", tuple(key))
+    return conn
 
 
-def source_digest() -> int | None:
-    """A checksum of the modules' names and source text as they are now; None
-    where there is no source to read (a build that ships bytecode only)."""
-    folder = Path(__file__).parent
-    digest = 0
+def build_snapshot() -> dict:
+    """What every step applied to a new file makes: the steps, and the schema's objects."""
+    steps = [[s.name, step.name] for s in migration_sets() for step in s.steps]
+    conn = replay(steps)
     try:
-        for name in _module_names():
-            digest = zlib.crc32(name.encode(), digest)
-            digest = zlib.crc32((folder / f"{name}.py").read_bytes(), digest)
-    except OSError:
-        return None
-    return digest
+        objects = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                               "ORDER BY type, name").fetchall()
+    finally:
+        conn.close()
+    return {"migrations": steps, "objects": [list(o) for o in objects]}
 
 
-# The schema this program knows, taken before any of its modules is imported,
-# so that it describes the steps this process applies: a file sealed up to
-# date with the same digest opens without importing them (``storage.seal``).
-DIGEST = source_digest()
+@functools.cache
+def snapshot() -> dict:
+    return json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+
+def known_migrations() -> set[tuple[str, str]]:
+    return {tuple(step) for step in snapshot()["migrations"]}

@@ -126,24 +126,24 @@ def reindex_sql(source: Source, record_where: str, doc_where: str) -> str:
               f"SELECT rowid, {_FTS_COLUMNS} FROM search_docs WHERE {doc_where};\n")
 
 
-def _triggers(source: Source) -> list[str]:
-    own = reindex_sql(source, "r.id = new.id", "record_id = new.id")
+def _triggers(source: Source, reindex, unindex) -> list[str]:
+    own = reindex(source, "r.id = new.id", "record_id = new.id")
     name, watched = f"search_{source.table}", ", ".join(source.watched)
     return [
         f"CREATE TRIGGER {name}_insert AFTER INSERT ON {source.table} BEGIN\n{own}END",
         f"CREATE TRIGGER {name}_update AFTER UPDATE OF {watched} ON {source.table} BEGIN\n"
         f"{own}END",
         f"CREATE TRIGGER {name}_delete AFTER DELETE ON {source.table} BEGIN\n"
-        f"{unindex_sql('record_id = old.id')}END",
+        f"{unindex('record_id = old.id')}END",
     ]
 
 
-def _progress_triggers() -> list[str]:
+def _progress_triggers(reindex) -> list[str]:
     """An action's progress updates are searched as part of the action."""
     actions = next(s for s in SOURCES if s.table == "actions")
     return [f"CREATE TRIGGER search_action_updates_{event.lower()} AFTER {event} "
             f"ON action_updates BEGIN\n"
-            f"{reindex_sql(actions, f'r.id = {row}.action_id', f'record_id = {row}.action_id')}END"
+            f"{reindex(actions, f'r.id = {row}.action_id', f'record_id = {row}.action_id')}END"
             for event, row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old"))]
 
 
@@ -169,9 +169,17 @@ _MOVES = [
 ]
 
 
+def record_triggers(reindex=reindex_sql, unindex=unindex_sql) -> list[str]:
+    """CREATE TRIGGER statements re-indexing each record as it changes, through
+    ``reindex(source, record_where, doc_where)`` and ``unindex(where)``
+    (schema s11 gives its own)."""
+    return ([t for s in SOURCES for t in _triggers(s, reindex, unindex)]
+            + _progress_triggers(reindex))
+
+
 def trigger_statements() -> list[str]:
     """CREATE TRIGGER statements for every trigger that keeps the index current."""
-    return [t for s in SOURCES for t in _triggers(s)] + _progress_triggers() + _MOVES
+    return record_triggers() + _MOVES
 
 
 def drop_trigger_statements() -> list[str]:

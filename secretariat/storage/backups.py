@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..frozen import record
 from ..progress import Progress, ignore
+from .connect import sqlite
 
 KEEP_LATEST = 10
 KEEP_DAILY_DAYS = 30
@@ -41,7 +42,7 @@ def create_private_file(path: Path) -> None:
 def verify(path: Path) -> bool:
     """True when the file is an SQLite database that passes quick_check."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         try:
             return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:
@@ -67,7 +68,7 @@ def write_copy(conn: sqlite3.Connection, target: Path, progress: Progress = igno
     failure, nor when ``progress`` (pages copied, of all) raises ``Cancelled``."""
     create_private_file(target)
     try:
-        dest = sqlite3.connect(target)
+        dest = sqlite(target)
         try:
             # A thousand pages a step, so that progress is heard and Cancel can stop it.
             conn.backup(dest, pages=1000,

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 from .. import schema
 from ..errors import (
+    AlteredFileError,
     DamagedFileError,
     FileProblem,
     NewerFileError,
@@ -24,11 +25,12 @@ from ..errors import (
     UserFacingError,
 )
 from ..progress import Progress, ignore
-from . import backups, migrations, seal
+from . import backups, known_schema, migrations, seal, search_queue
+from .connect import identifier, sqlite
 from .lock import InstanceLock
+from .targets import SQLITE_MAGIC, check_target
 
 APPLICATION_ID = 0x54465343  # "TFSC" in the SQLite header marks our files
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def new_id() -> str:
@@ -95,13 +97,14 @@ class Store:
     """
 
     def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool,
-                 lock: InstanceLock | None, schema_digest: int | None = None):
+                 lock: InstanceLock | None):
         self.path = path
         self.conn = conn
         self.read_only = read_only
         self._lock = lock
-        self._schema_digest = schema_digest  # the schema the file is up to date with, for the seal
         self._db = None
+        self._depth = 0  # of nested transactions
+        self._problems_found = False  # a check found something: never seal it as checked
         self._baseline_changes = conn.total_changes
 
     @property
@@ -140,9 +143,12 @@ class Store:
             lock = InstanceLock(path)
             lock.acquire(path)
         try:
+            sealed = not is_new and cls._sealed(path)
+            if not read_only:
+                seal.unseal(path)  # open for writing: not as we left it until closed cleanly
             conn = cls._connect(path, read_only)
             try:
-                digest = cls._prepare(path, conn, is_new, read_only, progress, upgrade)
+                cls._prepare(path, conn, is_new, sealed, read_only, progress, upgrade)
             except BaseException:
                 conn.close()
                 raise
@@ -150,7 +156,11 @@ class Store:
             if lock:
                 lock.release()
             raise
-        return cls(path, conn, read_only, lock, digest)
+        store = cls(path, conn, read_only, lock)
+        if not read_only and conn.execute(search_queue.PENDING).fetchone()[0]:
+            with store.transaction():  # changes another program made: indexed at its end
+                pass
+        return store
 
     @classmethod
     def reader(cls, path) -> "Store":
@@ -162,6 +172,38 @@ class Store:
         with translated_errors(path):
             conn = cls._connect(path, read_only=True)
         return cls(path, conn, True, None)
+
+    @classmethod
+    def inspect(cls, path) -> None:
+        """Refuse, as opening would, anything but a sound taskforce file holding
+        only what our migrations make; reads the file and nothing else."""
+        path = Path(path).absolute()
+        if not path.is_file():
+            raise FileProblem(f"There is no file at {path.name}.", path)
+        cls._check_header(path, create=False)
+        sealed = cls._sealed(path)
+        # Read through a connection that could write where it may: closing it
+        # then takes away the -wal and -shm that reading made, as for any file we close.
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        with translated_errors(path):
+            conn = cls._connect(path, read_only=not writable)
+            try:
+                cls._check_is_ours(path, conn, checked=sealed)
+            finally:
+                conn.close()
+
+    @staticmethod
+    def _sealed(path: Path) -> bool:
+        """Whether the file is as we left it when we closed it cleanly; refuses a
+        -wal that appeared beside such a file (it was not ours to replay)."""
+        if seal.has_foreign_wal(path):
+            raise AlteredFileError(
+                f"{path.name} was closed cleanly, yet a file of changes ({path.name}-wal) now "
+                "lies beside it that it did not leave there, perhaps copied in with it from "
+                "another file. Opening it would write those changes into the file, so it has "
+                "not been opened and nothing was changed. If the changes do not belong to "
+                f"this file, move {path.name}-wal away and open the file again.", path)
+        return seal.is_sealed(path)
 
     @staticmethod
     def _check_header(path: Path, create: bool) -> bool:
@@ -184,26 +226,20 @@ class Store:
             # Without write access to the folder SQLite cannot make the -shm
             # file a WAL reader needs; immutable tells it no one else writes.
             flags = "mode=ro" if os.access(path.parent, os.W_OK) else "mode=ro&immutable=1"
-            conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)
+            conn = sqlite(f"{path.as_uri()}?{flags}", uri=True)
         else:
-            conn = sqlite3.connect(str(path))
+            conn = sqlite(str(path))
         conn.execute("PRAGMA busy_timeout = 2000")
         return conn
 
     @classmethod
-    def _prepare(cls, path: Path, conn: sqlite3.Connection, is_new: bool,
-                 read_only: bool, progress: Progress, upgrade: bool) -> int | None:
-        """Check, and upgrade if need be; the schema digest to seal the file with."""
+    def _prepare(cls, path: Path, conn: sqlite3.Connection, is_new: bool, sealed: bool,
+                 read_only: bool, progress: Progress, upgrade: bool) -> None:
+        """Check, and upgrade if need be."""
         with translated_errors(path):
-            recorded = set(migrations.applied(conn))  # read once, for both questions
-            sealed = None if is_new else seal.read(path)
-            if not is_new:
-                cls._check_is_ours(path, conn, recorded, checked=sealed is not None)
-            # As we left it, up to date with the very schema we know: nothing to
-            # import to find out what it lacks.
-            vouched = (sealed is not None and schema.DIGEST is not None
-                       and sealed.get("schema") == schema.DIGEST)
-            pending = [] if vouched else cls._pending(path, recorded)
+            pending = [] if is_new else cls._check_is_ours(path, conn, checked=sealed)
+            if is_new:
+                pending = schema.migration_sets()
             if pending and read_only:
                 raise ReadOnlyError(
                     f"{path.name} was written by an earlier version and must be upgraded, "
@@ -219,38 +255,36 @@ class Store:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
-        if vouched:
-            return schema.DIGEST
-        # Vouch only for the modules this process imported: not if their source
-        # changed after DIGEST was taken (the program was replaced while running).
-        return schema.DIGEST if schema.source_digest() == schema.DIGEST else None
 
     @staticmethod
-    def _check_is_ours(path: Path, conn: sqlite3.Connection, recorded: set,
-                       checked: bool) -> None:
+    def _check_is_ours(path: Path, conn: sqlite3.Connection, checked: bool) -> list:
+        """Refuse anything but a sound taskforce file holding only what our
+        migrations make; the migration sets with steps it lacks."""
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise NotTaskforceFileError(
                 f"{path.name} is an SQLite database but not a taskforce file. "
                 "It has been left as it is.", path)
-        # A damaged page elsewhere would only show when read (after we had
-        # written to the file); quick_check finds it before anything is written.
-        # A file we closed cleanly and that has not changed since needs no check.
-        if not checked and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise damaged(path)
+        known_schema.check_version_record(path, conn)
+        recorded = migrations.applied(conn)
         if not recorded:
             raise DamagedFileError(f"{path.name} is missing its version record.", path)
-
-    @staticmethod
-    def _pending(path: Path, recorded: set) -> list:
-        """The migration sets with steps the file lacks; refuses a file from a newer version."""
-        unknown = sorted(recorded - schema.known_migrations())
+        known = schema.known_migrations()
+        unknown = sorted(set(recorded) - known)
         if unknown:
             raise NewerFileError(
                 f"{path.name} was written by a newer version of Taskforce Secretariat "
                 f"(it has changes this version does not know: {unknown[0][1]}). "
                 "It has not been changed. Install the newer version to open it.", path)
-        return [s for s in schema.migration_sets() if s.pending(recorded)]
+        known_schema.check(path, conn, recorded)
+        # A damaged page elsewhere would only show when read (after we had
+        # written to the file); quick_check finds it before anything is written.
+        # A file we closed cleanly and that has not changed since needs no check.
+        if not checked and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise damaged(path)
+        if set(recorded) == known:
+            return []
+        return [s for s in schema.migration_sets() if s.pending(set(recorded))]
 
     @staticmethod
     def _migrate(path: Path, conn: sqlite3.Connection, pending, is_new: bool,
@@ -279,7 +313,19 @@ class Store:
             raise ReadOnlyError(
                 f"{self.path.name} is open read-only: this change was not saved.", self.path)
         with translated_errors(self.path), self.db.atomic():
-            yield self.db
+            self._depth += 1
+            try:
+                yield self.db
+                if self._depth == 1:
+                    self._index_for_search()
+            finally:
+                self._depth -= 1
+
+    def _index_for_search(self) -> None:
+        """Bring the search index up to this transaction's changes, before it commits."""
+        if self.conn.execute(search_queue.PENDING).fetchone()[0]:
+            for statement in search_queue.FLUSH:
+                self.conn.execute(statement)
 
     def rows(self, sql: str, params: Any = ()) -> list[dict]:
         with translated_errors(self.path):
@@ -347,13 +393,14 @@ class Store:
         if key in deleted:
             return
         deleted.add(key)
-        row = self.row(f"SELECT * FROM [{table}] WHERE id = ?", (record_id,))
+        row = self.row(f"SELECT * FROM {identifier(table)} WHERE id = ?", (record_id,))
         if row is None:
             return
         found.setdefault(key, (table, row))
         for child, column, action in references.get(table, []):
-            for dependent in self.rows(f"SELECT * FROM [{child}] WHERE [{column}] = ?",
-                                       (record_id,)):
+            for dependent in self.rows(
+                    f"SELECT * FROM {identifier(child)} WHERE {identifier(column)} = ?",
+                    (record_id,)):
                 if action == "CASCADE":
                     self._dependents(child, dependent["id"], references, found, deleted)
                 else:  # SET NULL and friends change the row: remember it as it was
@@ -365,7 +412,8 @@ class Store:
         found: dict[str, list] = {}
         for (child,) in self.conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
-            for ref in self.conn.execute(f"PRAGMA foreign_key_list([{child}])").fetchall():
+            for ref in self.conn.execute("SELECT * FROM pragma_foreign_key_list(?)",
+                                         (child,)).fetchall():
                 parent, column, on_delete = ref[2], ref[3], ref[6]
                 if on_delete not in ("NO ACTION", "RESTRICT"):
                     found.setdefault(parent, []).append((child, column, on_delete))
@@ -390,6 +438,7 @@ class Store:
         if target.exists():
             raise FileProblem(f"{target.name} already exists; choose a new name for the copy.",
                               target)
+        check_target(target)
         if not target.parent.is_dir():
             raise FileProblem(f"The folder for {target.name} does not exist.", target)
         try:
@@ -413,11 +462,21 @@ class Store:
                 problems.append(f"integrity: {integrity[0]}")
             for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check").fetchall():
                 problems.append(f"foreign key: {table} row {rowid} refers to a missing {parent}")
-            recorded = set(migrations.applied(self.conn))
-            pending = [m.name for s in schema.migration_sets() for m in s.pending(recorded)]
+            recorded = migrations.applied(self.conn)
+            pending = sorted(schema.known_migrations() - set(recorded))
             if pending:
-                problems.append(f"version: upgrades not applied: {', '.join(pending)}")
+                problems.append("version: upgrades not applied: "
+                                + ", ".join(name for _, name in pending))
+            else:
+                problems += [f"schema: {problem}" for problem in known_schema.differences(
+                    known_schema.objects(self.conn), known_schema.expected(recorded))]
+        if problems:
+            self.distrust()
         return problems
+
+    def distrust(self) -> None:
+        """A check found something: the file is not sealed as checked when closed."""
+        self._problems_found = True
 
     def __enter__(self) -> "Store":
         return self
@@ -434,8 +493,8 @@ class Store:
             sound = True
         finally:
             self.conn.close()
-            if sound and not self.read_only:
-                seal.seal(self.path, self._schema_digest)
+            if sound and not self.read_only and not self._problems_found:
+                seal.seal(self.path)
             if self._lock:
                 self._lock.release()
                 self._lock = None

@@ -6,9 +6,10 @@ from elsewhere, a damaged disk. On a clean close we record the file's size
 and modification time beside it; a file that still matches, with no
 leftover -wal, is exactly as we left it and opens without the check.
 
-The seal also names the schema the file was up to date with (``schema.DIGEST``
-of the program that closed it): when this program's is the same, the file
-needs no upgrade and is not newer, and opening it imports no schema module.
+Opening a file for writing removes its seal first, so a seal only ever
+stands beside a file that no program of ours has open. A non-empty -wal
+beside a sealed file therefore did not come from us (a clean close leaves
+none): it is refused, never replayed into the file (``has_foreign_wal``).
 """
 
 import json
@@ -20,41 +21,57 @@ def _seal_path(path: Path) -> Path:
     return path.with_name(path.name + ".checked")
 
 
-def _fingerprint(path: Path) -> dict | None:
+def _wal_holds_changes(path: Path) -> bool:
     wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size:
-        return None  # not checkpointed: the file was not closed cleanly
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _fingerprint(path: Path) -> dict:
     stat = path.stat()
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
-def read(path: Path) -> dict | None:
-    """What the seal records, if the file is still exactly as it was sealed; else None."""
+def _matches(path: Path) -> bool:
+    """The seal beside the file records the file as it is now."""
     try:
         recorded = json.loads(_seal_path(path).read_text(encoding="utf-8"))
+        fingerprint = _fingerprint(path)
     except (OSError, ValueError):
-        return None
-    fingerprint = _fingerprint(path)
-    if (fingerprint is None or not isinstance(recorded, dict)
-            or any(recorded.get(key) != value for key, value in fingerprint.items())):
-        return None
-    return recorded
+        return False
+    return isinstance(recorded, dict) and all(
+        recorded.get(key) == value for key, value in fingerprint.items())
 
 
 def is_sealed(path: Path) -> bool:
-    return read(path) is not None
+    """The file is exactly as it was when we closed it cleanly."""
+    return not _wal_holds_changes(path) and _matches(path)
 
 
-def seal(path: Path, schema: int | None) -> None:
-    """Record that the file was closed cleanly, known sound, and up to date
-    with the schema whose digest is ``schema`` (None: with none we vouch for)."""
-    fingerprint = _fingerprint(path)
-    if fingerprint is None:
-        return
+def has_foreign_wal(path: Path) -> bool:
+    """A -wal holding changes lies beside a file we closed cleanly and left alone since."""
+    return _wal_holds_changes(path) and _matches(path)
+
+
+def seal(path: Path) -> None:
+    """Record that the file was closed cleanly and known sound."""
+    if _wal_holds_changes(path):
+        return  # not checkpointed: not as a clean close leaves it
     target = _seal_path(path)
     try:
+        fingerprint = _fingerprint(path)
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({**fingerprint, "schema": schema}, handle)
+            json.dump(fingerprint, handle)
     except OSError:
         target.unlink(missing_ok=True)  # no seal only costs a check next time
+
+
+def unseal(path: Path) -> None:
+    """The file is open for writing: until it is closed cleanly, it is not as we left it."""
+    try:
+        _seal_path(path).unlink(missing_ok=True)
+    except OSError:
+        pass  # then it cannot have been written either: the folder is read-only

@@ -53,7 +53,7 @@ def test_sample_then_check(tmp_path):
 
 def test_sample_will_not_overwrite(sample_path):
     before = sample_path.read_bytes()
-    assert "already exists" in one_line_error(run("sample", sample_path))
+    assert "left as it is" in one_line_error(run("sample", sample_path))
     assert sample_path.read_bytes() == before
 
 

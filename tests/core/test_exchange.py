@@ -85,6 +85,13 @@ BAD_INPUT = {
                      "appears twice"),
     "broken rule": (lambda d: first_row("meetings")(d).update(status="abandoned"),
                     "tables.meetings[0]: breaks a rule of the file"),
+    "lone surrogate": (lambda d: first_row("people")(d).update(name="Ed \ud800 Mayo"),
+                       "tables.people[0].name: holds a character that is not valid text"),
+    "huge number": (lambda d: first_row("agenda_items")(d).update(position=10 ** 40),
+                    "tables.agenda_items[0].position: 1000000000000000000000000000000000000000"
+                    "0 is too large a number"),
+    "not a number": (lambda d: first_row("agenda_items")(d).update(position=float("nan")),
+                     "NaN is not a number an export holds"),
 }
 
 
@@ -109,4 +116,12 @@ def test_not_json_at_all_is_refused(tmp_path, capsys):
     bad.write_text("{ not json", encoding="utf-8")
     assert main(["import", str(tmp_path / "new.taskforce"), str(bad)]) == 1
     assert "bad.json is not valid JSON (line 1" in capsys.readouterr().err
+    assert not (tmp_path / "new.taskforce").exists()
+
+
+def test_a_document_nested_too_deeply_is_one_clear_line(tmp_path, capsys):
+    bad = tmp_path / "deep.json"
+    bad.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert main(["import", str(tmp_path / "new.taskforce"), str(bad)]) == 1
+    assert capsys.readouterr().err == "error: deep.json is nested too deeply to be an export.\n"
     assert not (tmp_path / "new.taskforce").exists()

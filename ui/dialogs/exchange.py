@@ -9,6 +9,7 @@ from secretariat.errors import UserFacingError
 from secretariat.storage import Store
 
 from ..errors import show_error
+from ..exports import ask_output
 from ..files import ask_save_path
 from ..long_work import LongWork
 
@@ -19,10 +20,10 @@ def export_file(window) -> LongWork | None:
     """Export the open file to a JSON file the user names, on a worker thread."""
     home = window.session.tf.path
     suggestion = Path.home() / f"{home.stem}.json"
-    path = QFileDialog.getSaveFileName(window, "Export", str(suggestion), JSON_FILTER)[0]
+    path = ask_output(window, "Export", str(suggestion), JSON_FILTER, ".json")
     if not path:
         return None
-    target = Path(path) if Path(path).suffix else Path(path + ".json")
+    target = Path(path)
 
     def work(progress) -> Path:
         with Store.reader(home) as reader:  # this thread's own connection

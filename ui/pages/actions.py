@@ -12,7 +12,7 @@ from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QSplitter, QVBoxLayout, QWidget)
 
@@ -22,6 +22,7 @@ from secretariat.storage import Store
 from secretariat.taskforce import Taskforce
 from secretariat.values import long_date
 
+from ..exports import ask_output, safe_output
 from ..long_work import LongWork
 from ..minutes_edits import add_update, missing_glyphs_ok, write_file
 from ..models.lazy_table import LazyTableModel
@@ -330,9 +331,9 @@ class ActionsPage(QWidget):
         """The action log as shown, by owner, to PDF: read and laid out on a worker
         thread, with progress and Cancel."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save the action log as PDF",
-                                                  "action log.pdf", "PDF files (*.pdf)")
-        if not path:
+            path = ask_output(self, "Save the action log as PDF", "action log.pdf",
+                              "PDF files (*.pdf)", ".pdf")
+        if not path or not safe_output(self, path):  # before the work, not after it
             return None
         body = self.session.tf.bodies.get(self.session.body_id)
         scope = (f"{self.status.currentText()} actions" if self.status.currentData()

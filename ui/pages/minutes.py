@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QInputDialog, QLabel,
                                QMessageBox, QPlainTextEdit, QSplitter, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -22,6 +22,7 @@ from secretariat import circulate, minutes_content
 from secretariat.errors import UserFacingError, ValidationError
 from secretariat.values import long_date
 
+from ..exports import ask_output
 from ..minutes_edits import (action_line, capture, delete, edit_action, lifecycle_step,
                              missing_glyphs_ok, record_correction, write_file)
 from ..session import Session
@@ -74,8 +75,8 @@ class PdfPreview(QWidget):
         if not missing_glyphs_ok(self, self.missing):
             return False
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, f"Save the {self._name} as PDF",
-                                                  f"{self._name}.pdf", "PDF files (*.pdf)")
+            path = ask_output(self, f"Save the {self._name} as PDF", f"{self._name}.pdf",
+                              "PDF files (*.pdf)", ".pdf")
         return bool(path) and write_file(self, path, self.pdf)
 
     def print_(self) -> None:
@@ -377,9 +378,8 @@ class MinutesTab(QWidget):
         made = circulate.draft(tf, self.meeting_id, self.preview.pdf, document)
         opened_here = path is None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Save the e-mail draft", str(Path.home() / f"{document}.eml"),
-                "E-mail drafts (*.eml)")
+            path = ask_output(self, "Save the e-mail draft", str(Path.home() / f"{document}.eml"),
+                              "E-mail drafts (*.eml)", ".eml")
         if not path or not write_file(self, path, made.eml):
             return False
         if opened_here:

@@ -2,14 +2,13 @@
 paper's reviewers by role (with conflict flags), each member's review load,
 and the e-mail drafts inviting self-nominations and chasing overdue reviews."""
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMessageBox, QWidget
 
 from secretariat import invitations, reviews
 from secretariat.errors import UserFacingError
+from secretariat.papers import document_to_open
 
 from ..dialogs.papers import (LinkDialog, NominateDialog, PaperDialog, SignOffDialog,
                               SuggestDialog)
@@ -162,13 +161,12 @@ class PapersPage(QWidget):
         cover = self.chosen()
         if cover is None:
             return
-        path = cover.paper.document_path
-        if not path or not Path(path).exists():
-            self.session.report(UserFacingError(
-                f"The paper's file {path} is not there; edit the paper to point to it."
-                if path else "No file is recorded for this paper; edit the paper to add one."))
+        try:
+            path = document_to_open(cover.paper.document_path)
+        except UserFacingError as error:
+            self.session.report(error)
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def delete_paper(self) -> None:
         cover = self.chosen()

@@ -1,0 +1,39 @@
+"""What the command line prints from a file never acts on the terminal:
+control characters and direction marks are shown as escapes."""
+
+import contextlib
+import sqlite3
+
+from secretariat.__main__ import main
+
+
+def rename(path, old, new):
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE people SET name = ? WHERE name = ?", (new, old))
+        conn.commit()
+
+
+def test_a_name_holding_escape_sequences_is_shown_escaped_in_a_warning(sample_path, tmp_path,
+                                                                       capsys):
+    rename(sample_path, "Ed Mayo", "Ed\x1b[2J\x1b[31m Mayo\u202e")
+    assert main(["minutes", str(sample_path), "--meeting", "2011-05-26",
+                 "-o", str(tmp_path / "m.pdf"), "--email", str(tmp_path / "m.eml")]) == 0
+    err = capsys.readouterr().err
+    assert "Ed\\x1b[2J\\x1b[31m Mayo\\u202e" in err
+    assert "\x1b" not in err and "\u202e" not in err
+
+
+def test_search_results_are_shown_escaped(sample_path, capsys):
+    rename(sample_path, "Ed Mayo", "Ed\x1b]0;owned\x07 Mayo")
+    assert main(["search", str(sample_path), "Mayo"]) == 0
+    out = capsys.readouterr().out
+    assert "Ed\\x1b]0;owned\\x07" in out and "\x1b" not in out and "\x07" not in out
+
+
+def test_an_error_naming_what_a_file_holds_is_escaped(sample_path, capsys):
+    with contextlib.closing(sqlite3.connect(sample_path)) as conn:
+        conn.execute('CREATE TABLE "\x1b[2Jgone" (a)')
+        conn.commit()
+    assert main(["check", str(sample_path)]) == 1
+    err = capsys.readouterr().err
+    assert "table \\x1b[2Jgone that this program did not make" in err and "\x1b" not in err
