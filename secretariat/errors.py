@@ -84,6 +84,17 @@ class NotSavedError(FileProblem):
     title = "Change not saved"
 
 
+class DiskFullError(NotSavedError):
+    """The disk is full: nothing was written."""
+
+
+def disk_full(path) -> DiskFullError:
+    """The one message for a full disk, whatever was being written."""
+    name = getattr(path, "name", str(path))
+    return DiskFullError(f"Nothing was saved: the disk holding {name} is full. What was saved "
+                         "before is safe. Free some space and try again.", path)
+
+
 class Cancelled(Exception):
     """Long work stopped at the user's request; nothing was written.
 

@@ -22,7 +22,8 @@ from .frozen import record
 from .output_files import private_output
 from .progress import BATCH, Progress, ignore
 from .record_tables import RecordTable, record_tables
-from .storage import Store
+from .storage import Store, places
+from .storage.opening import real_path
 from .storage.connect import identifier
 
 FORMAT = "taskforce-secretariat"
@@ -108,6 +109,8 @@ def import_json(text: str, target, source_name: str = "the export") -> ImportSum
                              f"column {error.colno}: {error.msg}).") from None
     except RecursionError:
         raise BadExportError(f"{source_name} is nested too deeply to be an export.") from None
+    except ValueError:  # Python's own limit on the digits of a number
+        raise BadExportError(f"{source_name} holds a number too long to be read.") from None
     except _Bad as bad:
         raise BadExportError(f"{source_name}: {bad}") from None
     try:
@@ -116,23 +119,24 @@ def import_json(text: str, target, source_name: str = "the export") -> ImportSum
             _write(trial, rows)
     except _Bad as bad:
         raise BadExportError(f"{source_name}: {bad}") from None
-    target = Path(target)
-    created = not target.exists()
-    store = Store.open(target, create=True)
-    try:
+    target = real_path(target)
+    if target.exists() and target.stat().st_size:
+        _fill(target, rows)  # an empty taskforce file: filled in one transaction, or not
+    else:  # built whole beside it and placed last (over an empty file)
+        with places.building(target, replace=target.exists()) as building:
+            _fill(building, rows, keep_backups=False)
+    return ImportSummary({name: len(found) for (name, _), found in rows.items() if found})
+
+
+def _fill(path: Path, rows, keep_backups: bool = True) -> None:
+    with Store.open(path, create=True, keep_backups=keep_backups) as store:
         if any(store.scalar(f"SELECT count(*) FROM {identifier(t.name)}")
                for t in record_tables(store.conn)):
-            raise FileProblem(f"{target.name} already holds records; import into a new or "
-                              "empty file.", target)
+            raise FileProblem(f"{path.name} already holds records; import into a new or "
+                              "empty file.", path)
         with store.transaction() as db:
             _write(db.conn, rows)
-    except BaseException:
-        store.close()
-        if created:
-            _remove_new_file(target)
-        raise
-    store.close()
-    return ImportSummary({name: len(found) for (name, _), found in rows.items() if found})
+    path.chmod(0o600)  # readable by its owner only, like every file the program makes
 
 
 class _Bad(Exception):
@@ -140,7 +144,7 @@ class _Bad(Exception):
 
 
 def _no_constant(name: str):
-    raise _Bad(f"{name} is not a number an export holds")
+    raise _Bad(f"{name} is not allowed: an export's numbers are finite")
 
 
 _LARGEST = 2 ** 63  # SQLite's integers are 64-bit
@@ -250,10 +254,3 @@ def _write(conn: sqlite3.Connection, rows) -> None:
                              tuple(row.values()))
             except sqlite3.IntegrityError as error:
                 raise _Bad(f"tables.{name}[{i}]: breaks a rule of the file ({error})") from None
-
-
-def _remove_new_file(path: Path) -> None:
-    """Take away a file this import created, so a failed import leaves nothing."""
-    for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", ".lock"))):
-        leftover.unlink(missing_ok=True)
-

@@ -8,12 +8,12 @@ no partial file and any earlier file of that name as it was.
 """
 
 import contextlib
+import errno
 import os
-import tempfile
-from pathlib import Path
 from typing import IO, Iterator
 
-from .errors import UserFacingError
+from .errors import UserFacingError, disk_full
+from .storage import places
 from .storage.targets import check_target
 
 
@@ -22,20 +22,20 @@ def private_output(path, text: bool = False) -> Iterator[IO]:
     """A file to write ``path`` through (UTF-8 text, or bytes); it takes the
     target's place when the block ends without an error."""
     target = check_target(path)
+    places.sweep(target.parent)  # what killed runs left
+    temporary = places.temporary_name(target)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                             dir=target.parent)  # mode 0600
-    except OSError as error:
-        raise UserFacingError(f"Cannot write {target.name}: {error.strerror}.") from None
-    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with open(handle, "w" if text else "wb", **({"encoding": "utf-8"} if text else {})) as out:
             yield out
         check_target(target)  # still: a long export may have given time to put a file there
         os.replace(temporary, target)
     except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise disk_full(target) from None
         raise UserFacingError(f"Cannot write {target.name}: {error.strerror}.") from None
     finally:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
 
 
 def write_private(path, data: bytes) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import FileProblem
 from .storage.backups import Backup, create_private_file, list_backups, verify
 from .storage.connect import sqlite
-from .storage.database import APPLICATION_ID
+from .storage.opening import APPLICATION_ID
 from .storage.lock import InstanceLock
 
 _COMPANIONS = ("-wal", "-shm", "-journal")

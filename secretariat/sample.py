@@ -7,7 +7,11 @@ illustrative and says so in the person's notes.
 """
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from .errors import FileProblem
+from .storage import places
+from .storage.opening import real_path
 from .taskforce import Taskforce
 from .values import parse_date
 
@@ -57,6 +61,17 @@ class SampleIds:
     people: dict[str, str] = field(default_factory=dict)
     meetings: dict[str, str] = field(default_factory=dict)
     items: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO date, title)
+
+
+def write(path) -> Path:
+    """A new file at ``path`` holding the sample, there whole or not at all."""
+    path = real_path(path)
+    if path.exists():
+        raise FileProblem(f"{path.name} already exists; name a new file for the sample.", path)
+    with places.building(path) as building:
+        with Taskforce.open(building, create=True, keep_backups=False) as tf:
+            build(tf)
+    return path
 
 
 def build(tf: Taskforce) -> SampleIds:

@@ -44,8 +44,11 @@ class Taskforce:
         return manager
 
     @classmethod
-    def open(cls, path, create: bool = False, upgrade: bool = True) -> "Taskforce":
-        return cls(Store.open(path, create=create, upgrade=upgrade))
+    def open(cls, path, create: bool = False, upgrade: bool = True, reading: bool = False,
+             keep_backups: bool = True) -> "Taskforce":
+        """See ``Store.open``: ``reading`` to only read it, beside any writer."""
+        return cls(Store.open(path, create=create, upgrade=upgrade, reading=reading,
+                              keep_backups=keep_backups))
 
     @property
     def path(self) -> Path:
@@ -60,8 +63,9 @@ class Taskforce:
         self.store.restore_rows(rows)
         return Changes.everything(*(row["id"] for _, row in rows))
 
-    def close(self) -> None:
-        self.store.close()
+    def close(self) -> str | None:
+        """Close the file; a warning if its backup on closing could not be taken."""
+        return self.store.close()
 
     def __enter__(self) -> "Taskforce":
         return self

@@ -172,20 +172,24 @@ def check_travel_copy(store: Store, destination) -> Path:
 
 def write_travel_copy(source: Store, destination: Path, progress: Progress = ignore) -> TravelCopy:
     """The copy and its snapshot, written from ``source`` (on a worker thread, a
-    reading connection of its own). On an error or ``Cancelled`` neither is left."""
+    reading connection of its own). On an error or ``Cancelled`` neither is left.
+
+    The snapshot (the starting point a merge compares with) is placed first,
+    then the copy made from it, marked as a travel copy before it is checked
+    and given its name: under that name there is only ever a whole, marked copy."""
     copy_id, taken_at = new_id(), now_stamp()
     snapshot = snapshot_path(source.path, copy_id)
+    origin = (copy_id, _identity(source.conn), source.path.name, taken_at, taken_at, taken_at)
+
+    def mark(copy) -> None:
+        copy.execute("INSERT INTO travel_origin VALUES (?, ?, ?, ?, ?, ?)", origin)
+
     try:
         snapshot.parent.mkdir(mode=0o700, exist_ok=True)
-        write_copy(source.conn, destination, part(progress, 0, 0.5))  # each one checked
-        with contextlib.closing(sqlite(destination)) as copy:
-            write_copy(copy, snapshot, part(progress, 0.5, 1))
-            with copy:
-                copy.execute("INSERT INTO travel_origin VALUES (?, ?, ?, ?, ?, ?)",
-                             (copy_id, _identity(source.conn), source.path.name, taken_at,
-                              taken_at, taken_at))
+        write_copy(source.conn, snapshot, part(progress, 0, 0.5), backup=True)  # each checked
+        with contextlib.closing(sqlite(f"{snapshot.as_uri()}?mode=ro", uri=True)) as start:
+            write_copy(start, destination, part(progress, 0.5, 1), finish=mark)
     except BaseException as error:
-        destination.unlink(missing_ok=True)
         snapshot.unlink(missing_ok=True)
         if not isinstance(error, (OSError, sqlite3.Error)):
             raise

@@ -49,5 +49,16 @@ def save_and_open(parent: QWidget, session: Session, title: str, name: str, data
     except UserFacingError as error:
         session.report(error)
         return None
-    QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+    open_in_its_program(session, path, saved=True)
     return path
+
+
+def open_in_its_program(session: Session, path, saved: bool = False) -> bool:
+    """Hand a file to the desktop; say so when no program there takes it."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    name = Path(path).name
+    session.report(UserFacingError(
+        (f"{name} was saved, but " if saved else "") + "no program on this computer opened "
+        f"{'it' if saved else name}. Open it from its folder: {path}"))
+    return False

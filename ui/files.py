@@ -63,10 +63,9 @@ def sample_path() -> Path:
     """The sample taskforce beside the default file, written the first time it is asked for."""
     path = data_dir() / SAMPLE_FILE_NAME
     if not path.exists():
-        with Taskforce.open(path, create=True) as tf:
-            from secretariat import sample  # only for a new sample file
+        from secretariat import sample  # only for a new sample file
 
-            sample.build(tf)
+        sample.write(path)
     return path
 
 

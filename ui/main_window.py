@@ -119,12 +119,12 @@ class MainWindow(QMainWindow):
         # let it run while the file is still open.
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         try:
-            session.close()  # backs the file up if anything changed
+            warning = session.close()  # backs the file up if anything changed
         except UserFacingError as error:
             show_error(self, error)
-        except OSError as error:
-            log.exception("backup on close failed")
-            show_error(self, FileProblem(f"The backup made on closing failed: {error}."))
+        else:
+            if warning:
+                show_error(self, warning, "Backup not taken")
 
     def _show_nothing_open(self) -> None:
         note = QLabel("No taskforce file is open.\n\nUse File > Open or File > New.")

@@ -98,7 +98,8 @@ class Session(QObject):
         """Let views save what is still being typed, while the file is open."""
         self.closing.emit()
 
-    def close(self) -> None:
+    def close(self) -> str | None:
+        """Close the file; a warning if its backup on closing could not be taken."""
         self.closed = True
         self.undo_stack.clear()
-        self.tf.close()
+        return self.tf.close()

@@ -9,9 +9,11 @@ so that all of them are checked before the command does anything
 """
 
 import argparse
+import contextlib
 import importlib
 import pkgutil
 import sys
+from typing import Iterator
 
 from ..errors import NotFoundError, ValidationError, printable
 from ..output_files import write_private
@@ -51,8 +53,16 @@ def warn(text: str) -> None:
     print("warning: " + printable(text, limit=100_000), file=sys.stderr)
 
 
-def open_existing(path: str) -> Taskforce:
-    return Taskforce.open(path)
+@contextlib.contextmanager
+def open_existing(path: str, reading: bool = True) -> Iterator[Taskforce]:
+    """The file, to read beside any program writing it (or, ``reading`` off, to
+    change it); what closing it has to say is said."""
+    tf = Taskforce.open(path, reading=reading)
+    try:
+        yield tf
+    finally:
+        if warning := tf.close():
+            warn(warning)
 
 
 def body_named(tf: Taskforce, name: str | None) -> str | None:

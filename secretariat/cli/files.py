@@ -1,9 +1,6 @@
 """Commands about the file itself: make the sample, check a file."""
 
-from pathlib import Path
-
 from ..errors import UserFacingError
-from ..taskforce import Taskforce
 from . import open_existing, output_argument, say
 
 
@@ -19,12 +16,9 @@ def register(sub) -> None:
 
 
 def run_sample(args) -> int:
-    if Path(args.path).exists():
-        raise UserFacingError(f"{args.path} already exists; name a new file for the sample.")
-    with Taskforce.open(args.path, create=True) as tf:
-        from .. import sample  # each command imports only what it uses
+    from .. import sample  # each command imports only what it uses
 
-        sample.build(tf)
+    sample.write(args.path)
     say(f"Wrote the sample taskforce to {args.path}")
     return 0
 
@@ -32,7 +26,8 @@ def run_sample(args) -> int:
 def run_check(args) -> int:
     from .. import search
 
-    with open_existing(args.path) as tf:
+    # A check only reads (beside any program writing the file); a repair writes.
+    with open_existing(args.path, reading=not args.repair) as tf:
         if args.repair:
             say(f"Rebuilt the search index: {search.rebuild(tf.store)} entries")
         problems = tf.store.check() + search.problems(tf.store)

@@ -44,7 +44,9 @@ def run_minutes(args) -> int:
     say(f"Wrote the minutes of {doc.date} to {args.output}")
     if draft:
         write_private(args.email, draft.eml)
-        say(f"Wrote an e-mail draft to {len(draft.recipients)} people to {args.email}")
+        count = len(draft.recipients)
+        say(f"Wrote an e-mail draft to {count} {'person' if count == 1 else 'people'} "
+            f"to {args.email}")
         if draft.without_address:
             warn("no e-mail address for " + ", ".join(draft.without_address))
     return 0

@@ -29,7 +29,7 @@ def register(sub) -> None:
 def run_take(args) -> int:
     from ..travel import take_travel_copy
 
-    with open_existing(args.path) as tf:
+    with open_existing(args.path, reading=False) as tf:  # the home file records the copy
         copy = take_travel_copy(tf.store, args.copy)
     say(f"Took a travel copy of {args.path} to {copy.path}")
     return 0

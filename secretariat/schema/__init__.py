@@ -34,12 +34,11 @@ def replay(recorded) -> sqlite3.Connection:
     """A new database in memory with exactly the steps ``recorded`` ((set, name)
     pairs), applied in that order: the schema a file that records them has.
     A step this program does not know raises KeyError."""
-    from ..storage.connect import sqlite
-    from ..storage.database import _database
+    from ..storage.connect import sqlite, sqlite_utils_over
 
     steps = {(s.name, step.name): step for s in migration_sets() for step in s.steps}
     conn = sqlite(":memory:")
-    db = _database(conn)
+    db = sqlite_utils_over(conn)
     ensure_table(conn)
     for key in recorded:
         with db.atomic():

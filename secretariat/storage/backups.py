@@ -1,9 +1,12 @@
-"""Automatic backups through SQLite's backup API, verified and thinned.
+"""Automatic backups and copies through SQLite's backup API, verified and thinned.
 
-Backups live in a folder beside the file (``NAME.backups``). Each one is made
-with ``Connection.backup`` (a file copy of a WAL database can miss what is
-still in the -wal file), created 0600 first, and checked with ``quick_check``
-before it counts; a backup that fails the check is removed at once.
+Backups live in a folder beside the file (``NAME.backups``). Each one, like
+every copy of a file (Save a Copy, a travel copy), is made with
+``Connection.backup`` (a file copy of a WAL database can miss what is still
+in the -wal file) into a private temporary file, checked (``verify``), and
+only then given its final name (``places``): a kill or a full disk never
+leaves a partial backup or copy under a final name. Only backups that look
+whole are listed and counted among those kept.
 """
 
 import datetime as dt
@@ -13,7 +16,10 @@ from pathlib import Path
 
 from ..frozen import record
 from ..progress import Progress, ignore
+from . import places
 from .connect import sqlite
+from .sql_errors import translated_errors
+from .targets import SQLITE_MAGIC
 
 KEEP_LATEST = 10
 KEEP_DAILY_DAYS = 30
@@ -39,15 +45,20 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def verify(path: Path) -> bool:
-    """True when the file is an SQLite database that passes quick_check."""
+def verify(path: Path, check: str = "quick_check", marked: bool = False) -> bool:
+    """True when the file is a non-empty SQLite database that passes ``check``
+    (and, if ``marked``, carries the mark of a travel copy)."""
     try:
+        if path.stat().st_size == 0:
+            return False
         conn = sqlite(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         try:
-            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            sound = conn.execute(f"PRAGMA {check}").fetchone()[0] == "ok"
+            return sound and (not marked or bool(
+                conn.execute("SELECT count(*) FROM travel_origin").fetchone()[0]))
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except (OSError, sqlite3.DatabaseError):
         return False
 
 
@@ -58,40 +69,47 @@ def take_backup(conn: sqlite3.Connection, file_path: Path, reason: str,
     folder = backup_dir_for(file_path)
     folder.mkdir(mode=0o700, exist_ok=True)
     target = folder / f"{file_path.stem}-{now.strftime(_STAMP)}-{reason}.taskforce"
-    write_copy(conn, target)
+    write_copy(conn, target, backup=True)
     thin(file_path, now)
     return Backup(target, now, reason, target.stat().st_size)
 
 
-def write_copy(conn: sqlite3.Connection, target: Path, progress: Progress = ignore) -> None:
-    """Copy the open database into a new private file and verify it; no file on
-    failure, nor when ``progress`` (pages copied, of all) raises ``Cancelled``."""
-    create_private_file(target)
-    try:
-        dest = sqlite(target)
+def write_copy(conn: sqlite3.Connection, target: Path, progress: Progress = ignore,
+               finish=None, backup: bool = False) -> None:
+    """Copy the open database into a new private file and verify it, then give
+    it its name; nothing under that name on failure, nor when ``progress``
+    (pages copied, of all) raises ``Cancelled``. ``finish(copy)`` runs on the
+    copy's own connection before it is checked (a travel copy's mark).
+    ``backup``: a copy of this program's own, in a file's backups folder."""
+    with places.building(target, backups=backup) as building, translated_errors(target):
+        create_private_file(building)
+        dest = sqlite(building)
         try:
             # A thousand pages a step, so that progress is heard and Cancel can stop it.
             conn.backup(dest, pages=1000,
                         progress=lambda _, remaining, total: progress(total - remaining, total))
+            if finish:
+                with dest:
+                    finish(dest)
             # A self-contained file: no -wal/-shm companions to lose or forget.
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
-        if not verify(target):
+        if not verify(building, "integrity_check", marked=finish is not None):
             raise OSError(f"the copy {target.name} failed its check")
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
 
 
 def list_backups(file_path: Path) -> list[Backup]:
-    """The backups of this file, newest first."""
+    """The backups of this file that look whole, newest first (anything else in
+    the folder under a backup's name is neither listed nor counted)."""
     folder = backup_dir_for(file_path)
     if not folder.is_dir():
         return []
     found = []
     prefix = file_path.stem + "-"
     for entry in folder.glob(f"{file_path.stem}-*.taskforce"):
+        if not _looks_whole(entry):
+            continue
         parts = entry.stem[len(prefix):].split("-")
         try:
             taken = dt.datetime.strptime("-".join(parts[:3]), _STAMP)
@@ -100,6 +118,14 @@ def list_backups(file_path: Path) -> list[Backup]:
         reason = "-".join(parts[3:])
         found.append(Backup(entry, taken, reason, entry.stat().st_size))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def _looks_whole(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC and path.stat().st_size > 100
+    except OSError:
+        return False
 
 
 def backups_to_keep(times: list[dt.datetime], now: dt.datetime) -> set[dt.datetime]:

@@ -25,6 +25,14 @@ def sqlite(target, *, uri: bool = False, **options) -> sqlite3.Connection:
     return conn
 
 
+def sqlite_utils_over(conn: sqlite3.Connection):
+    """sqlite-utils over one of our connections; imported when first needed (it
+    costs a noticeable part of start-up)."""
+    from sqlite_utils import Database
+
+    return Database(conn, execute_plugins=False)
+
+
 def identifier(name: str) -> str:
     """A table or column name quoted for SQL, whatever characters it holds."""
     return '"' + name.replace('"', '""') + '"'

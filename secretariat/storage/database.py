@@ -1,36 +1,30 @@
-"""The taskforce file: opening, checking, migrating and writing it.
+"""The taskforce file, open: reading and writing it, its safety on closing.
 
 This is the only place that holds the SQLite connection. Domain modules write
 through ``Store.transaction()`` and read through ``Store.rows()``; both turn
 SQLite's environment errors (busy, read-only, full, damaged) into
-``UserFacingError``s and let bugs through unchanged.
+``UserFacingError``s and let bugs through unchanged. Opening is
+``storage.opening``'s.
 """
 
 import contextlib
 import datetime as dt
-import os
+import errno
+import logging
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
 
 from .. import schema
-from ..errors import (
-    AlteredFileError,
-    DamagedFileError,
-    FileProblem,
-    NewerFileError,
-    NotSavedError,
-    NotTaskforceFileError,
-    ReadOnlyError,
-    UserFacingError,
-)
+from ..errors import FileProblem, ReadOnlyError, UserFacingError, disk_full
 from ..progress import Progress, ignore
-from . import backups, known_schema, migrations, seal, search_queue
-from .connect import identifier, sqlite
+from . import backups, known_schema, migrations, opening, seal, search_queue
+from .connect import identifier, sqlite_utils_over
 from .lock import InstanceLock
-from .targets import SQLITE_MAGIC, check_target
+from .sql_errors import translated_errors
+from .targets import check_target
 
-APPLICATION_ID = 0x54465343  # "TFSC" in the SQLite header marks our files
+log = logging.getLogger(__name__)
 
 
 def new_id() -> str:
@@ -43,51 +37,6 @@ def now_stamp() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
 
 
-def damaged(path: Path) -> DamagedFileError:
-    return DamagedFileError(
-        f"{path.name} is damaged and cannot be read safely. It has been left as it is; "
-        "restore it from one of its backups.", path)
-
-
-def _explain(error: sqlite3.Error, path: Path) -> UserFacingError | None:
-    """Map an SQLite environment error to a message; None when it is a bug."""
-    text = str(error).lower()
-    name = path.name
-    if "readonly" in text or "read-only" in text:
-        return ReadOnlyError(f"{name} is read-only: this change was not saved.", path)
-    if "disk is full" in text or "disk i/o" in text or "out of memory" in text:
-        return NotSavedError(
-            f"This change was not saved: the disk holding {name} is full or failing. "
-            "Earlier changes are safe. Free some space and try again.", path)
-    if "locked" in text or "busy" in text:
-        return NotSavedError(
-            f"{name} is busy in another program; this change was not saved. Try again.", path)
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return damaged(path)
-    if "unable to open" in text:
-        return FileProblem(f"{name} cannot be opened: {error}.", path)
-    return None
-
-
-@contextlib.contextmanager
-def translated_errors(path: Path) -> Iterator[None]:
-    try:
-        yield
-    except sqlite3.Error as error:
-        explained = _explain(error, path)
-        if explained is None:
-            raise
-        raise explained from error
-
-
-class UpgradeNeeded(Exception):
-    """The file was written by an earlier version and must be upgraded to open."""
-
-    def __init__(self, path: Path):
-        super().__init__(f"{path.name} must be upgraded")
-        self.path = path
-
-
 class Store:
     """An open taskforce file.
 
@@ -97,67 +46,49 @@ class Store:
     """
 
     def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool,
-                 lock: InstanceLock | None):
+                 lock: InstanceLock | None, keep_backups: bool = True):
         self.path = path
         self.conn = conn
         self.read_only = read_only
         self._lock = lock
+        self._keep_backups = keep_backups
         self._db = None
         self._depth = 0  # of nested transactions
+        self._committed = False  # a change was committed: back the file up on closing
         self._problems_found = False  # a check found something: never seal it as checked
-        self._baseline_changes = conn.total_changes
 
     @property
     def db(self):
         """The sqlite-utils Database over ``conn``, made when first wanted."""
         if self._db is None:
-            self._db = _database(self.conn)
+            self._db = sqlite_utils_over(self.conn)
         return self._db
 
     # -- opening -----------------------------------------------------------
 
     @classmethod
     def open(cls, path, create: bool = False, progress: Progress = ignore,
-             upgrade: bool = True) -> "Store":
+             upgrade: bool = True, reading: bool = False,
+             keep_backups: bool = True) -> "Store":
         """Open (or create) the file. An older file is upgraded first, a step at
         a time with ``progress``; ``Cancelled`` from it stops between steps,
         each of which is whole, and the next opening carries on. Without
         ``upgrade``, an older file raises ``UpgradeNeeded`` instead, unchanged
-        (so that a window can run the upgrade on a worker thread)."""
-        path = Path(path).absolute()
-        is_new = not path.exists()
-        if is_new:
-            if not create:
-                raise FileProblem(f"There is no taskforce file at {path.name}.", path)
-            if not path.parent.is_dir():
-                raise FileProblem(f"The folder for {path.name} does not exist.", path)
-            backups.create_private_file(path)
-        elif path.is_dir():
-            raise NotTaskforceFileError(f"{path.name} is a folder, not a taskforce file.", path)
-        else:
-            is_new = cls._check_header(path, create)
+        (so that a window can run the upgrade on a worker thread).
 
-        read_only = not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
-        lock = None
-        if not read_only:
-            lock = InstanceLock(path)
-            lock.acquire(path)
+        ``reading``: only to read it, beside any program writing it (no lock;
+        an older file is upgraded first if no one else has it open).
+        ``keep_backups`` off: a file being built, which takes no backups and
+        no seal (``places.building``)."""
         try:
-            sealed = not is_new and cls._sealed(path)
-            if not read_only:
-                seal.unseal(path)  # open for writing: not as we left it until closed cleanly
-            conn = cls._connect(path, read_only)
-            try:
-                cls._prepare(path, conn, is_new, sealed, read_only, progress, upgrade)
-            except BaseException:
-                conn.close()
+            opened = opening.open_file(path, create, progress, upgrade, reading, keep_backups)
+        except opening.UpgradeNeeded:
+            if not (reading and upgrade):
                 raise
-        except BaseException:
-            if lock:
-                lock.release()
-            raise
-        store = cls(path, conn, read_only, lock)
-        if not read_only and conn.execute(search_queue.PENDING).fetchone()[0]:
+            cls.open(path, progress=progress).close()  # upgraded by a writer first
+            opened = opening.open_file(path, False, progress, False, True, keep_backups)
+        store = cls(opened.path, opened.conn, opened.read_only, opened.lock, keep_backups)
+        if not opened.read_only and opened.conn.execute(search_queue.PENDING).fetchone()[0]:
             with store.transaction():  # changes another program made: indexed at its end
                 pass
         return store
@@ -168,141 +99,14 @@ class Store:
         reading on a worker thread (an sqlite3 connection belongs to its thread).
         WAL lets it read while the window writes; it takes no instance lock and
         skips the checks the first opening made."""
-        path = Path(path).absolute()
-        with translated_errors(path):
-            conn = cls._connect(path, read_only=True)
+        path, conn = opening.reading_connection(path)
         return cls(path, conn, True, None)
 
-    @classmethod
-    def inspect(cls, path) -> None:
+    @staticmethod
+    def inspect(path) -> None:
         """Refuse, as opening would, anything but a sound taskforce file holding
         only what our migrations make; reads the file and nothing else."""
-        path = Path(path).absolute()
-        if not path.is_file():
-            raise FileProblem(f"There is no file at {path.name}.", path)
-        cls._check_header(path, create=False)
-        sealed = cls._sealed(path)
-        # Read through a connection that could write where it may: closing it
-        # then takes away the -wal and -shm that reading made, as for any file we close.
-        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-        with translated_errors(path):
-            conn = cls._connect(path, read_only=not writable)
-            try:
-                cls._check_is_ours(path, conn, checked=sealed)
-            finally:
-                conn.close()
-
-    @staticmethod
-    def _sealed(path: Path) -> bool:
-        """Whether the file is as we left it when we closed it cleanly; refuses a
-        -wal that appeared beside such a file (it was not ours to replay)."""
-        if seal.has_foreign_wal(path):
-            raise AlteredFileError(
-                f"{path.name} was closed cleanly, yet a file of changes ({path.name}-wal) now "
-                "lies beside it that it did not leave there, perhaps copied in with it from "
-                "another file. Opening it would write those changes into the file, so it has "
-                "not been opened and nothing was changed. If the changes do not belong to "
-                f"this file, move {path.name}-wal away and open the file again.", path)
-        return seal.is_sealed(path)
-
-    @staticmethod
-    def _check_header(path: Path, create: bool) -> bool:
-        """Refuse anything that is not an SQLite file; True for an empty file we may fill."""
-        try:
-            with open(path, "rb") as handle:
-                header = handle.read(len(SQLITE_MAGIC))
-        except OSError as error:
-            raise FileProblem(f"{path.name} cannot be read: {error.strerror}.", path) from error
-        if not header and create:
-            return True
-        if header != SQLITE_MAGIC:
-            raise NotTaskforceFileError(
-                f"{path.name} is not a taskforce file. It has been left as it is.", path)
-        return False
-
-    @staticmethod
-    def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-        if read_only:
-            # Without write access to the folder SQLite cannot make the -shm
-            # file a WAL reader needs; immutable tells it no one else writes.
-            flags = "mode=ro" if os.access(path.parent, os.W_OK) else "mode=ro&immutable=1"
-            conn = sqlite(f"{path.as_uri()}?{flags}", uri=True)
-        else:
-            conn = sqlite(str(path))
-        conn.execute("PRAGMA busy_timeout = 2000")
-        return conn
-
-    @classmethod
-    def _prepare(cls, path: Path, conn: sqlite3.Connection, is_new: bool, sealed: bool,
-                 read_only: bool, progress: Progress, upgrade: bool) -> None:
-        """Check, and upgrade if need be."""
-        with translated_errors(path):
-            pending = [] if is_new else cls._check_is_ours(path, conn, checked=sealed)
-            if is_new:
-                pending = schema.migration_sets()
-            if pending and read_only:
-                raise ReadOnlyError(
-                    f"{path.name} was written by an earlier version and must be upgraded, "
-                    "but it is read-only. Copy it somewhere writable and open the copy.", path)
-            if pending and not upgrade and not is_new:
-                raise UpgradeNeeded(path)
-            if pending:
-                progress(0, len(pending) + 1)
-                if not is_new:
-                    backups.take_backup(conn, path, "before-upgrade")
-                cls._migrate(path, conn, pending, is_new, progress)
-            if not read_only:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
-
-    @staticmethod
-    def _check_is_ours(path: Path, conn: sqlite3.Connection, checked: bool) -> list:
-        """Refuse anything but a sound taskforce file holding only what our
-        migrations make; the migration sets with steps it lacks."""
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise NotTaskforceFileError(
-                f"{path.name} is an SQLite database but not a taskforce file. "
-                "It has been left as it is.", path)
-        known_schema.check_version_record(path, conn)
-        recorded = migrations.applied(conn)
-        if not recorded:
-            raise DamagedFileError(f"{path.name} is missing its version record.", path)
-        known = schema.known_migrations()
-        unknown = sorted(set(recorded) - known)
-        if unknown:
-            raise NewerFileError(
-                f"{path.name} was written by a newer version of Taskforce Secretariat "
-                f"(it has changes this version does not know: {unknown[0][1]}). "
-                "It has not been changed. Install the newer version to open it.", path)
-        known_schema.check(path, conn, recorded)
-        # A damaged page elsewhere would only show when read (after we had
-        # written to the file); quick_check finds it before anything is written.
-        # A file we closed cleanly and that has not changed since needs no check.
-        if not checked and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise damaged(path)
-        if set(recorded) == known:
-            return []
-        return [s for s in schema.migration_sets() if s.pending(set(recorded))]
-
-    @staticmethod
-    def _migrate(path: Path, conn: sqlite3.Connection, pending, is_new: bool,
-                 progress: Progress) -> None:
-        # table.transform() with foreign keys on can fail inside a
-        # transaction: migrate with them off, then check what they guard.
-        conn.execute("PRAGMA foreign_keys = OFF")
-        if is_new:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        db = _database(conn)
-        for done, migration_set in enumerate(pending, start=1):
-            progress(done, len(pending) + 1)
-            migration_set.apply(db)
-        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            raise DamagedFileError(
-                f"{path.name} has records that refer to missing records "
-                f"(first in table {problems[0][0]}).", path)
+        opening.inspect(path)
 
     # -- reading and writing -------------------------------------------------
 
@@ -312,6 +116,7 @@ class Store:
         if self.read_only:
             raise ReadOnlyError(
                 f"{self.path.name} is open read-only: this change was not saved.", self.path)
+        before = self.conn.total_changes
         with translated_errors(self.path), self.db.atomic():
             self._depth += 1
             try:
@@ -320,6 +125,8 @@ class Store:
                     self._index_for_search()
             finally:
                 self._depth -= 1
+        if self.conn.total_changes != before:
+            self._committed = True  # (or a savepoint kept, inside an outer transaction)
 
     def _index_for_search(self) -> None:
         """Bring the search index up to this transaction's changes, before it commits."""
@@ -430,7 +237,8 @@ class Store:
 
     @property
     def changed(self) -> bool:
-        return self.conn.total_changes != self._baseline_changes
+        """A change was committed since the file was opened."""
+        return self._committed
 
     def save_copy(self, target) -> Path:
         """Write a consistent copy of the file to a new path (owner-only, verified)."""
@@ -445,6 +253,8 @@ class Store:
             with translated_errors(self.path):
                 backups.write_copy(self.conn, target)
         except OSError as error:
+            if error.errno == errno.ENOSPC:
+                raise disk_full(target) from None
             raise FileProblem(f"The copy {target.name} could not be written: "
                               f"{error.strerror or error}.", target) from None
         return target
@@ -484,24 +294,23 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def close(self) -> None:
-        """Close the file, backing it up first if anything changed."""
-        sound = False
+    def close(self) -> str | None:
+        """Close the file, backing it up first if a change was committed; a warning
+        when that backup could not be taken (the file itself is safe)."""
+        warning = None
         try:
-            if self.changed and not self.read_only:
-                self.backup("on-close")  # the backup's check vouches for the file too
-            sound = True
+            if self.changed and not self.read_only and self._keep_backups:
+                try:
+                    self.backup("on-close")  # the backup's check vouches for the file too
+                except (UserFacingError, OSError) as error:
+                    log.warning("on-close backup of %s failed: %s", self.path, error)
+                    warning = (f"{self.path.name} is saved, but its backup on closing could "
+                               f"not be taken: {error}")
         finally:
             self.conn.close()
-            if sound and not self.read_only and not self._problems_found:
+            if (not self.read_only and self._keep_backups and warning is None
+                    and not self._problems_found):
                 seal.seal(self.path)
-            if self._lock:
-                self._lock.release()
-                self._lock = None
-
-
-def _database(conn: sqlite3.Connection):
-    """sqlite-utils over the connection; imported here, when first needed."""
-    from sqlite_utils import Database
-
-    return Database(conn, execute_plugins=False)
+            opening.let_go(self.path, self._lock)
+            self._lock = None
+        return warning

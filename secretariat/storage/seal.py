@@ -21,7 +21,7 @@ def _seal_path(path: Path) -> Path:
     return path.with_name(path.name + ".checked")
 
 
-def _wal_holds_changes(path: Path) -> bool:
+def wal_holds_changes(path: Path) -> bool:
     wal = path.with_name(path.name + "-wal")
     try:
         return wal.stat().st_size > 0
@@ -47,17 +47,17 @@ def _matches(path: Path) -> bool:
 
 def is_sealed(path: Path) -> bool:
     """The file is exactly as it was when we closed it cleanly."""
-    return not _wal_holds_changes(path) and _matches(path)
+    return not wal_holds_changes(path) and _matches(path)
 
 
 def has_foreign_wal(path: Path) -> bool:
     """A -wal holding changes lies beside a file we closed cleanly and left alone since."""
-    return _wal_holds_changes(path) and _matches(path)
+    return wal_holds_changes(path) and _matches(path)
 
 
 def seal(path: Path) -> None:
     """Record that the file was closed cleanly and known sound."""
-    if _wal_holds_changes(path):
+    if wal_holds_changes(path):
         return  # not checkpointed: not as a clean close leaves it
     target = _seal_path(path)
     try:

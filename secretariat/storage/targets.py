@@ -38,14 +38,29 @@ def is_database(path: Path) -> bool:
 
 
 def _owner_of(path: Path) -> Path | None:
-    """The taskforce file ``path`` belongs beside (its -wal, lock, backups…), if any."""
-    for place in (path, path.parent):
+    """The taskforce file ``path`` belongs beside (its -wal, lock, backups…), if any,
+    by the names given and by the real folder (a symlink to a backups folder)."""
+    real = Path(os.path.realpath(path.parent)) / path.name
+    for place in (path, path.parent, real, real.parent):
         for suffix in _BESIDE:
             if place.name.endswith(suffix) and len(place.name) > len(suffix):
                 owner = place.with_name(place.name[:-len(suffix)])
                 if is_database(owner):
                     return owner
     return None
+
+
+def check_not_beside_a_file(path) -> Path:
+    """Refuse a new file in the place of a taskforce file's -wal, lock, seal or
+    backups (a file SQLite or this program would take for one of those)."""
+    target = Path(path).absolute()
+    owner = _owner_of(target)
+    if owner is not None:
+        where = (f"in the backups folder of {owner.name}" if target.parent != owner.parent
+                 else f"beside {owner.name}, where that file's own companions go")
+        raise UnsafeTargetError(f"{target.name} would be {where}; choose another name "
+                                "or folder. Nothing was written.")
+    return target
 
 
 def check_target(path) -> Path:
@@ -59,11 +74,7 @@ def check_target(path) -> Path:
         raise UnsafeTargetError(
             f"{target.name} is a taskforce file (or another database): nothing is ever "
             "written over one. It has been left as it is; choose another name.")
-    owner = _owner_of(target)
-    if owner is not None:
-        raise UnsafeTargetError(
-            f"{target.name} belongs to the taskforce file {owner.name} and is never written "
-            "over. It has been left as it is; choose another name.")
+    check_not_beside_a_file(target)
     if target.exists() and (not os.access(target, os.W_OK)
                             or not target.stat().st_mode & stat.S_IWUSR):
         raise UnsafeTargetError(f"{target.name} is read-only. It has been left as it is; "

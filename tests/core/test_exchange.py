@@ -91,7 +91,7 @@ BAD_INPUT = {
                     "tables.agenda_items[0].position: 1000000000000000000000000000000000000000"
                     "0 is too large a number"),
     "not a number": (lambda d: first_row("agenda_items")(d).update(position=float("nan")),
-                     "NaN is not a number an export holds"),
+                     "NaN is not allowed: an export's numbers are finite"),
 }
 
 
@@ -125,3 +125,11 @@ def test_a_document_nested_too_deeply_is_one_clear_line(tmp_path, capsys):
     assert main(["import", str(tmp_path / "new.taskforce"), str(bad)]) == 1
     assert capsys.readouterr().err == "error: deep.json is nested too deeply to be an export.\n"
     assert not (tmp_path / "new.taskforce").exists()
+
+
+def test_a_number_too_long_to_read_is_one_clear_line(tmp_path, capsys):
+    bad = tmp_path / "long.json"
+    bad.write_text('{"format": "taskforce-secretariat", "version": ' + "9" * 5000 + "}",
+                   encoding="utf-8")
+    assert main(["import", str(tmp_path / "new.taskforce"), str(bad)]) == 1
+    assert capsys.readouterr().err == "error: long.json holds a number too long to be read.\n"

@@ -85,6 +85,7 @@ def place(tmp_path, sample_path):
     old_pdf.write_bytes(b"%PDF-1.4 last year's")
     old_pdf.chmod(0o444)
     (tmp_path / "link.pdf").symlink_to(sample_path)
+    (tmp_path / "bk").symlink_to(tmp_path / f"{sample_path.name}.backups")
     os.link(sample_path, tmp_path / "second name.pdf")
     yield tmp_path
     for path in (locked, old_pdf):
@@ -101,6 +102,7 @@ TARGETS = {
     "the file read's -wal": lambda folder, read: read.with_name(read.name + "-wal"),
     "the file read's lock": lambda folder, read: read.with_name(read.name + ".lock"),
     "its backups folder": lambda folder, read: folder / f"{read.name}.backups" / "copy.pdf",
+    "its backups folder by a symlink": lambda folder, read: folder / "bk" / "copy.pdf",
 }
 
 
@@ -155,3 +157,18 @@ def test_an_ordinary_output_is_still_written_and_replaces_an_older_one(sample_pa
     out.write_bytes(b"%PDF last week's agenda")
     assert main(["agenda", str(sample_path), "--meeting", "2012-01-12", "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF-") and b"last week" not in out.read_bytes()
+
+
+@pytest.mark.parametrize("where", ["the -wal", "the backups folder", "a symlink to it"])
+def test_an_import_never_makes_a_file_where_a_taskforce_file_keeps_its_own(
+        place, sample_path, where, capsys):
+    source = place / "all.json"
+    assert main(["export", str(sample_path), "-o", str(source)]) == 0
+    target = {"the -wal": sample_path.with_name(sample_path.name + "-wal"),
+              "the backups folder": place / f"{sample_path.name}.backups" / "new.taskforce",
+              "a symlink to it": place / "bk" / "new.taskforce"}[where]
+    before = fingerprints(place)
+    capsys.readouterr()
+    assert main(["import", str(target), str(source)]) == 1
+    assert "choose another name or folder" in capsys.readouterr().err
+    assert fingerprints(place) == before

@@ -7,7 +7,7 @@ from secretariat import schema
 from secretariat import search as searching
 from secretariat.__main__ import main
 from secretariat.storage import backups
-from secretariat.storage.database import APPLICATION_ID
+from secretariat.storage.opening import APPLICATION_ID
 from secretariat.taskforce import Taskforce
 from secretariat.travel import merge, take_travel_copy
 

@@ -17,7 +17,8 @@ from secretariat import schema
 from secretariat.errors import (DamagedFileError, FileLockedError, NewerFileError,
                                 NotTaskforceFileError, ReadOnlyError)
 from secretariat.storage import backups, seal
-from secretariat.storage.database import APPLICATION_ID, Store, UpgradeNeeded
+from secretariat.storage.database import Store
+from secretariat.storage.opening import APPLICATION_ID, UpgradeNeeded
 from secretariat.storage.migrations import TABLE as MIGRATIONS_TABLE
 from secretariat.taskforce import Taskforce
 
@@ -196,9 +197,9 @@ def test_thinning_removes_files(file_path):
 
 
 def test_read_only_file_can_be_read_but_not_written(sample_path, monkeypatch):
-    import secretariat.storage.database as database
+    import secretariat.storage.opening as opening
 
-    monkeypatch.setattr(database.os, "access", lambda path, mode: False)  # tests may run as root
+    monkeypatch.setattr(opening.os, "access", lambda path, mode: False)  # tests may run as root
     before = sample_path.read_bytes()
     with Taskforce.open(sample_path) as tf:
         assert tf.read_only

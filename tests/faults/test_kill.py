@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from secretariat import schema
 from secretariat.storage.backups import create_private_file
-from secretariat.storage.database import APPLICATION_ID
+from secretariat.storage.opening import APPLICATION_ID
 from secretariat.taskforce import Taskforce
 from secretariat.travel import merge, take_travel_copy
 

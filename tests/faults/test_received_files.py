@@ -156,6 +156,46 @@ def test_a_foreign_wal_beside_a_cleanly_closed_file_is_not_replayed(sample_path,
                                "'someone@else.example'") == 0
 
 
+def hostile_wal_beside(path):
+    """A -wal, from another copy of the file, whose changes add a trigger."""
+    other = path.with_name("other.taskforce")
+    shutil.copy(path, other)
+    writer = sqlite3.connect(other)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("CREATE TRIGGER wipe AFTER UPDATE ON people BEGIN DELETE FROM actions; END")
+    writer.commit()
+    shutil.copy(other.with_name(other.name + "-wal"), path.with_name(path.name + "-wal"))
+    writer.close()
+    other.unlink()
+
+
+@pytest.mark.parametrize("how", ["opened", "checked", "merged"])
+def test_a_received_wal_that_would_alter_the_file_is_refused_and_not_folded_in(
+        sample_path, tmp_path, how, capsys):
+    """No seal beside it (as received): the -wal is read as part of the file, and
+    what it would make is refused before it is folded into the file."""
+    if how == "merged":
+        away = tmp_path / "away.taskforce"
+        with Taskforce.open(sample_path) as tf:
+            take_travel_copy(tf.store, away)
+        received = away
+    else:
+        received = sample_path
+    hostile_wal_beside(received)
+    wal = received.with_name(received.name + "-wal")
+    before = (received.read_bytes(), wal.read_bytes())
+    if how == "checked":
+        assert main(["check", str(received)]) == 1
+        assert "trigger wipe on people" in capsys.readouterr().err
+    else:
+        with pytest.raises(UserFacingError, match="trigger wipe on people"):
+            if how == "opened":
+                Taskforce.open(received)
+            else:
+                merge(sample_path, received)
+    assert (received.read_bytes(), wal.read_bytes()) == before
+
+
 def test_a_file_whose_check_finds_anything_is_not_sealed_as_checked(sample_path, capsys):
     with raw(sample_path) as conn:  # a reference to no one, as a crash elsewhere might leave
         conn.execute("UPDATE memberships SET person_id = 'nobody' WHERE rowid = 1")

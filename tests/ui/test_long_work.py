@@ -15,7 +15,7 @@ from secretariat.taskforce import Taskforce
 from secretariat import schema
 from secretariat.storage import backups
 from secretariat.storage.backups import backup_dir_for
-from secretariat.storage.database import APPLICATION_ID
+from secretariat.storage.opening import APPLICATION_ID
 from secretariat.travel import take_travel_copy
 from ui.dialogs import exchange, travel
 from ui.long_work import LongWork, _Worker

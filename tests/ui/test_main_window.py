@@ -121,10 +121,10 @@ def test_a_damaged_file_is_refused_and_left_alone(window, tmp_path, dialogs_show
 
 
 def test_read_only_file_shows_a_banner(window, sample_path, monkeypatch, dialogs_shown):
-    import secretariat.storage.database as database
+    import secretariat.storage.opening as opening
 
     # Tests may run as root, who can write anything: pretend the file is read-only.
-    monkeypatch.setattr(database.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(opening.os, "access", lambda path, mode: False)
     assert window.open_path(sample_path)
     window.show()
     banner = window.centralWidget().banner

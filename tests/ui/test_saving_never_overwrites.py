@@ -122,3 +122,14 @@ def test_a_paper_that_is_a_document_opens(papers_page, qtbot, tmp_path, files_op
     paper.write_bytes(b"%PDF-1.4\n")
     open_document_of(papers_page, qtbot, str(paper))
     assert [url.toLocalFile() for url in files_opened] == [str(paper)]
+
+
+def test_a_document_no_program_takes_is_not_a_silent_failure(papers_page, qtbot, tmp_path,
+                                                             monkeypatch, dialogs_shown):
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    paper = tmp_path / "Teckal paper.odt"
+    paper.write_bytes(b"PK\x03\x04")
+    open_document_of(papers_page, qtbot, str(paper))
+    assert "no program on this computer opened Teckal paper.odt" in dialogs_shown[-1][1]

@@ -9,8 +9,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -22,7 +22,7 @@ from secretariat import circulate, minutes_content
 from secretariat.errors import UserFacingError, ValidationError
 from secretariat.values import long_date
 
-from ..exports import ask_output
+from ..exports import ask_output, open_in_its_program
 from ..minutes_edits import (action_line, capture, delete, edit_action, lifecycle_step,
                              missing_glyphs_ok, record_correction, write_file)
 from ..session import Session
@@ -387,7 +387,7 @@ class MinutesTab(QWidget):
                 QMessageBox.information(
                     self, "Some have no e-mail address",
                     "Not addressed (no e-mail address): " + ", ".join(made.without_address))
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            open_in_its_program(self.session, path, saved=True)
             if state.state == "draft" and QMessageBox.question(
                     self, "Minutes circulated?",
                     "Record the minutes as circulated today?") == QMessageBox.StandardButton.Yes:

@@ -2,8 +2,7 @@
 paper's reviewers by role (with conflict flags), each member's review load,
 and the e-mail drafts inviting self-nominations and chasing overdue reviews."""
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMessageBox, QWidget
 
 from secretariat import invitations, reviews
@@ -12,7 +11,7 @@ from secretariat.papers import document_to_open
 
 from ..dialogs.papers import (LinkDialog, NominateDialog, PaperDialog, SignOffDialog,
                               SuggestDialog)
-from ..exports import save_and_open
+from ..exports import open_in_its_program, save_and_open
 from ..models.reviews_model import CoverageModel, LoadModel, ReviewersModel, ReviewRow
 from ..session import Session
 from ..tables import select_id, selected_id, show_id, table_view
@@ -166,7 +165,7 @@ class PapersPage(QWidget):
         except UserFacingError as error:
             self.session.report(error)
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_in_its_program(self.session, path)
 
     def delete_paper(self) -> None:
         cover = self.chosen()

@@ -1,0 +1,114 @@
+"""One writer per file, whatever name it is opened by; readers beside it.
+
+Two programs started together on two names of the same file (a hard link, a
+symlink): one opens it, the other is refused, and the file stays sound. A
+command that only reads (printing, export, search) reads beside a writer,
+from a consistent snapshot.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from secretariat.__main__ import main
+from secretariat.taskforce import Taskforce
+
+ROOT = Path(__file__).resolve().parents[2]
+TRIES = 5
+
+# Opens the file by the name given, says whether it could, and when it could
+# makes edits until told to stop (stdin closed), then closes it.
+WRITER = textwrap.dedent("""
+    import sys
+    from secretariat.errors import FileLockedError
+    from secretariat.taskforce import Taskforce
+    try:
+        tf = Taskforce.open(sys.argv[1])
+    except FileLockedError as refused:
+        print("refused", refused, flush=True)
+        sys.exit(0)
+    print("opened", flush=True)
+    body = tf.bodies.all()[0].id
+    for n in range(20):
+        tf.people.create(body, f"{sys.argv[2]} {n}")
+    sys.stdin.read()
+    tf.close()
+""")
+
+
+def start(path, label):
+    return subprocess.Popen([sys.executable, "-c", WRITER, str(path), label], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+@pytest.mark.parametrize("second_name", ["hard link", "symlink"])
+def test_two_writers_on_two_names_of_one_file_never_both_write(sample_path, second_name):
+    other = sample_path.with_name("second name.taskforce")
+    if second_name == "hard link":
+        os.link(sample_path, other)
+    else:
+        other.symlink_to(sample_path)
+    for attempt in range(TRIES):
+        writers = [start(sample_path, f"First{attempt}"), start(other, f"Second{attempt}")]
+        said = [w.stdout.readline().split(" ", 1) for w in writers]
+        for writer in writers:
+            writer.stdin.close()
+            writer.wait(timeout=60)
+        assert sorted(s[0].strip() for s in said) == ["opened", "refused"], said
+        refusal = next(s[1] for s in said if s[0] == "refused")
+        assert "already open in Taskforce Secretariat" in refusal
+        assert f"process {next(w.pid for w, s in zip(writers, said) if s[0].strip() == 'opened')}" in refusal
+    assert main(["check", str(sample_path)]) == 0
+    with Taskforce.open(other) as tf:
+        assert tf.store.check() == []
+        assert tf.store.scalar("SELECT count(*) FROM people WHERE name LIKE 'First%' "
+                               "OR name LIKE 'Second%'") == 20 * TRIES
+    if second_name == "symlink":  # lock, seal and backups are the file's, not the link's
+            assert sorted(p.name for p in sample_path.parent.iterdir()
+                      if p.name.startswith("second name")) == ["second name.taskforce"]
+
+
+# Writes people and their memberships in one transaction each, many times.
+BUSY_WRITER = textwrap.dedent("""
+    import sys
+    from secretariat.taskforce import Taskforce
+    tf = Taskforce.open(sys.argv[1])
+    body = tf.bodies.all()[0].id
+    tf.people.create(body, "Written Elsewhere")
+    print("ready", flush=True)
+    n = 0
+    while not sys.stdin.closed:
+        n += 1
+        tf.people.create(body, f"Busy {n}")
+        if n == 400:
+            break
+    sys.stdin.read()
+    tf.close()
+""")
+
+
+def test_commands_that_only_read_do_so_beside_a_writer(sample_path, tmp_path, capsys):
+    writer = subprocess.Popen([sys.executable, "-c", BUSY_WRITER, str(sample_path)], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "ready"
+        assert main(["search", str(sample_path), "Elsewhere"]) == 0
+        assert "Written [Elsewhere]" in capsys.readouterr().out
+        assert main(["export", str(sample_path), "-o", str(tmp_path / "all.json")]) == 0
+        assert main(["minutes", str(sample_path), "--meeting", "2011-05-26",
+                     "-o", str(tmp_path / "minutes.pdf")]) == 0
+        assert main(["check", str(sample_path)]) == 0
+    finally:
+        writer.stdin.close()
+        writer.wait(timeout=120)
+    # A snapshot: each person the export holds has the membership made with them.
+    tables = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))["tables"]
+    members = {m["person_id"] for m in tables["memberships"]}
+    busy = {p["id"] for p in tables["people"] if p["name"].startswith("Busy")}
+    assert "Written Elsewhere" in {p["name"] for p in tables["people"]}
+    assert busy and busy <= members
