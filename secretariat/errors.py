@@ -40,6 +40,17 @@ class ValidationError(UserFacingError):
     title = "Please check the entry"
 
 
+class MinutesLockedError(ValidationError):
+    """A change that would alter approved minutes."""
+
+    title = "Minutes approved"
+
+
+# What the file's own triggers say when a change would alter approved minutes
+# (schema s12); the write path turns it into a MinutesLockedError.
+APPROVED_MINUTES_ARE_FINAL = "approved minutes are final"
+
+
 class NotFoundError(UserFacingError):
     title = "Not found"
 

@@ -1,25 +1,27 @@
 """How far a meeting's minutes have got: draft, circulated (on a date),
-approved at a later meeting of the same body, and then locked.
+approved at a later meeting of the same body, and then final.
 
 The state is the meeting's status, so meeting lists show it; the dates and
 the approving meeting are kept in ``minutes_lifecycle``. Approval and any
 later correction are recorded as decisions of the meeting that made them.
+
+Approving keeps the minutes as they were approved (``approved_minutes``,
+schema s12): from then on they print as kept, whatever changes later, and
+the file itself refuses any change to what the meeting recorded. Taking an
+approval back is a recorded step (``reopen``), with its reason.
 """
 
 import datetime as dt
+from typing import Callable
 
 from .changes import Changes
-from .errors import NotFoundError, ValidationError
+from .errors import MinutesLockedError, NotFoundError, ValidationError
 from .frozen import record
 from .storage import Store
 from .values import long_date, parse_date, parse_optional_date
 
 STATES = {"draft": "Draft", "circulated": "Circulated", "approved": "Approved"}
 _STATE_OF_STATUS = {"circulated": "circulated", "approved": "approved"}
-
-
-class MinutesLockedError(ValidationError):
-    title = "Minutes approved"
 
 
 @record
@@ -60,11 +62,18 @@ class Snapshot:
     status: str
     lifecycle_row: dict | None
     entry_rows: tuple[dict, ...]
+    kept_row: dict | None = None  # the minutes as approved
+
+
+# The minutes as they stand, as kept on approval: (the document, the version
+# for publication), each as JSON (``minutes_content.as_approved``).
+Documents = Callable[[str], tuple[str, str]]
 
 
 class Lifecycle:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, documents: Documents | None = None):
         self._store = store
+        self._documents = documents
 
     def _meeting(self, meeting_id: str) -> dict:
         row = self._store.row("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
@@ -128,7 +137,48 @@ class Lifecycle:
             entry_id = self._add_decision(item_id, text)
             changes = self._write(meeting_id, "approved", approved_at_meeting_id=at_meeting_id,
                                   approval_entry_id=entry_id)
+            self._keep(meeting_id)  # last: from here on, the file refuses any change to them
         return changes | Changes.of("minutes", at_meeting_id, entry_id)
+
+    def _keep(self, meeting_id: str) -> None:
+        """Keep the minutes as they are now, as approved."""
+        document, publication = self._documents(meeting_id)
+        self._store.insert("approved_minutes", {"meeting_id": meeting_id, "document": document,
+                                                "publication": publication})
+
+    def kept(self, meeting_id: str, publication: bool = False) -> str | None:
+        """The minutes as approved (JSON), if they were kept on approval."""
+        return self._store.scalar(
+            f"SELECT {'publication' if publication else 'document'} FROM approved_minutes "
+            "WHERE meeting_id = ?", (meeting_id,))
+
+    def keep_unkept(self) -> int:
+        """Keep the minutes approved before this program kept them on approval
+        (files from earlier versions), as they stand; how many were kept."""
+        unkept = self._store.column(
+            """SELECT id FROM meetings m WHERE status = 'approved'
+               AND NOT EXISTS (SELECT 1 FROM approved_minutes a WHERE a.meeting_id = m.id)""")
+        with self._store.transaction():
+            for meeting_id in unkept:
+                self._keep(meeting_id)
+        return len(unkept)
+
+    def reopen(self, meeting_id: str, reason: str, on=None) -> Changes:
+        """Take an approval back, recording when and why; the minutes are then
+        circulated again, to be corrected and approved anew."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError("Say why the approval is taken back.")
+        if not self.of(meeting_id).locked:
+            raise ValidationError("These minutes are not approved.")
+        day = parse_date(on or dt.date.today(), "date")
+        with self._store.transaction() as db:
+            self._store.insert("minutes_reopenings", {
+                "meeting_id": meeting_id, "reason": reason, "reopened_on": day.isoformat()})
+            db.execute("DELETE FROM approved_minutes WHERE meeting_id = ?", (meeting_id,))
+            changes = self._write(meeting_id, "circulated", approved_at_meeting_id=None,
+                                  approval_entry_id=None)
+        return changes
 
     def record_correction(self, meeting_id: str, at_meeting_id: str,
                           text: str) -> tuple[str, Changes]:
@@ -207,12 +257,20 @@ class Lifecycle:
         row = self._row(meeting_id)
         entry_id = row and row["approval_entry_id"]
         entries = self._store.rows("SELECT * FROM minutes_entries WHERE id = ?", (entry_id,))
-        return Snapshot(self._meeting(meeting_id)["status"], row, tuple(entries))
+        kept = self._store.row("SELECT * FROM approved_minutes WHERE meeting_id = ?",
+                               (meeting_id,))
+        return Snapshot(self._meeting(meeting_id)["status"], row, tuple(entries), kept)
 
     def put_back(self, meeting_id: str, before: Snapshot) -> Changes:
-        """Return the minutes to an earlier snapshot (undo of a lifecycle step)."""
+        """Return the minutes to an earlier snapshot (undo of a lifecycle step).
+        Undoing an approval takes it back, a recorded step like any other."""
         now = self.snapshot(meeting_id)
         with self._store.transaction() as db:
+            if now.kept_row and not before.kept_row:
+                self._store.insert("minutes_reopenings", {
+                    "meeting_id": meeting_id, "reason": "The approval was undone.",
+                    "reopened_on": dt.date.today().isoformat()})
+                db.execute("DELETE FROM approved_minutes WHERE meeting_id = ?", (meeting_id,))
             for entry in now.entry_rows:
                 if entry not in before.entry_rows:
                     db["minutes_entries"].delete(entry["id"])
@@ -223,4 +281,7 @@ class Lifecycle:
             if before.lifecycle_row:
                 self._store.restore("minutes_lifecycle", before.lifecycle_row)
             self._store.update("meetings", meeting_id, {"status": before.status})
+            if before.kept_row and not now.kept_row:  # approved again (redo): kept anew
+                self._store.insert("approved_minutes", {
+                    k: before.kept_row[k] for k in ("meeting_id", "document", "publication")})
         return Changes.of("meeting", meeting_id) | Changes.of("minutes", meeting_id)

@@ -19,7 +19,7 @@ from .actions import Actions
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
 from .frozen import record
-from .lifecycle import Lifecycle
+from .lifecycle import Documents, Lifecycle
 from .records import Manager, choice, require_text
 from .storage import Store
 
@@ -89,10 +89,10 @@ class Minutes(Manager[Entry]):
     record_type = Entry
     label = "entry in the minutes"
 
-    def __init__(self, store: Store, actions: Actions):
+    def __init__(self, store: Store, actions: Actions, documents: Documents | None = None):
         super().__init__(store)
         self.actions = actions
-        self.lifecycle = Lifecycle(store)
+        self.lifecycle = Lifecycle(store, documents)
 
     def meeting_of_item(self, item_id: str) -> str:
         row = self._store.row("SELECT meeting_id FROM agenda_items WHERE id = ?", (item_id,))

@@ -4,8 +4,14 @@ Read from the meeting, its register, agenda items, entries and actions. The
 version for publication leaves every restricted item out here, before any
 of it could reach a document: only its number and the word that it was
 withheld remain.
+
+Approved minutes are read as they were kept on approval (``as_approved``,
+``lifecycle``), with the corrections made since: a later change to a name,
+a body or an earlier meeting's actions never changes what they say.
 """
 
+import dataclasses
+import json
 
 from .errors import NotFoundError
 from .frozen import record
@@ -184,10 +190,48 @@ def _arising(tf: Taskforce, meeting_id: str) -> tuple[ArisingLine, ...]:
 
 
 _NOTES = {"deferred": "Deferred to a later meeting."}
+# The records inside others, for reading kept minutes back.
+_NESTED = {("MinutesDocument", "items"): ItemMinutes, ("ItemMinutes", "entries"): EntryLine,
+           ("ItemMinutes", "actions"): ActionLine, ("ItemMinutes", "arising"): ArisingLine}
 
 
 def build(tf: Taskforce, meeting_id: str, publication: bool = False) -> MinutesDocument:
     """The minutes of one meeting; ``publication`` withholds restricted items."""
+    kept = tf.minutes.lifecycle.kept(meeting_id, publication)
+    if kept is None:
+        return _as_recorded(tf, meeting_id, publication)
+    return dataclasses.replace(_from_json(MinutesDocument, json.loads(kept)),
+                               corrections=_corrections(tf, meeting_id))
+
+
+def as_approved(tf: Taskforce, meeting_id: str) -> tuple[str, str]:
+    """The minutes as they stand, and their version for publication, as JSON to
+    keep on approval."""
+    return tuple(json.dumps(dataclasses.asdict(dataclasses.replace(
+        _as_recorded(tf, meeting_id, publication), draft=False, corrections=())),
+        ensure_ascii=False) for publication in (False, True))
+
+
+def _from_json(cls, data: dict):
+    """A record (and the records in it) from what ``dataclasses.asdict`` made of
+    it; a field a later version added takes its default."""
+    values = {}
+    for field in dataclasses.fields(cls):
+        if field.name not in data:
+            continue
+        value, kind = data[field.name], _NESTED.get((cls.__name__, field.name))
+        if isinstance(value, list):
+            value = tuple(_from_json(kind, v) if kind else v for v in value)
+        values[field.name] = value
+    return cls(**values)
+
+
+def _corrections(tf: Taskforce, meeting_id: str) -> tuple[str, ...]:
+    return tuple(f"Corrected at the meeting of {long_date(c.made_at_date)}: {c.text}"
+                 for c in tf.minutes.lifecycle.corrections(meeting_id))
+
+
+def _as_recorded(tf: Taskforce, meeting_id: str, publication: bool) -> MinutesDocument:
     meeting = tf.store.row("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
     if meeting is None:
         raise NotFoundError("That meeting no longer exists.")
@@ -231,8 +275,7 @@ def build(tf: Taskforce, meeting_id: str, publication: bool = False) -> MinutesD
     marking = meeting["marking"]
     if not publication and any(i.restricted for i in items):
         marking = SENSITIVE
-    corrections = tuple(f"Corrected at the meeting of {long_date(c.made_at_date)}: {c.text}"
-                        for c in tf.minutes.lifecycle.corrections(meeting_id))
+    corrections = _corrections(tf, meeting_id)
     return MinutesDocument(
         body_name=body.name, date=long_date(parse_date(meeting["date"])),
         venue=meeting["venue"],

@@ -16,6 +16,9 @@ from .frozen import record
 from .schema.s05_sync import SYNC_TABLES
 
 _SKIPPED = {"_sqlite_migrations"} | SYNC_TABLES
+# Written after every other table: a kept approval makes the file refuse any
+# change to its meeting's records (schema s12), so it comes in last.
+_LAST = ("approved_minutes",)
 _STAMPS = {"id", "created_at", "updated_at"}
 
 
@@ -78,4 +81,5 @@ def record_tables(conn) -> list[RecordTable]:
             ordered.append(found[name])
             placed.add(name)
             waiting.remove(name)
-    return ordered
+    return ([t for t in ordered if t.name not in _LAST]
+            + [t for t in ordered if t.name in _LAST])

@@ -81,6 +81,7 @@ def build(tf: Taskforce) -> SampleIds:
         _agenda_and_register(tf, ids)
         _papers_and_register(tf, ids)
         _minutes(tf, ids)
+        tf.minutes.lifecycle.keep_unkept()  # the approved minutes, kept as approved
         return ids
 
 

@@ -23,6 +23,11 @@ _MANAGERS = {
 }
 
 
+# Minutes approved in a file from before they were kept on approval.
+_UNKEPT = """SELECT EXISTS (SELECT 1 FROM meetings m WHERE status = 'approved'
+             AND NOT EXISTS (SELECT 1 FROM approved_minutes a WHERE a.meeting_id = m.id))"""
+
+
 class Taskforce:
     """An open taskforce file.
 
@@ -39,16 +44,27 @@ class Taskforce:
             raise AttributeError(f"a taskforce has no {name}")
         module, class_name = _MANAGERS[name]
         made = getattr(importlib.import_module(f".{module}", __package__), class_name)
-        manager = made(self.store, self.actions) if name == "minutes" else made(self.store)
+        if name == "minutes":  # approving keeps the minutes as printed
+            manager = made(self.store, self.actions, self._approved_documents)
+        else:
+            manager = made(self.store)
         setattr(self, name, manager)  # found directly from now on
         return manager
+
+    def _approved_documents(self, meeting_id: str) -> tuple[str, str]:
+        from .minutes_content import as_approved
+
+        return as_approved(self, meeting_id)
 
     @classmethod
     def open(cls, path, create: bool = False, upgrade: bool = True, reading: bool = False,
              keep_backups: bool = True) -> "Taskforce":
         """See ``Store.open``: ``reading`` to only read it, beside any writer."""
-        return cls(Store.open(path, create=create, upgrade=upgrade, reading=reading,
-                              keep_backups=keep_backups))
+        tf = cls(Store.open(path, create=create, upgrade=upgrade, reading=reading,
+                             keep_backups=keep_backups))
+        if not tf.read_only and tf.store.scalar(_UNKEPT):
+            tf.minutes.lifecycle.keep_unkept()  # approved before minutes were kept as approved
+        return tf
 
     @property
     def path(self) -> Path:

@@ -9,8 +9,9 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import (DamagedFileError, FileProblem, NotSavedError, ReadOnlyError,
-                      UserFacingError, disk_full)
+from ..errors import (APPROVED_MINUTES_ARE_FINAL, DamagedFileError, FileProblem,
+                      MinutesLockedError, NotSavedError, ReadOnlyError, UserFacingError,
+                      disk_full)
 
 
 def damaged(path: Path) -> DamagedFileError:
@@ -23,6 +24,10 @@ def _explain(error: sqlite3.Error, path: Path) -> UserFacingError | None:
     """Map an SQLite environment error to a message; None when it is a bug."""
     text = str(error).lower()
     name = path.name
+    if APPROVED_MINUTES_ARE_FINAL in text:
+        return MinutesLockedError(
+            "That would change minutes that have been approved, and approved minutes are "
+            "final: nothing was changed. Record a correction at a later meeting instead.")
     if "readonly" in text or "read-only" in text:
         return ReadOnlyError(f"{name} is read-only: this change was not saved.", path)
     if "disk is full" in text:

@@ -35,6 +35,7 @@ def test_sub_items_print_with_roman_numerals(sample_tf):
 
 def test_a_draft_says_so_on_every_page_and_warns_of_an_over_run(sample_tf):
     meeting = sample_tf.meetings.find_one("2011-05-26").id
+    sample_tf.minutes.lifecycle.reopen(meeting, "More items to plan")  # approved: final
     sample_tf.agenda.set_agenda_status(meeting, "draft")
     for n in range(40):
         sample_tf.agenda.add(meeting, f"Extra item {n} " + "with a long title " * 4,
@@ -53,6 +54,7 @@ def test_a_draft_says_so_on_every_page_and_warns_of_an_over_run(sample_tf):
 def test_carried_forward_and_restricted_items_say_so(sample_tf):
     may = sample_tf.meetings.find_one("2011-05-26").id
     january = sample_tf.meetings.find_one("2012-01-12").id
+    sample_tf.minutes.lifecycle.reopen(may, "An item was deferred")  # approved: final
     deferred, _ = sample_tf.agenda.add(may, "Presentation on legal models")
     sample_tf.agenda.set_status(deferred, "deferred")
     placed, _ = sample_tf.agenda.place_deferred(deferred, january)

@@ -104,7 +104,13 @@ def hostile_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("hostile") / "hostile.taskforce"
     with Taskforce.open(path, create=True) as tf:
         sample.build(tf)
+        approved = tf.store.column("SELECT meeting_id FROM approved_minutes")
+        for meeting_id in approved:  # taken back, filled, and kept as approved again
+            tf.minutes.lifecycle.reopen(meeting_id, "Filled with hostile text")
         filled = fill_with_hostile_text(tf.store.db.conn)
+        for meeting_id in approved:
+            tf.store.update("meetings", meeting_id, {"status": "approved"})
+        tf.minutes.lifecycle.keep_unkept()
         dates = sorted({r["date"] for r in tf.store.rows("SELECT date FROM meetings")})
     assert filled >= 5
     return path, dates

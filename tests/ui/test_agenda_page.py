@@ -10,7 +10,9 @@ from ui.pages.agenda import AgendaPage
 
 @pytest.fixture
 def page(qtbot, session):
-    made = AgendaPage(session, session.tf.meetings.find_one("2011-05-26").id)
+    may = session.tf.meetings.find_one("2011-05-26").id
+    session.tf.minutes.lifecycle.reopen(may, "Reworked in the tests")  # approved: final
+    made = AgendaPage(session, may)
     qtbot.addWidget(made)
     made.show()
     return made

@@ -143,6 +143,7 @@ def test_print_the_coverage_view(page, tmp_path, files_opened):
 
 def test_send_a_paper_to_a_meeting_item(stored, page, session, sample_path, answer):
     meeting = session.tf.meetings.on_date("2011-05-26")[0]
+    session.tf.minutes.lifecycle.reopen(meeting.id, "A paper was left out")  # approved: final
     session.tf.agenda.add(meeting.id, "Cross cutting issues")
     choose(page, "Procurement paper")
 
