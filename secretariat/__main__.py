@@ -51,6 +51,9 @@ def main(argv=None) -> int:
     except UserFacingError as error:
         print(f"error: {printable(error, limit=2000)}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader of our output went away (| head): nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as error:  # a bug: one line unless asked for the traceback
         if os.environ.get("SECRETARIAT_DEBUG"):
             raise

@@ -23,6 +23,7 @@ from .output_files import private_output
 from .progress import BATCH, Progress, ignore
 from .record_tables import RecordTable, record_tables
 from .storage import Store, places
+from .storage.backups import verify_whole
 from .storage.opening import real_path
 from .storage.connect import identifier
 
@@ -123,7 +124,7 @@ def import_json(text: str, target, source_name: str = "the export") -> ImportSum
     if target.exists() and target.stat().st_size:
         _fill(target, rows)  # an empty taskforce file: filled in one transaction, or not
     else:  # built whole beside it and placed last (over an empty file)
-        with places.building(target, replace=target.exists()) as building:
+        with places.building(target, replace=target.exists(), check=verify_whole) as building:
             _fill(building, rows, keep_backups=False)
     return ImportSummary({name: len(found) for (name, _), found in rows.items() if found})
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import FileProblem
 from .storage import places
+from .storage.backups import verify_whole
 from .storage.opening import real_path
 from .taskforce import Taskforce
 from .values import parse_date
@@ -68,7 +69,7 @@ def write(path) -> Path:
     path = real_path(path)
     if path.exists():
         raise FileProblem(f"{path.name} already exists; name a new file for the sample.", path)
-    with places.building(path) as building:
+    with places.building(path, check=verify_whole) as building:
         with Taskforce.open(building, create=True, keep_backups=False) as tf:
             build(tf)
     return path

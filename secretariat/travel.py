@@ -25,7 +25,7 @@ from typing import Iterator, Literal, Mapping
 
 import apsw
 
-from .errors import FileProblem, UserFacingError
+from .errors import DiskFullError, FileProblem, UserFacingError, disk_full
 from .frozen import record
 from .progress import Progress, ignore, part
 from .record_tables import RecordTable, record_tables
@@ -174,11 +174,16 @@ def write_travel_copy(source: Store, destination: Path, progress: Progress = ign
     """The copy and its snapshot, written from ``source`` (on a worker thread, a
     reading connection of its own). On an error or ``Cancelled`` neither is left.
 
-    The snapshot (the starting point a merge compares with) is placed first,
-    then the copy made from it, marked as a travel copy before it is checked
-    and given its name: under that name there is only ever a whole, marked copy."""
+    The snapshot (the starting point a merge compares with) is made first,
+    under a name saying it is pending, then the copy made from it, marked as
+    a travel copy before it is checked and given its name: under that name
+    there is only ever a whole, marked copy. Then the snapshot takes its own
+    name; one left pending by a run that was stopped is removed by the next."""
     copy_id, taken_at = new_id(), now_stamp()
     snapshot = snapshot_path(source.path, copy_id)
+    pending = snapshot.with_name(snapshot.name + ".pending")
+    for leftover in snapshot.parent.glob("travel-*.snapshot.pending"):
+        leftover.unlink(missing_ok=True)  # one take at a time: the home file's lock
     origin = (copy_id, _identity(source.conn), source.path.name, taken_at, taken_at, taken_at)
 
     def mark(copy) -> None:
@@ -186,11 +191,14 @@ def write_travel_copy(source: Store, destination: Path, progress: Progress = ign
 
     try:
         snapshot.parent.mkdir(mode=0o700, exist_ok=True)
-        write_copy(source.conn, snapshot, part(progress, 0, 0.5), backup=True)  # each checked
-        with contextlib.closing(sqlite(f"{snapshot.as_uri()}?mode=ro", uri=True)) as start:
+        write_copy(source.conn, pending, part(progress, 0, 0.5), backup=True)  # each checked
+        with contextlib.closing(sqlite(f"{pending.as_uri()}?mode=ro", uri=True)) as start:
             write_copy(start, destination, part(progress, 0.5, 1), finish=mark)
+        os.replace(pending, snapshot)
     except BaseException as error:
-        snapshot.unlink(missing_ok=True)
+        pending.unlink(missing_ok=True)
+        if isinstance(error, DiskFullError) and error.path != destination:
+            raise disk_full(backup_dir_for(source.path)) from None  # not the snapshot's name
         if not isinstance(error, (OSError, sqlite3.Error)):
             raise
         reason = getattr(error, "strerror", None) or str(error)

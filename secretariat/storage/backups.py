@@ -62,6 +62,11 @@ def verify(path: Path, check: str = "quick_check", marked: bool = False) -> bool
         return False
 
 
+def verify_whole(path: Path) -> bool:
+    """A new file passes every check SQLite has."""
+    return verify(path, "integrity_check")
+
+
 def take_backup(conn: sqlite3.Connection, file_path: Path, reason: str,
                 now: dt.datetime | None = None) -> Backup:
     """Write a verified backup of the open connection beside ``file_path``."""

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import schema
-from ..errors import FileProblem, ReadOnlyError, UserFacingError, disk_full
+from ..errors import (DiskFullError, FileProblem, NotSavedError, ReadOnlyError,
+                      UserFacingError, disk_full)
 from ..progress import Progress, ignore
 from . import backups, known_schema, migrations, opening, seal, search_queue
 from .connect import identifier, sqlite_utils_over
@@ -284,6 +285,15 @@ class Store:
             self.distrust()
         return problems
 
+    def _fold_in(self) -> None:
+        """Everything into the file itself, no -wal left: SQLite's closing does
+        that too, but says nothing when it cannot (a full disk)."""
+        with translated_errors(self.path):
+            busy, pages, done = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if busy or pages != done:
+                raise NotSavedError(f"{self.path.name} could not be finished.", self.path)
+            self.conn.execute("PRAGMA journal_mode = DELETE")
+
     def distrust(self) -> None:
         """A check found something: the file is not sealed as checked when closed."""
         self._problems_found = True
@@ -299,13 +309,17 @@ class Store:
         when that backup could not be taken (the file itself is safe)."""
         warning = None
         try:
+            if not self._keep_backups and not self.read_only:
+                self._fold_in()  # a file being built: whole in itself, or an error
             if self.changed and not self.read_only and self._keep_backups:
                 try:
                     self.backup("on-close")  # the backup's check vouches for the file too
                 except (UserFacingError, OSError) as error:
-                    log.warning("on-close backup of %s failed: %s", self.path, error)
+                    log.info("on-close backup of %s failed: %s", self.path, error)
+                    why = ("the disk is full" if isinstance(error, DiskFullError)
+                           else str(error).rstrip("."))
                     warning = (f"{self.path.name} is saved, but its backup on closing could "
-                               f"not be taken: {error}")
+                               f"not be taken: {why}.")
         finally:
             self.conn.close()
             if (not self.read_only and self._keep_backups and warning is None

@@ -72,6 +72,40 @@ def lock_folder() -> Path:
     return folder
 
 
+def _identity_lock(path: Path) -> Path:
+    found = os.stat(path)
+    return lock_folder() / f"{found.st_dev}-{found.st_ino}.lock"
+
+
+def name_in_use(path: Path) -> Path | None:
+    """The other name this file is open under, or was when a program holding it
+    died, if not ``path`` (a hard link): SQLite keeps the latest changes
+    beside the name a file is opened by, so that is the name to read it by."""
+    try:
+        recorded = json.loads(_identity_lock(path).read_text(encoding="utf-8") or "{}")
+        named = Path(recorded.get("path") or "")
+        if named.is_absolute() and named != path and os.path.samefile(named, path):
+            return named
+    except (OSError, ValueError, FileLockedError):
+        pass
+    return None
+
+
+def held_elsewhere(path: Path) -> bool:
+    """Whether a program holds the file open for writing now (asked, not taken)."""
+    try:
+        fd = os.open(_identity_lock(path), os.O_RDWR)
+    except (OSError, FileLockedError):
+        return False
+    try:
+        if not _try_lock(fd):
+            return True
+        _unlock(fd)
+        return False
+    finally:
+        os.close(fd)
+
+
 def describe_holder(lock_file: Path) -> str:
     holder = {}
     for _ in range(20):  # the holder writes its name just after taking the lock
@@ -106,8 +140,7 @@ class InstanceLock:
     def _take_by_identity(self, file_path: Path) -> None:
         """The lock every name of the file meets: keyed by its device and inode."""
         while True:
-            found = os.stat(self.real)
-            lock_file = lock_folder() / f"{found.st_dev}-{found.st_ino}.lock"
+            lock_file = _identity_lock(self.real)
             fd = self._take(lock_file, file_path, remove=True)
             # Another holder may have removed this lock file as it let go, after we
             # opened it: ours is the lock only if it is still the file of that name.
@@ -132,10 +165,12 @@ class InstanceLock:
         # Windows locks a byte range: write after the first byte stays unlocked.
         # Not synced: the record only names the holder for a message, and after
         # a power cut the lock is free again whatever the record says.
+        # The name it is opened by, too: SQLite keeps its latest changes beside it.
+        record = {"host": _host(), "pid": os.getpid(), "path": str(self.real)}
         with contextlib.suppress(OSError):  # a full disk: the lock holds without it
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, json.dumps({"host": _host(), "pid": os.getpid()}).encode("utf-8"))
+            os.write(fd, json.dumps(record).encode("utf-8"))
         return fd
 
     def release(self) -> None:

@@ -6,7 +6,9 @@
   (``places.building``); a kill or a full disk leaves no half-made file.
 - A writer holds the file's lock (``lock``) for as long as it is open; a
   reader (printing, export, search from the command line) takes none and
-  reads a consistent snapshot beside any writer, as WAL allows.
+  reads a consistent snapshot beside any writer, as WAL allows, by the name
+  the writer uses (SQLite keeps the latest changes beside a file's name, so
+  a hard link is read through the name it is open under).
 - In a folder the program may not write, a file whose -wal holds changes is
   read from a private copy of both, so its latest edits show
   (``immutable`` would hide them).
@@ -27,7 +29,7 @@ from ..frozen import record
 from ..progress import Progress
 from . import backups, known_schema, migrations, places, seal
 from .connect import sqlite, sqlite_utils_over
-from .lock import InstanceLock
+from .lock import InstanceLock, held_elsewhere, name_in_use
 from .sql_errors import damaged, translated_errors
 from .targets import SQLITE_MAGIC
 
@@ -71,8 +73,17 @@ def open_file(path, create: bool, progress: Progress, upgrade: bool, reading: bo
             raise FileProblem(f"The folder for {path.name} does not exist.", path)
         _create(path, replace=empty)
     _check_header(path)
+    other = name_in_use(path)  # a hard link to a file open, or last open, under another
+    if other is not None and reading:
+        path = other  # its latest changes are beside that name: read it by that
     folder_writable = os.access(path.parent, os.W_OK)
     read_only = reading or not (folder_writable and os.access(path, os.W_OK))
+    if other is not None and not read_only and seal.wal_holds_changes(other) \
+            and not held_elsewhere(path):  # (held: the lock will say who holds it)
+        raise FileProblem(
+            f"{path.name} is another name (a hard link) of {other}, which was last "
+            f"open under that name and has changes still beside it ({other.name}-wal). "
+            f"Open it as {other} so that they are kept. Nothing was changed.", path)
     lock = None
     if not read_only:
         places.sweep(path.parent)
@@ -152,7 +163,7 @@ def inspect(path) -> None:
 
 def _create(path: Path, replace: bool) -> None:
     """A new, empty taskforce file at ``path``, there whole or not at all."""
-    with places.building(path, replace=replace) as building:
+    with places.building(path, replace=replace, check=backups.verify_whole) as building:
         backups.create_private_file(building)
         conn = sqlite(str(building))
         try:

@@ -19,9 +19,9 @@ import re
 import secrets
 import shutil
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
-from ..errors import DiskFullError, disk_full
+from ..errors import DiskFullError, NotSavedError, disk_full
 from .targets import check_not_beside_a_file
 
 PART = ".part"
@@ -30,6 +30,12 @@ COMPANIONS = ("-wal", "-shm", "-journal", ".lock", ".checked", ".backups")
 
 
 _LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)-[0-9a-f]+\.part")
+
+
+class UnfinishedError(NotSavedError):
+    def __init__(self, target: Path):
+        super().__init__(f"{target.name} could not be written whole, so it was not made. "
+                         "Nothing was saved.", target)
 
 
 def temporary_name(target: Path) -> Path:
@@ -74,17 +80,22 @@ def place(temporary: Path, target: Path, replace: bool = False) -> None:
 
 
 @contextlib.contextmanager
-def building(target: Path, replace: bool = False, backups: bool = False) -> Iterator[Path]:
+def building(target: Path, replace: bool = False, backups: bool = False,
+             check: Callable[[Path], bool] | None = None) -> Iterator[Path]:
     """A temporary path to build the new file ``target`` at; placed under
-    ``target`` when the block ends without an error, else removed with
-    everything made beside it. Never in the place of a taskforce file's
-    companions, unless ``backups``: this program's own backups and snapshots."""
+    ``target`` when the block ends without an error and it passes ``check``,
+    else removed with everything made beside it. Never in the place of a
+    taskforce file's companions, unless ``backups``: this program's own
+    backups and snapshots."""
     if not backups:
         check_not_beside_a_file(target)
     sweep(target.parent)
     temporary = temporary_name(target)
     try:
         yield temporary
+        wal = temporary.with_name(temporary.name + "-wal")
+        if (wal.exists() and wal.stat().st_size) or (check and not check(temporary)):
+            raise UnfinishedError(target)  # (changes still in its -wal would be lost)
         remove_companions(temporary)
         place(temporary, target, replace)
     except (OSError, DiskFullError) as error:

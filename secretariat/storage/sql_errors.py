@@ -34,8 +34,9 @@ def _explain(error: sqlite3.Error, path: Path) -> UserFacingError | None:
         return disk_full(path)
     if "disk i/o" in text or "out of memory" in text:
         return NotSavedError(
-            f"This change was not saved: the disk holding {name} is full or failing. "
-            "Earlier changes are safe. Free some space and try again.", path)
+            f"Nothing was saved: the disk holding {name} is full or failing, and SQLite "
+            "needs a little room beside a file even to read it. Earlier changes are safe. "
+            "Free some space and try again.", path)
     if "locked" in text or "busy" in text:
         return NotSavedError(
             f"{name} is busy in another program; this change was not saved. Try again.", path)

@@ -54,7 +54,7 @@ def check_not_beside_a_file(path) -> Path:
     """Refuse a new file in the place of a taskforce file's -wal, lock, seal or
     backups (a file SQLite or this program would take for one of those)."""
     target = Path(path).absolute()
-    owner = _owner_of(target)
+    owner = _owner_of(target) or _owner_of(Path(os.path.realpath(target)))  # (a symlink)
     if owner is not None:
         where = (f"in the backups folder of {owner.name}" if target.parent != owner.parent
                  else f"beside {owner.name}, where that file's own companions go")

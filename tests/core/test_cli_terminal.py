@@ -41,3 +41,20 @@ def test_an_error_naming_what_a_file_holds_is_escaped(sample_path, capsys):
     assert main(["check", str(sample_path)]) == 1
     err = capsys.readouterr().err
     assert "table \\x1b[2Jgone that this program did not make" in err and "\x1b" not in err
+
+
+def test_output_cut_short_by_the_reader_is_no_error(sample_path):
+    """As in ``python -m secretariat search … | head -1``: here the reader has
+    gone before anything is written."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import secretariat
+
+    env = {**os.environ, "PYTHONPATH": str(Path(secretariat.__file__).parent.parent)}
+    result = subprocess.run(
+        f"{sys.executable} -m secretariat search '{sample_path}' 'a*' | true",
+        shell=True, capture_output=True, text=True, env=env)
+    assert result.stderr == ""

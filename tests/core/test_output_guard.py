@@ -86,6 +86,7 @@ def place(tmp_path, sample_path):
     old_pdf.chmod(0o444)
     (tmp_path / "link.pdf").symlink_to(sample_path)
     (tmp_path / "bk").symlink_to(tmp_path / f"{sample_path.name}.backups")
+    (tmp_path / "wal.pdf").symlink_to(sample_path.with_name(sample_path.name + "-wal"))
     os.link(sample_path, tmp_path / "second name.pdf")
     yield tmp_path
     for path in (locked, old_pdf):
@@ -103,6 +104,7 @@ TARGETS = {
     "the file read's lock": lambda folder, read: read.with_name(read.name + ".lock"),
     "its backups folder": lambda folder, read: folder / f"{read.name}.backups" / "copy.pdf",
     "its backups folder by a symlink": lambda folder, read: folder / "bk" / "copy.pdf",
+    "a symlink to its -wal": lambda folder, read: folder / "wal.pdf",
 }
 
 

@@ -63,7 +63,7 @@ def test_an_io_error_from_the_file_system_is_a_clear_refusal_and_retry_works(sam
 
     assert process.returncode == 0, err
     lines = out.splitlines()
-    assert lines[0].startswith("refused: This change was not saved")
+    assert lines[0].startswith("refused: Nothing was saved: the disk holding")
     assert lines[1] == "retried"
     with Taskforce.open(sample_path) as tf:
         assert tf.store.check() == []
@@ -193,8 +193,35 @@ def test_closing_on_a_full_disk_never_fails(small_disk, sample_path):
     tf.people.create(tf.bodies.all()[0].id, "Saved Before Closing")
     fill(0)
     warning = tf.close()  # the change is in the file; only its backup could not be taken
-    assert "is saved, but its backup on closing could not be taken" in warning
+    assert warning.endswith("is saved, but its backup on closing could not be taken: "
+                            "the disk is full.")
     (disk / "filler").unlink()
     with Taskforce.open(path) as tf:
         assert tf.store.scalar("SELECT count(*) FROM people WHERE name = 'Saved Before Closing'")
     assert not [p for p in disk.rglob("*") if ".part" in p.name]
+
+
+@pytest.mark.parametrize("command", ["sample", "import"])
+def test_a_disk_that_fills_halfway_never_leaves_a_damaged_file(small_disk, sample_path,
+                                                               tmp_path, command):
+    """However little room is left, the new file is whole, or not made at all."""
+    from secretariat import exchange
+    from secretariat.__main__ import main
+    from secretariat.storage.backups import verify_whole
+
+    disk, fill = small_disk
+    source = tmp_path / "all.json"
+    with Taskforce.open(sample_path, reading=True) as tf:
+        exchange.export_file(tf.store, source)
+    for kilobytes in range(300, 1500, 100):
+        target = disk / f"new {kilobytes}.taskforce"
+        fill(kilobytes * 1024)
+        argv = ["sample", str(target)] if command == "sample" else [
+            "import", str(target), str(source)]
+        code = main(argv)
+        (disk / "filler").unlink()
+        if code == 0:
+            assert verify_whole(target), f"{kilobytes} KB free: a damaged file was made"
+        else:
+            assert not target.exists()
+        assert [p.name for p in disk.iterdir() if p.name.startswith(".")] == []

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from secretariat.__main__ import main
+from secretariat.errors import FileProblem
 from secretariat.taskforce import Taskforce
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,3 +113,53 @@ def test_commands_that_only_read_do_so_beside_a_writer(sample_path, tmp_path, ca
     busy = {p["id"] for p in tables["people"] if p["name"].startswith("Busy")}
     assert "Written Elsewhere" in {p["name"] for p in tables["people"]}
     assert busy and busy <= members
+
+
+def test_a_reader_by_a_second_name_reads_by_the_name_the_writer_uses(sample_path, tmp_path,
+                                                                      capsys):
+    """SQLite keeps a writer's latest changes beside the name it opened: a
+    reader by a hard link reads through that name, never a stale file."""
+    second = sample_path.with_name("second name.taskforce")
+    os.link(sample_path, second)
+    writer = subprocess.Popen([sys.executable, "-c", BUSY_WRITER, str(sample_path)], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "ready"
+        for _ in range(5):
+            assert main(["search", str(second), "Elsewhere"]) == 0
+            assert "Written [Elsewhere]" in capsys.readouterr().out
+            assert main(["export", str(second), "-o", str(tmp_path / "all.json")]) == 0
+            assert main(["check", str(second)]) == 0
+    finally:
+        writer.stdin.close()
+        writer.wait(timeout=120)
+    assert not second.with_name(second.name + "-wal").exists()
+
+
+KILLED_WRITER = textwrap.dedent("""
+    import os, signal, sys
+    from secretariat.taskforce import Taskforce
+    tf = Taskforce.open(sys.argv[1])
+    tf.people.create(tf.bodies.all()[0].id, "Acknowledged Before The Kill")
+    os.kill(os.getpid(), signal.SIGKILL)
+""")
+
+
+def test_changes_a_killed_writer_left_beside_one_name_are_never_lost_by_another(
+        sample_path, capsys):
+    second = sample_path.with_name("second name.taskforce")
+    os.link(sample_path, second)
+    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(sample_path)], cwd=ROOT)
+    assert sample_path.with_name(sample_path.name + "-wal").stat().st_size > 0
+
+    with pytest.raises(FileProblem, match="Open it as .*sample.taskforce so that they are kept"):
+        Taskforce.open(second)  # writing by the other name would lose them
+    assert main(["search", str(second), "Acknowledged"]) == 0  # reading follows them
+    assert "Acknowledged Before The Kill" in capsys.readouterr().out.replace("[", "").replace(
+        "]", "")
+    with Taskforce.open(sample_path) as tf:  # by its own name: there, and sound
+        assert tf.store.check() == []
+        assert tf.store.scalar("SELECT count(*) FROM people WHERE name = "
+                               "'Acknowledged Before The Kill'") == 1
+    with Taskforce.open(second) as tf:  # closed cleanly: either name will do again
+        assert tf.store.check() == []

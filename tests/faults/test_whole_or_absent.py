@@ -151,3 +151,16 @@ def test_killed_at_any_moment_nothing_unusable_is_left_under_a_final_name(kind, 
     run(kind, home, out / "last.taskforce", source, kill_after=None)
     Taskforce.open(home).close()
     assert leftovers(out, home.parent, backup_dir_for(home)) == []
+    if kind == "travel copy":  # a starting point kept only for a copy that was made
+        copies = {copy_id_of(p) for p in out.iterdir() if p.suffix == ".taskforce"}
+        kept = {p.name.split("-", 1)[1].removesuffix(".snapshot")
+                for p in backup_dir_for(home).glob("travel-*")}
+        assert kept <= copies
+
+
+def copy_id_of(path: Path) -> str:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT id FROM travel_origin").fetchone()[0]
+    finally:
+        conn.close()
