@@ -332,10 +332,14 @@ class Actions(Manager[Action]):
         if not owners:
             raise ValidationError("Say who owns the action: a person, an official or a group.")
         self._store.db.execute("DELETE FROM action_owners WHERE action_id = ?", (action_id,))
-        for position, text in enumerate(owners, start=1):
+        seen = set()  # an owner named twice owns it once (the file holds to that too)
+        for text in owners:
             person_id, group = self.resolve_owner(body_id, text)
+            if (key := person_id or group.strip().lower()) in seen:
+                continue
+            seen.add(key)
             self._store.insert("action_owners", {
-                "action_id": action_id, "position": position,
+                "action_id": action_id, "position": len(seen),
                 "person_id": person_id, "group_name": group})
 
     def create(self, item_id: str, text: str, owners: list[str],

@@ -47,8 +47,10 @@ class MinutesLockedError(ValidationError):
 
 
 # What the file's own triggers say when a change would alter approved minutes
-# (schema s12); the write path turns it into a MinutesLockedError.
+# (schema s12), or store text where a number or a date belongs (s13); the
+# write path turns each into words.
 APPROVED_MINUTES_ARE_FINAL = "approved minutes are final"
+WRONG_KIND = "a value of the wrong kind"
 
 
 class NotFoundError(UserFacingError):

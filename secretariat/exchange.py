@@ -16,7 +16,7 @@ import textwrap
 from pathlib import Path
 from typing import Iterator, TextIO
 
-from . import schema
+from . import fields, schema
 from .errors import FileProblem, ValidationError
 from .frozen import record
 from .output_files import private_output
@@ -211,7 +211,13 @@ def _check_row(table: RecordTable, index: int, row) -> dict:
         _check_value(f"{where}.{key}", key, value)
     if not isinstance(row["id"], str) or not row["id"].strip():
         raise _Bad(f"{where}.id: should be non-empty text")
-    return row
+    checked = {}
+    for key, value in row.items():  # as the program checks every value it writes
+        try:
+            checked[key] = fields.check(table.name, key, value)
+        except ValidationError as error:
+            raise _Bad(f"{where}.{key}: {error}") from None
+    return checked
 
 
 def _check_value(where: str, column: str, value) -> None:
@@ -219,12 +225,6 @@ def _check_value(where: str, column: str, value) -> None:
         return
     if isinstance(value, int) and not -_LARGEST <= value < _LARGEST:
         raise _Bad(f"{where}: {value} is too large a number")
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise _Bad(f"{where}: holds a character that is not valid text "
-                       "(a lone surrogate)") from None
     if column == "date" or column.endswith(("_on", "_date")):
         try:
             if not isinstance(value, str) or len(value) != 10:

@@ -78,9 +78,6 @@ class People(Manager[Person]):
         title = cleaned.get("role_title", current.role_title if current else "")
         if not name and not title:
             raise ValidationError("A person needs a name, or for an official a role title.")
-        email = cleaned.get("email", "")
-        if email and ("@" not in email or " " in email):
-            raise ValidationError(f"'{email}' is not an e-mail address.")
         return cleaned
 
     def create(self, body_id: str, name: str = "", role: str = "member", *,

@@ -37,7 +37,10 @@ class Taskforce:
     """
 
     def __init__(self, store: Store):
+        from . import fields
+
         self.store = store
+        store.checked = fields.checked  # every value written, checked where it comes in
 
     def __getattr__(self, name: str):
         if name not in _MANAGERS:

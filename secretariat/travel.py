@@ -25,7 +25,8 @@ from typing import Iterator, Literal, Mapping
 
 import apsw
 
-from .errors import DiskFullError, FileProblem, UserFacingError, disk_full
+from . import fields
+from .errors import DiskFullError, FileProblem, UserFacingError, ValidationError, disk_full
 from .frozen import record
 from .progress import Progress, ignore, part
 from .record_tables import RecordTable, record_tables
@@ -337,9 +338,27 @@ def _travel_changes(home_path: Path, travel_path: Path, progress: Progress):
             session.diff("snap", table.name)
         changeset = session.changeset()
         session.close()
+        _check_incoming(travel_path, changeset, {t.name: t for t in tables})
         yield travel, copy_id, changeset
     finally:
         travel.close()
+
+
+def _check_incoming(travel_path: Path, changeset: bytes, tables: dict) -> None:
+    """Every value the copy would bring, checked as the program checks what it writes."""
+    for change in apsw.Changeset.iter(changeset):
+        if change.op == "DELETE":
+            continue
+        names = tables[change.name].column_names
+        for column, value in zip(names, change.new):
+            if value is apsw.no_change:
+                continue
+            try:
+                fields.check(change.name, column, value)
+            except ValidationError as error:
+                raise FileProblem(f"{travel_path.name} cannot be merged: a "
+                                  f"{record_name(change.name)} it holds is refused: {error} "
+                                  "Nothing was merged.", travel_path) from None
 
 
 def _back_up_home(home_path: Path) -> Path:

@@ -24,13 +24,13 @@ def run_sample(args) -> int:
 
 
 def run_check(args) -> int:
-    from .. import search
+    from .. import fields, search
 
     # A check only reads (beside any program writing the file); a repair writes.
     with open_existing(args.path, reading=not args.repair) as tf:
         if args.repair:
             say(f"Rebuilt the search index: {search.rebuild(tf.store)} entries")
-        problems = tf.store.check() + search.problems(tf.store)
+        problems = tf.store.check() + search.problems(tf.store) + fields.problems(tf.store)
         if problems:
             tf.store.distrust()
     if problems:

@@ -13,7 +13,7 @@ import errno
 import logging
 import sqlite3
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from .. import schema
 from ..errors import (DiskFullError, FileProblem, NotSavedError, ReadOnlyError,
@@ -56,6 +56,8 @@ class Store:
         self._db = None
         self._depth = 0  # of nested transactions
         self._committed = False  # a change was committed: back the file up on closing
+        # What every value written must be (``fields.checked``, set by ``Taskforce``).
+        self.checked: Callable[[str, dict], dict] = lambda table, values: values
         self._problems_found = False  # a check found something: never seal it as checked
 
     @property
@@ -163,7 +165,8 @@ class Store:
     def insert(self, table: str, values: dict) -> dict:
         """Insert a record with a new UUID and timestamps; returns the row written."""
         stamp = now_stamp()
-        row = {"id": new_id(), "created_at": stamp, "updated_at": stamp, **values}
+        row = {"id": new_id(), "created_at": stamp, "updated_at": stamp,
+               **self.checked(table, values)}
         with self.transaction() as db:
             db[table].insert(row)
         return row
@@ -175,7 +178,8 @@ class Store:
 
     def update(self, table: str, record_id: str, values: dict) -> None:
         with self.transaction() as db:
-            db[table].update(record_id, {**values, "updated_at": now_stamp()})
+            db[table].update(record_id, {**self.checked(table, values),
+                                         "updated_at": now_stamp()})
 
     def delete(self, table: str, record_id: str) -> None:
         with self.transaction() as db:

@@ -9,9 +9,9 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import (APPROVED_MINUTES_ARE_FINAL, DamagedFileError, FileProblem,
+from ..errors import (APPROVED_MINUTES_ARE_FINAL, WRONG_KIND, DamagedFileError, FileProblem,
                       MinutesLockedError, NotSavedError, ReadOnlyError, UserFacingError,
-                      disk_full)
+                      ValidationError, disk_full)
 
 
 def damaged(path: Path) -> DamagedFileError:
@@ -24,6 +24,9 @@ def _explain(error: sqlite3.Error, path: Path) -> UserFacingError | None:
     """Map an SQLite environment error to a message; None when it is a bug."""
     text = str(error).lower()
     name = path.name
+    if WRONG_KIND in text:
+        return ValidationError("A value of the wrong kind (text where a number or a date "
+                               "belongs) was refused; nothing was changed.")
     if APPROVED_MINUTES_ARE_FINAL in text:
         return MinutesLockedError(
             "That would change minutes that have been approved, and approved minutes are "

@@ -86,10 +86,20 @@ BAD_INPUT = {
     "broken rule": (lambda d: first_row("meetings")(d).update(status="abandoned"),
                     "tables.meetings[0]: breaks a rule of the file"),
     "lone surrogate": (lambda d: first_row("people")(d).update(name="Ed \ud800 Mayo"),
-                       "tables.people[0].name: holds a character that is not valid text"),
+                       "tables.people[0].name: The name holds a character that is not valid "
+                       "text"),
     "huge number": (lambda d: first_row("agenda_items")(d).update(position=10 ** 40),
                     "tables.agenda_items[0].position: 1000000000000000000000000000000000000000"
                     "0 is too large a number"),
+    "text in a number": (lambda d: first_row("agenda_items")(d).update(position="three"),
+                         "tables.agenda_items[0].position: The position must be a whole "
+                         "number, not 'three'."),
+    "a line break in a name": (lambda d: first_row("people")(d).update(name="Ed\nMayo"),
+                               "tables.people[0].name: The name must be one line"),
+    "two addresses": (lambda d: first_row("people")(d).update(email="a@x.org, b@y.org"),
+                      "tables.people[0].email: 'a@x.org, b@y.org' holds more than one"),
+    "a NUL": (lambda d: first_row("people")(d).update(name="Ed\x00Mayo"),
+              "tables.people[0].name: The name holds a NUL character"),
     "not a number": (lambda d: first_row("agenda_items")(d).update(position=float("nan")),
                      "NaN is not allowed: an export's numbers are finite"),
 }

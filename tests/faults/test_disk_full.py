@@ -161,7 +161,7 @@ def test_an_edit_on_a_full_disk_is_refused_and_nothing_acknowledged_is_lost(smal
         tf.people.create(body, "Acknowledged Before")
         fill(50_000)
         with pytest.raises(NotSavedError, match=DISK_FULL):
-            tf.people.create(body, "Too Much", notes=BIG_NOTE * 4)
+            tf.people.create(body, "Too Much", notes=BIG_NOTE * 2)
         (disk / "filler").unlink()
     with Taskforce.open(path) as tf:
         assert tf.store.check() == []

@@ -1,0 +1,174 @@
+"""What a stored value may be, checked once, where it comes in.
+
+Every way a value reaches the file goes through ``checked`` (or ``check``):
+the managers' writes (``Store`` calls it for every insert and update the
+window or the command line makes), an import, each record a travel merge
+brings. So a value that would break a document months later (a name with
+a line break, two addresses in one e-mail field, text in a number) is
+refused at the door, naming the field, and nothing is written.
+
+- Every text: no NUL, no lone surrogate, and not longer than its kind allows.
+- A line (names, titles, places, roles: most fields): no line breaks and no
+  control characters.
+- Text (notes, details, minutes): line breaks and tabs, no other control
+  characters.
+- An e-mail address: exactly one, as the ``email`` package reads it, stored
+  bare.
+- A number column: a whole number.
+"""
+
+import functools
+import re
+import unicodedata
+
+from .errors import ValidationError
+
+NAME_LONGEST = 200
+LINE_LONGEST = 2_000
+TEXT_LONGEST = 1_000_000
+
+# Fields that hold text of several lines; every other text field is one line.
+MULTILINE = frozenset({
+    ("people", "notes"), ("meetings", "notes"), ("papers", "notes"),
+    ("papers", "sign_off_conditions"), ("interests", "notes"), ("reviews", "notes"),
+    ("suggested_reviewers", "notes"), ("agenda_suggestions", "details"),
+    ("agenda_suggestions", "reason"), ("attendance", "note"), ("minutes_reopenings", "reason"),
+    ("minutes_entries", "text"), ("meeting_declarations", "text"), ("action_updates", "text"),
+    ("minutes_corrections", "text"),
+})
+# Kept whole, as the program wrote them (the approved minutes, as JSON).
+UNCHECKED = frozenset({("approved_minutes", "document"), ("approved_minutes", "publication")})
+NAMES = frozenset({("people", "name"), ("bodies", "name"), ("bodies", "short_name"),
+                   ("suggested_reviewers", "name"), ("tags", "name")})
+EMAILS = frozenset({("people", "email")})
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but \t and \n
+_WHAT = {"name": "name", "short_name": "short name", "role_title": "role",
+         "email": "e-mail address", "text": "text", "title": "title"}
+
+
+def what(column: str) -> str:
+    """A column in words, for a message: 'role_title' -> 'role'."""
+    return _WHAT.get(column, column.replace("_", " "))
+
+
+def check(table: str, column: str, value):
+    """``value`` as it may be stored in ``table.column``; ValidationError saying
+    what is wrong with it, naming the field, if it may not."""
+    key = (table, column)
+    if value is None or key in UNCHECKED:
+        return value
+    if column in _numbers().get(table, ()):
+        if isinstance(value, bool):
+            return int(value)
+        if not isinstance(value, int):
+            raise ValidationError(f"The {what(column)} must be a whole number, not {value!r}.")
+        return value
+    if not isinstance(value, str):
+        return value  # numbers into text columns are stored as SQLite stores them
+    _check_text(column, value)
+    if key in MULTILINE:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")  # one kind of line break
+        if _CONTROL_IN_TEXT.search(value):
+            raise ValidationError(f"The {what(column)} holds a control character; "
+                                  "only line breaks and tabs may be typed there.")
+        return value
+    if "\n" in value or "\r" in value or "\u2028" in value or "\u2029" in value:
+        raise ValidationError(f"The {what(column)} must be one line, without line breaks.")
+    if _CONTROL.search(value):
+        raise ValidationError(f"The {what(column)} holds a control character, which "
+                              "cannot be printed.")
+    longest = NAME_LONGEST if key in NAMES else LINE_LONGEST
+    if len(value) > longest:
+        raise ValidationError(f"The {what(column)} is {len(value):,} characters long; "
+                              f"at most {longest:,} fit there.")
+    if key in EMAILS:
+        return email_address(value)
+    return value
+
+
+def _check_text(column: str, value: str) -> None:
+    if "\x00" in value:
+        raise ValidationError(f"The {what(column)} holds a NUL character, which cannot be "
+                              "stored.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(f"The {what(column)} holds a character that is not valid "
+                              "text (a lone surrogate).") from None
+    if len(value) > TEXT_LONGEST:
+        raise ValidationError(f"The {what(column)} is {len(value):,} characters long; "
+                              f"at most {TEXT_LONGEST:,} fit there.")
+
+
+@functools.cache
+def _numbers() -> dict[str, tuple[str, ...]]:
+    """The columns that hold whole numbers: those the file itself holds to it."""
+    from .schema.s13_kinds_of_value import NUMBERS
+
+    return NUMBERS
+
+
+def email_address(value: str) -> str:
+    """One e-mail address, bare ('ed@example.org'); empty stays empty."""
+    # Imported here: the e-mail modules are slow to load, and opening a file needs none.
+    from email.errors import HeaderParseError
+    from email.headerregistry import Address
+    from email.utils import getaddresses
+
+    value = value.strip()
+    if not value:
+        return ""
+    found = getaddresses([value])
+    if len(found) != 1 or "," in value or ";" in value:
+        raise ValidationError(f"'{value}' holds more than one e-mail address; give one.")
+    _, spec = found[0]
+    try:
+        address = Address(addr_spec=spec)
+    except (ValueError, HeaderParseError, IndexError):
+        address = None
+    if address is None or not address.username or "." not in address.domain:
+        raise ValidationError(f"'{value}' is not an e-mail address such as "
+                              "ed.mayo@example.org.")
+    return address.addr_spec
+
+
+def checked(table: str, values: dict) -> dict:
+    """Every value of a row being written, as it may be stored."""
+    return {column: check(table, column, value) for column, value in values.items()}
+
+
+def problems(store) -> list[str]:
+    """Values already in a file that would be refused today (from older versions,
+    or written by another program), for ``check``."""
+    from .record_tables import record_tables
+    from .schema.s13_kinds_of_value import DATES, NUMBERS
+    from .storage.connect import identifier as q
+
+    tests = {}
+    for table, columns in NUMBERS.items():
+        for c in columns:
+            tests[table, c] = (f"typeof({q(c)}) NOT IN ('integer', 'null')", "a whole number")
+    for table, columns in DATES.items():
+        for c in columns:
+            tests[table, c] = (f"{q(c)} IS NOT NULL AND {q(c)} IS NOT date({q(c)}, '+0 days')",
+                               "a date")
+    for table in record_tables(store.conn):
+        for c in table.column_names:
+            key = (table.name, c)
+            if key not in tests and key not in MULTILINE and key not in UNCHECKED:
+                tests[key] = (f"instr({q(c)}, char(10)) OR instr({q(c)}, char(13))", "one line")
+    found = []
+    for (table, column), (wrong, should) in tests.items():
+        count = store.scalar(f"SELECT count(*) FROM {q(table)} WHERE {wrong}")
+        if count:
+            found.append(f"values: {count} {table}.{column} should be {should} and "
+                         f"{'is' if count == 1 else 'are'} not")
+    return found
+
+
+def same_name(name: str) -> str:
+    """A name as two spellings of one person compare: case, accents and spacing aside."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
