@@ -69,7 +69,7 @@ class Register:
     members: list[RegisterLine]
     others: list[RegisterLine]  # officials, guests and presenters, as recorded
     chair_person_id: str | None
-    chair_heading: str  # "Chair", "Vice Chair" or "In the chair"
+    chair_heading: str  # "Chair", "Vice-Chair" or "In the chair"
 
     @property
     def lines(self) -> list[RegisterLine]:
@@ -394,4 +394,4 @@ class Attendances(Manager[Attendance]):
 
 
 def _heading(role: str) -> str:
-    return {"chair": "Chair", "vice_chair": "Vice Chair"}.get(role, "In the chair")
+    return {"chair": "Chair", "vice_chair": "Vice-Chair"}.get(role, "In the chair")

@@ -11,6 +11,7 @@ shown, and the chair decides.
 
 import datetime as dt
 import re
+from dataclasses import field
 
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
@@ -195,9 +196,12 @@ class BriefDocument:
     mis_msp_subjects: list[str]  # items and papers tagged MIS or MSP
     not_returned: list[str]  # members whose declaration form has not come back
     marking: str = "OFFICIAL-SENSITIVE"
+    declared: list[str] = field(default_factory=list)  # declarations made at the meeting
 
 
 def brief_document(tf, meeting_id: str) -> BriefDocument:
+    from .interests import declarations_for_meeting
+
     meeting = tf.meetings.get(meeting_id)
     rows = tf.store.rows(
         """SELECT DISTINCT coalesce(a.title, nullif(p.short_name, ''), p.title) AS title, t.name
@@ -209,4 +213,5 @@ def brief_document(tf, meeting_id: str) -> BriefDocument:
     return BriefDocument(
         tf.bodies.get(meeting.body_id).name, meeting.date, meeting.title,
         for_meeting(tf, meeting_id), subjects,
-        [p.display_name for p in tf.interests.not_returned(meeting.body_id, meeting.date)])
+        [p.display_name for p in tf.interests.not_returned(meeting.body_id, meeting.date)],
+        declared=[d.line for d in declarations_for_meeting(tf, meeting_id)])

@@ -70,7 +70,7 @@ class MinutesDocument:
     marking: str
     draft: bool
     publication: bool
-    chair_line: str  # "Chair: Julian Le Grand", "Vice Chair: …" or "In the chair: …"
+    chair_line: str  # "Chair: Julian Le Grand", or "In the chair: Peter Marsh (Vice-Chair)"
     members: tuple[str, ...]
     officials: tuple[str, ...]
     presenters: tuple[str, ...]
@@ -132,9 +132,30 @@ def _official(row: dict) -> str:
     return row["role_title"] or row["name"]
 
 
-def _register(tf: Taskforce, meeting: dict) -> dict:
+def _chair_line(heading: str, name: str) -> str:
+    """The Chair is headed Chair; anyone else in the chair is said to have been."""
+    if heading == "Chair":
+        return f"Chair: {name}"
+    return f"In the chair: {name}" + (f" ({heading})" if heading != "In the chair" else "")
+
+
+def _presented(tf: Taskforce, meeting_id: str, numbers: dict[str, str]) -> dict[str, str]:
+    """For each presenter's register entry, the items they came for: '(item 3, Teckal)'."""
+    found: dict[str, list[str]] = {}
+    for row in tf.store.rows(
+            """SELECT x.attendance_id, x.item_id, i.title FROM attendance_items x
+               JOIN attendance a ON a.id = x.attendance_id
+               JOIN agenda_items i ON i.id = x.item_id WHERE a.meeting_id = ?""",
+            (meeting_id,)):
+        if row["item_id"] in numbers:
+            found.setdefault(row["attendance_id"], []).append(
+                f"{numbers[row['item_id']].rstrip('.')}, {row['title']}")
+    return {key: f" (item {'; item '.join(sorted(items))})" for key, items in found.items()}
+
+
+def _register(tf: Taskforce, meeting: dict, numbers: dict[str, str]) -> dict:
     rows = tf.store.rows(
-        """SELECT a.status, a.capacity, a.person_id, p.name, p.role_title, p.organisation,
+        """SELECT a.id, a.status, a.capacity, a.person_id, p.name, p.role_title, p.organisation,
                   d.name AS dep_name, d.role_title AS dep_role,
                   coalesce(s.role, '') AS role
            FROM attendance a JOIN people p ON p.id = a.person_id
@@ -154,7 +175,8 @@ def _register(tf: Taskforce, meeting: dict) -> dict:
         chair = next((r for r in rows if r["status"] == "present"
                       and r["role"] in ("chair", "vice_chair")), None)
         chair_id = chair and chair["person_id"]
-        chair_heading = chair and ("Vice Chair" if chair["role"] == "vice_chair" else "Chair")
+        chair_heading = chair and ("Vice-Chair" if chair["role"] == "vice_chair" else "Chair")
+    presented = _presented(tf, meeting["id"], numbers)
     chair_line, members, officials, presenters, guests, apologies = "", [], [], [], [], []
     for r in rows:
         deputy = ((r["dep_role"] or r["dep_name"]) if r["capacity"] == "official"
@@ -164,11 +186,12 @@ def _register(tf: Taskforce, meeting: dict) -> dict:
         elif r["status"] != "present":
             continue
         elif r["person_id"] == chair_id:
-            chair_line = f"{chair_heading}: {_name(r)}"
+            chair_line = _chair_line(chair_heading, _name(r))
         elif r["capacity"] == "official":
             officials.append(_official(r) + (f" deputising for {deputy}" if deputy else ""))
         elif r["capacity"] in ("guest", "presenter"):
-            label = _name(r) + (f", {r['organisation']}" if r["organisation"] else "")
+            label = (_name(r) + (f", {r['organisation']}" if r["organisation"] else "")
+                     + presented.get(r["id"], ""))
             (presenters if r["capacity"] == "presenter" else guests).append(label)
         else:
             members.append(_name(r) + (f" deputising for {deputy}" if deputy else ""))
@@ -247,7 +270,8 @@ def _as_recorded(tf: Taskforce, meeting_id: str, publication: bool) -> MinutesDo
     interests_item = next((r["id"] for r in item_rows if r["standing_kind"] == "interests"),
                           None)
     items = []
-    for row, number, level in number_items(item_rows):
+    numbered = number_items(item_rows)
+    for row, number, level in numbered:
         restricted = row["id"] in restricted_ids or row["parent_id"] in restricted_ids
         if publication and row["parent_id"] in restricted_ids:
             continue  # withheld with its item: not even how many sub-items it had
@@ -282,5 +306,5 @@ def _as_recorded(tf: Taskforce, meeting_id: str, publication: bool) -> MinutesDo
         times=time_range(parse_time(meeting["start_time"]), parse_time(meeting["end_time"])),
         marking=marking, draft=state.draft, publication=publication,
         items=tuple(items), corrections=corrections,
-        declarations=() if interests_item else tuple(declared), **_register(tf, meeting))
+        declarations=() if interests_item else tuple(declared), **_register(tf, meeting, {row["id"]: number for row, number, _ in numbered}))
 

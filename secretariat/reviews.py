@@ -17,7 +17,7 @@ from .frozen import record
 from .papers import UNDER_REVIEW, Paper, Papers
 from .people import MEMBER_ROLES
 from .records import Manager, choice, require_text, stripped
-from .values import date_to_text, parse_date
+from .values import date_to_text, long_date, parse_date
 
 ROLES = {
     "technical": "Technical expertise",
@@ -84,6 +84,7 @@ class PaperCoverage:
     suggested: list[SuggestedReviewer]
     marks: list[str]
     flags: list[conflicts.Conflict] = field(default_factory=list)
+    goes_to: list[str] = field(default_factory=list)  # the meetings (and items) it goes to
 
     def by_role(self, role: str) -> list[Review]:
         return [r for r in self.reviews if r.role == role]
@@ -243,9 +244,12 @@ def coverage(tf, body_id: str, today: dt.date | None = None,
         reviews = tf.reviews.of_paper(paper.id, include_withdrawn=False)
         flags = conflicts.for_paper(tf, paper.id, today, {r.person_id for r in reviews}) \
             if reviews else []
+        goes_to = [long_date(link.meeting_date) + (f", “{link.item_title}”"
+                                                   if link.item_title else "")
+                   for link in tf.papers.links(paper.id)]
         found.append(PaperCoverage(paper, tf.papers.owner_name(paper), reviews,
                                    tf.reviews.suggestions(paper.id),
-                                   marks_for(paper, reviews, today), flags))
+                                   marks_for(paper, reviews, today), flags, goes_to))
     return found
 
 

@@ -119,10 +119,12 @@ def missing_glyphs_ok(parent: QWidget, missing: list[str]) -> bool:
     """Warn before printing characters the font lacks; True to go on."""
     if not missing:
         return True
+    from secretariat.documents.fonts import what_prints_instead
+
     answer = QMessageBox.warning(
         parent, "Characters that will not print",
-        "The printed font has no glyph for these characters, which will show as boxes: "
-        + " ".join(missing) + "\n\nPrint anyway?",
+        "The printed font has no glyph for these characters: " + " ".join(missing)
+        + f"; {what_prints_instead(missing)}.\n\nPrint anyway?",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
 

@@ -133,3 +133,15 @@ def side_by_side(page: QWidget, left: list, right: list) -> None:
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(splitter)
+
+
+def ask_date(parent: QWidget, title: str, label: str) -> str | None:
+    """The day something happened, as the official types it (today unless they
+    say otherwise); None when they cancel. The core reads and checks it."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QInputDialog
+
+    typed, ok = QInputDialog.getText(parent, title, label,
+                                     text=field_date_text(dt.date.today()))
+    return typed if ok else None

@@ -108,7 +108,10 @@ def render_pdf(renderer, doc) -> bytes:
     characters that will print as boxes."""
     missing = renderer.warnings(doc)
     if missing:
-        warn("the font has no glyph for " + " ".join(missing) + "; they will print as boxes")
+        from ..documents.fonts import what_prints_instead
+
+        warn("the font has no glyph for " + " ".join(missing) + "; "
+             + what_prints_instead(missing))
     return renderer.render(doc)
 
 

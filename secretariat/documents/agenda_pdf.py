@@ -85,7 +85,7 @@ def render(doc: AgendaDocument) -> bytes:
         rows = [[p.number if p.depth == 0 else "", _item_cell(p, doc), p.lead,
                  ", ".join(p.papers), _timing(p)] for p in doc.items]
         story += grid(["No.", "Item", "Lead", "Papers", "Time"], rows,
-                      [0.07, 0.44, 0.19, 0.13, 0.17], styles)
+                      [0.07, 0.41, 0.18, 0.18, 0.16], styles)
     if doc.draft and doc.clock.warning:
         story += paragraphs(doc.clock.warning, styles["Small"])
     return build_pdf(story, PageSettings(

@@ -16,10 +16,11 @@ from . import fonts
 from .flowables import cut, grid, title
 from .layout import WIDTH, PageSettings, build_pdf, stylesheet
 from .register_pdf import short_date
-from .text import clean
+from .text import clean, for_the_eye
 
 BAR = colors.HexColor("#4a6fa5")
 ROW = 6 * mm  # height given to each member in the chart
+PER_CHART = 30  # members in one chart: a drawing cannot split, and this many fit a page
 LABEL = 40  # characters of a name the chart shows; the table above has it whole
 
 
@@ -58,9 +59,15 @@ def warnings(doc: AttendanceDocument) -> list[str]:
     return fonts.missing_glyphs(doc.body_name, *(r.person.display_name for r in doc.records))
 
 
-def chart(records) -> Drawing:
-    """A horizontal bar per member: the share of meetings they attended."""
+def charts(records) -> list[Drawing]:
+    """A horizontal bar per member, the share of meetings they attended: a chart
+    for each page's worth of members, however many there are."""
     shown = [r for r in records if r.rate is not None]
+    return [chart(shown[start:start + PER_CHART]) for start in range(0, len(shown), PER_CHART)]
+
+
+def chart(shown) -> Drawing:
+    """One chart of members whose rate is known."""
     height = ROW * len(shown) + 12 * mm
     drawing = Drawing(WIDTH, height)
     bars = HorizontalBarChart()
@@ -83,7 +90,7 @@ def chart(records) -> Drawing:
 
 def _label(name: str) -> str:
     shown, rest = cut(clean(name), LABEL)
-    return shown + ("…" if rest else "")
+    return for_the_eye(shown) + ("…" if rest else "")
 
 
 def render(doc: AttendanceDocument) -> bytes:
@@ -103,6 +110,6 @@ def render(doc: AttendanceDocument) -> bytes:
               str(r.absent), r.rate_text] for r in doc.records],
             [0.33, 0.14, 0.13, 0.15, 0.12, 0.13], styles)
         story += [Spacer(1, 6 * mm), Paragraph("Share of meetings attended", styles["Heading"]),
-                  chart(doc.records)]
+                  *charts(doc.records)]
     return build_pdf(story, PageSettings(title=f"Attendance: {doc.body_name}",
                                          marking=doc.marking))

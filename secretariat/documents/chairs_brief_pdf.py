@@ -19,7 +19,7 @@ MIS_MSP_REMINDER = (
 def warnings(doc: BriefDocument) -> list[str]:
     """Characters the shipped font cannot print (they would show as boxes)."""
     return fonts.missing_glyphs(doc.body_name, doc.meeting_title, *doc.mis_msp_subjects,
-                                *doc.not_returned, *(
+                                *doc.not_returned, *doc.declared, *(
         f"{c.person_name} {c.interest} {c.subject_title} {c.tag}" for c in doc.conflicts))
 
 
@@ -46,6 +46,10 @@ def render(doc: BriefDocument) -> bytes:
         for subject in doc.mis_msp_subjects:
             story += paragraphs(subject, styles["Bullet"], "•")
         story.append(Paragraph(MIS_MSP_REMINDER, styles["Body"]))
+    if doc.declared:
+        story.append(Paragraph("Declared at the meeting", styles["Heading"]))
+        for line in doc.declared:
+            story += paragraphs(line, styles["Bullet"], "•")
     story.append(Paragraph("Declaration forms not returned", styles["Heading"]))
     story += paragraphs(", ".join(doc.not_returned) + "." if doc.not_returned else "None.",
                         styles["Body"])

@@ -14,6 +14,7 @@ and the rest flows as paragraphs under the table. Nothing is dropped.
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from . import fonts
@@ -146,7 +147,7 @@ def grid(header: list[str] | None, rows: list[list], widths: list[float], styles
                 shown, rest = cut(clean(cell.text), CELL_LIMIT)
                 marker = f" <i>{CONTINUED}</i>" if rest else ""
                 cell = Paragraph(cell.before + esc(shown) + marker + cell.after,
-                                 styles[cell.style])
+                                 _fitting(styles[cell.style], shown, WIDTH * widths[column]))
                 if rest:
                     overflow.append((header[column] if header else "", rest))
             cells.append(cell)
@@ -161,6 +162,24 @@ def grid(header: list[str] | None, rows: list[list], widths: list[float], styles
     if table_rows or not story:
         story.append(_table(header, table_rows, widths, styles, ruled))
     return story
+
+
+SMALLEST = 6.5  # points: a cell's text is not made smaller than this
+_PADDING = 14  # points of a cell's width its padding takes, and a little to spare
+
+
+def _fitting(style, text: str, width: float):
+    """The cell's style, smaller where a word would not fit the column whole:
+    a narrow column then prints "Procurement" smaller rather than "Procure-"
+    and "ment" on two lines. A word too long even then is still split."""
+    widest = max((pdfmetrics.stringWidth(word, style.fontName, style.fontSize)
+                  for word in text.split()), default=0)
+    room = width - _PADDING
+    if widest <= room:
+        return style
+    size = max(SMALLEST, round(style.fontSize * room / widest, 1))
+    return ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size,
+                          leading=size * style.leading / style.fontSize)
 
 
 def _table(header, rows, widths, styles, ruled: bool) -> Table:

@@ -45,6 +45,19 @@ def missing_glyphs(*texts: str) -> list[str]:
     missing: dict[str, None] = {}
     for text in texts:
         for char in text or "":
-            if ord(char) not in covered and not char.isspace() and char not in missing:
+            # Beyond U+FFFF ReportLab prints nothing right, whatever the font has.
+            wanting = ord(char) not in covered or ord(char) > 0xFFFF
+            if wanting and not char.isspace() and char not in missing:
                 missing[char] = None
     return list(missing)
+
+
+def what_prints_instead(missing: list[str]) -> str:
+    """Of the characters ``missing_glyphs`` found, what the page shows instead."""
+    codes = [c for c in missing if ord(c) > 0xFFFF]
+    if not codes:
+        return "they will print as boxes"
+    example = f"their codes, such as [U+{ord(codes[0]):X}]"
+    if len(codes) == len(missing):
+        return f"they will print as {example}"
+    return f"they will print as boxes (those beyond U+FFFF as {example})"

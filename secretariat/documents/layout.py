@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import CondPageBreak, SimpleDocTemplate, Table
 
 from ..frozen import record
 from ..progress import Progress, ignore
@@ -105,8 +105,49 @@ def build_pdf(story: list, settings: PageSettings, progress: Progress = ignore) 
         title=settings.title, author=settings.author, subject="", keywords="",
         creator="Taskforce Secretariat")
     doc.setProgressCallBack(_reporter(progress))
-    doc.build(story, canvasmaker=_numbered_canvas(settings))
+    doc.build(_headings_kept_with_text(story), canvasmaker=_numbered_canvas(settings))
     return out.getvalue()
+
+
+HEADING_ROOM = 22 * mm  # below a heading, for the first lines of what it heads
+LONG_TABLE = 15  # rows, or...
+LONG_TEXT = 2500  # ...characters in its cells: a table this long may not fit the rest of a page
+
+
+def _long(flowable) -> bool:
+    """A table that may be taller than what is left of a page (told cheaply, from
+    its rows and the length of its text, not by laying it out)."""
+    if not isinstance(flowable, Table):
+        return False
+    rows = flowable._cellvalues
+    text = sum(len(cell.getPlainText()) for row in rows for cell in row
+               if hasattr(cell, "getPlainText"))
+    return len(rows) > LONG_TABLE or text > LONG_TEXT
+
+
+def _headings_kept_with_text(story: list) -> list:
+    """Headings start a new page only when too little room is left for them and
+    the first lines under them.
+
+    ReportLab keeps a keep-with-next heading together with the whole of what
+    follows: with a table taller than the page left (a long register), it moves
+    both to the next page and leaves this one blank. Before a long table, a
+    conditional page break does what keepWithNext was for, and no more;
+    anywhere else keepWithNext stays as it lays out.
+    """
+    kept, run = [], []
+    for flowable in story:
+        if hasattr(flowable, "getKeepWithNext") and flowable.getKeepWithNext():
+            run.append(flowable)
+            continue
+        if run and _long(flowable):
+            for heading in run:
+                heading.keepWithNext = 0
+            room = HEADING_ROOM + sum(h.style.leading + h.style.spaceBefore for h in run)
+            kept.append(CondPageBreak(room))
+        kept += run + [flowable]
+        run = []
+    return kept + run
 
 
 def _reporter(progress: Progress):

@@ -18,7 +18,8 @@ def warnings(doc: CoverageDocument) -> list[str]:
     texts = [doc.body_name, *(load.name for load in doc.loads)]
     for cover in doc.papers:
         paper = cover.paper
-        texts += [paper.label, paper.title, paper.sign_off_conditions or "", cover.owner or ""]
+        texts += [paper.label, paper.title, paper.sign_off_conditions or "", cover.owner or "",
+                  *cover.goes_to]
         texts += [r.person_name for r in cover.reviews] + [f.line for f in cover.flags]
         texts += [f"{s.name} {s.expertise} {s.contact} {s.suggested_by}"
                   for s in cover.suggested]
@@ -34,7 +35,9 @@ def _paper(cover: PaperCoverage, styles) -> list:
               f"Review deadline: {long_date(paper.review_deadline)}"
               if paper.review_deadline else "",
               f"Signed off {long_date(paper.signed_off_on)}" if paper.signed_off_on else "",
-              f"Conditions: {paper.sign_off_conditions}" if paper.sign_off_conditions else ""]
+              f"Conditions: {paper.sign_off_conditions}" if paper.sign_off_conditions else "",
+              "Goes to the meeting of " + "; and of ".join(cover.goes_to)
+              if cover.goes_to else ""]
     story += paragraphs(". ".join(f for f in facts if f) + ".", styles["Body"])
     story += [Paragraph(f"<b>{esc(mark)}</b>", styles["Bullet"], bulletText="!")
               for mark in cover.marks]

@@ -56,15 +56,17 @@ def approved(sample_tf):
     ids.action = tf.actions.of_meeting(ids.may)[0].id
     ids.update, _ = tf.actions.record_update(ids.action, "Reported", meeting_id=ids.may,
                                              on="2011-05-26")
-    attendance = rows("SELECT id, person_id FROM attendance WHERE meeting_id = ? "
-                      "AND status = 'present' LIMIT 1", (ids.may,))[0]
+    attendance = rows("SELECT a.id, a.person_id FROM attendance a JOIN memberships s ON "
+                      "s.person_id = a.person_id WHERE a.meeting_id = ? AND a.status = "
+                      "'present' AND s.role = 'member' LIMIT 1", (ids.may,))[0]
     ids.attendance, ids.person = attendance["id"], attendance["person_id"]
     tf.attendance.set_items(ids.attendance, [ids.item])
     ids.outsider, _ = tf.people.create(tf.bodies.all()[0].id, "Someone Not There")
     ids.declaration, _ = tf.interests.declare_at_meeting(ids.may, ids.person, "A declaration")
     ids.link = rows("SELECT id, paper_id FROM paper_links WHERE meeting_id = ?",
                     (ids.may,))[0]["id"]
-    ids.paper = rows("SELECT id FROM papers LIMIT 1")[0]["id"]
+    ids.paper = rows("SELECT id FROM papers WHERE id NOT IN (SELECT paper_id FROM paper_links "
+                     "WHERE meeting_id = ?) LIMIT 1", (ids.may,))[0]["id"]
     ids.suggestion, _ = tf.suggestions.create(tf.bodies.all()[0].id, "A suggested item")
     ids.deferred, _ = tf.agenda.add(ids.january, "Deferred at January")
     tf.agenda.set_status(ids.deferred, "deferred")

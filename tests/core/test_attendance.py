@@ -79,7 +79,7 @@ def test_vice_chair_or_another_member_chairs_when_the_chair_sent_apologies(tf, b
     tf.attendance.mark(meeting, people["Peter Marsh"], "present")
     tf.attendance.mark(meeting, people["Rachel Wolf"], "present")
     tf.attendance.set_chair(meeting, people["Peter Marsh"])
-    assert tf.attendance.register(meeting).chair_heading == "Vice Chair"
+    assert tf.attendance.register(meeting).chair_heading == "Vice-Chair"
     tf.attendance.set_chair(meeting, people["Rachel Wolf"])
     assert tf.attendance.register(meeting).chair_heading == "In the chair"
 

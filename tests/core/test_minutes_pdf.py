@@ -53,7 +53,8 @@ def _hold(tf):
 def test_the_minutes_follow_the_house_style_order(tf, held):
     text = "\n".join(_pages(_print(tf, held.meetings[0])))
     order = ["MUTUALS TASKFORCE MEETING", "Thursday 26 May 2011", "22 Whitehall",
-             "15.30 – 17.30", "MINUTES", "Attendees", "Vice Chair: Peter Marsh", "Ed Mayo",
+             "15.30 – 17.30", "MINUTES", "Attendees", "In the chair: Peter Marsh (Vice-Chair)",
+             "Ed Mayo",
              "Officials", "Head of Mutuals Programme", "Presenters",
              "Ann Visitor, Co-ops UK", "Apologies", "Julian Le Grand",
              "1. Minutes of the last meeting and matters arising", "2. Chair's update",

@@ -26,15 +26,24 @@ def choose(page, name):
 
 
 def test_forms_not_returned_are_listed_and_a_return_is_recorded(stored, page, session,
-                                                               sample_path):
+                                                               sample_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from secretariat.conflicts import brief_document
+
     assert page.outstanding.text() == ("Declaration forms not returned: "
                                        "Carole Leslie, Patrick Lewis")
     choose(page, "Patrick Lewis")
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append(
+        kwargs["text"]) or ("10 January 2012", True))  # the day the form came back
     page.form_returned()
+    assert asked == [f"{dt.date.today().day} {dt.date.today():%B %Y}"]  # today, unless told
     assert page.outstanding.text() == "Declaration forms not returned: Carole Leslie"
     assert stored(sample_path, "SELECT f.returned_on FROM declaration_forms f JOIN people p "
-                  "ON p.id = f.person_id WHERE p.name = 'Patrick Lewis'") == [
-        (dt.date.today().isoformat(),)]
+                  "ON p.id = f.person_id WHERE p.name = 'Patrick Lewis'") == [("2012-01-10",)]
+    january = session.tf.meetings.find_one("2012-01-12").id
+    assert "Patrick Lewis" not in brief_document(session.tf, january).not_returned
     session.undo_stack.undo()
     assert "Patrick Lewis" in page.outstanding.text()
 
@@ -53,10 +62,10 @@ def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path,
     assert page.history.rowCount() == 2
     page.history_view.selectRow(next(r for r in range(page.history.rowCount())
                                      if page.history.record(r).description == "Trustee"))
-    page.end_interest()
+    page.end_interest("30 June 2012")
     assert stored(sample_path, "SELECT declared_on, ended_on FROM interests "
                   "WHERE description = 'Trustee'") == [
-        ("2012-03-01", dt.date.today().isoformat())]
+        ("2012-03-01", "2012-06-30")]
     assert page.history.rowCount() == 2  # ended, still in the history
     current = page.model.record(page.view.selectionModel().selectedRows()[0].row())
     assert [i.description for i in current.interests] == ["Secretary General"]

@@ -65,7 +65,7 @@ def test_edit_a_person_and_undo(page, sample_window, sample_path, monkeypatch, s
 
 def test_mark_as_left(page, sample_path, stored):
     choose(page, "Rachel Wolf")
-    page.mark_left()
+    page.mark_left("31 March 2012")
     left = stored(sample_path, "SELECT m.left_on FROM people p JOIN memberships m "
                   "ON m.person_id = p.id WHERE p.name = 'Rachel Wolf'")[0][0]
     assert left is not None

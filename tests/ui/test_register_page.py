@@ -66,11 +66,11 @@ def test_the_vice_chair_takes_the_chair_when_the_chair_sends_apologies(page, qtb
     page.members.selectRow(1)
     qtbot.keyClick(page.members, Qt.Key.Key_C)
     register = page.tf.attendance.register(page.meeting_id)
-    assert (register.chair_heading, page.chair.currentText()) == ("Vice Chair", "Peter Marsh")
+    assert (register.chair_heading, page.chair.currentText()) == ("Vice-Chair", "Peter Marsh")
     page.members.selectRow(2)  # Carole Leslie, not marked
     qtbot.keyClick(page.members, Qt.Key.Key_C)
     assert "Carole Leslie is not marked present, so cannot chair." in dialogs_shown[-1][1]
-    assert page.tf.attendance.register(page.meeting_id).chair_heading == "Vice Chair"
+    assert page.tf.attendance.register(page.meeting_id).chair_heading == "Vice-Chair"
 
 
 def test_officials_deputies_and_guests(page):

@@ -18,7 +18,7 @@ from ..models.interests_model import (DeclarationsModel, FlagsModel, HistoryMode
                                       RegisterModel)
 from ..session import Session
 from ..tables import select_id, selected_id, show_id, table_view
-from ..widgets import button_row, day_text, side_by_side
+from ..widgets import ask_date, button_row, day_text, side_by_side
 
 
 class InterestsPage(QWidget):
@@ -115,11 +115,14 @@ class InterestsPage(QWidget):
             lambda values: self.session.update(self.session.tf.interests, interest.id,
                                                "Edit an interest", **values))
 
-    def end_interest(self) -> None:
+    def end_interest(self, on: str | None = None) -> None:
         interest = self.chosen_interest()
-        if interest is not None and interest.ended_on is None:
+        if interest is None or interest.ended_on is not None:
+            return
+        on = on or ask_date(self, "Interest Ended", "The interest ended on:")
+        if on:
             self.session.update(self.session.tf.interests, interest.id,
-                                "Record an interest as ended", ended_on=dt.date.today())
+                                "Record an interest as ended", ended_on=on)
 
     # -- forms and declarations --------------------------------------------------------------
 
@@ -148,13 +151,17 @@ class InterestsPage(QWidget):
         self.session.perform("Send declaration forms", apply,
                              lambda: interests.take_back_forms(sent)[0])
 
-    def form_returned(self) -> None:
+    def form_returned(self, on: str | None = None) -> None:
         entry = self.chosen()
         if entry is None or not entry.awaiting_form:
             return
+        on = on or ask_date(self, "Form Returned",
+                            f"{entry.person.display_name}'s form came back on:")
+        if not on:
+            return
         interests, form_id = self.session.tf.interests, entry.form.id
         self.session.perform(f"Form returned by {entry.person.display_name}",
-                             lambda: interests.mark_returned(form_id, dt.date.today()),
+                             lambda: interests.mark_returned(form_id, on),
                              lambda: interests.mark_returned(form_id, ""))
 
     def declare_at_meeting(self) -> None:

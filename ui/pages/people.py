@@ -1,6 +1,5 @@
 """The people the body shown has known, with their role and dates."""
 
-import datetime as dt
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -8,7 +7,7 @@ from ..dialogs.person import PersonDialog
 from ..models.people import PeopleModel
 from ..session import Session
 from ..tables import select_id, show_id, table_view
-from ..widgets import button
+from ..widgets import ask_date, button
 
 
 class PeoplePage(QWidget):
@@ -82,14 +81,17 @@ class PeoplePage(QWidget):
             self.session.perform(f"Edit {current.person.display_name}", lambda: write(new),
                                  lambda: write(old))))
 
-    def mark_left(self) -> None:
+    def mark_left(self, on: str | None = None) -> None:
         current = self.chosen()
         if current is None or current.membership.left_on:
+            return
+        on = on or ask_date(self, "Left the Body", f"{current.person.display_name} left on:")
+        if not on:
             return
         people, membership = self.session.tf.people, current.membership
         self.session.perform(
             f"Mark {current.person.display_name} as having left",
-            lambda: people.mark_left(membership.id, dt.date.today()),
+            lambda: people.mark_left(membership.id, on),
             lambda: people.update_membership(membership.id, left_on=None))
 
     def delete_person(self) -> None:

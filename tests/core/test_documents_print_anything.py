@@ -1,0 +1,142 @@
+"""Every document prints right whatever it holds: any number of members, a
+first block taller than a page, long words in narrow columns, characters
+beyond U+FFFF and right-to-left names, who presented which item and who
+was in the chair. (Each page was also looked at, rendered with pdftoppm.)"""
+
+import datetime as dt
+import io
+import re
+import shutil
+import subprocess
+import unicodedata
+
+import pypdf
+import pytest
+
+from minutes_setup import board
+from secretariat import minutes_content
+from secretariat.attendance import MemberRecord
+from secretariat.conflicts import BriefDocument, Conflict
+from secretariat.documents import (agenda_pdf, attendance_pdf, chairs_brief_pdf, fonts,
+                                   minutes_pdf)
+from secretariat.people import Person
+
+_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def no_page_is_empty(pdf: bytes) -> list[str]:
+    """The pages' text, checked to hold more than their marking and number."""
+    pages = page_texts(pdf)
+    furniture = re.compile(r"OFFICIAL(-SENSITIVE)?|page \d+ of \d+|DRAFT|\s")
+    assert all(furniture.sub("", page) for page in pages), "a page holds nothing"
+    return pages
+
+
+def extracted(pdf: bytes) -> str:
+    """The text as a PDF reader's copy and search see it (poppler's pdftotext)."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext is not installed")
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True).stdout
+    return _MARKS.sub("", text.decode("utf-8"))
+
+
+def member(n: int) -> MemberRecord:
+    person = Person(f"p{n}", f"Member Number {n:03d}", "", "", "", "")
+    return MemberRecord(person, 10, n % 11, 10 - n % 11, 0)
+
+
+def test_the_attendance_chart_takes_as_many_pages_as_members_need():
+    records = tuple(member(n) for n in range(200))
+    doc = attendance_pdf.AttendanceDocument("Mutuals Taskforce", None, None, 10, records)
+    pages = no_page_is_empty(attendance_pdf.render(doc))
+    text = "\n".join(pages)
+    assert all(f"Member Number {n:03d}" in text for n in range(200))
+    charts = [p for p in pages if "100%" in p and "75%" in p]  # a chart's scale
+    assert len(charts) >= 200 // attendance_pdf.PER_CHART
+
+
+def test_a_register_taller_than_a_page_starts_on_the_first(tf):
+    b = board(tf)
+    meeting = b.meetings[0]
+    with tf.store.transaction():
+        for n in range(150):
+            person, _ = tf.people.create(b.body, f"Member Number {n} With A Longish Name")
+            tf.attendance.add(meeting, person, "present")
+    pages = no_page_is_empty(minutes_pdf.render(minutes_content.build(tf, meeting)))
+    assert "Attendees" in pages[0] and "Member Number" in pages[0]
+
+
+def test_a_brief_whose_first_table_is_taller_than_a_page_starts_on_the_first():
+    conflicts = [Conflict(f"p{n}", f"Member {n}", f"i{n}", "Trustee of the Heliotrope Trust, "
+                          "which bids to run services " * 3, "Heliotrope Trust", "item",
+                          "t", f"Commissioning item {n}") for n in range(60)]
+    doc = BriefDocument("Mutuals Taskforce", dt.date(2012, 1, 12), "", conflicts, [], [])
+    pages = no_page_is_empty(chairs_brief_pdf.render(doc))
+    assert "Conflict flags" in pages[0] and "Member 0" in pages[0]
+
+
+def test_words_in_a_narrow_column_are_not_broken(sample_tf):
+    meeting = sample_tf.meetings.find_one("2012-01-12").id
+    item = sample_tf.agenda.planned(meeting)[0][2].item.id
+    for name in ("Procurement", "Commissioning", "Sustainability"):
+        paper, _ = sample_tf.papers.create(sample_tf.bodies.all()[0].id, f"The {name} paper",
+                                           short_name=name)
+        sample_tf.papers.link(paper, meeting, item)
+    text = extracted(agenda_pdf.render(agenda_pdf.build(sample_tf, meeting)))
+    assert all(name in text for name in ("Procurement,", "Commissioning,", "Sustainability"))
+
+
+def _minutes_saying(tf, words: str) -> bytes:
+    b = board(tf)
+    item = b.items[(0, "Update")]
+    tf.minutes.add(item, words)
+    return minutes_pdf.render(minutes_content.build(tf, b.meetings[0]))
+
+
+def test_a_character_beyond_u_ffff_prints_as_its_code_never_as_another(tf):
+    pdf = _minutes_saying(tf, "Morale is good 😀 say the pathfinders")
+    text = extracted(pdf)
+    assert "Morale is good [U+1F600] say the pathfinders" in " ".join(text.split())
+    assert "\u1f60" not in text  # what ReportLab would have made of it
+    assert fonts.missing_glyphs("😀") == ["😀"]  # and the document warns of it
+
+
+@pytest.mark.parametrize("words", ["שלום עולם", "مرحبا بالعالم"])
+def test_right_to_left_text_reads_back_as_it_was_typed(tf, words):
+    text = extracted(_minutes_saying(tf, f"Greeting {words} noted"))
+    found = unicodedata.normalize("NFKC", text)  # Arabic joined forms back to its letters
+    assert words in " ".join(found.split())
+
+
+def test_a_presenter_is_listed_with_the_item_they_presented(tf):
+    b = board(tf)
+    meeting = b.meetings[0]
+    guest, _ = tf.people.create(b.body, "Ann Visitor", "guest", organisation="Co-ops UK")
+    tf.attendance.add(meeting, guest, "present", capacity="presenter",
+                                 item_ids=(b.items[(0, "Update")],))
+    assert minutes_content.build(tf, meeting).presenters == (
+        "Ann Visitor, Co-ops UK (item 2, Chair's update)",)
+
+
+def test_the_chair_s_brief_shows_what_was_declared_at_its_meeting(sample_tf):
+    from secretariat.conflicts import brief_document
+
+    january = sample_tf.meetings.find_one("2012-01-12").id
+    ed = sample_tf.store.scalar("SELECT id FROM people WHERE name = 'Ed Mayo'")
+    sample_tf.interests.declare_at_meeting(january, ed, "Secretary General of Co-operatives UK")
+    text = " ".join(extracted(chairs_brief_pdf.render(brief_document(sample_tf, january))).split())
+    assert "Declared at the meeting" in text
+    assert "Ed Mayo: Secretary General of Co-operatives UK" in text
+
+
+def test_the_coverage_view_says_which_meeting_a_paper_goes_to(sample_tf):
+    from secretariat.documents import reviews_pdf
+    from secretariat.reviews import coverage_document
+
+    body = sample_tf.bodies.all()[0].id
+    text = " ".join(extracted(reviews_pdf.render(coverage_document(sample_tf, body))).split())
+    assert "Goes to the meeting of Thursday 12 January 2012" in text
