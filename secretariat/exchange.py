@@ -20,6 +20,7 @@ from . import fields, schema
 from .errors import FileProblem, ValidationError
 from .frozen import record
 from .output_files import private_output
+from .people import unmarked_namesakes
 from .progress import BATCH, Progress, ignore
 from .record_tables import RecordTable, record_tables
 from .storage import Store, places
@@ -184,6 +185,13 @@ def _check_document(document) -> dict[tuple[str, RecordTable], list[tuple[int, d
             if row["id"] in ids[table.name]:
                 raise _Bad(f"tables.{table.name}[{i}].id: {row['id']!r} appears twice")
             ids[table.name].add(row["id"])
+    people = [row | {"index": i} for (name, _), found in rows.items() if name == "people"
+              for i, row in found]
+    for group in unmarked_namesakes(people):
+        first, second = (row["index"] for row in group[:2])
+        raise _Bad(f"tables.people[{second}].name: {group[1]['name']!r} is also the name of "
+                   f"tables.people[{first}]; if they are two people, mark the second with "
+                   '"namesake_ok": 1, else keep one record')
     for (name, table), found in rows.items():
         for i, row in found:
             for ref in table.references:

@@ -11,8 +11,10 @@ import sqlite3
 
 from .changes import Changes
 from .errors import ValidationError
+from .fields import same_name
 from .frozen import record
 from .records import Manager, choice, stripped
+from .storage.connect import identifier
 from .values import date_to_text, parse_optional_date
 
 ROLES = {
@@ -25,6 +27,39 @@ ROLES = {
 MEMBER_ROLES = ("chair", "vice_chair", "member")
 
 
+def unmarked_namesakes(rows) -> list[list[dict]]:
+    """People rows sharing a name (``same_name``) where more than one is not
+    marked as someone else (``namesake_ok``): likely one person recorded twice."""
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        if key := same_name(row.get("name") or ""):
+            groups.setdefault(key, []).append(row)
+    return [group for group in groups.values()
+            if sum(not row.get("namesake_ok") for row in group) > 1]
+
+
+def namesake_problems(store) -> list[str]:
+    """For ``check``: the names recorded twice, and nobody said they are two people."""
+    return [f"people: {len(group)} records called {group[0]['name']} (one person recorded "
+            "twice? merge them, or mark them as different people)"
+            for group in unmarked_namesakes(store.rows("SELECT name, namesake_ok FROM people"))]
+
+
+class NamesakeError(ValidationError):
+    """Someone of that name is already recorded: the same person, or another?"""
+
+    title = "Someone of that name"
+
+    def __init__(self, name: str, namesakes: list):
+        described = "; ".join(
+            p.name + (f" ({p.organisation or p.role_title})"
+                      if p.organisation or p.role_title else "") for p in namesakes)
+        super().__init__(f"There is already someone called {described}. If {name} is the "
+                         "same person, use that record; if someone else, add them as a "
+                         "different person of the same name.")
+        self.namesakes = namesakes
+
+
 @record
 class Person:
     id: str
@@ -33,6 +68,7 @@ class Person:
     organisation: str
     email: str
     notes: str
+    namesake_ok: bool = False  # known to be someone else than another of the same name
 
     @property
     def display_name(self) -> str:
@@ -78,18 +114,63 @@ class People(Manager[Person]):
         title = cleaned.get("role_title", current.role_title if current else "")
         if not name and not title:
             raise ValidationError("A person needs a name, or for an official a role title.")
+        if "namesake_ok" in cleaned:
+            cleaned["namesake_ok"] = int(bool(cleaned["namesake_ok"]))
+        renamed = current is not None and "name" in cleaned and cleaned["name"] != current.name
+        marked = cleaned.get("namesake_ok", current and current.namesake_ok)
+        if renamed and not marked and (found := self.namesakes(name, current.id)):
+            raise NamesakeError(name, found)
         return cleaned
 
     def create(self, body_id: str, name: str = "", role: str = "member", *,
                role_title: str = "", organisation: str = "", email: str = "",
-               joined_on=None, left_on=None, notes: str = "") -> tuple[str, Changes]:
-        """A new person with their membership of one body, in one write."""
+               joined_on=None, left_on=None, notes: str = "",
+               namesake_ok: bool = False) -> tuple[str, Changes]:
+        """A new person with their membership of one body, in one write. A name
+        already someone's is refused (``NamesakeError``) unless ``namesake_ok``:
+        the official has said it is someone else."""
+        if not namesake_ok and (found := self.namesakes(name)):
+            raise NamesakeError(name, found)
         with self._store.transaction():
             person_id, changes = self._create(dict(
                 name=name, role_title=role_title, organisation=organisation,
-                email=email, notes=notes))
+                email=email, notes=notes, namesake_ok=int(namesake_ok)))
             changes |= self.join(person_id, body_id, role, joined_on, left_on)
         return person_id, changes
+
+    def namesakes(self, name: str, other_than: str | None = None) -> list[Person]:
+        """The people whose name is this one, case, accents and spacing aside."""
+        wanted = same_name(name or "")
+        if not wanted:
+            return []
+        rows = self._store.rows("SELECT * FROM people WHERE name <> '' AND id IS NOT ?",
+                                (other_than,))
+        return [self._from_row(r) for r in rows if same_name(r["name"]) == wanted]
+
+    def merge(self, duplicate_id: str, into_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
+        """One person recorded twice: every record of the duplicate becomes the
+        other's (where both are on a record, the other's stays), and the duplicate
+        goes. Returns the rows as they were, for undo (``Taskforce.restore_rows``)."""
+        self.get(duplicate_id), self.get(into_id)  # both still there
+        if duplicate_id == into_id:
+            raise ValidationError("Choose another person to merge into.")
+        before: list[tuple[str, dict]] = []
+        with self._store.transaction() as db:
+            for table, column in self._store.references_to("people"):
+                where = f"{identifier(column)} = ?"
+                for row in self._store.rows(
+                        f"SELECT * FROM {identifier(table)} WHERE {where}", (duplicate_id,)):
+                    before.append((table, row))
+                    try:
+                        with self._store.transaction():
+                            db.execute(f"UPDATE {identifier(table)} SET {identifier(column)} = ?"
+                                       f" WHERE id = ?", (into_id, row["id"]))
+                    except sqlite3.IntegrityError:  # both on it: the other's record stays
+                        db.execute(f"DELETE FROM {identifier(table)} WHERE id = ?",
+                                   (row["id"],))
+            before.append(("people", self.raw(duplicate_id)))
+            db.execute("DELETE FROM people WHERE id = ?", (duplicate_id,))
+        return Changes.everything(duplicate_id, into_id), before
 
     def join(self, person_id: str, body_id: str, role: str = "member",
              joined_on=None, left_on=None) -> Changes:

@@ -25,12 +25,14 @@ def run_sample(args) -> int:
 
 def run_check(args) -> int:
     from .. import fields, search
+    from ..people import namesake_problems
 
     # A check only reads (beside any program writing the file); a repair writes.
     with open_existing(args.path, reading=not args.repair) as tf:
         if args.repair:
             say(f"Rebuilt the search index: {search.rebuild(tf.store)} entries")
-        problems = tf.store.check() + search.problems(tf.store) + fields.problems(tf.store)
+        problems = (tf.store.check() + search.problems(tf.store) + fields.problems(tf.store)
+                    + namesake_problems(tf.store))
         if problems:
             tf.store.distrust()
     if problems:

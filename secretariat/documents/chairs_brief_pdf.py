@@ -50,7 +50,8 @@ def render(doc: BriefDocument) -> bytes:
         story.append(Paragraph("Declared at the meeting", styles["Heading"]))
         for line in doc.declared:
             story += paragraphs(line, styles["Bullet"], "•")
-    story.append(Paragraph("Declaration forms not returned", styles["Heading"]))
+    by = long_date(doc.meeting_date)  # as they stood on the meeting's day
+    story.append(Paragraph(f"Declaration forms not returned by {by}", styles["Heading"]))
     story += paragraphs(", ".join(doc.not_returned) + "." if doc.not_returned else "None.",
                         styles["Body"])
     return build_pdf(story, PageSettings(title="Chair's brief", marking=doc.marking))

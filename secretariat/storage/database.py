@@ -218,6 +218,14 @@ class Store:
                 else:  # SET NULL and friends change the row: remember it as it was
                     found.setdefault((child, dependent["id"]), (child, dependent))
 
+    def references_to(self, parent: str) -> list[tuple[str, str]]:
+        """(table, column) of every column that refers to a record of ``parent``."""
+        return [(child, ref[3])
+                for (child,) in self.conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+                for ref in self.conn.execute("SELECT * FROM pragma_foreign_key_list(?)",
+                                             (child,)).fetchall() if ref[2] == parent]
+
     def _references(self) -> dict[str, list[tuple[str, str, str]]]:
         """By parent table: (child table, column, on-delete action) of each key a delete
         may change."""

@@ -132,6 +132,7 @@ REFUSED = {
     "minutes.put_back": lambda tf, i: tf.minutes.put_back(
         [("minutes_entries", {**tf.minutes.raw(i.entry), "id": "x" * 32})]),
     "lifecycle.circulate": lambda tf, i: tf.minutes.lifecycle.circulate(i.may),
+    "people.merge": lambda tf, i: tf.people.merge(i.person, i.outsider),
 }
 # What writes nothing of an approved meeting's record, and why.
 ELSEWHERE = {
@@ -172,7 +173,7 @@ READS = {"all", "get", "raw", "find_one", "of_body", "on_date", "previous", "in_
          "form", "forms", "latest_forms", "not_returned", "of_person", "log", "log_ids",
          "many", "matters_arising", "matters_arising_ids", "of_item", "open_by_owner",
          "resolve_owner", "meeting_of_item", "corrections", "kept", "matters_arising_item",
-         "minutes_item", "of", "ensure_editable"}
+         "minutes_item", "of", "ensure_editable", "namesakes"}
 
 
 def public_writes() -> set[str]:

@@ -3,6 +3,7 @@ window's way in), an import and a travel merge alike. What would break a
 document later is refused naming the field; anything else is stored as typed."""
 
 import contextlib
+import re
 import json
 import sqlite3
 
@@ -196,3 +197,40 @@ def test_an_action_edited_at_home_and_away_never_gets_the_same_owner_twice(sampl
     with Taskforce.open(sample_path) as tf:
         assert tf.actions.get(action).owner_label == "Ed Mayo"
         assert tf.store.check() == []
+
+
+def test_every_value_let_in_prints_back_as_typed(tf):
+    """Each accepted hostile value, as a point in the minutes, read back from the PDF."""
+    import shutil
+    import subprocess
+    import unicodedata
+
+    from secretariat import minutes_content
+    from secretariat.documents import minutes_pdf
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext is not installed")
+    body, _ = tf.bodies.create("Mutuals Taskforce")
+    meeting, _ = tf.meetings.create(body, "2011-05-26")
+    item, _ = tf.agenda.add(meeting, "Welcome")
+    accepted = [value for _, value, _, refused in HOSTILE if not refused and value.strip()
+                and len(value) < 1000]
+    for value in accepted:  # (closed, so no reader takes a dash at a line's end for a hyphen)
+        tf.minutes.add(item, f"{value} ¶")
+    pdf = minutes_pdf.render(minutes_content.build(tf, meeting))
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True).stdout
+    printed = " ".join(unicodedata.normalize("NFKC", re.sub(
+        "[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", text.decode())).split())
+    from secretariat.documents import fonts
+
+    for value in accepted:
+        lacking = [c for c in fonts.missing_glyphs(value) if ord(c) <= 0xFFFF]
+        if lacking:  # no glyph in the shipped font: boxes, and the document warns of them
+            assert set(lacking) <= set(minutes_pdf.warnings(minutes_content.build(tf, meeting)))
+            continue
+        expected = " ".join(unicodedata.normalize("NFKC", value).split())
+        expected = re.sub("[\U00010000-\U0010ffff]", lambda m: f"[U+{ord(m.group()):X}]",
+                          expected)
+        expected = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", expected)
+        right_to_left = re.search("[\u0590-\u08ff]", value)  # (placed by the reader's bidi)
+        assert (expected if right_to_left else f"{expected} ¶") in printed, value

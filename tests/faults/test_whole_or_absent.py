@@ -56,7 +56,7 @@ def home(tmp_path, big_template):
 WORK = {
     "on-close backup": """
         tf = Taskforce.open(home)
-        tf.people.create(tf.bodies.all()[0].id, "Edited Before Closing")
+        tf.people.create(tf.bodies.all()[0].id, f"Edited Before Closing {os.getpid()}")
         go()
         tf.close()""",
     "travel copy": """
@@ -83,7 +83,7 @@ WORK = {
         tf.close()""",
 }
 PRELUDE = """
-import sys
+import os, sys
 from secretariat.taskforce import Taskforce
 home, target, source = sys.argv[1:4]
 def go():

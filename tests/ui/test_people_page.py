@@ -37,7 +37,7 @@ def choose(page, name):
 def test_add_a_person_keeps_the_dialog_after_a_refusal(page, sample_path, monkeypatch,
                                                         dialogs_shown, stored):
     fill_dialog(monkeypatch, [
-        {"name": "Iain Hasdell", "email": "not an address"},
+        {"name": "Margaret Hodge", "email": "not an address"},
         {"name": "Margaret Hodge", "email": "mh@example.org", "organisation": "Guest House",
          "joined": "12 January 2012"},
     ])
@@ -101,3 +101,67 @@ def test_delete_refused_for_someone_in_the_records(page, sample_window, sample_p
     assert "cannot be deleted" in dialogs_shown[-1][1]
     assert "Mark them as having left" in dialogs_shown[-1][1]
     assert stored(sample_path, "SELECT count(*) FROM people WHERE id = ?", (chair,)) == [(1,)]
+
+
+def click(qtbot, page, text):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    qtbot.mouseClick(next(b for b in page.findChildren(QPushButton) if b.text() == text),
+                     Qt.MouseButton.LeftButton)
+
+
+def test_a_name_already_someone_s_is_asked_about(page, qtbot, monkeypatch, dialogs_shown,
+                                                 stored, sample_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or (
+        QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes))
+    fill_dialog(monkeypatch, [{"name": "ed mayo"}, {"name": "ed mayo"}])
+    click(qtbot, page, "&Add Person…")  # "the same person": not added, the dialog stays
+    assert "There is already someone called Ed Mayo (Co-operatives UK)" in asked[0]
+    assert stored(sample_path, "SELECT namesake_ok FROM people WHERE name = 'ed mayo'") == [(1,)]
+
+
+def test_a_person_recorded_twice_is_merged_by_a_click_and_undone(page, qtbot, monkeypatch,
+                                                                 sample_window, stored,
+                                                                 sample_path):
+    from PySide6.QtWidgets import QInputDialog
+
+    tf = sample_window.session.tf
+    twin, _ = tf.people.create(sample_window.session.body_id, "Edward Mayo")
+    page.refresh()
+    choose(page, "Edward Mayo")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *rest: (
+        next(i for i in items if i.startswith("Ed Mayo")), True))
+    click(qtbot, page, "&Merge Into…")
+    assert stored(sample_path, "SELECT count(*) FROM people WHERE name = 'Edward Mayo'") == [(0,)]
+    assert page.chosen().person.name == "Ed Mayo"
+    sample_window.actions[Act.UNDO].trigger()
+    assert stored(sample_path, "SELECT count(*) FROM people WHERE name = 'Edward Mayo'") == [(1,)]
+
+
+def _hostile():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
+    from test_values_at_the_door import HOSTILE
+
+    # (a lone surrogate cannot be typed: Qt's strings cannot hold one)
+    return [h for h in HOSTILE if h[1].strip() and len(h[1]) < 1000 and h[0] != "lone surrogate"]
+
+
+@pytest.mark.parametrize("what, value, refused, _", _hostile(), ids=[h[0] for h in _hostile()])
+def test_a_hostile_name_typed_in_the_window_is_refused_at_once_or_kept_as_typed(
+        page, qtbot, monkeypatch, dialogs_shown, stored, sample_path, what, value, refused, _):
+    fill_dialog(monkeypatch, [{"name": value}])
+    click(qtbot, page, "&Add Person…")
+    names = [r[0] for r in stored(sample_path, "SELECT name FROM people")]
+    if refused:
+        assert "name" in dialogs_shown[-1][1] and value not in names
+    elif dialogs_shown and "already someone called" in dialogs_shown[-1][1]:
+        assert value not in names  # Ed Mayo's name, spaced otherwise: asked about, not added
+    else:
+        assert value.strip() in names

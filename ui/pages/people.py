@@ -1,7 +1,9 @@
 """The people the body shown has known, with their role and dates."""
 
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QMessageBox, QVBoxLayout, QWidget
+
+from secretariat.people import NamesakeError
 
 from ..dialogs.person import PersonDialog
 from ..models.people import PeopleModel
@@ -22,6 +24,9 @@ class PeoplePage(QWidget):
         buttons.addWidget(button("&Edit…", self.edit_person))
         buttons.addWidget(button("Mark as &Left", self.mark_left,
                                  "Record that the chosen person has left, as of today"))
+        buttons.addWidget(button("&Merge Into…", self.merge_into,
+                                 "The chosen person is recorded twice: make their records "
+                                 "the other record's"))
         buttons.addWidget(button("&Delete Person", self.delete_person,
                                  "Only for someone entered by mistake who appears in no record"))
         buttons.addStretch()
@@ -53,14 +58,58 @@ class PeoplePage(QWidget):
 
         def add(values) -> str | None:
             person, membership = values
+            found = people.namesakes(person["name"])
+            if found and not self._someone_else(NamesakeError(person["name"], found)):
+                return None
             return self.session.create(
                 f"Add {person['name'] or person['role_title']}",
-                lambda: people.create(self.session.body_id, **person, **membership),
+                lambda: people.create(self.session.body_id, **person, **membership,
+                                      namesake_ok=bool(found)),
                 people.delete)
 
         created = PersonDialog(self.session, parent=self).run(add)
         if created:
             select_id(self.view, created)
+
+    def _someone_else(self, namesake: NamesakeError) -> bool:
+        """Ask whether a name already someone's is another person's."""
+        box = QMessageBox(QMessageBox.Icon.Question, namesake.title,
+                          f"{namesake.message}\n\nAdd a different person of the same name?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def merge_into(self, into_id: str | None = None) -> bool:
+        """The chosen person is recorded twice: their records become the other's."""
+        current = self.chosen()
+        if current is None:
+            return False
+        people = self.session.tf.people
+        if into_id is None:
+            others = [bp.person for bp in people.in_body(self.session.body_id)
+                      if bp.person.id != current.person.id]
+            names = [p.display_name + (f" ({p.organisation})" if p.organisation else "")
+                     for p in others]
+            name, ok = QInputDialog.getItem(
+                self, "Merge Into", f"{current.person.display_name} is the same person as:",
+                names, 0, False)
+            if not ok:
+                return False
+            into_id = others[names.index(name)].id
+        duplicate, into = current.person.id, people.get(into_id)
+        removed: list = []
+
+        def apply():
+            changes, rows = people.merge(duplicate, into.id)
+            removed[:] = rows
+            return changes
+
+        done = self.session.perform(
+            f"Merge {current.person.display_name} into {into.display_name}", apply,
+            lambda: self.session.tf.restore_rows(removed))
+        if done:
+            select_id(self.view, into.id)
+        return done
 
     def edit_person(self) -> None:
         current = self.chosen()

@@ -1,0 +1,71 @@
+"""One person, one record: a name already someone's is flagged, an import
+refuses two unmarked, check lists them, and a person recorded twice can be
+merged into one, their records following."""
+
+import json
+
+import pytest
+
+from secretariat import exchange
+from secretariat.__main__ import main
+from secretariat.people import NamesakeError
+from secretariat.taskforce import Taskforce
+
+
+@pytest.mark.parametrize("typed", ["Ed Mayo", "ed mayo", "  Ed   Mayo ", "Éd Mayo"])
+def test_a_name_already_someone_s_is_flagged(sample_tf, typed):
+    body = sample_tf.bodies.all()[0].id
+    with pytest.raises(NamesakeError, match="already someone called Ed Mayo \\(Co-operatives UK\\)"):
+        sample_tf.people.create(body, typed)
+    person, _ = sample_tf.people.create(body, typed, namesake_ok=True)  # "someone else"
+    assert sample_tf.people.get(person).namesake_ok
+
+
+def test_renaming_someone_to_another_s_name_is_flagged(sample_tf):
+    rachel = sample_tf.store.scalar("SELECT id FROM people WHERE name = 'Rachel Wolf'")
+    with pytest.raises(NamesakeError):
+        sample_tf.people.update(rachel, name="Ed Mayo")
+    sample_tf.people.update(rachel, name="Rachel Wolf-Smith")  # anyone else's is fine
+
+
+def test_an_import_refuses_two_of_the_same_name_unless_marked(sample_path, tmp_path, capsys):
+    with Taskforce.open(sample_path, reading=True) as tf:
+        document = json.loads(exchange.export_json(tf.store))
+    people = document["tables"]["people"]
+    twin = dict(people[0], id="twin", name=people[0]["name"].upper())
+    people.append(twin)
+    source = tmp_path / "twins.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["import", str(tmp_path / "a.taskforce"), str(source)]) == 1
+    assert "is also the name of tables.people[0]" in capsys.readouterr().err
+    twin["namesake_ok"] = 1
+    source.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["import", str(tmp_path / "b.taskforce"), str(source)]) == 0
+
+
+def test_check_lists_a_person_recorded_twice(sample_path, capsys):
+    with Taskforce.open(sample_path) as tf:
+        with tf.store.transaction() as db:  # as an older version let in
+            db.execute("UPDATE people SET name = 'Ed Mayo' WHERE name = 'Rachel Wolf'")
+    assert main(["check", str(sample_path)]) == 1
+    assert "people: 2 records called Ed Mayo" in capsys.readouterr().err
+
+
+def test_a_person_recorded_twice_is_merged_and_undone(sample_tf):
+    tf = sample_tf
+    body = tf.bodies.all()[0].id
+    ed = tf.store.scalar("SELECT id FROM people WHERE name = 'Ed Mayo'")
+    twin, _ = tf.people.create(body, "Edward Mayo", organisation="Co-operatives UK")
+    january = tf.meetings.find_one("2012-01-12").id
+    item = tf.agenda.planned(january)[0][2].item.id
+    action, _ = tf.actions.create(item, "Write the note", ["Edward Mayo", "Ed Mayo"])
+    interest, _ = tf.interests.declare(twin, "Trustee of a co-operative bank")
+    before = exchange.export_json(tf.store)
+
+    _, rows = tf.people.merge(twin, ed)
+    assert tf.actions.get(action).owner_label == "Ed Mayo"  # named once, as the file holds
+    assert tf.interests.get(interest).person_id == ed
+    assert tf.store.scalar("SELECT count(*) FROM people WHERE id = ?", (twin,)) == 0
+    assert tf.store.check() == []
+    tf.restore_rows(rows)  # Edit > Undo
+    assert exchange.export_json(tf.store) == before
