@@ -40,6 +40,14 @@ class ValidationError(UserFacingError):
     title = "Please check the entry"
 
 
+class FieldError(ValidationError):
+    """A value refused, naming the field it was typed in (``field``: its column)."""
+
+    def __init__(self, message: str, field: str):
+        super().__init__(message)
+        self.field = field
+
+
 class MinutesLockedError(ValidationError):
     """A change that would alter approved minutes."""
 

@@ -21,7 +21,7 @@ import functools
 import re
 import unicodedata
 
-from .errors import ValidationError
+from .errors import FieldError, ValidationError
 
 NAME_LONGEST = 200
 LINE_LONGEST = 2_000
@@ -54,8 +54,15 @@ def what(column: str) -> str:
 
 
 def check(table: str, column: str, value):
-    """``value`` as it may be stored in ``table.column``; ValidationError saying
+    """``value`` as it may be stored in ``table.column``; FieldError saying
     what is wrong with it, naming the field, if it may not."""
+    try:
+        return _checked(table, column, value)
+    except ValidationError as error:
+        raise FieldError(str(error), column) from None
+
+
+def _checked(table: str, column: str, value):
     key = (table, column)
     if value is None or key in UNCHECKED:
         return value

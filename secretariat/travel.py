@@ -402,11 +402,15 @@ class _Application:
         self.skipped: list[str] = []
         self.incoming: list[Incoming] = []
         self._held_back: set[tuple[str, str]] = set()
+        # A record added on both sides that may exist once (the same person on a
+        # meeting's register): the home record it clashes with, by the added one's key.
+        self._clashes: dict[tuple[str, str], str] = {}
+        self._home: apsw.Connection | None = None
 
     def run(self, commit: bool, progress: Progress) -> None:
         """Apply the changeset in one transaction, committed only if ``commit``;
         ``Cancelled`` from ``progress`` (heard before the commit) rolls it back."""
-        home = _open(self.home_path)
+        home = self._home = _open(self.home_path)
         try:
             # Foreign keys are checked (and mended) once everything is in.
             home.execute("PRAGMA foreign_keys = OFF")
@@ -498,9 +502,41 @@ class _Application:
             else:
                 self.unsettled.append(Conflict(change.name, record_id, None, None))
             return apsw.SQLITE_CHANGESET_OMIT
+        clash = self._clash(change) if change.op == "INSERT" else None
+        if clash is not None:  # added on both sides: a conflict to settle, like any other
+            key = (change.name, record_id)
+            self._clashes[key] = clash
+            self._held_back.add(key)
+            if key in self.choices:
+                self.chosen[key] = self.choices[key]
+                self.chosen_labels[key] = self._label(change.name, record_id)
+            else:
+                self.unsettled.append(Conflict(change.name, record_id, None, None))
+            return apsw.SQLITE_CHANGESET_OMIT
         self.skipped.append(f"{change.name} record {record_id} could not be merged "
                             "(it breaks a rule of the home file)")
         return self._hold_back(change.name, record_id)
+
+    def _clash(self, change) -> str | None:
+        """The home record an added one may not stand beside (a unique rule over
+        plain columns), if any: its id."""
+        names = self.tables[change.name].column_names
+        values = dict(zip(names, change.new))
+        for _, index, unique, origin, partial in self._home.execute(
+                "SELECT * FROM pragma_index_list(?)", (change.name,)).fetchall():
+            if not unique or origin == "pk":
+                continue
+            columns = [row[2] for row in self._home.execute(
+                "SELECT * FROM pragma_index_info(?)", (index,)).fetchall()]
+            if None in columns or any(values.get(c) is None for c in columns):
+                continue  # on an expression, or a partial rule this record is outside
+            where = " AND ".join(f"{identifier(c)} = ?" for c in columns)
+            found = self._home.execute(
+                f"SELECT id FROM main.{identifier(change.name)} WHERE {where} AND id <> ?",
+                (*(values[c] for c in columns), values["id"])).fetchone()
+            if found:
+                return found[0]
+        return None
 
     def _hold_back(self, table: str, record_id: str) -> int:
         self._held_back.add((table, record_id))
@@ -518,11 +554,14 @@ class _Application:
     def _settle(self, home: apsw.Connection) -> None:
         """Fill in both sides of each conflict; make home match travel where chosen."""
         self.unsettled = [Conflict(c.table, c.record_id,
-                                   self._row("main", c.table, c.record_id, home),
+                                   self._row("main", c.table,
+                                             self._clashes.get(c.key, c.record_id), home),
                                    self._row("main", c.table, c.record_id))
                           for c in self.unsettled]
         for (table, record_id), side in self.chosen.items():
             if side == "travel":
+                if clash := self._clashes.get((table, record_id)):
+                    self._put(home, table, clash, None)  # the one it may not stand beside
                 self._put(home, table, record_id, self._row("main", table, record_id))
 
     def _put(self, home: apsw.Connection, table: str, record_id: str, row: dict | None) -> None:

@@ -28,12 +28,14 @@ class Session(QObject):
         bodies = tf.bodies.all()
         self.body_id: str | None = bodies[0].id if bodies else None
         self.error_parent: QWidget | None = None
+        self.last_refusal: UserFacingError | None = None
         self.closed = False
 
     def notify(self, changes: Changes) -> None:
         self.changed.emit(changes)
 
     def report(self, error: UserFacingError) -> None:
+        self.last_refusal = error  # for a dialog to show it at its field
         show_error(self.error_parent, error)
 
     def perform(self, text: str, apply: Callable[[], Changes],

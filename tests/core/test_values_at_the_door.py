@@ -192,7 +192,9 @@ def test_an_action_edited_at_home_and_away_never_gets_the_same_owner_twice(sampl
         with Taskforce.open(path) as tf:
             tf.actions.update(action, text=text, owners=["Ed Mayo"])
     report = merge(sample_path, away)
-    assert not report.merged and [c.table for c in report.conflicts] == ["actions"]
+    # the action, and the owner row both sides wrote anew: a conflict, never a duplicate
+    assert not report.merged and [c.table for c in report.conflicts] == ["actions",
+                                                                         "action_owners"]
     merge(sample_path, away, {c.key: "travel" for c in report.conflicts})
     with Taskforce.open(sample_path) as tf:
         assert tf.actions.get(action).owner_label == "Ed Mayo"
@@ -234,3 +236,26 @@ def test_every_value_let_in_prints_back_as_typed(tf):
         expected = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", expected)
         right_to_left = re.search("[\u0590-\u08ff]", value)  # (placed by the reader's bidi)
         assert (expected if right_to_left else f"{expected} ¶") in printed, value
+
+
+def test_the_same_person_put_on_a_register_at_home_and_away_is_a_conflict_to_settle(
+        sample_path, tmp_path):
+    with Taskforce.open(sample_path) as tf:
+        person, _ = tf.people.create(tf.bodies.all()[0].id, "Lord Hodgson")
+        january = tf.meetings.find_one("2012-01-12").id
+    away = tmp_path / "away.taskforce"
+    with Taskforce.open(sample_path) as tf:
+        take_travel_copy(tf.store, away)
+    for path, status in ((sample_path, "present"), (away, "apologies")):
+        with Taskforce.open(path) as tf:
+            tf.attendance.add(january, person, status)
+    report = merge(sample_path, away)
+    assert not report.merged and not report.skipped
+    (conflict,) = report.conflicts
+    assert (conflict.table, conflict.home["status"], conflict.travel["status"]) == (
+        "attendance", "present", "apologies")
+    assert merge(sample_path, away, {conflict.key: "travel"}).merged
+    with Taskforce.open(sample_path) as tf:
+        assert tf.store.rows("SELECT status FROM attendance WHERE meeting_id = ? AND "
+                             "person_id = ?", (january, person)) == [{"status": "apologies"}]
+        assert tf.store.check() == []

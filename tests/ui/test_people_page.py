@@ -165,3 +165,22 @@ def test_a_hostile_name_typed_in_the_window_is_refused_at_once_or_kept_as_typed(
         assert value not in names  # Ed Mayo's name, spaced otherwise: asked about, not added
     else:
         assert value.strip() in names
+
+
+def test_a_refused_value_is_shown_at_its_field(page, qtbot, monkeypatch, dialogs_shown):
+    seen = []
+
+    def exec_(dialog):
+        if not seen:
+            dialog.name.setText("Margaret Hodge")
+            dialog.email.setText("mh@example.org, pa@example.org")
+            seen.append("typed")
+            dialog.accept()
+            return dialog.result()
+        seen.append(dialog.focusWidget() is dialog.email and dialog.email.selectedText())
+        return 0  # then cancelled
+
+    monkeypatch.setattr(PersonDialog, "exec", exec_)
+    click(qtbot, page, "&Add Person…")
+    assert "holds more than one e-mail address" in dialogs_shown[-1][1]
+    assert seen[1] == "mh@example.org, pa@example.org"

@@ -2,7 +2,7 @@
 
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from secretariat.errors import UserFacingError
 
@@ -69,7 +69,17 @@ class ValuesDialog(FormDialog):
         """Show the dialog until ``attempt(values)`` succeeds (its result is returned)
         or the user cancels (None); a refused edit keeps what was typed."""
         while self.exec():
+            self.session.last_refusal = None
             done = attempt(self.result_values)
             if done:
                 return done
+            self._show_at_field(self.session.last_refusal)
         return None
+
+    def _show_at_field(self, refusal) -> None:
+        """Put the cursor in the field a refused value was typed in, selected."""
+        field = getattr(self, getattr(refusal, "field", "") or "", None)
+        if isinstance(field, QWidget):
+            field.setFocus()
+            if hasattr(field, "selectAll"):
+                field.selectAll()
