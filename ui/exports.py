@@ -38,10 +38,9 @@ def safe_output(parent: QWidget, path: str) -> bool:
 
 
 def save_and_open(parent: QWidget, session: Session, title: str, name: str, data: bytes,
-                  kind: str, path: str | None = None) -> str | None:
-    """Ask where to save a file (unless told), write it, and open it in its program."""
-    if path is None:
-        path = ask_output(parent, title, str(Path.home() / name), kind)
+                  kind: str) -> str | None:
+    """Ask where to save a file, write it, and open it in its program."""
+    path = ask_output(parent, title, str(Path.home() / name), kind)
     if not path:
         return None
     try:

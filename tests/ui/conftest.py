@@ -4,9 +4,11 @@ and dialogs captured instead of blocking."""
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (QAbstractButton, QDialog, QFileDialog, QInputDialog,
+                               QMessageBox)
 
 from ui.app import create_application
 from ui.main_window import MainWindow
@@ -104,3 +106,96 @@ def answer(monkeypatch):
         monkeypatch.setattr(dialog_class, "exec", exec_)
 
     return install
+
+
+class Replies:
+    """What the official answers to the next standard dialogs, in order: each
+    ``QInputDialog``/``QFileDialog`` call takes the next reply queued for its kind
+    (and is recorded in ``asked``); with none queued, it is cancelled."""
+
+    def __init__(self):
+        self.queued = {"text": [], "item": [], "save": [], "open": [], "question": []}
+        self.asked: list[tuple[str, str]] = []
+        self.offered: list[list[str]] = []  # the choices of each QInputDialog.getItem
+
+    def text(self, *answers: str) -> "Replies":
+        self.queued["text"].extend(answers)
+        return self
+
+    def item(self, *answers: str) -> "Replies":
+        """The choice whose label starts with each answer."""
+        self.queued["item"].extend(answers)
+        return self
+
+    def save_to(self, *paths) -> "Replies":
+        self.queued["save"].extend(str(p) for p in paths)
+        return self
+
+    def open_from(self, *paths) -> "Replies":
+        self.queued["open"].extend(str(p) for p in paths)
+        return self
+
+    def answer(self, *buttons) -> "Replies":
+        """Buttons pressed in the next QMessageBox.question/warning dialogs."""
+        self.queued["question"].extend(buttons)
+        return self
+
+    def take(self, kind: str, label: str):
+        self.asked.append((kind, label))
+        queue = self.queued[kind]
+        return queue.pop(0) if queue else None
+
+
+@pytest.fixture
+def replies(monkeypatch):
+    """Answer the standard dialogs a click opens (see ``Replies``); information
+    boxes are noted in ``asked`` and closed."""
+    made = Replies()
+
+    def get_text(parent, title, label, *args, **kwargs):
+        answer = made.take("text", label)
+        return ("", False) if answer is None else (answer, True)
+
+    def get_item(parent, title, label, items, *args, **kwargs):
+        made.offered.append(list(items))
+        answer = made.take("item", label)
+        if answer is None:
+            return "", False
+        chosen = [entry for entry in items if entry.startswith(answer)]
+        assert chosen, f"no choice starts with {answer!r} among {items}"
+        return chosen[0], True
+
+    def get_save(parent, title, *args, **kwargs):
+        return made.take("save", title) or "", ""
+
+    def get_open(parent, title, *args, **kwargs):
+        return made.take("open", title) or "", ""
+
+    def question(parent, title, text, *args, **kwargs):
+        answer = made.take("question", text)
+        return QMessageBox.StandardButton.No if answer is None else answer
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", get_open)
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "warning", question)
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *args: (
+        made.asked.append(("information", text)) or QMessageBox.StandardButton.Ok))
+    return made
+
+
+def _click(root, text: str) -> None:
+    found = [b for b in root.findChildren(QAbstractButton)
+             if b.text().replace("&", "") == text and b.isVisibleTo(root)]
+    assert len(found) == 1, f"{len(found)} buttons read {text!r}"
+    assert found[0].isEnabled(), f"{text!r} is disabled"
+    QTest.mouseClick(found[0], Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def click():
+    """click(root, text): click the one visible button of ``root`` whose text
+    (without its &) is ``text``, as the official does, with the mouse."""
+    return _click

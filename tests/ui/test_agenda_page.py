@@ -83,8 +83,12 @@ def test_drag_and_drop_moves_an_item_undoably(page):
     assert numbered(page)[0] == ("1", "Welcome and introductions")
 
 
-def test_add_edit_and_remove_items_undoably(page, qtbot):
-    made = page.add_item("Declarations of interest")
+def test_add_edit_and_remove_items_undoably(page, qtbot, replies, click):
+    last = [p for p in page.tf.agenda.planned(page.meeting_id)[0] if p.full_number == "6"]
+    page.select(last[0].item.id)
+    replies.text("Declarations of interest")
+    click(page, "Add item")
+    made = page.current_id()
     assert numbered(page)[-1] == ("7", "Declarations of interest")
     page.minutes.setValue(30)
     page.minutes.editingFinished.emit()
@@ -97,6 +101,18 @@ def test_add_edit_and_remove_items_undoably(page, qtbot):
     assert "Declarations of interest" not in [t for _, t in numbered(page)]
     page.session.undo_stack.undo()
     assert numbered(page)[-1] == ("7", "Declarations of interest")
+
+
+def test_an_item_is_added_after_the_chosen_one_and_a_sub_item_under_it(page, replies, click):
+    choose(page, "Welcome and introductions")
+    count = len(numbered(page))
+    replies.text("Apologies", "Late papers")
+    click(page, "Add item")
+    click(page, "Add sub-item")
+    assert numbered(page)[:3] == [("1", "Welcome and introductions"), ("2", "Apologies"),
+                                  ("2 i)", "Late papers")]
+    click(page, "Add item")  # cancelled: nothing added, nothing called "False"
+    assert len(numbered(page)) == count + 2
 
 
 def test_the_clock_shows_the_planned_times(page):
@@ -133,13 +149,13 @@ def test_suggestions_are_offered_and_placed(page):
     assert held["Society legal models for Co-ops and Mutuals"] == "held"
 
 
-def test_save_the_agenda_as_pdf(page, tmp_path, monkeypatch):
-    from PySide6.QtGui import QDesktopServices
-
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+def test_save_the_agenda_as_pdf(page, tmp_path, replies, click, files_opened):
     out = tmp_path / "agenda.pdf"
-    assert page.save_pdf(str(out)) == str(out)
+    replies.save_to(out)
+    click(page, "Save as PDF…")
     assert out.read_bytes().startswith(b"%PDF")
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert files_opened[0].toLocalFile() == str(out)
 
 
 def test_a_new_meeting_starts_with_the_standing_items(sample_window):
@@ -151,14 +167,15 @@ def test_a_new_meeting_starts_with_the_standing_items(sample_window):
     agenda.tree.setFocus()  # leave the date box while the file is open (it saves on leaving)
 
 
-def test_deferred_items_offered_and_dropped_undoably(page):
+def test_deferred_items_offered_and_dropped_undoably(page, click):
     assets = choose(page, "Assets")
     page.tf.agenda.set_status(assets, "deferred")
     january = AgendaPage(page.session, page.tf.meetings.find_one("2012-01-12").id)
     offered = [january.offered.item(i).text() for i in range(january.offered.count())]
     assert offered[0] == "Deferred on 26 May 2011: Assets"
+    january.show()
     january.offered.setCurrentRow(0)
-    assert january.drop_offered()
+    click(january, "Drop")
     assert january.offered.count() == 2  # the two suggestions remain
     page.session.undo_stack.undo()
     january.offered.setCurrentRow(0)
@@ -167,16 +184,23 @@ def test_deferred_items_offered_and_dropped_undoably(page):
     assert page.tf.agenda.offered(january.meeting_id) == []
 
 
-def test_the_suggestions_page_lists_holds_and_declines(qtbot, page, dialogs_shown):
+def test_the_suggestions_page_lists_holds_and_declines(qtbot, page, dialogs_shown, replies,
+                                                      click):
     from ui.pages.suggestions import SuggestionsPage
 
     listing = SuggestionsPage(page.session)
     qtbot.addWidget(listing)
+    listing.show()
     assert listing.model.rowCount() == 2
     assert listing.model.index(1, 1).data() == "Ed Mayo"
-    made = listing.suggest("Expert witness from Canada", None, "late February?")
+    replies.text("Expert witness from Canada", "outside the terms of reference", "  ")
+    replies.item("Ed Mayo")
+    click(listing, "New suggestion…")
+    made = next(v.suggestion.id for v in page.tf.suggestions.of_body(page.session.body_id)
+                if v.suggestion.title == "Expert witness from Canada")
     listing.view.selectRow(listing.model.row_of(made))
-    assert listing.decline("outside the terms of reference")
+    assert listing.model.index(listing.model.row_of(made), 1).data() == "Ed Mayo"
+    click(listing, "Decline…")
     assert listing.model.index(listing.model.row_of(made), 3).data() == (
         "Declined: outside the terms of reference")
     listing.future_only.setChecked(True)
@@ -184,15 +208,14 @@ def test_the_suggestions_page_lists_holds_and_declines(qtbot, page, dialogs_show
     page.session.undo_stack.undo()
     assert listing.model.rowCount() == 3
     listing.view.selectRow(listing.model.row_of(made))
-    assert not listing.decline("  ")
+    click(listing, "Decline…")
     assert "reason for declining cannot be empty" in dialogs_shown[-1][1]
 
 
-def test_link_a_paper_to_an_item(page):
+def test_link_a_paper_to_an_item(page, replies, click):
     assets = choose(page, "Assets")
-    body = page.tf.meetings.get(page.meeting_id).body_id
-    paper = next(p for p in page.tf.papers.of_body(body) if p.label == "Procurement paper")
-    assert page.link_paper(paper.id)
+    replies.item("Procurement paper")
+    click(page, "Link paper…")
     row = page.model.index_of(assets)
     assert page.model.index(row.row(), 5, row.parent()).data() == "Procurement paper"
     page.session.undo_stack.undo()

@@ -17,6 +17,7 @@ from ui.pages.interests import InterestsPage
 def page(qtbot, session):
     made = InterestsPage(session)
     qtbot.addWidget(made)
+    made.show()
     return made
 
 
@@ -26,7 +27,7 @@ def choose(page, name):
 
 
 def test_forms_not_returned_are_listed_and_a_return_is_recorded(stored, page, session,
-                                                               sample_path, monkeypatch):
+                                                               sample_path, monkeypatch, click):
     from PySide6.QtWidgets import QInputDialog
 
     from secretariat.conflicts import brief_document
@@ -37,7 +38,7 @@ def test_forms_not_returned_are_listed_and_a_return_is_recorded(stored, page, se
     asked = []
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append(
         kwargs["text"]) or ("10 January 2012", True))  # the day the form came back
-    page.form_returned()
+    click(page, "Form Returned")
     assert asked == [f"{dt.date.today().day} {dt.date.today():%B %Y}"]  # today, unless told
     assert page.outstanding.text() == "Declaration forms not returned: Carole Leslie"
     assert stored(sample_path, "SELECT f.returned_on FROM declaration_forms f JOIN people p "
@@ -48,7 +49,8 @@ def test_forms_not_returned_are_listed_and_a_return_is_recorded(stored, page, se
     assert "Patrick Lewis" in page.outstanding.text()
 
 
-def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path, answer):
+def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path, answer,
+                                                      replies, click):
     choose(page, "Ed Mayo")
 
     def trustee(d):
@@ -58,11 +60,12 @@ def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path,
         d.declared.setText("1 March 2012")
 
     answer(InterestDialog, [trustee])
-    page.declare()
+    click(page, "Declare Interest…")
     assert page.history.rowCount() == 2
     page.history_view.selectRow(next(r for r in range(page.history.rowCount())
                                      if page.history.record(r).description == "Trustee"))
-    page.end_interest("30 June 2012")
+    replies.text("30 June 2012")
+    click(page, "Interest Ended")
     assert stored(sample_path, "SELECT declared_on, ended_on FROM interests "
                   "WHERE description = 'Trustee'") == [
         ("2012-03-01", "2012-06-30")]
@@ -71,8 +74,10 @@ def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path,
     assert [i.description for i in current.interests] == ["Secretary General"]
 
 
-def test_send_forms_to_every_current_member_and_undo(stored, page, session, sample_path):
-    page.send_forms("1 March 2012")
+def test_send_forms_to_every_current_member_and_undo(stored, page, session, sample_path,
+                                                    replies, click):
+    replies.text("1 March 2012")
+    click(page, "Send Forms…")
     assert stored(sample_path, "SELECT count(*) FROM declaration_forms "
                   "WHERE sent_on = '2012-03-01'") == [(12,)]
     assert "Julian Le Grand" in page.outstanding.text()
@@ -96,28 +101,32 @@ def test_a_declaration_at_a_meeting_is_kept_for_its_minutes(page, session, answe
     assert made.text == "Chief Executive of Social Enterprise UK"
 
 
-def test_print_the_register_as_it_stood(page, tmp_path, files_opened):
+def test_print_the_register_as_it_stood(page, tmp_path, files_opened, replies, click):
     target = tmp_path / "register.pdf"
-    page.print_register("12 January 2012", str(target))
+    replies.text("12 January 2012").save_to(target)
+    click(page, "Print Register…")
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
     assert "As it stood on Thursday 12 January 2012" in text
     assert "OFFICIAL-SENSITIVE" in text
     assert files_opened[0].toLocalFile() == str(target)
 
 
-def test_a_bad_date_for_the_register_is_refused(page, tmp_path, dialogs_shown):
-    assert page.print_register("the other day", str(tmp_path / "r.pdf")) is None
+def test_a_bad_date_for_the_register_is_refused(page, tmp_path, dialogs_shown, replies, click):
+    replies.text("the other day").save_to(tmp_path / "r.pdf")
+    click(page, "Print Register…")
     assert "is not a date" in dialogs_shown[-1][1]
     assert not (tmp_path / "r.pdf").exists()
 
 
-def test_print_the_chairs_brief_for_a_meeting(page, session, tmp_path, files_opened):
+def test_print_the_chairs_brief_for_a_meeting(page, session, tmp_path, files_opened, replies,
+                                              click):
     tf = session.tf
     meeting = tf.meetings.on_date("2012-01-12")[0]
     item = tf.agenda.add(meeting.id, "Update from Member of Taskforce representing SEUK")[0]
     tf.papers.tags.add("Social Enterprise UK", "organisation", agenda_item_id=item)
     target = tmp_path / "brief.pdf"
-    page.print_brief(meeting.id, str(target))
+    replies.item("Thursday 12 January 2012").save_to(target)
+    click(page, "Chair's Brief…")
     text = " ".join(" ".join(p.extract_text().split())
                     for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
     assert "CHAIR'S BRIEF" in text and "Peter Holbrook" in text

@@ -7,7 +7,9 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 from sqlite_utils import Database
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from secretariat import exchange as core_exchange
 from secretariat.errors import FileProblem
@@ -133,17 +135,26 @@ def press_cancel(job, held, qtbot) -> str:
     return ended.args[0]
 
 
+def save_pdf(page, replies, out):
+    """Click Save as PDF… and choose ``out``; the printing started."""
+    replies.save_to(out)
+    QTest.mouseClick(next(b for b in page.findChildren(QPushButton)
+                          if b.text() == "Save as P&DF…"), Qt.MouseButton.LeftButton)
+    return page.printing
+
+
 def test_the_action_log_prints_on_a_worker_and_cancel_writes_no_pdf(
-        session, qtbot, tmp_path, held):
+        session, qtbot, tmp_path, held, replies):
     page = ActionsPage(session)
     qtbot.addWidget(page)
+    page.show()
     page.status.setCurrentIndex(page.status.findData(None))  # every action
     out = tmp_path / "log.pdf"
 
-    assert press_cancel(page.save_pdf(str(out)), held, qtbot) == "cancelled"
+    assert press_cancel(save_pdf(page, replies, out), held, qtbot) == "cancelled"
     assert not out.exists()
 
-    job = page.save_pdf(str(out))
+    job = save_pdf(page, replies, out)
     with qtbot.waitSignal(job.ended) as ended:
         pass
     assert ended.args == ["done"]
@@ -266,16 +277,17 @@ def exchange_json(window) -> str:
 
 @pytest.mark.parametrize("answer", [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
 def test_characters_that_print_as_boxes_are_asked_about_before_the_log_is_laid_out(
-        session, qtbot, tmp_path, monkeypatch, answer):
+        session, qtbot, tmp_path, monkeypatch, answer, replies):
     action = session.tf.actions.log(body_id=session.body_id, status="open")[0]
     session.tf.actions.record_update(action.id, "Wrote to 漢字 Ltd")
     asked = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: asked.append(a[2]) or answer)
     page = ActionsPage(session)
     qtbot.addWidget(page)
+    page.show()
     out = tmp_path / "log.pdf"
 
-    first = page.save_pdf(str(out))
+    first = save_pdf(page, replies, out)
     with qtbot.waitSignal(first.ended):
         pass
 

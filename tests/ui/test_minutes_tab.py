@@ -28,7 +28,8 @@ def opened(qtbot, file_path):
     session.close()
 
 
-def test_recording_previewing_and_approving_minutes(qtbot, opened, tmp_path):
+def test_recording_previewing_and_approving_minutes(qtbot, opened, tmp_path, replies, click,
+                                                     files_opened):
     session, b = opened
     first, second, _ = b.meetings
     tab = MinutesTab(session, first)
@@ -50,16 +51,20 @@ def test_recording_previewing_and_approving_minutes(qtbot, opened, tmp_path):
     assert session.tf.minutes.of_item(b.items[(0, "Update")])[0].text == "Second point"
     assert tab.approve_button.isEnabled() is False
     eml = tmp_path / "draft.eml"
-    assert tab.circulate(str(eml))
+    replies.save_to(eml)
+    click(tab, "Circulate…")
     message = message_from_bytes(eml.read_bytes(), policy=default)
     assert next(message.iter_attachments()).get_content() == tab.preview.pdf
 
-    assert tab.mark_circulated("2011-06-01")
-    assert tab.approve(second)
+    replies.text("1 June 2011").item("Thursday")
+    click(tab, "Mark circulated…")
+    qtbot.waitUntil(tab.approve_button.isEnabled)
+    click(tab, "Approved at…")
     qtbot.waitUntil(lambda: "locked" in tab.state.text())
     assert "Approved" in tab.state.text() and not tab.circulate_button.isEnabled()
     out = tmp_path / "minutes.pdf"
-    assert tab.preview.save_as(str(out))
+    replies.save_to(out)
+    click(tab, "Save as PDF…")
     assert "DRAFT" not in pypdf.PdfReader(out).pages[0].extract_text()
     printed = tmp_path / "printed.pdf"
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
@@ -88,12 +93,13 @@ def test_matters_arising_are_closed_in_place_at_the_next_meeting(qtbot, opened):
     assert update.meeting_id == second
 
 
-def test_the_actions_page_filters_and_counts(qtbot, opened, tmp_path):
+def test_the_actions_page_filters_and_counts(qtbot, opened, tmp_path, replies, click):
     session, b = opened
     session.tf.actions.create(b.items[(0, "Update")], "Write", ["Ed Mayo"], "2011-06-01")
     session.tf.actions.create(b.items[(1, "Update")], "Read", ["Officials"], "asap")
     page = ActionsPage(session)
     qtbot.addWidget(page)
+    page.show()
     assert page.table.model.rowCount() == 2
     assert [page.counts.item(i).text() for i in range(page.counts.count())] == [
         "Ed Mayo: 1", "Officials: 1"]
@@ -109,6 +115,8 @@ def test_the_actions_page_filters_and_counts(qtbot, opened, tmp_path):
     assert [page.table.model.record(r).text
             for r in range(page.table.model.rowCount())] == ["Write"]
     out = tmp_path / "log.pdf"
-    with qtbot.waitSignal(page.save_pdf(str(out)).ended):  # printed on a worker thread
+    replies.save_to(out)
+    click(page, "Save as PDF…")
+    with qtbot.waitSignal(page.printing.ended):  # printed on a worker thread
         pass
     assert "Ed Mayo (1 open)" in pypdf.PdfReader(out).pages[0].extract_text()

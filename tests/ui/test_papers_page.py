@@ -18,6 +18,7 @@ WAVE = "First wave of cross-cutting issues papers"
 def page(qtbot, session):
     made = PapersPage(session)
     qtbot.addWidget(made)
+    made.show()
     return made
 
 
@@ -108,9 +109,11 @@ def read_eml(path):
         return email.message_from_binary_file(handle, policy=policy.default)
 
 
-def test_the_invitation_is_written_and_opened(page, tmp_path, files_opened, dialogs_shown):
+def test_the_invitation_is_written_and_opened(page, tmp_path, files_opened, dialogs_shown,
+                                              replies, click):
     target = tmp_path / "invite.eml"
-    assert page.invite(WAVE, str(target)) == str(target)
+    replies.item(WAVE).save_to(target)
+    click(page, "Invite Self-Nominations…")
     message = read_eml(target)
     assert WAVE in message["Subject"]
     body = message.get_body(("plain",)).get_content()
@@ -121,21 +124,23 @@ def test_the_invitation_is_written_and_opened(page, tmp_path, files_opened, dial
     assert "Not addressed" in dialogs_shown[-1][1] and "Julian Le Grand" in dialogs_shown[-1][1]
 
 
-def test_the_chaser_lists_overdue_reviews(page, session, tmp_path, files_opened):
+def test_the_chaser_lists_overdue_reviews(page, session, tmp_path, files_opened, replies, click):
     session.tf.people.update(session.tf.reviews.of_paper(
         page.model.record(row_of(page, "Teckal paper")).paper.id)[0].person_id,
         email="ph@example.org")
     target = tmp_path / "chase.eml"
-    page.chase(str(target))
+    replies.save_to(target)
+    click(page, "Chase Overdue Reviews…")
     message = read_eml(target)
     assert [a.addr_spec for a in message["To"].addresses] == ["ph@example.org"]
     assert "Teckal paper, due 9 February 2012: Peter Holbrook" in \
         message.get_body(("plain",)).get_content()
 
 
-def test_print_the_coverage_view(page, tmp_path, files_opened):
+def test_print_the_coverage_view(page, tmp_path, files_opened, replies, click):
     target = tmp_path / "coverage.pdf"
-    page.print_coverage(str(target))
+    replies.save_to(target)
+    click(page, "Print Coverage…")
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
     assert "COVERAGE" in text and "Teckal paper" in text and "Review load" in text
     assert files_opened

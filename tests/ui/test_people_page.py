@@ -63,9 +63,10 @@ def test_edit_a_person_and_undo(page, sample_window, sample_path, monkeypatch, s
                   " ON m.person_id = p.id WHERE p.name = 'Carole Leslie'") == [("", None)]
 
 
-def test_mark_as_left(page, sample_path, stored):
+def test_mark_as_left(page, sample_path, stored, replies, click):
     choose(page, "Rachel Wolf")
-    page.mark_left("31 March 2012")
+    replies.text("31 March 2012")
+    click(page, "Mark as Left")
     left = stored(sample_path, "SELECT m.left_on FROM people p JOIN memberships m "
                   "ON m.person_id = p.id WHERE p.name = 'Rachel Wolf'")[0][0]
     assert left is not None
@@ -103,15 +104,7 @@ def test_delete_refused_for_someone_in_the_records(page, sample_window, sample_p
     assert stored(sample_path, "SELECT count(*) FROM people WHERE id = ?", (chair,)) == [(1,)]
 
 
-def click(qtbot, page, text):
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QPushButton
-
-    qtbot.mouseClick(next(b for b in page.findChildren(QPushButton) if b.text() == text),
-                     Qt.MouseButton.LeftButton)
-
-
-def test_a_name_already_someone_s_is_asked_about(page, qtbot, monkeypatch, dialogs_shown,
+def test_a_name_already_someone_s_is_asked_about(page, qtbot, monkeypatch, dialogs_shown, click,
                                                  stored, sample_path):
     from PySide6.QtWidgets import QMessageBox
 
@@ -119,12 +112,12 @@ def test_a_name_already_someone_s_is_asked_about(page, qtbot, monkeypatch, dialo
     monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or (
         QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes))
     fill_dialog(monkeypatch, [{"name": "ed mayo"}, {"name": "ed mayo"}])
-    click(qtbot, page, "&Add Person…")  # "the same person": not added, the dialog stays
+    click(page, "Add Person…")  # "the same person": not added, the dialog stays
     assert "There is already someone called Ed Mayo (Co-operatives UK)" in asked[0]
     assert stored(sample_path, "SELECT namesake_ok FROM people WHERE name = 'ed mayo'") == [(1,)]
 
 
-def test_a_person_recorded_twice_is_merged_by_a_click_and_undone(page, qtbot, monkeypatch,
+def test_a_person_recorded_twice_is_merged_by_a_click_and_undone(page, qtbot, monkeypatch, click,
                                                                  sample_window, stored,
                                                                  sample_path):
     from PySide6.QtWidgets import QInputDialog
@@ -135,7 +128,7 @@ def test_a_person_recorded_twice_is_merged_by_a_click_and_undone(page, qtbot, mo
     choose(page, "Edward Mayo")
     monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *rest: (
         next(i for i in items if i.startswith("Ed Mayo")), True))
-    click(qtbot, page, "&Merge Into…")
+    click(page, "Merge Into…")
     assert stored(sample_path, "SELECT count(*) FROM people WHERE name = 'Edward Mayo'") == [(0,)]
     assert page.chosen().person.name == "Ed Mayo"
     sample_window.actions[Act.UNDO].trigger()
@@ -155,9 +148,10 @@ def _hostile():
 
 @pytest.mark.parametrize("what, value, refused, _", _hostile(), ids=[h[0] for h in _hostile()])
 def test_a_hostile_name_typed_in_the_window_is_refused_at_once_or_kept_as_typed(
-        page, qtbot, monkeypatch, dialogs_shown, stored, sample_path, what, value, refused, _):
+        page, qtbot, monkeypatch, dialogs_shown, stored, sample_path, what, value, refused, _,
+        click):
     fill_dialog(monkeypatch, [{"name": value}])
-    click(qtbot, page, "&Add Person…")
+    click(page, "Add Person…")
     names = [r[0] for r in stored(sample_path, "SELECT name FROM people")]
     if refused:
         assert "name" in dialogs_shown[-1][1] and value not in names
@@ -167,7 +161,7 @@ def test_a_hostile_name_typed_in_the_window_is_refused_at_once_or_kept_as_typed(
         assert value.strip() in names
 
 
-def test_a_refused_value_is_shown_at_its_field(page, qtbot, monkeypatch, dialogs_shown):
+def test_a_refused_value_is_shown_at_its_field(page, qtbot, monkeypatch, dialogs_shown, click):
     seen = []
 
     def exec_(dialog):
@@ -181,6 +175,6 @@ def test_a_refused_value_is_shown_at_its_field(page, qtbot, monkeypatch, dialogs
         return 0  # then cancelled
 
     monkeypatch.setattr(PersonDialog, "exec", exec_)
-    click(qtbot, page, "&Add Person…")
+    click(page, "Add Person…")
     assert "holds more than one e-mail address" in dialogs_shown[-1][1]
     assert seen[1] == "mh@example.org, pa@example.org"

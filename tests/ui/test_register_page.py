@@ -3,6 +3,9 @@ guests, refusals with a message, and undo."""
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget
+
+from ui.dialogs.form import FormDialog
 
 from ui.pages.attendance_stats import AttendanceStatsPage
 from ui.pages.register import RegisterPage
@@ -73,50 +76,64 @@ def test_the_vice_chair_takes_the_chair_when_the_chair_sends_apologies(page, qtb
     assert page.tf.attendance.register(page.meeting_id).chair_heading == "Vice-Chair"
 
 
-def test_officials_deputies_and_guests(page):
-    people = {bp.person.display_name: bp.person.id
-              for bp in page.tf.people.in_body(page.tf.bodies.all()[0].id)}
-    item, _ = page.tf.agenda.add(page.meeting_id, "Society legal models")
-    assert page.add_official(people["Crown Commercial Lead"])
+def _tick(*titles):
+    """Tick the named items in the items-attended dialog."""
+    def tick(dialog):
+        listing = dialog.findChild(QListWidget)
+        for row in range(listing.count()):
+            if listing.item(row).text() in titles:
+                listing.item(row).setCheckState(Qt.CheckState.Checked)
+    return tick
+
+
+def test_officials_deputies_and_guests(page, replies, answer, click):
+    page.tf.agenda.add(page.meeting_id, "Society legal models")
+    page.tf.people.create(page.tf.bodies.all()[0].id, "Ann Expert", "guest")
+    replies.item("Crown Commercial Lead", "Director of Commercial", "Ann Expert", "Presenter")
+    answer(FormDialog, [_tick("1 Society legal models")])
+    click(page, "Add official…")
     page.others.setFocus()
     page.others.selectRow(0)
-    assert page.set_deputising(people["Director of Commercial"])
-    guest, _ = page.tf.people.create(page.tf.bodies.all()[0].id, "Ann Expert", "guest")
-    assert page.add_guest(guest, "presenter", (item,))
+    click(page, "Deputising for…")
+    click(page, "Add guest…")
     labels = [page.others_model.record(r).label for r in range(page.others_model.rowCount())]
     assert labels == ["Crown Commercial Lead deputising for Director of Commercial",
                       "Ann Expert"]
     assert page.others_model.index(1, 4).data() == "Society legal models"
+    assert page.tf.attendance.entry(page.meeting_id, page.others_model.record(1).person.id
+                                    ).capacity == "presenter"
     page.session.undo_stack.undo()
     page.session.undo_stack.undo()
     assert [page.others_model.record(r).label
             for r in range(page.others_model.rowCount())] == ["Crown Commercial Lead"]
 
 
-def test_the_same_person_twice_is_refused_by_name(page, dialogs_shown):
-    official = next(bp.person.id for bp in page.tf.people.in_body(page.tf.bodies.all()[0].id)
-                    if bp.person.role_title == "Head of Mutuals Programme")
-    assert page.add_official(official)
-    assert not page.add_official(official)
-    assert "Head of Mutuals Programme is already in the register" in dialogs_shown[-1][1]
+def test_one_added_is_not_offered_again(page, replies, click):
+    replies.item("Head of Mutuals Programme")
+    click(page, "Add official…")
+    click(page, "Add official…")  # then cancelled
     assert page.others_model.rowCount() == 1
+    assert "Head of Mutuals Programme" in replies.offered[0]
+    assert "Head of Mutuals Programme" not in replies.offered[1]
 
 
-def test_late_arrival_against_an_item(page, qtbot):
-    first, _ = page.tf.agenda.add(page.meeting_id, "Welcome")
-    second, _ = page.tf.agenda.add(page.meeting_id, "Update")
+def test_late_arrival_against_an_item(page, qtbot, replies, click):
+    page.tf.agenda.add(page.meeting_id, "Welcome")
+    page.tf.agenda.add(page.meeting_id, "Update")
     page.members.setFocus()
     page.members.selectRow(3)
     qtbot.keyClick(page.members, Qt.Key.Key_P)
     page.members.selectRow(3)
-    assert page.arrived(second)
+    replies.item("2 Update")
+    click(page, "Arrived late…")
     assert page.members_model.index(3, 4).data() == "arrived during 2 Update"
 
 
 def test_attendance_over_a_period_with_its_bars(qtbot, session, dialogs_shown, tmp_path,
-                                                files_opened):
+                                                files_opened, replies, click):
     stats = AttendanceStatsPage(session)
     qtbot.addWidget(stats)
+    stats.show()
     rows = {stats.model.index(r, 0).data(): stats.model.index(r, 5).data()
             for r in range(stats.model.rowCount())}
     assert rows["Rachel Wolf"] == "100%" and rows["Patrick Lewis"] == "0%"
@@ -129,6 +146,7 @@ def test_attendance_over_a_period_with_its_bars(qtbot, session, dialogs_shown, t
     assert "is not a date" in dialogs_shown[-1][1]
     stats.end.setText("")
     out = tmp_path / "attendance.pdf"
-    assert stats.save_pdf(str(out)) == str(out)
+    replies.save_to(out)
+    click(stats, "Save as PDF…")
     assert out.read_bytes().startswith(b"%PDF")
     assert files_opened[0].toLocalFile() == str(out)

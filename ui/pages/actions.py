@@ -22,7 +22,7 @@ from secretariat.storage import Store
 from secretariat.taskforce import Taskforce
 from secretariat.values import long_date
 
-from ..exports import ask_output, safe_output
+from ..exports import ask_output
 from ..long_work import LongWork
 from ..minutes_edits import add_update, missing_glyphs_ok, write_file
 from ..models.lazy_table import LazyTableModel
@@ -81,8 +81,7 @@ def _overdue_look() -> tuple[QBrush, QFont]:
 class UpdateDialog(QDialog):
     """Progress on an action: what happened, and whether it closes or carries it."""
 
-    def __init__(self, parent, action: Action, meetings: list[tuple[str, str | None]],
-                 outcome: str = "note"):
+    def __init__(self, parent, action: Action, meetings: list[tuple[str, str | None]]):
         super().__init__(parent)
         self.setWindowTitle("Progress on an action")
         form = QFormLayout(self)
@@ -91,7 +90,7 @@ class UpdateDialog(QDialog):
         self.outcome = add_row(form, "&Outcome", QComboBox())
         for key, label in OUTCOMES.items():
             self.outcome.addItem(label, key)
-        self.outcome.setCurrentIndex(self.outcome.findData(outcome))
+        self.outcome.setCurrentIndex(self.outcome.findData("note"))
         self.meeting = add_row(form, "&Reported", QComboBox())
         for label, meeting_id in meetings:
             self.meeting.addItem(label, meeting_id)
@@ -178,11 +177,11 @@ class ActionTable(QWidget):
         return [("Between meetings", None)] + [
             (f"At the meeting of {long_date(m.date)}", m.id) for m in held]
 
-    def update_chosen(self, outcome: str = "note") -> bool:
+    def update_chosen(self) -> bool:
         action = self.chosen()
         if action is None:
             return False
-        dialog = UpdateDialog(self, action, self._meetings(action), outcome)
+        dialog = UpdateDialog(self, action, self._meetings(action))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         return add_update(self.session, action.id, **dialog.values())
@@ -327,13 +326,12 @@ class ActionsPage(QWidget):
             self.load()
             self._count_by_owner()
 
-    def save_pdf(self, path: str | None = None) -> LongWork | None:
+    def save_pdf(self) -> LongWork | None:
         """The action log as shown, by owner, to PDF: read and laid out on a worker
         thread, with progress and Cancel."""
-        if path is None:
-            path = ask_output(self, "Save the action log as PDF", "action log.pdf",
-                              "PDF files (*.pdf)", ".pdf")
-        if not path or not safe_output(self, path):  # before the work, not after it
+        path = ask_output(self, "Save the action log as PDF", "action log.pdf",
+                          "PDF files (*.pdf)", ".pdf")
+        if not path:  # checked before the work, not after it
             return None
         body = self.session.tf.bodies.get(self.session.body_id)
         scope = (f"{self.status.currentText()} actions" if self.status.currentData()

@@ -245,44 +245,54 @@ class AgendaPage(QWidget):
 
     # -- adding and removing ---------------------------------------------------------
 
-    def add_item(self, title: str | None = None, parent_id: str | None = None) -> str | None:
-        if title is None:
-            title, ok = QInputDialog.getText(self, "Add an item", "Title of the item:")
-            if not ok:
-                return None
-        made = self.session.create(
-            "Add agenda item",
-            lambda: self.tf.agenda.add(self.meeting_id, title, parent_id=parent_id),
-            self.tf.agenda.delete)
-        self.select(made)
-        return made
+    def add_item(self) -> str | None:
+        """A new item after the chosen one (at the end when none is chosen)."""
+        current = self.current_id()
+        if current is None:
+            return self._add()
+        item = self.tf.agenda.get(current)
+        return self._add(item.parent_id, item.position + 1)
 
-    def add_sub_item(self, title: str | None = None) -> str | None:
+    def add_sub_item(self) -> str | None:
+        """A new last sub-item of the chosen item (of its item, if it is a sub-item)."""
         current = self.current_id()
         if current is None:
             return None
         item = self.tf.agenda.get(current)
-        return self.add_item(title, item.parent_id or item.id)
+        return self._add(item.parent_id or item.id)
+
+    def _add(self, parent_id: str | None = None, position: int | None = None) -> str | None:
+        title, ok = QInputDialog.getText(self, "Add an item", "Title of the item:")
+        if not ok:
+            return None
+        made = self.session.create(
+            "Add agenda item",
+            lambda: self.tf.agenda.add(self.meeting_id, title, parent_id=parent_id,
+                                       position=position),
+            self.tf.agenda.delete)
+        self.select(made)
+        return made
 
     def remove_item(self) -> None:
         item_id = self.current_id()
         if item_id:
             self.session.delete("Remove agenda item", lambda: self.tf.agenda.delete(item_id))
 
-    def link_paper(self, paper_id: str | None = None) -> str | None:
+    def link_paper(self) -> str | None:
         item_id = self.current_id()
         if item_id is None:
             return None
-        if paper_id is None:
-            body_id = self.tf.meetings.get(self.meeting_id).body_id
-            papers = self.tf.papers.of_body(body_id)
-            labels = [p.label for p in papers]
-            if not labels:
-                return None
-            label, ok = QInputDialog.getItem(self, "Link a paper", "Paper:", labels, 0, False)
-            if not ok:
-                return None
-            paper_id = papers[labels.index(label)].id
+        body_id = self.tf.meetings.get(self.meeting_id).body_id
+        papers = self.tf.papers.of_body(body_id)
+        labels = [p.label for p in papers]
+        if not labels:
+            show_error(self, UserFacingError(
+                "This body has no papers yet. Add them on the Papers page first."), "No papers")
+            return None
+        label, ok = QInputDialog.getItem(self, "Link a paper", "Paper:", labels, 0, False)
+        if not ok:
+            return None
+        paper_id = papers[labels.index(label)].id
         return self.session.create(
             "Link paper", lambda: self.tf.papers.link(paper_id, self.meeting_id, item_id),
             self.tf.papers.unlink)
@@ -351,20 +361,21 @@ class AgendaPage(QWidget):
         body_id = self.tf.meetings.get(self.meeting_id).body_id
         StandingItemsDialog(self.session, body_id, self).exec()
 
-    def copy_from(self, source_id: str | None = None) -> None:
-        if source_id is None:
-            meeting = self.tf.meetings.get(self.meeting_id)
-            others = [m for m in self.tf.meetings.of_body(meeting.body_id)
-                      if m.id != self.meeting_id]
-            labels = [f"{m.date.day} {m.date:%B %Y}" + (f": {m.title}" if m.title else "")
-                      for m in others]
-            if not labels:
-                return
-            label, ok = QInputDialog.getItem(self, "Copy an agenda",
-                                             "Copy the agenda of the meeting on:", labels, 0, False)
-            if not ok:
-                return
-            source_id = others[labels.index(label)].id
+    def copy_from(self) -> None:
+        meeting = self.tf.meetings.get(self.meeting_id)
+        others = [m for m in self.tf.meetings.of_body(meeting.body_id)
+                  if m.id != self.meeting_id]
+        labels = [f"{m.date.day} {m.date:%B %Y}" + (f": {m.title}" if m.title else "")
+                  for m in others]
+        if not labels:
+            show_error(self, UserFacingError("There is no other meeting to copy from."),
+                       "Nothing to copy")
+            return
+        label, ok = QInputDialog.getItem(self, "Copy an agenda",
+                                         "Copy the agenda of the meeting on:", labels, 0, False)
+        if not ok:
+            return
+        source_id = others[labels.index(label)].id
         self._bulk("Copy agenda", lambda: self.tf.agenda.copy_from(source_id, self.meeting_id))
 
     # -- what is offered -------------------------------------------------------------
@@ -398,16 +409,16 @@ class AgendaPage(QWidget):
         self.tf.restore_rows([("agenda_suggestions", suggestion_row)])
         return changes, removed
 
-    def hold_offered(self, reason: str | None = None) -> bool:
+    def hold_offered(self) -> bool:
         chosen = self._offered()
         if chosen is None or chosen[0] != "suggestion":
             return False
-        reason = ask_reason(self, *HOLD, reason)
+        reason = ask_reason(self, *HOLD)
         return reason is not None and change_suggestion(
             self.session, "Hold suggestion", chosen[1],
             lambda s: self.tf.suggestions.hold(s, reason))
 
-    def drop_offered(self, reason: str | None = None) -> bool:
+    def drop_offered(self) -> bool:
         chosen = self._offered()
         if chosen is None:
             return False
@@ -417,14 +428,14 @@ class AgendaPage(QWidget):
                 "Stop offering deferred item",
                 lambda: self.tf.agenda.drop_deferred(record_id),
                 lambda: self.tf.agenda.update(record_id, offer_dropped_on=None))
-        reason = ask_reason(self, *DECLINE, reason)
+        reason = ask_reason(self, *DECLINE)
         return reason is not None and change_suggestion(
             self.session, "Decline suggestion", record_id,
             lambda s: self.tf.suggestions.decline(s, reason))
 
     # -- printing --------------------------------------------------------------------
 
-    def save_pdf(self, path: str | None = None) -> str | None:
+    def save_pdf(self) -> str | None:
         from secretariat.documents import agenda_pdf
 
         doc = agenda_pdf.build(self.tf, self.meeting_id)
@@ -432,5 +443,5 @@ class AgendaPage(QWidget):
             return None
         return save_and_open(self, self.session, "Save the agenda as PDF",
                              f"agenda {doc.date}.pdf", agenda_pdf.render(doc),
-                             "PDF files (*.pdf)", path)
+                             "PDF files (*.pdf)")
 

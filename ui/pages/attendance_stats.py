@@ -94,7 +94,7 @@ class AttendanceStatsPage(QWidget):
         self.model.set_records(records)
         return True
 
-    def save_pdf(self, path: str | None = None) -> str | None:
+    def save_pdf(self) -> str | None:
         from secretariat.documents import attendance_pdf
 
         if not self.reload():
@@ -103,4 +103,4 @@ class AttendanceStatsPage(QWidget):
         if not missing_glyphs_ok(self, attendance_pdf.warnings(doc)):
             return None
         return save_and_open(self, self.session, "Save attendance as PDF", "attendance.pdf",
-                             attendance_pdf.render(doc), "PDF files (*.pdf)", path)
+                             attendance_pdf.render(doc), "PDF files (*.pdf)")

@@ -115,25 +115,24 @@ class InterestsPage(QWidget):
             lambda values: self.session.update(self.session.tf.interests, interest.id,
                                                "Edit an interest", **values))
 
-    def end_interest(self, on: str | None = None) -> None:
+    def end_interest(self) -> None:
         interest = self.chosen_interest()
         if interest is None or interest.ended_on is not None:
             return
-        on = on or ask_date(self, "Interest Ended", "The interest ended on:")
+        on = ask_date(self, "Interest Ended", "The interest ended on:")
         if on:
             self.session.update(self.session.tf.interests, interest.id,
                                 "Record an interest as ended", ended_on=on)
 
     # -- forms and declarations --------------------------------------------------------------
 
-    def send_forms(self, on: str | None = None) -> None:
+    def send_forms(self) -> None:
         """Record a form sent to every current member (on the day asked)."""
-        if on is None:
-            on, ok = QInputDialog.getText(self, "Send Declaration Forms",
-                                          "Sent to every current member on:",
-                                          text=day_text(dt.date.today()))
-            if not ok:
-                return
+        on, ok = QInputDialog.getText(self, "Send Declaration Forms",
+                                      "Sent to every current member on:",
+                                      text=day_text(dt.date.today()))
+        if not ok:
+            return
         interests, body_id = self.session.tf.interests, self.session.body_id
         try:
             day = parse_date(on, "date sent")
@@ -151,11 +150,11 @@ class InterestsPage(QWidget):
         self.session.perform("Send declaration forms", apply,
                              lambda: interests.take_back_forms(sent)[0])
 
-    def form_returned(self, on: str | None = None) -> None:
+    def form_returned(self) -> None:
         entry = self.chosen()
         if entry is None or not entry.awaiting_form:
             return
-        on = on or ask_date(self, "Form Returned",
+        on = ask_date(self, "Form Returned",
                             f"{entry.person.display_name}'s form came back on:")
         if not on:
             return
@@ -168,14 +167,13 @@ class InterestsPage(QWidget):
         entry = self.chosen()
         record_declaration(self, self.session, entry and entry.person.id)
 
-    def print_register(self, as_of: str | None = None, path: str | None = None) -> str | None:
+    def print_register(self) -> str | None:
         """Print the register: current (empty date) or as it stood on a date."""
-        if as_of is None:
-            as_of, ok = QInputDialog.getText(
-                self, "Print the Register of Interests",
-                "As it stood on (leave empty for the current register):")
-            if not ok:
-                return None
+        as_of, ok = QInputDialog.getText(
+            self, "Print the Register of Interests",
+            "As it stood on (leave empty for the current register):")
+        if not ok:
+            return None
         from secretariat.documents import register_pdf
 
         try:
@@ -188,22 +186,20 @@ class InterestsPage(QWidget):
             return None
         name = f"Register of interests {doc.as_of.isoformat()}.pdf"
         return save_and_open(self, self.session, "Save the register as PDF", name,
-                             register_pdf.render(doc), "PDF files (*.pdf)", path)
+                             register_pdf.render(doc), "PDF files (*.pdf)")
 
-    def print_brief(self, meeting_id: str | None = None, path: str | None = None) -> str | None:
-        """The chair's brief on interests for a meeting (asked for if not given)."""
-        if meeting_id is None:
-            meetings = self.session.tf.meetings.of_body(self.session.body_id)
-            if not meetings:
-                self.session.report(UserFacingError("The body has no meetings yet."))
-                return None
-            names = [long_date(m.date) for m in meetings]
-            name, ok = QInputDialog.getItem(self, "Chair's Brief", "For the meeting of:",
-                                            names, 0, False)
-            if not ok:
-                return None
-            meeting_id = meetings[names.index(name)].id
-        return print_brief(self, self.session, meeting_id, path)
+    def print_brief(self) -> str | None:
+        """The chair's brief on interests for the meeting asked for."""
+        meetings = self.session.tf.meetings.of_body(self.session.body_id)
+        if not meetings:
+            self.session.report(UserFacingError("The body has no meetings yet."))
+            return None
+        names = [long_date(m.date) for m in meetings]
+        name, ok = QInputDialog.getItem(self, "Chair's Brief", "For the meeting of:",
+                                        names, 0, False)
+        if not ok:
+            return None
+        return print_brief(self, self.session, meetings[names.index(name)].id)
 
 
 def record_declaration(parent: QWidget, session: Session, person_id: str | None,
@@ -216,14 +212,13 @@ def record_declaration(parent: QWidget, session: Session, person_id: str | None,
                                       interests.remove_meeting_declaration))
 
 
-def print_brief(parent: QWidget, session: Session, meeting_id: str,
-                path: str | None = None) -> str | None:
+def print_brief(parent: QWidget, session: Session, meeting_id: str) -> str | None:
     from secretariat.documents import chairs_brief_pdf
 
     doc = conflicts.brief_document(session.tf, meeting_id)
     name = f"Chair's brief {doc.meeting_date.isoformat()}.pdf"
     return save_and_open(parent, session, "Save the chair's brief as PDF", name,
-                         chairs_brief_pdf.render(doc), "PDF files (*.pdf)", path)
+                         chairs_brief_pdf.render(doc), "PDF files (*.pdf)")
 
 
 class MeetingInterestsTab(QWidget):
@@ -282,5 +277,5 @@ class MeetingInterestsTab(QWidget):
             self.session.delete("Remove a declaration",
                                 lambda: interests.remove_meeting_declaration(declaration_id))
 
-    def print_brief(self, path: str | None = None) -> str | None:
-        return print_brief(self, self.session, self.meeting_id, path)
+    def print_brief(self) -> str | None:
+        return print_brief(self, self.session, self.meeting_id)

@@ -71,12 +71,11 @@ class PdfPreview(QWidget):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
 
-    def save_as(self, path: str | None = None) -> bool:
+    def save_as(self) -> bool:
         if not missing_glyphs_ok(self, self.missing):
             return False
-        if path is None:
-            path = ask_output(self, f"Save the {self._name} as PDF", f"{self._name}.pdf",
-                              "PDF files (*.pdf)", ".pdf")
+        path = ask_output(self, f"Save the {self._name} as PDF", f"{self._name}.pdf",
+                          "PDF files (*.pdf)", ".pdf")
         return bool(path) and write_file(self, path, self.pdf)
 
     def print_(self) -> None:
@@ -325,13 +324,12 @@ class MinutesTab(QWidget):
 
     # -- lifecycle
 
-    def mark_circulated(self, on: dt.date | None = None) -> bool:
-        if on is None:
-            text, ok = QInputDialog.getText(self, "Minutes circulated", "Circulated on:",
-                                            text=long_date(dt.date.today()))
-            if not ok:
-                return False
-            on = text
+    def mark_circulated(self) -> bool:
+        text, ok = QInputDialog.getText(self, "Minutes circulated", "Circulated on:",
+                                        text=long_date(dt.date.today()))
+        return ok and self._circulated_on(text)
+
+    def _circulated_on(self, on: str | dt.date) -> bool:
         lifecycle = self.session.tf.minutes.lifecycle
         return lifecycle_step(self.session, self.meeting_id, "Mark minutes circulated",
                               lambda: lifecycle.circulate(self.meeting_id, on))
@@ -352,8 +350,8 @@ class MinutesTab(QWidget):
         name, ok = QInputDialog.getItem(self, title, "At the meeting of:", names, 0, False)
         return later[names.index(name)].id if ok else None
 
-    def approve(self, at_meeting_id: str | None = None) -> bool:
-        at_meeting_id = at_meeting_id or self._choose_later("Minutes approved")
+    def approve(self) -> bool:
+        at_meeting_id = self._choose_later("Minutes approved")
         if not at_meeting_id:
             return False
         lifecycle = self.session.tf.minutes.lifecycle
@@ -368,7 +366,7 @@ class MinutesTab(QWidget):
         if ok:
             record_correction(self.session, self.meeting_id, at_meeting_id, text)
 
-    def circulate(self, path: str | None = None) -> bool:
+    def circulate(self) -> bool:
         """Save an e-mail draft with the PDF and open it in the mail program."""
         if not missing_glyphs_ok(self, self.preview.missing):
             return False
@@ -376,20 +374,17 @@ class MinutesTab(QWidget):
         state = tf.minutes.lifecycle.of(self.meeting_id)
         document = "minutes" if state.locked else "draft minutes"
         made = circulate.draft(tf, self.meeting_id, self.preview.pdf, document)
-        opened_here = path is None
-        if path is None:
-            path = ask_output(self, "Save the e-mail draft", str(Path.home() / f"{document}.eml"),
-                              "E-mail drafts (*.eml)", ".eml")
+        path = ask_output(self, "Save the e-mail draft", str(Path.home() / f"{document}.eml"),
+                          "E-mail drafts (*.eml)", ".eml")
         if not path or not write_file(self, path, made.eml):
             return False
-        if opened_here:
-            if made.without_address:
-                QMessageBox.information(
-                    self, "Some have no e-mail address",
-                    "Not addressed (no e-mail address): " + ", ".join(made.without_address))
-            open_in_its_program(self.session, path, saved=True)
-            if state.state == "draft" and QMessageBox.question(
-                    self, "Minutes circulated?",
-                    "Record the minutes as circulated today?") == QMessageBox.StandardButton.Yes:
-                self.mark_circulated(dt.date.today())
+        if made.without_address:
+            QMessageBox.information(
+                self, "Some have no e-mail address",
+                "Not addressed (no e-mail address): " + ", ".join(made.without_address))
+        open_in_its_program(self.session, path, saved=True)
+        if state.state == "draft" and QMessageBox.question(
+                self, "Minutes circulated?",
+                "Record the minutes as circulated today?") == QMessageBox.StandardButton.Yes:
+            self._circulated_on(dt.date.today())
         return True

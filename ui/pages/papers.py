@@ -214,33 +214,31 @@ class PapersPage(QWidget):
 
     # -- drafts and print ----------------------------------------------------------------
 
-    def invite(self, wave: str | None = None, path: str | None = None) -> str | None:
+    def invite(self) -> str | None:
         tf, body_id = self.session.tf, self.session.body_id
-        if wave is None:
-            waves = tf.papers.waves(body_id)
-            if not waves:
-                self.session.report(UserFacingError(
-                    "No paper belongs to a wave yet; give papers a wave to invite reviewers."))
-                return None
-            wave, ok = QInputDialog.getItem(self, "Invite Self-Nominations",
-                                            "Invite members to review the wave:", waves, 0,
-                                            False)
-            if not ok:
-                return None
-        return self._draft(lambda: invitations.invite_self_nominations(tf, body_id, wave), path)
+        waves = tf.papers.waves(body_id)
+        if not waves:
+            self.session.report(UserFacingError(
+                "No paper belongs to a wave yet; give papers a wave to invite reviewers."))
+            return None
+        wave, ok = QInputDialog.getItem(self, "Invite Self-Nominations",
+                                        "Invite members to review the wave:", waves, 0, False)
+        if not ok:
+            return None
+        return self._draft(lambda: invitations.invite_self_nominations(tf, body_id, wave))
 
-    def chase(self, path: str | None = None) -> str | None:
+    def chase(self) -> str | None:
         tf, body_id = self.session.tf, self.session.body_id
-        return self._draft(lambda: invitations.chase_overdue(tf, body_id), path)
+        return self._draft(lambda: invitations.chase_overdue(tf, body_id))
 
-    def _draft(self, make, path: str | None) -> str | None:
+    def _draft(self, make) -> str | None:
         try:
             draft = make()
         except UserFacingError as error:
             self.session.report(error)
             return None
         written = save_and_open(self, self.session, "Save the e-mail draft", draft.file_name,
-                                draft.eml, "E-mail drafts (*.eml)", path)
+                                draft.eml, "E-mail drafts (*.eml)")
         if written and draft.without_email:
             box = QMessageBox(QMessageBox.Icon.Information, "Some have no e-mail address",
                               "Not addressed (no e-mail address): "
@@ -249,10 +247,10 @@ class PapersPage(QWidget):
             box.exec()
         return written
 
-    def print_coverage(self, path: str | None = None) -> str | None:
+    def print_coverage(self) -> str | None:
         from secretariat.documents import reviews_pdf
 
         doc = reviews.coverage_document(self.session.tf, self.session.body_id)
         return save_and_open(self, self.session, "Save the coverage view as PDF",
                              "Review coverage.pdf", reviews_pdf.render(doc),
-                             "PDF files (*.pdf)", path)
+                             "PDF files (*.pdf)")

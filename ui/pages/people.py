@@ -79,24 +79,22 @@ class PeoplePage(QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
-    def merge_into(self, into_id: str | None = None) -> bool:
+    def merge_into(self) -> bool:
         """The chosen person is recorded twice: their records become the other's."""
         current = self.chosen()
         if current is None:
             return False
         people = self.session.tf.people
-        if into_id is None:
-            others = [bp.person for bp in people.in_body(self.session.body_id)
-                      if bp.person.id != current.person.id]
-            names = [p.display_name + (f" ({p.organisation})" if p.organisation else "")
-                     for p in others]
-            name, ok = QInputDialog.getItem(
-                self, "Merge Into", f"{current.person.display_name} is the same person as:",
-                names, 0, False)
-            if not ok:
-                return False
-            into_id = others[names.index(name)].id
-        duplicate, into = current.person.id, people.get(into_id)
+        others = [bp.person for bp in people.in_body(self.session.body_id)
+                  if bp.person.id != current.person.id]
+        names = [p.display_name + (f" ({p.organisation})" if p.organisation else "")
+                 for p in others]
+        name, ok = QInputDialog.getItem(
+            self, "Merge Into", f"{current.person.display_name} is the same person as:",
+            names, 0, False)
+        if not ok:
+            return False
+        duplicate, into = current.person.id, others[names.index(name)]
         removed: list = []
 
         def apply():
@@ -130,11 +128,11 @@ class PeoplePage(QWidget):
             self.session.perform(f"Edit {current.person.display_name}", lambda: write(new),
                                  lambda: write(old))))
 
-    def mark_left(self, on: str | None = None) -> None:
+    def mark_left(self) -> None:
         current = self.chosen()
         if current is None or current.membership.left_on:
             return
-        on = on or ask_date(self, "Left the Body", f"{current.person.display_name} left on:")
+        on = ask_date(self, "Left the Body", f"{current.person.display_name} left on:")
         if not on:
             return
         people, membership = self.session.tf.people, current.membership

@@ -50,6 +50,7 @@ class RegisterPage(QWidget):
         self.members = table_view(self.members_model, "Members")
         self.others_model = RegisterModel(self)
         self.others = table_view(self.others_model, "Officials, guests and presenters")
+        self._last_table = self.members
         for view in (self.members, self.others):
             view.installEventFilter(self)
         self.chair = QComboBox()
@@ -85,8 +86,12 @@ class RegisterPage(QWidget):
         self.reload()
 
     def eventFilter(self, watched, event) -> bool:
-        """The register's keys, on either table."""
-        if event.type() != QEvent.Type.KeyPress or watched not in (self.members, self.others):
+        """The register's keys, on either table; and which table was used last."""
+        if watched not in (self.members, self.others):
+            return False
+        if event.type() == QEvent.Type.FocusIn:
+            self._last_table = watched
+        if event.type() != QEvent.Type.KeyPress:
             return False
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         row = watched.currentIndex().row()
@@ -145,8 +150,8 @@ class RegisterPage(QWidget):
         return view.model().record(row).person.id if row >= 0 else None
 
     def chosen(self) -> str | None:
-        """The person chosen in whichever table has the focus (members first)."""
-        view = self.others if self.others.hasFocus() else self.members
+        """The person chosen in the table used last (a button click takes the focus)."""
+        view = self._last_table
         return self._current(view) or self._current(self.others)
 
     # -- edits ---------------------------------------------------------------------
@@ -196,57 +201,50 @@ class RegisterPage(QWidget):
         return [(bp.person.display_name, bp.person.id) for bp in self.tf.people.in_body(body_id)
                 if bp.membership.role in roles and bp.person.id not in listed]
 
-    def add_official(self, person_id: str | None = None) -> bool:
-        if person_id is None:
-            ok, person_id = self._pick("Add an official", "Official attending:",
-                                       self._body_people(("official",)))
-            if not ok:
-                return False
+    def add_official(self) -> bool:
+        ok, person_id = self._pick("Add an official", "Official attending:",
+                                   self._body_people(("official",)))
+        if not ok:
+            return False
         return self._edit(f"Add {self._name(person_id)}", person_id,
                           lambda: self.tf.attendance.add(self.meeting_id, person_id,
                                                          capacity="official")[1])
 
-    def add_guest(self, person_id: str | None = None, capacity: str = "guest",
-                  item_ids: tuple[str, ...] | None = None) -> bool:
-        if person_id is None:
-            ok, person_id = self._pick("Add a guest or presenter", "Who:",
-                                       self._body_people(("guest", "official", "member")))
-            if not ok:
-                return False
-            ok, capacity = self._pick("Add a guest or presenter", "Attending as:",
-                                      [("Guest", "guest"), ("Presenter", "presenter")])
-            if not ok:
-                return False
+    def add_guest(self) -> bool:
+        ok, person_id = self._pick("Add a guest or presenter", "Who:",
+                                   self._body_people(("guest", "official", "member")))
+        if not ok:
+            return False
+        ok, capacity = self._pick("Add a guest or presenter", "Attending as:",
+                                  [("Guest", "guest"), ("Presenter", "presenter")])
+        if not ok:
+            return False
+        item_ids = choose_items(self, self.item_titles(), set())
         if item_ids is None:
-            chosen = choose_items(self, self.item_titles(), set())
-            if chosen is None:
-                return False
-            item_ids = tuple(chosen)
+            return False
         return self._edit(f"Add {self._name(person_id)}", person_id,
                           lambda: self.tf.attendance.add(self.meeting_id, person_id,
                                                          capacity=capacity,
-                                                         item_ids=item_ids)[1])
+                                                         item_ids=tuple(item_ids))[1])
 
     def _entry(self, person_id: str | None):
         if person_id is None:
             return None
         return self.tf.attendance.entry(self.meeting_id, person_id)
 
-    def set_deputising(self, deputising_for_id: str | None = None,
-                       person_id: str | None = None) -> bool:
-        person_id = person_id or self.chosen()
+    def set_deputising(self) -> bool:
+        person_id = self.chosen()
         entry = self._entry(person_id)
         if entry is None:
             return False
-        if deputising_for_id is None:
-            body_id = self.tf.meetings.get(self.meeting_id).body_id
-            ok, deputising_for_id = self._pick(
-                "Deputising", f"{self._name(person_id)} deputises for:",
-                [("(nobody)", "")] + [(bp.person.display_name, bp.person.id)
-                                      for bp in self.tf.people.in_body(body_id)
-                                      if bp.person.id != person_id])
-            if not ok:
-                return False
+        body_id = self.tf.meetings.get(self.meeting_id).body_id
+        ok, deputising_for_id = self._pick(
+            "Deputising", f"{self._name(person_id)} deputises for:",
+            [("(nobody)", "")] + [(bp.person.display_name, bp.person.id)
+                                  for bp in self.tf.people.in_body(body_id)
+                                  if bp.person.id != person_id])
+        if not ok:
+            return False
         return self._edit("Set deputising", person_id,
                           lambda: self.tf.attendance.set_deputising(entry.id, deputising_for_id))
 
@@ -261,27 +259,26 @@ class RegisterPage(QWidget):
         return self._edit("Set items attended for", person_id,
                           lambda: self.tf.attendance.set_items(entry.id, chosen))
 
-    def _note_time(self, which: str, item_id: str | None) -> bool:
+    def _note_time(self, which: str) -> bool:
         person_id = self.chosen()
         entry = self._entry(person_id)
         if entry is None:
             return False
-        if item_id is None:
-            ok, item_id = self._pick("Arrived late" if which == "arrived" else "Left early",
-                                     "During which item:", [("(not noted)", "")] + [
-                                         (t, i) for i, t in self.item_titles().items()])
-            if not ok:
-                return False
+        ok, item_id = self._pick("Arrived late" if which == "arrived" else "Left early",
+                                 "During which item:", [("(not noted)", "")] + [
+                                     (t, i) for i, t in self.item_titles().items()])
+        if not ok:
+            return False
         times = {"arrived_item_id": entry.arrived_item_id, "left_item_id": entry.left_item_id,
                  f"{which}_item_id": item_id or None}
         return self._edit("Note late arrival" if which == "arrived" else "Note early departure",
                           person_id, lambda: self.tf.attendance.note_times(entry.id, **times))
 
-    def arrived(self, item_id: str | None = None) -> bool:
-        return self._note_time("arrived", item_id)
+    def arrived(self) -> bool:
+        return self._note_time("arrived")
 
-    def left(self, item_id: str | None = None) -> bool:
-        return self._note_time("left", item_id)
+    def left(self) -> bool:
+        return self._note_time("left")
 
     def remove(self) -> bool:
         person_id = self.chosen()

@@ -17,10 +17,8 @@ def change_suggestion(session: Session, text: str, suggestion_id: str, apply) ->
                            lambda: session.tf.restore_rows([("agenda_suggestions", old)]))
 
 
-def ask_reason(parent: QWidget, title: str, label: str, reason: str | None) -> str | None:
-    """The reason given (asked for unless already known); None if cancelled."""
-    if reason is not None:
-        return reason
+def ask_reason(parent: QWidget, title: str, label: str) -> str | None:
+    """The reason given; None if cancelled."""
     text, ok = QInputDialog.getText(parent, title, label)
     return text if ok else None
 
@@ -88,40 +86,36 @@ class SuggestionsPage(QWidget):
         rows = self.view.selectionModel().selectedRows()
         return self.model.record(rows[0].row()).suggestion.id if rows else None
 
-    def suggest(self, title: str | None = None, by_id: str | None = None,
-                details: str = "") -> str | None:
-        if title is None:
-            title, ok = QInputDialog.getText(self, "New suggestion", "Suggested item:")
-            if not ok:
-                return None
-            members = [(bp.person.display_name, bp.person.id)
-                       for bp in self.tf.people.in_body(self.session.body_id)]
-            names = ["(not recorded)"] + [name for name, _ in members]
-            name, ok = QInputDialog.getItem(self, "New suggestion", "Suggested by:", names, 0,
-                                            False)
-            if not ok:
-                return None
-            by_id = dict(members).get(name)
+    def suggest(self) -> str | None:
+        title, ok = QInputDialog.getText(self, "New suggestion", "Suggested item:")
+        if not ok:
+            return None
+        members = [(bp.person.display_name, bp.person.id)
+                   for bp in self.tf.people.in_body(self.session.body_id)]
+        names = ["(not recorded)"] + [name for name, _ in members]
+        name, ok = QInputDialog.getItem(self, "New suggestion", "Suggested by:", names, 0, False)
+        if not ok:
+            return None
+        by_id = dict(members).get(name)
         return self.session.create(
             "New suggestion",
-            lambda: self.tf.suggestions.create(self.session.body_id, title, by_id,
-                                               details=details),
+            lambda: self.tf.suggestions.create(self.session.body_id, title, by_id),
             self.tf.suggestions.delete)
 
-    def _change(self, text: str, apply) -> bool:
+    def _change(self, text: str, apply, ask: tuple[str, str] | None = None) -> bool:
+        """One change to the chosen suggestion, with the reason asked for first."""
         suggestion_id = self.chosen()
-        return suggestion_id is not None and change_suggestion(self.session, text,
-                                                               suggestion_id, apply)
+        if suggestion_id is None:
+            return False
+        reason = ask_reason(self, *ask) if ask else ""
+        return reason is not None and change_suggestion(
+            self.session, text, suggestion_id, lambda s: apply(s, reason) if ask else apply(s))
 
-    def hold(self, reason: str | None = None) -> bool:
-        reason = ask_reason(self, *HOLD, reason)
-        return reason is not None and self._change(
-            "Hold suggestion", lambda s: self.tf.suggestions.hold(s, reason))
+    def hold(self) -> bool:
+        return self._change("Hold suggestion", self.tf.suggestions.hold, HOLD)
 
-    def decline(self, reason: str | None = None) -> bool:
-        reason = ask_reason(self, *DECLINE, reason)
-        return reason is not None and self._change(
-            "Decline suggestion", lambda s: self.tf.suggestions.decline(s, reason))
+    def decline(self) -> bool:
+        return self._change("Decline suggestion", self.tf.suggestions.decline, DECLINE)
 
     def reopen(self) -> bool:
         return self._change("Reopen suggestion", self.tf.suggestions.reopen)
