@@ -145,3 +145,19 @@ def ask_date(parent: QWidget, title: str, label: str) -> str | None:
     typed, ok = QInputDialog.getText(parent, title, label,
                                      text=field_date_text(dt.date.today()))
     return typed if ok else None
+
+
+def enable_while(holds: Callable[[], bool], buttons: list[QWidget], *signals) -> Callable[[], None]:
+    """Keep ``buttons`` enabled only while ``holds()``, checked again at each of
+    ``signals``: a button that could do nothing is greyed, not silent. Returns
+    the check, for a page to run after it reloads."""
+    def check(*_) -> None:
+        on = bool(holds())
+        for push in buttons:
+            push.setEnabled(on)
+
+    for signal in signals:
+        signal.connect(check)
+    check()
+    return check
+

@@ -38,7 +38,7 @@ def test_forms_not_returned_are_listed_and_a_return_is_recorded(stored, page, se
     asked = []
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append(
         kwargs["text"]) or ("10 January 2012", True))  # the day the form came back
-    click(page, "Form Returned")
+    click(page, "Form Returned…")
     assert asked == [f"{dt.date.today().day} {dt.date.today():%B %Y}"]  # today, unless told
     assert page.outstanding.text() == "Declaration forms not returned: Carole Leslie"
     assert stored(sample_path, "SELECT f.returned_on FROM declaration_forms f JOIN people p "
@@ -65,7 +65,7 @@ def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path,
     page.history_view.selectRow(next(r for r in range(page.history.rowCount())
                                      if page.history.record(r).description == "Trustee"))
     replies.text("30 June 2012")
-    click(page, "Interest Ended")
+    click(page, "Interest Ended…")
     assert stored(sample_path, "SELECT declared_on, ended_on FROM interests "
                   "WHERE description = 'Trustee'") == [
         ("2012-03-01", "2012-06-30")]

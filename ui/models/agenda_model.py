@@ -44,6 +44,10 @@ class AgendaModel(QAbstractItemModel):
         self._by_id = {p.item.id: p for p in planned}
         self.endResetModel()
 
+    def order(self) -> list[str]:
+        """The items' ids in agenda order."""
+        return list(self._by_id)
+
     def planned(self, index: QModelIndex) -> PlannedItem | None:
         return index.internalPointer() if index.isValid() else None
 

@@ -29,7 +29,7 @@ from ..models.lazy_table import LazyTableModel
 from ..models.records import Column
 from ..session import Session
 from ..tables import select_id, selected_id, table_view
-from ..widgets import add_row, button, day_text
+from ..widgets import add_row, button, day_text, enable_while
 
 OVERDUE = QColor("#b00000")
 ACTION_COLUMN = 3
@@ -130,15 +130,19 @@ class ActionTable(QWidget):
         header.setSectionResizeMode(ACTION_COLUMN, QHeaderView.ResizeMode.Stretch)
         self._sized = False
         self.view.activated.connect(lambda _: self.update_chosen())
-        self.buttons = QHBoxLayout()
-        self.buttons.addWidget(button("Add &update…", self.update_chosen,
-                                      "Record progress on the chosen action"))
+        on_chosen = [button("Add &update…", self.update_chosen,
+                            "Record progress on the chosen action")]
         if meeting_id:
-            self.buttons.addWidget(button("Carry &forward", lambda: self.quick("carried_forward"),
-                                          "Keep it open for the next meeting"))
-        self.buttons.addWidget(button("Mark d&one", lambda: self.quick("done"),
-                                      "Close the chosen action as done"))
+            on_chosen.append(button("Carry &forward", lambda: self.quick("carried_forward"),
+                                    "Keep it open for the next meeting"))
+        on_chosen.append(button("Mark d&one", lambda: self.quick("done"),
+                                "Close the chosen action as done"))
+        self.buttons = QHBoxLayout()
+        for push in on_chosen:
+            self.buttons.addWidget(push)
         self.buttons.addStretch()
+        enable_while(lambda: selected_id(self.view) is not None, on_chosen,
+                     self.view.selectionModel().selectionChanged, self.model.modelReset)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)

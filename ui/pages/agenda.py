@@ -19,7 +19,7 @@ from ..exports import save_and_open
 from ..minutes_edits import missing_glyphs_ok
 from ..models.agenda_model import AgendaModel
 from ..session import Session
-from ..widgets import add_row, button_row, set_quietly, side_by_side
+from ..widgets import add_row, button, button_row, enable_while, set_quietly, side_by_side
 from .suggestions import DECLINE, HOLD, ask_reason, change_suggestion
 
 
@@ -110,16 +110,22 @@ class AgendaPage(QWidget):
         self.offered.setAccessibleName("Offered for this agenda")
         self.offered.itemActivated.connect(lambda _: self.place_offered())
 
+        on_item = [button(*entry) for entry in (
+            ("Add su&b-item", self.add_sub_item, "A sub-item of the chosen item"),
+            ("Remo&ve", self.remove_item, "Delete"),
+            ("Lin&k paper…", self.link_paper, "Send a paper under this item"),
+            ("Move u&p", self.move_up, "Ctrl+Up"),
+            ("Move do&wn", self.move_down, "Ctrl+Down"),
+            ("I&ndent", self.indent, "Make a sub-item: Ctrl+Right"),
+            ("&Outdent", self.outdent, "Make a main item: Ctrl+Left"))]
+        on_offered = [button("Place on a&genda", self.place_offered, ""),
+                      button("Dr&op", self.drop_offered,
+                             "Stop offering a deferred item, or decline a suggestion")]
+        hold = button("&Hold", self.hold_offered, "Keep a suggestion for a future meeting")
         side_by_side(self, [
             status_row, self.warning, (self.tree, 1),
-            button_row([("&Add item", self.add_item, "Insert"),
-                        ("Add su&b-item", self.add_sub_item, "A sub-item of the chosen item"),
-                        ("Remo&ve", self.remove_item, "Delete"),
-                        ("Lin&k paper…", self.link_paper, "Send a paper under this item")]),
-            button_row([("Move u&p", self.move_up, "Ctrl+Up"),
-                        ("Move do&wn", self.move_down, "Ctrl+Down"),
-                        ("I&ndent", self.indent, "Make a sub-item: Ctrl+Right"),
-                        ("&Outdent", self.outdent, "Make a main item: Ctrl+Left")]),
+            button_row([("&Add item", self.add_item, "Insert"), *on_item[:3]]),
+            button_row(on_item[3:]),
             button_row([("Standing ite&ms", self.apply_standing_items,
                          "Add the body's standing items this agenda lacks"),
                         ("&Edit standing items…", self.edit_standing_items,
@@ -127,10 +133,13 @@ class AgendaPage(QWidget):
                         ("&Copy from…", self.copy_from, "Copy another meeting's agenda"),
                         ("Save as P&DF…", self.save_pdf, "Print the agenda")]),
         ], [self.form, QLabel("Offered: deferred items and suggestions"), (self.offered, 1),
-            button_row([("Place on a&genda", self.place_offered, ""),
-                        ("&Hold", self.hold_offered, "Keep a suggestion for a future meeting"),
-                        ("Dr&op", self.drop_offered,
-                         "Stop offering a deferred item, or decline a suggestion")])])
+            button_row([on_offered[0], hold, on_offered[1]])])
+        enable_while(lambda: self.current_id() is not None, on_item,
+                     self.tree.selectionModel().currentChanged, self.model.modelReset)
+        enable_while(lambda: self._offered() is not None, on_offered,
+                     self.offered.currentRowChanged)
+        enable_while(lambda: (self._offered() or ("",))[0] == "suggestion", [hold],
+                     self.offered.currentRowChanged)
         self.findChild(QSplitter).setSizes([680, 320])  # the tree takes most of the room
         session.changed.connect(self._on_changed)
         self.reload()
@@ -148,11 +157,16 @@ class AgendaPage(QWidget):
             return  # the meeting was deleted; the page is about to go
         self._fill_leads()
         current = self.current_id()
+        before = list(self.model.order())
         planned, clock = self.tf.agenda.planned(self.meeting_id)
         self.model.set_items(planned)
         self.tree.expandAll()
         for column in range(self.model.columnCount()):
             self.tree.resizeColumnToContents(column)
+        if current and current not in self.model.order() and planned:
+            # Removed: the item that took its place (or the new last one) is chosen.
+            at = min(before.index(current), len(planned) - 1)
+            current = planned[at].item.id
         self.select(current or (planned[0].item.id if planned else None))
         parts = []
         if clock.start:

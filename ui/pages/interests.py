@@ -18,7 +18,7 @@ from ..models.interests_model import (DeclarationsModel, FlagsModel, HistoryMode
                                       RegisterModel)
 from ..session import Session
 from ..tables import select_id, selected_id, show_id, table_view
-from ..widgets import ask_date, button_row, day_text, side_by_side
+from ..widgets import ask_date, button, button_row, day_text, enable_while, side_by_side
 
 
 class InterestsPage(QWidget):
@@ -34,27 +34,37 @@ class InterestsPage(QWidget):
         self.outstanding.setWordWrap(True)
         self.outstanding.setAccessibleName("Declaration forms not returned")
 
+        returned = button("Form &Returned…", self.form_returned,
+                          "Record the day the chosen member's form came back")
         register_buttons = button_row([
             ("&Send Forms…", self.send_forms,
              "Record that a declaration form went to every current member"),
-            ("Form &Returned", self.form_returned,
-             "Record that the chosen member's form has come back, today"),
+            returned,
             ("Record &Declaration at a Meeting…", self.declare_at_meeting,
              "A declaration made in the room, for that meeting's minutes"),
             ("&Print Register…", self.print_register,
              "The register as a PDF, current or as it stood on a date"),
             ("Chair's &Brief…", self.print_brief,
              "The conflict flags for a meeting's agenda and papers, as a PDF")])
-        interest_buttons = button_row([
-            ("De&clare Interest…", self.declare, "A new interest of the chosen member"),
-            ("Ed&it Interest…", self.edit_interest, "Correct the chosen interest"),
-            ("Interest E&nded", self.end_interest,
-             "Record that the chosen interest ended today; it stays in the history")])
+        declare = button("De&clare Interest…", self.declare, "A new interest of the chosen member")
+        edit = button("Ed&it Interest…", self.edit_interest, "Correct the chosen interest")
+        ended = button("Interest E&nded…", self.end_interest,
+                       "Record the day the chosen interest ended; it stays in the history")
+        interest_buttons = button_row([declare, edit, ended])
         side_by_side(self, [self.view, self.outstanding, register_buttons],
                      [QLabel("History of the chosen member's interests"), self.history_view,
                       interest_buttons])
 
         self.view.selectionModel().selectionChanged.connect(self._show_chosen)
+        members = (self.view.selectionModel().selectionChanged, self.model.modelReset)
+        interests = (self.history_view.selectionModel().selectionChanged,
+                     self.history.modelReset)
+        enable_while(lambda: self.chosen() is not None, [declare], *members)
+        enable_while(lambda: self.chosen() is not None and self.chosen().awaiting_form,
+                     [returned], *members)
+        enable_while(lambda: self.chosen_interest() is not None, [edit], *interests)
+        enable_while(lambda: self.chosen_interest() is not None
+                     and self.chosen_interest().ended_on is None, [ended], *interests)
         session.changed.connect(self._on_changed)
         self.refresh()
 
@@ -232,12 +242,16 @@ class MeetingInterestsTab(QWidget):
         self.flags_view = table_view(self.flags, "Conflict flags for this meeting")
         self.declarations = DeclarationsModel(self)
         self.declarations_view = table_view(self.declarations, "Declarations made at this meeting")
+        remove = button("Remo&ve Declaration", self.remove_declaration,
+                        "Only for a declaration recorded by mistake")
+        enable_while(lambda: selected_id(self.declarations_view) is not None, [remove],
+                     self.declarations_view.selectionModel().selectionChanged,
+                     self.declarations.modelReset)
         buttons = button_row([
             ("&Tag Agenda Item…", self.tag_item,
              "Name an organisation or topic an item touches, so interests are checked"),
             ("Record &Declaration…", self.declare, "A declaration made in the room"),
-            ("Remo&ve Declaration", self.remove_declaration,
-             "Only for a declaration recorded by mistake"),
+            remove,
             ("Chair's &Brief…", self.print_brief, "The conflict flags as a PDF for the chair")])
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Conflict flags: members whose current interest touches an "

@@ -15,7 +15,7 @@ from ..exports import open_in_its_program, save_and_open
 from ..models.reviews_model import CoverageModel, LoadModel, ReviewersModel, ReviewRow
 from ..session import Session
 from ..tables import select_id, selected_id, show_id, table_view
-from ..widgets import button_row, day_text, side_by_side
+from ..widgets import button, button_row, day_text, enable_while, side_by_side
 
 
 class PapersPage(QWidget):
@@ -52,10 +52,12 @@ class PapersPage(QWidget):
             ("&Chase Overdue Reviews…", self.chase,
              "An e-mail draft to reviewers whose reviews are overdue"),
             ("Print Co&verage…", self.print_coverage, "The coverage view as a PDF")])
+        self.set_status_button = button("Set &Status", self.set_status,
+                                        "Move the chosen review to the status shown")
         review_buttons = button_row([
             ("Nomi&nate…", self.nominate, "A member volunteers to review the chosen paper"),
             self.status,
-            ("Set &Status", self.set_status, "Move the chosen review to the status shown"),
+            self.set_status_button,
             ("Suggest E&xternal…", self.suggest, "Record an expert from outside the body"),
             ("&Tag…", self.tag, "Name an organisation or topic the paper touches")])
         side_by_side(self, [(self.view, 3), paper_buttons, mail_buttons, QLabel("Review load"),
@@ -63,6 +65,9 @@ class PapersPage(QWidget):
                      [self.details, self.reviewers_view, review_buttons])
 
         self.view.selectionModel().selectionChanged.connect(self._show_chosen)
+        enable_while(self._status_would_change, [self.set_status_button],
+                     self.status.currentIndexChanged, self.reviewers.modelReset,
+                     self.reviewers_view.selectionModel().selectionChanged)
         session.changed.connect(self._on_changed)
         self.refresh()
 
@@ -196,6 +201,11 @@ class PapersPage(QWidget):
             lambda values: self.session.create(
                 f"Nominate a reviewer for {cover.paper.label}",
                 lambda: found.nominate(cover.paper.id, **values), found.delete))
+
+    def _status_would_change(self) -> bool:
+        rows = self.reviewers_view.selectionModel().selectedRows()
+        return bool(rows) and (self.reviewers.record(rows[0].row()).review.status
+                               != self.status.currentData())
 
     def set_status(self) -> None:
         review_id = selected_id(self.reviewers_view)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QInputDialog, QVBoxLayout, QWidget
 from ..models.records import Column, RecordTableModel
 from ..session import Session
 from ..tables import table_view
-from ..widgets import button_row
+from ..widgets import button, button_row, enable_while
 
 
 def change_suggestion(session: Session, text: str, suggestion_id: str, apply) -> bool:
@@ -56,12 +56,14 @@ class SuggestionsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.future_only)
         layout.addWidget(self.view, 1)
+        on_chosen = [button("&Hold…", self.hold, "Keep it for a future meeting"),
+                     button("&Decline…", self.decline, "Decline it, with a reason"),
+                     button("&Reopen", self.reopen, "Back to waiting for a meeting")]
         layout.addLayout(button_row([
             ("&New suggestion…", self.suggest, "A member's suggestion for an agenda"),
-            ("&Hold…", self.hold, "Keep it for a future meeting"),
-            ("&Decline…", self.decline, "Decline it, with a reason"),
-            ("&Reopen", self.reopen, "Back to waiting for a meeting"),
-        ]))
+            *on_chosen]))
+        enable_while(lambda: self.chosen() is not None, on_chosen,
+                     self.view.selectionModel().selectionChanged, self.model.modelReset)
         session.changed.connect(self._on_changed)
         self.reload()
 
