@@ -120,3 +120,29 @@ def test_the_actions_page_filters_and_counts(qtbot, opened, tmp_path, replies, c
     with qtbot.waitSignal(page.printing.ended):  # printed on a worker thread
         pass
     assert "Ed Mayo (1 open)" in pypdf.PdfReader(out).pages[0].extract_text()
+
+
+def test_approved_minutes_are_reopened_with_a_reason_kept(qtbot, sample_window, replies, click,
+                                                          stored, sample_path, dialogs_shown):
+    tf = sample_window.session.tf
+    may = tf.meetings.find_one("2011-05-26").id
+    workspace = sample_window.centralWidget()
+    workspace.page("Meetings").show_meeting(may)
+    meeting = workspace.page("Meetings").meeting_page
+    meeting.setCurrentIndex(4)
+    tab = meeting.tab("Minutes")
+    assert not tab.circulate_button.isEnabled() and tab.reopen_button.isEnabled()
+    replies.text("   ")
+    click(tab, "Reopen…")
+    assert "Say why the approval is taken back." in dialogs_shown[-1][1]
+    replies.text("A name was misspelt")
+    click(tab, "Reopen…")
+    qtbot.waitUntil(lambda: "locked" not in tab.state.text())
+    assert stored(sample_path, "SELECT reason FROM minutes_reopenings") == [
+        ("A name was misspelt",)]
+    assert stored(sample_path, "SELECT count(*) FROM approved_minutes WHERE meeting_id = ?",
+                  (may,)) == [(0,)]
+    sample_window.session.undo_stack.undo()
+    qtbot.waitUntil(lambda: "locked" in tab.state.text())
+    assert stored(sample_path, "SELECT count(*) FROM approved_minutes WHERE meeting_id = ?",
+                  (may,)) == [(1,)]

@@ -122,7 +122,10 @@ class MinutesTab(QWidget):
                                      "Record approval at a later meeting")
         self.correct_button = button("Co&rrection…", self.correct,
                                      "Record a correction agreed at a later meeting")
-        for widget in (self.circulate_button, self.approve_button, self.correct_button):
+        self.reopen_button = button("Re&open…", self.reopen,
+                                    "Take the approval back, saying why: the reason is kept")
+        for widget in (self.circulate_button, self.approve_button, self.correct_button,
+                       self.reopen_button):
             bar.addWidget(widget)
         bar.addStretch()
 
@@ -207,6 +210,7 @@ class MinutesTab(QWidget):
         self.circulate_button.setEnabled(not state.locked)
         self.approve_button.setEnabled(state.state == "circulated")
         self.correct_button.setEnabled(state.locked)
+        self.reopen_button.setEnabled(state.locked)
         self._fill_tree()
         self.arising.show_source(tf.actions.matters_arising_ids(self.meeting_id), tf.actions.many)
         self.preview.refresh()
@@ -357,6 +361,17 @@ class MinutesTab(QWidget):
         lifecycle = self.session.tf.minutes.lifecycle
         return lifecycle_step(self.session, self.meeting_id, "Approve minutes",
                               lambda: lifecycle.approve(self.meeting_id, at_meeting_id))
+
+    def reopen(self) -> bool:
+        reason, ok = QInputDialog.getText(
+            self, "Reopen approved minutes",
+            "The approval is taken back and the minutes can be changed again.\n"
+            "Why (kept with the file)?")
+        if not ok:
+            return False
+        lifecycle = self.session.tf.minutes.lifecycle
+        return lifecycle_step(self.session, self.meeting_id, "Reopen approved minutes",
+                              lambda: lifecycle.reopen(self.meeting_id, reason))
 
     def correct(self) -> None:
         at_meeting_id = self._choose_later("Correction to approved minutes")
