@@ -350,10 +350,12 @@ class Attendances(Manager[Attendance]):
 
     def _role_on(self, meeting_id: str, person_id: str) -> str:
         meeting = self._meetings.get(meeting_id)
-        roles = [bp.membership for bp in self._people.in_body(meeting.body_id)
-                 if bp.person.id == person_id]
-        current = [m.role for m in roles if m.current_on(meeting.date)]
-        return (current or [m.role for m in roles if m.role not in MEMBER_ROLES] or [""])[0]
+        membership = self._people.membership_in(meeting.body_id, person_id)
+        if membership is None:
+            return ""
+        if membership.current_on(meeting.date) or membership.role not in MEMBER_ROLES:
+            return membership.role
+        return ""
 
     def _name(self, person_id: str) -> str:
         return self._people.get(person_id).display_name

@@ -36,10 +36,6 @@ class Tag:
     kind: str
     name: str
 
-    @property
-    def is_mis_msp(self) -> bool:
-        return _normal(self.name) in MIS_MSP
-
 
 @record
 class Conflict:

@@ -234,9 +234,6 @@ class Interests(Manager[Interest]):
             (body_id,))
         return [_form(r) for r in rows]
 
-    def latest_forms(self, body_id: str) -> dict[str, Form]:
-        return {f.person_id: f for f in self.forms(body_id)}
-
     def not_returned(self, body_id: str, on=None) -> list[Person]:
         """Current members whose latest form was sent and has not come back."""
         day = parse_date(on, "date") if on else dt.date.today()

@@ -204,6 +204,12 @@ class People(Manager[Person]):
             raise ValidationError("That membership no longer exists.")
         return _membership(row)
 
+    def membership_in(self, body_id: str, person_id: str) -> Membership | None:
+        """Someone's membership of a body (one at most), read by its own index."""
+        row = self._store.row("SELECT * FROM memberships WHERE body_id = ? AND person_id = ?",
+                              (body_id, person_id))
+        return _membership(row) if row else None
+
     def update_membership(self, membership_id: str, **values) -> Changes:
         current = self.membership(membership_id)
         self._store.update("memberships", membership_id,

@@ -166,11 +166,11 @@ ELSEWHERE = {
     "lifecycle.keep_unkept": "keeps minutes approved before they were kept",
 }
 READS = {"all", "get", "raw", "find_one", "of_body", "on_date", "previous", "in_body",
-         "members_on", "membership", "agenda_status", "children", "of_meeting", "offered",
+         "members_on", "membership", "membership_in", "agenda_status", "children", "of_meeting", "offered",
          "order", "planned", "chair_of", "entry", "item_ids", "meetings_with_register",
          "over_period", "register", "snapshot", "future_items", "for_meeting", "links",
          "owner_name", "waves", "of_paper", "overdue", "suggestions", "current_by_person",
-         "form", "forms", "latest_forms", "not_returned", "of_person", "log", "log_ids",
+         "form", "forms", "not_returned", "of_person", "log", "log_ids",
          "many", "matters_arising", "matters_arising_ids", "of_item", "open_by_owner",
          "resolve_owner", "meeting_of_item", "corrections", "kept", "matters_arising_item",
          "minutes_item", "of", "ensure_editable", "namesakes"}
