@@ -16,7 +16,8 @@ import textwrap
 from pathlib import Path
 from typing import Iterator, TextIO
 
-from . import fields, schema
+from . import fields
+from .storage import schema
 from .errors import FileProblem, ValidationError
 from .frozen import record
 from .output_files import private_output

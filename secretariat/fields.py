@@ -112,7 +112,7 @@ def _check_text(column: str, value: str) -> None:
 @functools.cache
 def _numbers() -> dict[str, tuple[str, ...]]:
     """The columns that hold whole numbers: those the file itself holds to it."""
-    from .schema.s13_kinds_of_value import NUMBERS
+    from .storage.schema.s13_kinds_of_value import NUMBERS
 
     return NUMBERS
 
@@ -150,7 +150,7 @@ def problems(store) -> list[str]:
     """Values already in a file that would be refused today (from older versions,
     or written by another program), for ``check``."""
     from .record_tables import record_tables
-    from .schema.s13_kinds_of_value import DATES, NUMBERS
+    from .storage.schema.s13_kinds_of_value import DATES, NUMBERS
     from .storage.connect import identifier as q
 
     tests = {}

@@ -13,7 +13,7 @@ known to be ours.
 
 
 from .frozen import record
-from .schema.s05_sync import SYNC_TABLES
+from .storage.schema.s05_sync import SYNC_TABLES
 
 _SKIPPED = {"_sqlite_migrations"} | SYNC_TABLES
 # Written after every other table: a kept approval makes the file refuse any

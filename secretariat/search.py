@@ -13,8 +13,8 @@ import re
 import sqlite3
 
 from .frozen import record
-from .schema.s07_search import BLOCK, SOURCES, TOKENIZER, kind_range
-from .schema.s11_search_queue import (drop_trigger_statements, rebuild_statements,
+from .storage.schema.s07_search import BLOCK, SOURCES, TOKENIZER, kind_range
+from .storage.schema.s11_search_queue import (drop_trigger_statements, rebuild_statements,
                                       trigger_statements)
 from .storage import Store
 from .storage.connect import sqlite

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from .. import schema
+from . import schema
 from ..errors import (DiskFullError, FileProblem, NotSavedError, ReadOnlyError,
                       UserFacingError, disk_full)
 from ..progress import Progress, ignore

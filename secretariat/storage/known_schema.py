@@ -15,7 +15,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from .. import schema
+from . import schema
 from ..errors import AlteredFileError, printable
 from .migrations import TABLE as MIGRATIONS_TABLE
 

@@ -22,7 +22,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from .. import schema
+from . import schema
 from ..errors import (AlteredFileError, DamagedFileError, FileProblem, NewerFileError,
                       NotTaskforceFileError, ReadOnlyError)
 from ..frozen import record

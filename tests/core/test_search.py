@@ -3,7 +3,7 @@
 import pytest
 from sqlite_utils import Database
 
-from secretariat import schema
+from secretariat.storage import schema
 from secretariat import search as searching
 from secretariat.__main__ import main
 from secretariat.storage import backups

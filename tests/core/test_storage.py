@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from secretariat import schema
+from secretariat.storage import schema
 from secretariat.errors import (DamagedFileError, FileLockedError, NewerFileError,
                                 NotTaskforceFileError, ReadOnlyError)
 from secretariat.storage import backups, seal
@@ -250,7 +250,7 @@ def test_a_file_closed_cleanly_opens_without_loading_the_schema(sample_path):
              "from secretariat.taskforce import Taskforce\n"
              f"with Taskforce.open({str(sample_path)!r}) as tf:\n"
              "    print(len(tf.bodies.all()),\n"
-             "          [m for m in sys.modules if m.startswith('secretariat.schema.')])\n")
+             "          [m for m in sys.modules if m.startswith('secretariat.storage.schema.')])\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             cwd=ROOT)
     assert result.stdout.split("\n")[-2] == "1 []", result.stderr[-2000:]

@@ -9,7 +9,8 @@ import sqlite3
 
 import pytest
 
-from secretariat import exchange, fields, schema
+from secretariat import exchange, fields
+from secretariat.storage import schema
 from secretariat.__main__ import main
 from secretariat.errors import UserFacingError, ValidationError
 from secretariat.storage import backups
@@ -131,7 +132,7 @@ def test_check_lists_values_an_older_version_let_in(file_path, capsys):
         conn.commit()
     # (the file is now refused as altered: put the trigger back as it was, value left)
     with contextlib.closing(sqlite3.connect(file_path)) as conn:
-        from secretariat.schema.s13_kinds_of_value import trigger_statements
+        from secretariat.storage.schema.s13_kinds_of_value import trigger_statements
 
         conn.execute(next(t for t in trigger_statements() if "agenda_items_update" in t))
         conn.commit()

@@ -9,7 +9,7 @@ import time
 import pytest
 from sqlite_utils import Database
 
-from secretariat import schema
+from secretariat.storage import schema
 from secretariat.storage.backups import create_private_file
 from secretariat.storage.opening import APPLICATION_ID
 from secretariat.taskforce import Taskforce

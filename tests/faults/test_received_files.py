@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from secretariat import schema
+from secretariat.storage import schema
 from secretariat.__main__ import main
 from secretariat.errors import UserFacingError
 from secretariat.storage import seal
@@ -129,7 +129,7 @@ def test_every_connection_is_made_in_one_place():
 
 
 def test_the_schema_snapshot_is_what_the_migrations_make():
-    """If this fails after a change to a migration: python -m secretariat.schema"""
+    """If this fails after a change to a migration: python -m secretariat.storage.schema"""
     assert schema.build_snapshot() == json.loads(schema.SNAPSHOT.read_text(encoding="utf-8"))
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 from secretariat import exchange as core_exchange
 from secretariat.errors import FileProblem
 from secretariat.taskforce import Taskforce
-from secretariat import schema
+from secretariat.storage import schema
 from secretariat.storage import backups
 from secretariat.storage.backups import backup_dir_for
 from secretariat.storage.opening import APPLICATION_ID

@@ -1,4 +1,4 @@
-"""python -m secretariat.schema: write ``current.json``, the schema the
+"""python -m secretariat.storage.schema: write ``current.json``, the schema the
 migrations make, after adding or changing a migration (a line a step or object)."""
 
 import json

@@ -1,7 +1,7 @@
 """More for agendas: a deferred item can be taken off the list of items offered
 to later meetings without rewriting what happened at its own meeting."""
 
-from ..storage.migrations import Migrations
+from ..migrations import Migrations
 
 migrations = Migrations("secretariat.agenda_more")
 

@@ -7,9 +7,9 @@ remembers each copy handed out; ``travel_origin`` (in the copy itself, one
 row) says which home file and which copy it is.
 """
 
-from ..storage.migrations import Migrations
+from ..migrations import Migrations
 
-from ..storage import new_id, now_stamp
+from .. import new_id, now_stamp
 
 migrations = Migrations("secretariat.sync")
 

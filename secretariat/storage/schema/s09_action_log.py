@@ -12,7 +12,7 @@ not the size of the file.
   alone, a body's items are spread over an index that grows with the file.
 """
 
-from ..storage.migrations import Migrations
+from ..migrations import Migrations
 
 migrations = Migrations("secretariat.action_log")
 

@@ -8,7 +8,7 @@ person) are removed first, the earliest kept; for a meeting whose minutes
 are approved, past the guard of s12 for the while.
 """
 
-from ..storage.migrations import Migrations
+from ..migrations import Migrations
 from . import s12_approved_final
 
 migrations = Migrations("secretariat.once_only")

@@ -1,7 +1,7 @@
 """Minutes: points and decisions under each agenda item, actions with their
 owners and progress updates, and how far each meeting's minutes have got."""
 
-from ..storage.migrations import Migrations
+from ..migrations import Migrations
 
 migrations = Migrations("secretariat.minutes")
 

@@ -14,8 +14,8 @@ newer than the approval must exist before its ``approved_minutes`` row can
 go; the row itself never changes.
 """
 
-from ..errors import APPROVED_MINUTES_ARE_FINAL as LOCKED
-from ..storage.migrations import Migrations
+from ...errors import APPROVED_MINUTES_ARE_FINAL as LOCKED
+from ..migrations import Migrations
 
 migrations = Migrations("secretariat.approved_final")
 

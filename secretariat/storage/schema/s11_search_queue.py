@@ -17,7 +17,7 @@ migration, and the functions here build this migration's statements: they
 are frozen with it, and the live code (``search``) uses them as they are.
 """
 
-from ..storage.migrations import Migrations
+from ..migrations import Migrations
 
 from . import s07_search
 from .s07_search import COLUMNS, OPTIMIZE, SOURCES, Source

@@ -13,7 +13,7 @@ The triggers that move entries to another meeting or body now update the
 index too (see ``s07_search._moved``), so they are re-created here.
 """
 
-from ..storage.migrations import Migrations
+from ..migrations import Migrations
 
 from .s07_search import OPTIMIZE, TOKENIZER, drop_trigger_statements, trigger_statements
 

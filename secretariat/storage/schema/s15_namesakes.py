@@ -7,7 +7,7 @@ window asks before adding one, an import refuses two unmarked, and
 ``check`` lists any it finds.
 """
 
-from ..storage.migrations import Migrations
+from ..migrations import Migrations
 
 migrations = Migrations("secretariat.namesakes")
 

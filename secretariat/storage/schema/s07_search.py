@@ -18,8 +18,8 @@ drops and re-creates the triggers and rebuilds the index.
 """
 
 
-from ..frozen import record
-from ..storage.migrations import Migrations
+from ...frozen import record
+from ..migrations import Migrations
 
 migrations = Migrations("secretariat.search")
 

@@ -4,7 +4,7 @@ Every record has a UUID text key and created/updated times so that a travel
 copy can be merged back record by record.
 """
 
-from ..storage.migrations import Migrations
+from ..migrations import Migrations
 
 migrations = Migrations("secretariat.core")
 

@@ -7,7 +7,7 @@ item or a paper touches; a member's current interest matching a tag is a
 conflict flag.
 """
 
-from ..storage.migrations import Migrations
+from ..migrations import Migrations
 
 migrations = Migrations("secretariat.papers")
 

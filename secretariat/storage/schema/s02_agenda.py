@@ -1,6 +1,6 @@
 """Agendas, standing items, suggested items, and the register of attendance."""
 
-from ..storage.migrations import Migrations
+from ..migrations import Migrations
 
 migrations = Migrations("secretariat.agenda")
 

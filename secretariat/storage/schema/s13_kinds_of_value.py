@@ -9,8 +9,8 @@ An older value is left alone until its column is written (``check`` lists
 it).
 """
 
-from ..errors import WRONG_KIND
-from ..storage.migrations import Migrations
+from ...errors import WRONG_KIND
+from ..migrations import Migrations
 
 migrations = Migrations("secretariat.kinds_of_value")
 

@@ -14,11 +14,11 @@ import pkgutil
 import sqlite3
 from pathlib import Path
 
-from ..storage.migrations import Migrations, ensure_table
+from ..migrations import Migrations, ensure_table
 
 # The schema the migrations below make, as a file holds it (``snapshot``):
 # opening a file compares its schema with this without importing them.
-# Written by ``python -m secretariat.schema``; a test keeps it current.
+# Written by ``python -m secretariat.storage.schema``; a test keeps it current.
 SNAPSHOT = Path(__file__).with_name("current.json")
 
 
@@ -34,7 +34,7 @@ def replay(recorded) -> sqlite3.Connection:
     """A new database in memory with exactly the steps ``recorded`` ((set, name)
     pairs), applied in that order: the schema a file that records them has.
     A step this program does not know raises KeyError."""
-    from ..storage.connect import sqlite, sqlite_utils_over
+    from ..connect import sqlite, sqlite_utils_over
 
     steps = {(s.name, step.name): step for s in migration_sets() for step in s.steps}
     conn = sqlite(":memory:")

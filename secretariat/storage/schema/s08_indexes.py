@@ -7,7 +7,7 @@ covers what is left: the updates reported at a meeting (matters arising, and
 a meeting's deletion setting them to NULL).
 """
 
-from ..storage.migrations import Migrations
+from ..migrations import Migrations
 
 migrations = Migrations("secretariat.indexes")
 
