@@ -146,3 +146,39 @@ def test_approved_minutes_are_reopened_with_a_reason_kept(qtbot, sample_window, 
     qtbot.waitUntil(lambda: "locked" in tab.state.text())
     assert stored(sample_path, "SELECT count(*) FROM approved_minutes WHERE meeting_id = ?",
                   (may,)) == [(1,)]
+
+
+def test_a_line_of_draft_minutes_is_edited_with_f2(qtbot, sample_window, replies, stored,
+                                                   sample_path, dialogs_shown):
+    tf = sample_window.session.tf
+    january = tf.meetings.find_one("2012-01-12").id
+    workspace = sample_window.centralWidget()
+    workspace.page("Meetings").show_meeting(january)
+    meeting = workspace.page("Meetings").meeting_page
+    meeting.setCurrentIndex(4)
+    tab = meeting.tab("Minutes")
+    point = next(e for item in tf.agenda.of_meeting(january) for e in tf.minutes.of_item(item.id))
+    tab._select(("minutes_entries", point.id))
+    tab.tree.setFocus()
+    replies.text("Rewritten in the window")
+    qtbot.keyClick(tab.tree, Qt.Key.Key_F2)
+    assert [text for _, text in dialogs_shown] == []
+    assert stored(sample_path, "SELECT text FROM minutes_entries WHERE id = ?", (point.id,)) == [
+        ("Rewritten in the window",)]
+
+
+def test_approved_minutes_say_so_before_a_line_is_edited(qtbot, sample_window, replies,
+                                                         dialogs_shown):
+    tf = sample_window.session.tf
+    may = tf.meetings.find_one("2011-05-26").id
+    workspace = sample_window.centralWidget()
+    workspace.page("Meetings").show_meeting(may)
+    meeting = workspace.page("Meetings").meeting_page
+    meeting.setCurrentIndex(4)
+    tab = meeting.tab("Minutes")
+    point = next(e for item in tf.agenda.of_meeting(may) for e in tf.minutes.of_item(item.id))
+    tab._select(("minutes_entries", point.id))
+    tab.tree.setFocus()
+    qtbot.keyClick(tab.tree, Qt.Key.Key_F2)
+    assert replies.asked == []  # no box to type in
+    assert "have been approved and can no longer be changed" in dialogs_shown[-1][1]

@@ -298,6 +298,11 @@ class MinutesTab(QWidget):
             return
         table, record_id = chosen
         tf = self.session.tf
+        try:  # said before the official types, not after
+            tf.minutes.lifecycle.ensure_editable(self.meeting_id)
+        except UserFacingError as error:
+            self.session.report(error)
+            return
         if table == "actions":
             current = action_line(tf.actions.get(record_id))
             label = "Owner — what — when:"
