@@ -5,13 +5,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from secretariat.errors import UserFacingError
 from secretariat.output_files import write_private
 from secretariat.storage.targets import check_target
 
 from .errors import show_error
+from .file_dialogs import save_name
 from .session import Session
 
 
@@ -19,7 +20,7 @@ def ask_output(parent: QWidget, title: str, suggestion: str, kind: str,
                suffix: str = "") -> str | None:
     """Where to save a file, as the official chooses it; None when they cancel or
     when writing there could lose a record (then they are told why)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggestion, kind)
+    path = save_name(parent, title, suggestion, kind)
     if not path:
         return None
     if suffix and not Path(path).suffix:
@@ -41,7 +42,7 @@ def save_and_open(parent: QWidget, session: Session, title: str, name: str, data
                   kind: str, path: str | None = None) -> str | None:
     """Ask where to save a file (unless told), write it, and open it in its program."""
     if path is None:
-        path = ask_output(parent, title, str(Path.home() / name), kind)
+        path = ask_output(parent, title, name, kind)
     if not path:
         return None
     try:
