@@ -1,19 +1,51 @@
 """Files the user saves out of the app (PDFs, e-mail drafts, exports): where,
-checked before anything is written, and opened once written."""
+checked before anything is written, and opened once written.
+
+A page or tab that shows a document has ``make_document(ready)``: it makes
+the PDF the page shows and hands it, as a ``Document``, to ``ready`` (at once,
+or after work on a worker thread); Save as PDF…, File > Print… and Print
+Preview… all start there.
+"""
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from secretariat.errors import UserFacingError
+from secretariat.frozen import record
 from secretariat.output_files import write_private
 from secretariat.storage.targets import check_target
 
 from .errors import show_error
 from .file_dialogs import save_name
+from .minutes_edits import missing_glyphs_ok
 from .session import Session
+
+PDF_FILES = "PDF files (*.pdf)"
+
+
+@record
+class Document:
+    """A document as printed: what titles call it ("the agenda"), the name to
+    save it under, and the PDF itself (ReportLab's bytes)."""
+    title: str
+    file_name: str
+    pdf: bytes
+
+
+Ready = Callable[[Document], object]
+
+
+def hand_over(parent: QWidget, ready: Ready, renderer, doc, title: str, file_name: str):
+    """Render ``doc`` with its ``documents`` module and hand it to ``ready``, once
+    the official has accepted any characters the font lacks; what ``ready``
+    returned, or None when they did not."""
+    if not missing_glyphs_ok(parent, renderer.warnings(doc)):
+        return None
+    return ready(Document(title, file_name, renderer.render(doc)))
 
 
 def ask_output(parent: QWidget, title: str, suggestion: str, kind: str,
@@ -52,6 +84,13 @@ def save_and_open(parent: QWidget, session: Session, title: str, name: str, data
         return None
     open_in_its_program(session, path, saved=True)
     return path
+
+
+def save_document(parent: QWidget, session: Session, document: Document,
+                  path: str | None = None) -> str | None:
+    """Save a document as PDF (where the official chooses, unless told) and open it."""
+    return save_and_open(parent, session, f"Save {document.title} as PDF", document.file_name,
+                         document.pdf, PDF_FILES, path)
 
 
 def open_in_its_program(session: Session, path, saved: bool = False) -> bool:

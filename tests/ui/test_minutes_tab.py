@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 from secretariat.taskforce import Taskforce
 from ui.pages.actions import OVERDUE, ActionsPage
 from ui.pages.minutes import MinutesTab
+from ui.printing import print_pages
 from ui.session import Session
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
@@ -59,13 +60,13 @@ def test_recording_previewing_and_approving_minutes(qtbot, opened, tmp_path):
     qtbot.waitUntil(lambda: "locked" in tab.state.text())
     assert "Approved" in tab.state.text() and not tab.circulate_button.isEnabled()
     out = tmp_path / "minutes.pdf"
-    assert tab.preview.save_as(str(out))
+    assert tab.save_pdf(str(out))
     assert "DRAFT" not in pypdf.PdfReader(out).pages[0].extract_text()
     printed = tmp_path / "printed.pdf"
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(printed))
-    tab.preview.print_to(printer)
+    print_pages(printer, tab.preview.pdf)  # as a printer is sent them
     assert len(pypdf.PdfReader(printed).pages) == tab.preview.document.pageCount()
 
     session.undo_stack.undo()  # the approval

@@ -15,8 +15,7 @@ from secretariat.changes import Changes
 from secretariat.errors import NotFoundError
 
 from .. import palette
-from ..exports import save_and_open
-from ..minutes_edits import missing_glyphs_ok
+from ..exports import Ready, hand_over, save_document
 from ..models.agenda_model import AgendaModel
 from ..session import Session
 from ..widgets import add_row, button_row, set_quietly, side_by_side
@@ -125,7 +124,7 @@ class AgendaPage(QWidget):
                         ("&Edit standing items…", self.edit_standing_items,
                          "The items every new meeting's agenda starts with"),
                         ("&Copy from…", self.copy_from, "Copy another meeting's agenda"),
-                        ("Save as P&DF…", self.save_pdf, "Print the agenda")]),
+                        ("Save as P&DF…", lambda: self.save_pdf(), "Print the agenda")]),
         ], [self.form, QLabel("Offered: deferred items and suggestions"), (self.offered, 1),
             button_row([("Place on a&genda", self.place_offered, ""),
                         ("&Hold", self.hold_offered, "Keep a suggestion for a future meeting"),
@@ -424,13 +423,12 @@ class AgendaPage(QWidget):
 
     # -- printing --------------------------------------------------------------------
 
-    def save_pdf(self, path: str | None = None) -> str | None:
+    def make_document(self, ready: Ready):
         from secretariat.documents import agenda_pdf
 
         doc = agenda_pdf.build(self.tf, self.meeting_id)
-        if not missing_glyphs_ok(self, agenda_pdf.warnings(doc)):
-            return None
-        return save_and_open(self, self.session, "Save the agenda as PDF",
-                             f"agenda {doc.date}.pdf", agenda_pdf.render(doc),
-                             "PDF files (*.pdf)", path)
+        return hand_over(self, ready, agenda_pdf, doc, "the agenda", f"agenda {doc.date}.pdf")
+
+    def save_pdf(self, path: str | None = None) -> str | None:
+        return self.make_document(lambda doc: save_document(self, self.session, doc, path))
 
