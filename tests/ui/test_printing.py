@@ -1,6 +1,6 @@
-"""Printing from the window: Save as PDF… and the print dialog's PDF file
-write the document itself; and the command line prints a file the window
-has open."""
+"""Printing from the window: Save as PDF…, the print dialog's PDF file, File >
+Print… and Print Preview… on the document on screen; and the command line
+printing a file the window has open."""
 
 import json
 import os
@@ -14,9 +14,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageRanges
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QPushButton
 
-from ui.printing import print_pages
+from ui.menus import Act
+from ui.printing import PreviewDialog, print_pages
 from test_saving_never_overwrites import BUTTONS, the_button
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -149,6 +150,50 @@ def test_a_printer_is_sent_the_pages_chosen_whole(sample_window, tmp_path):
     shown = minutes.preview.document.pagePointSize(1)
     assert image["/Width"] / image["/Height"] == pytest.approx(shown.width() / shown.height(),
                                                               rel=0.01)  # not stretched
+
+
+def test_file_print_prints_the_document_on_screen(sample_window, qtbot, tmp_path,
+                                                  print_dialog, dialogs_shown):
+    the_button(sample_window, "Meetings", "Agenda", "Save as P&DF…")  # turns to the tab
+    printed = tmp_path / "printed.pdf"
+    print_dialog.append(printed)
+    assert sample_window.actions[Act.PRINT].shortcut().toString() == "Ctrl+P"
+    sample_window.actions[Act.PRINT].trigger()
+    assert "AGENDA" in text_of(printed).upper() and private(printed)
+
+    sample_window.go_to(1)  # People: no document
+    sample_window.actions[Act.PRINT].trigger()
+    assert dialogs_shown[-1][0] == "Nothing to print"
+    assert "Agenda, Minutes and Interests tabs" in dialogs_shown[-1][1]
+
+
+def test_print_preview_shows_the_minutes_and_zooms(sample_window, qtbot):
+    minutes = minutes_tab(sample_window)
+    action = sample_window.actions[Act.PRINT_PREVIEW]
+    assert action.shortcut().toString() == "Ctrl+Shift+P"
+    action.trigger()
+    preview = sample_window.findChild(PreviewDialog)
+    qtbot.waitExposed(preview)
+    assert preview.pages.pdf == minutes.preview.pdf
+    assert "MINUTES" in preview.pages.document.getAllText(0).text()
+
+    def press(name):
+        click(qtbot, next(b for b in preview.findChildren(QPushButton)
+                          if b.accessibleName() == name))
+
+    whole_page = preview.zoom()
+    press("Fit width")
+    qtbot.waitUntil(lambda: preview.view.horizontalScrollBar().maximum() == 0)
+    across = preview.zoom()
+    assert across > whole_page
+    press("Zoom in")
+    qtbot.waitUntil(lambda: preview.view.horizontalScrollBar().maximum() > 0)  # wider than the view
+    assert preview.zoom() == pytest.approx(across * 1.25)
+    press("Zoom out")
+    press("Zoom out")
+    assert preview.zoom() == pytest.approx(across / 1.25)
+    press("Fit page")
+    assert preview.zoom() == pytest.approx(whole_page)
 
 
 def test_the_command_line_prints_and_exports_a_file_the_window_has_open(
