@@ -3,6 +3,7 @@ open the file and show the window."""
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +24,17 @@ def data_dir() -> Path:
     return folder
 
 
+class PrivateLog(logging.FileHandler):
+    """A log file readable by its owner only, like every file the program writes:
+    its messages name files, people and what went wrong with them."""
+
+    def _open(self):
+        handle = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        if hasattr(os, "fchmod"):  # (not on Windows, where the folder's rights hold)
+            os.fchmod(handle, 0o600)  # a log an earlier version made readable by all
+        return open(handle, "a", encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging() -> Path:
     log_file = data_dir() / "secretariat.log"
     try:
@@ -31,7 +43,7 @@ def setup_logging() -> Path:
     except OSError:
         pass  # no log yet, or it cannot be moved: keep writing to it
     # Opened at the first message: most sessions write none.
-    handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
+    handler = PrivateLog(log_file, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("secretariat")
     root.addHandler(handler)

@@ -1,25 +1,58 @@
 """Files the user saves out of the app (PDFs, e-mail drafts, exports): where,
-checked before anything is written, and opened once written."""
+checked before anything is written, and opened once written.
+
+A page or tab that shows a document has ``make_document(ready)``: it makes
+the PDF the page shows and hands it, as a ``Document``, to ``ready`` (at once,
+or after work on a worker thread); Save as PDF…, File > Print… and Print
+Preview… all start there.
+"""
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from secretariat.errors import UserFacingError
+from secretariat.frozen import record
 from secretariat.output_files import write_private
 from secretariat.storage.targets import check_target
 
 from .errors import show_error
+from .file_dialogs import save_name
+from .minutes_edits import missing_glyphs_ok
 from .session import Session
+
+PDF_FILES = "PDF files (*.pdf)"
+
+
+@record
+class Document:
+    """A document as printed: what titles call it ("the agenda"), the name to
+    save it under, and the PDF itself (ReportLab's bytes)."""
+    title: str
+    file_name: str
+    pdf: bytes
+
+
+Ready = Callable[[Document], object]
+
+
+def hand_over(parent: QWidget, ready: Ready, renderer, doc, title: str, file_name: str):
+    """Render ``doc`` with its ``documents`` module and hand it to ``ready``, once
+    the official has accepted any characters the font lacks; what ``ready``
+    returned, or None when they did not."""
+    if not missing_glyphs_ok(parent, renderer.warnings(doc)):
+        return None
+    return ready(Document(title, file_name, renderer.render(doc)))
 
 
 def ask_output(parent: QWidget, title: str, suggestion: str, kind: str,
                suffix: str = "") -> str | None:
     """Where to save a file, as the official chooses it; None when they cancel or
     when writing there could lose a record (then they are told why)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggestion, kind)
+    path = save_name(parent, title, suggestion, kind)
     if not path:
         return None
     if suffix and not Path(path).suffix:
@@ -40,7 +73,7 @@ def safe_output(parent: QWidget, path: str) -> bool:
 def save_and_open(parent: QWidget, session: Session, title: str, name: str, data: bytes,
                   kind: str) -> str | None:
     """Ask where to save a file, write it, and open it in its program."""
-    path = ask_output(parent, title, str(Path.home() / name), kind)
+    path = ask_output(parent, title, name, kind)
     if not path:
         return None
     try:
@@ -50,6 +83,12 @@ def save_and_open(parent: QWidget, session: Session, title: str, name: str, data
         return None
     open_in_its_program(session, path, saved=True)
     return path
+
+
+def save_document(parent: QWidget, session: Session, document: Document) -> str | None:
+    """Save a document as PDF where the official chooses, and open it."""
+    return save_and_open(parent, session, f"Save {document.title} as PDF", document.file_name,
+                         document.pdf, PDF_FILES)
 
 
 def open_in_its_program(session: Session, path, saved: bool = False) -> bool:

@@ -10,6 +10,7 @@ from secretariat.taskforce import Taskforce
 
 from .app import DEFAULT_FILE_NAME, data_dir
 from .errors import show_error
+from .file_dialogs import open_name, save_name
 
 FILE_FILTER = "Taskforce files (*.taskforce);;All files (*)"
 SAMPLE_FILE_NAME = "Mutuals Taskforce sample.taskforce"
@@ -85,16 +86,11 @@ def offer_sample(parent: QWidget | None) -> bool:
 
 
 def ask_open_path(parent: QWidget) -> str:
-    from PySide6.QtWidgets import QFileDialog
-
-    return QFileDialog.getOpenFileName(parent, "Open Taskforce File", str(data_dir()),
-                                       FILE_FILTER)[0]
+    return open_name(parent, "Open Taskforce File", data_dir(), FILE_FILTER)
 
 
 def ask_save_path(parent: QWidget, title: str, suggestion: Path) -> str:
-    from PySide6.QtWidgets import QFileDialog
-
-    path = QFileDialog.getSaveFileName(parent, title, str(suggestion), FILE_FILTER)[0]
+    path = save_name(parent, title, suggestion, FILE_FILTER)
     if path and not Path(path).suffix:
         path += ".taskforce"
     return path

@@ -22,6 +22,10 @@ def _dialogs(name: str):
     return importlib.import_module(f".dialogs.{name}", __package__)
 
 
+def _printing():
+    return importlib.import_module(".printing", __package__)
+
+
 Key = QKeySequence.StandardKey
 MENUS = ("&File", "&Edit", "&Go")
 
@@ -36,6 +40,8 @@ class Act(Enum):
     EXPORT = auto()
     IMPORT = auto()
     BACKUPS = auto()
+    PRINT = auto()
+    PRINT_PREVIEW = auto()
     CLOSE = auto()
     QUIT = auto()
     UNDO = auto()
@@ -66,6 +72,10 @@ ENTRIES: dict[Act, Entry] = {
     Act.EXPORT: Entry("&File", "&Export…", lambda w: _dialogs("exchange").export_file(w)),
     Act.IMPORT: Entry("&File", "&Import…", lambda w: _dialogs("exchange").import_file(w), needs_file=False),
     Act.BACKUPS: Entry("&File", "&Backups…", lambda w: _dialogs("backups").show_backups(w), needs_file=False),
+    Act.PRINT: Entry("&File", "&Print…", lambda w: _printing().print_current(w), Key.Print,
+                     separator_before=True),
+    Act.PRINT_PREVIEW: Entry("&File", "Print Pre&view…", lambda w: _printing().preview_current(w),
+                             "Ctrl+Shift+P"),
     Act.CLOSE: Entry("&File", "&Close", lambda w: w.close_file(), Key.Close,
                      separator_before=True),
     Act.QUIT: Entry("&File", "&Quit", lambda w: w.close(), Key.Quit, needs_file=False,

@@ -8,6 +8,7 @@ GEOMETRY = "window/geometry"
 WINDOW_STATE = "window/state"
 RECENT_FILES = "files/recent"
 MAX_RECENT = 8
+LAST_FOLDER = "files/last_folder"  # where the official last saved or opened a file
 
 
 def recent_files() -> list[str]:
@@ -24,3 +25,21 @@ def remember_file(path: Path) -> None:
 
 def forget_file(path: str) -> None:
     QSettings().setValue(RECENT_FILES, [p for p in recent_files() if p != path])
+
+
+def start_at(suggestion) -> str:
+    """Where a file dialog opens: the suggested name in the folder last saved to
+    or opened from, while that folder is there; else the suggestion itself (a
+    bare name in the home folder)."""
+    suggestion = Path.home() / suggestion
+    folder = QSettings().value(LAST_FOLDER, "")
+    if not folder or not Path(folder).is_dir():
+        return str(suggestion)
+    return folder if suggestion.is_dir() else str(Path(folder) / suggestion.name)
+
+
+def remember_folder(chosen: str) -> str:
+    """Note the folder of a file the official chose (nothing when they cancelled); ``chosen``."""
+    if chosen:
+        QSettings().setValue(LAST_FOLDER, str(Path(chosen).parent))
+    return chosen

@@ -239,3 +239,13 @@ def test_the_body_keeps_its_standing_items(page):
     page.session.undo_stack.undo()  # the standing items applied
     page.session.undo_stack.undo()  # the removal
     assert dialog.listing.item(2).text() == "Declarations of interest"
+
+
+def test_copy_from_with_no_other_meeting_says_so(qtbot, session, click, dialogs_shown):
+    body, _ = session.tf.bodies.create("A new panel")
+    meeting, _ = session.tf.meetings.create(body, "2013-03-01")
+    page = AgendaPage(session, meeting)
+    qtbot.addWidget(page)
+    page.show()
+    click(page, "Copy from…")
+    assert "There is no other meeting to copy from." in dialogs_shown[-1][1]

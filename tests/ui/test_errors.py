@@ -1,6 +1,8 @@
 """An unexpected exception in a slot is logged and shown; the window stays open."""
 
 import logging
+import os
+import stat
 import sys
 
 import pytest
@@ -58,3 +60,11 @@ def test_a_long_log_moves_aside_at_the_next_start():
     log_file = _log_one_error("after the move")
     assert log_file.read_text(encoding="utf-8").strip().endswith("after the move")
     assert (data_dir() / "secretariat.log.1").stat().st_size == LOG_LIMIT + 1
+
+
+def test_the_log_is_readable_by_its_owner_only():
+    log_file = _log_one_error("the chair's address could not be read")
+    assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
+    os.chmod(log_file, 0o644)  # as an earlier version left it
+    _log_one_error("again")
+    assert stat.S_IMODE(log_file.stat().st_mode) == 0o600

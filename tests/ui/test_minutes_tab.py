@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 from secretariat.taskforce import Taskforce
 from ui.pages.actions import OVERDUE, ActionsPage
 from ui.pages.minutes import MinutesTab
+from ui.printing import print_pages
 from ui.session import Session
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
@@ -70,7 +71,7 @@ def test_recording_previewing_and_approving_minutes(qtbot, opened, tmp_path, rep
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(printed))
-    tab.preview.print_to(printer)
+    print_pages(printer, tab.preview.pdf)  # as a printer is sent them
     assert len(pypdf.PdfReader(printed).pages) == tab.preview.document.pageCount()
 
     session.undo_stack.undo()  # the approval

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from secretariat import exchange
 from secretariat.errors import UserFacingError
@@ -10,6 +10,7 @@ from secretariat.storage import Store
 
 from ..errors import show_error
 from ..exports import ask_output
+from ..file_dialogs import open_name
 from ..files import ask_save_path
 from ..long_work import LongWork
 
@@ -35,7 +36,7 @@ def export_file(window) -> LongWork | None:
 
 def import_file(window) -> Path | None:
     """Read an export into a new file and open it."""
-    source = QFileDialog.getOpenFileName(window, "Import", str(Path.home()), JSON_FILTER)[0]
+    source = open_name(window, "Import", "", JSON_FILTER)
     if not source:
         return None
     target = ask_save_path(window, "Import Into a New File",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+    QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QHBoxLayout,
     QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QRadioButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
@@ -21,6 +21,7 @@ from secretariat.travel import (Conflict, MergeReport, TravelCopy, check_travel_
                                 merge, record_travel_copy, write_travel_copy)
 
 from ..errors import show_error
+from ..file_dialogs import open_name
 from ..files import FILE_FILTER, ask_save_path
 from ..long_work import LongWork
 
@@ -216,8 +217,7 @@ def take_copy(window) -> LongWork | None:
 def merge_copy(window, ask_conflicts=None) -> "Merging | None":
     """Close the file, merge the chosen copy into it on a worker thread, reopen it."""
     home = window.session.tf.path
-    travel = QFileDialog.getOpenFileName(window, "Merge a Travel Copy", str(Path.home()),
-                                         FILE_FILTER)[0]
+    travel = open_name(window, "Merge a Travel Copy", "", FILE_FILTER)
     if not travel:
         return None
     window.close_file()

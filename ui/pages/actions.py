@@ -22,7 +22,7 @@ from secretariat.storage import Store
 from secretariat.taskforce import Taskforce
 from secretariat.values import long_date
 
-from ..exports import ask_output
+from ..exports import PDF_FILES, Document, Ready, ask_output
 from ..long_work import LongWork
 from ..minutes_edits import add_update, missing_glyphs_ok, write_file
 from ..models.lazy_table import LazyTableModel
@@ -242,7 +242,7 @@ class ActionsPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(SORT_COLUMNS[self.sort.currentData()], Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_by_header)
-        self.table.buttons.addWidget(button("Save as P&DF…", self.save_pdf,
+        self.table.buttons.addWidget(button("Save as P&DF…", lambda: self.save_pdf(),
                                             "The action log as shown, by owner, to PDF"))
         self.counts = QListWidget()
         self.counts.setAccessibleName("Open actions by owner")
@@ -331,12 +331,15 @@ class ActionsPage(QWidget):
             self._count_by_owner()
 
     def save_pdf(self) -> LongWork | None:
-        """The action log as shown, by owner, to PDF: read and laid out on a worker
-        thread, with progress and Cancel."""
-        path = ask_output(self, "Save the action log as PDF", "action log.pdf",
-                          "PDF files (*.pdf)", ".pdf")
+        """The action log as shown, by owner, to PDF."""
+        path = ask_output(self, "Save the action log as PDF", "action log.pdf", PDF_FILES, ".pdf")
         if not path:  # checked before the work, not after it
             return None
+        return self.make_document(lambda document: write_file(self, path, document.pdf))
+
+    def make_document(self, ready: Ready) -> LongWork:
+        """The action log as shown, by owner: read and laid out on a worker thread,
+        with progress and Cancel, then handed to ``ready``."""
         body = self.session.tf.bodies.get(self.session.body_id)
         scope = (f"{self.status.currentText()} actions" if self.status.currentData()
                  else "All actions")
@@ -362,7 +365,7 @@ class ActionsPage(QWidget):
         def done(result) -> None:
             missing, pdf = result
             if pdf is not None:
-                write_file(self, path, pdf)
+                ready(Document("the action log", "action log.pdf", pdf))
             elif missing_glyphs_ok(self, missing):
                 self.printing = LongWork(self, "Printing the action log…",
                                          lambda progress: work(progress, boxes_ok=True), done)

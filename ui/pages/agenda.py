@@ -12,11 +12,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
 
 from secretariat.agenda import AGENDA_STATUSES, PURPOSES, STATUSES
 from secretariat.changes import Changes
-from secretariat.errors import NotFoundError
+from secretariat.errors import NotFoundError, UserFacingError
 
 from .. import palette
-from ..exports import save_and_open
-from ..minutes_edits import missing_glyphs_ok
+from ..exports import Ready, hand_over, save_document
 from ..models.agenda_model import AgendaModel
 from ..session import Session
 from ..widgets import add_row, button, button_row, enable_while, set_quietly, side_by_side
@@ -131,7 +130,7 @@ class AgendaPage(QWidget):
                         ("&Edit standing items…", self.edit_standing_items,
                          "The items every new meeting's agenda starts with"),
                         ("&Copy from…", self.copy_from, "Copy another meeting's agenda"),
-                        ("Save as P&DF…", self.save_pdf, "Print the agenda")]),
+                        ("Save as P&DF…", lambda: self.save_pdf(), "Print the agenda")]),
         ], [self.form, QLabel("Offered: deferred items and suggestions"), (self.offered, 1),
             button_row([on_offered[0], hold, on_offered[1]])])
         enable_while(lambda: self.current_id() is not None, on_item,
@@ -300,8 +299,8 @@ class AgendaPage(QWidget):
         papers = self.tf.papers.of_body(body_id)
         labels = [p.label for p in papers]
         if not labels:
-            show_error(self, UserFacingError(
-                "This body has no papers yet. Add them on the Papers page first."), "No papers")
+            self.session.report(UserFacingError(
+                "This body has no papers yet. Add them on the Papers page first."))
             return None
         label, ok = QInputDialog.getItem(self, "Link a paper", "Paper:", labels, 0, False)
         if not ok:
@@ -382,8 +381,7 @@ class AgendaPage(QWidget):
         labels = [f"{m.date.day} {m.date:%B %Y}" + (f": {m.title}" if m.title else "")
                   for m in others]
         if not labels:
-            show_error(self, UserFacingError("There is no other meeting to copy from."),
-                       "Nothing to copy")
+            self.session.report(UserFacingError("There is no other meeting to copy from."))
             return
         label, ok = QInputDialog.getItem(self, "Copy an agenda",
                                          "Copy the agenda of the meeting on:", labels, 0, False)
@@ -449,13 +447,12 @@ class AgendaPage(QWidget):
 
     # -- printing --------------------------------------------------------------------
 
-    def save_pdf(self) -> str | None:
+    def make_document(self, ready: Ready):
         from secretariat.documents import agenda_pdf
 
         doc = agenda_pdf.build(self.tf, self.meeting_id)
-        if not missing_glyphs_ok(self, agenda_pdf.warnings(doc)):
-            return None
-        return save_and_open(self, self.session, "Save the agenda as PDF",
-                             f"agenda {doc.date}.pdf", agenda_pdf.render(doc),
-                             "PDF files (*.pdf)")
+        return hand_over(self, ready, agenda_pdf, doc, "the agenda", f"agenda {doc.date}.pdf")
+
+    def save_pdf(self) -> str | None:
+        return self.make_document(lambda doc: save_document(self, self.session, doc))
 

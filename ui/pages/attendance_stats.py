@@ -8,8 +8,7 @@ from PySide6.QtWidgets import (QFormLayout, QLineEdit, QStyledItemDelegate, QVBo
 from secretariat.errors import UserFacingError
 
 from .. import palette
-from ..exports import save_and_open
-from ..minutes_edits import missing_glyphs_ok
+from ..exports import Ready, hand_over, save_document
 from ..models.records import Column, RecordTableModel
 from ..session import Session
 from ..tables import table_view
@@ -71,7 +70,7 @@ class AttendanceStatsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(period)
         layout.addWidget(self.view, 1)
-        layout.addLayout(button_row([("Save as P&DF…", self.save_pdf,
+        layout.addLayout(button_row([("Save as P&DF…", lambda: self.save_pdf(),
                                       "Print attendance over the period")]))
         session.changed.connect(self._on_changed)
         self.reload()
@@ -94,13 +93,13 @@ class AttendanceStatsPage(QWidget):
         self.model.set_records(records)
         return True
 
-    def save_pdf(self) -> str | None:
+    def make_document(self, ready: Ready):
         from secretariat.documents import attendance_pdf
 
         if not self.reload():
             return None
         doc = attendance_pdf.build(self.tf, self.session.body_id, *self._period())
-        if not missing_glyphs_ok(self, attendance_pdf.warnings(doc)):
-            return None
-        return save_and_open(self, self.session, "Save attendance as PDF", "attendance.pdf",
-                             attendance_pdf.render(doc), "PDF files (*.pdf)")
+        return hand_over(self, ready, attendance_pdf, doc, "attendance", "attendance.pdf")
+
+    def save_pdf(self) -> str | None:
+        return self.make_document(lambda doc: save_document(self, self.session, doc))

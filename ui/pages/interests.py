@@ -12,8 +12,7 @@ from secretariat.interests import declarations_for_meeting, register_document
 from secretariat.values import long_date, parse_date, parse_optional_date
 
 from ..dialogs.interests import DeclarationDialog, InterestDialog, TagItemDialog
-from ..exports import save_and_open
-from ..minutes_edits import missing_glyphs_ok
+from ..exports import Ready, hand_over, save_document
 from ..models.interests_model import (DeclarationsModel, FlagsModel, HistoryModel,
                                       RegisterModel)
 from ..session import Session
@@ -42,9 +41,9 @@ class InterestsPage(QWidget):
             returned,
             ("Record &Declaration at a Meeting…", self.declare_at_meeting,
              "A declaration made in the room, for that meeting's minutes"),
-            ("&Print Register…", self.print_register,
+            ("&Print Register…", lambda: self.print_register(),
              "The register as a PDF, current or as it stood on a date"),
-            ("Chair's &Brief…", self.print_brief,
+            ("Chair's &Brief…", lambda: self.print_brief(),
              "The conflict flags for a meeting's agenda and papers, as a PDF")])
         declare = button("De&clare Interest…", self.declare, "A new interest of the chosen member")
         edit = button("Ed&it Interest…", self.edit_interest, "Correct the chosen interest")
@@ -184,6 +183,10 @@ class InterestsPage(QWidget):
             "As it stood on (leave empty for the current register):")
         if not ok:
             return None
+        return self.make_document(lambda doc: save_document(self, self.session, doc), as_of)
+
+    def make_document(self, ready: Ready, as_of: str = ""):
+        """The register: current (empty date) or as it stood on a date."""
         from secretariat.documents import register_pdf
 
         try:
@@ -192,11 +195,8 @@ class InterestsPage(QWidget):
         except UserFacingError as error:
             self.session.report(error)
             return None
-        if not missing_glyphs_ok(self, register_pdf.warnings(doc)):
-            return None
-        name = f"Register of interests {doc.as_of.isoformat()}.pdf"
-        return save_and_open(self, self.session, "Save the register as PDF", name,
-                             register_pdf.render(doc), "PDF files (*.pdf)")
+        return hand_over(self, ready, register_pdf, doc, "the register",
+                         f"Register of interests {doc.as_of.isoformat()}.pdf")
 
     def print_brief(self) -> str | None:
         """The chair's brief on interests for the meeting asked for."""
@@ -223,12 +223,17 @@ def record_declaration(parent: QWidget, session: Session, person_id: str | None,
 
 
 def print_brief(parent: QWidget, session: Session, meeting_id: str) -> str | None:
+    return make_brief(parent, session, meeting_id,
+                      lambda doc: save_document(parent, session, doc))
+
+
+def make_brief(parent: QWidget, session: Session, meeting_id: str, ready: Ready):
+    """The chair's brief on interests for a meeting, handed to ``ready``."""
     from secretariat.documents import chairs_brief_pdf
 
     doc = conflicts.brief_document(session.tf, meeting_id)
-    name = f"Chair's brief {doc.meeting_date.isoformat()}.pdf"
-    return save_and_open(parent, session, "Save the chair's brief as PDF", name,
-                         chairs_brief_pdf.render(doc), "PDF files (*.pdf)")
+    return hand_over(parent, ready, chairs_brief_pdf, doc, "the chair's brief",
+                     f"Chair's brief {doc.meeting_date.isoformat()}.pdf")
 
 
 class MeetingInterestsTab(QWidget):
@@ -290,6 +295,9 @@ class MeetingInterestsTab(QWidget):
             interests = self.session.tf.interests
             self.session.delete("Remove a declaration",
                                 lambda: interests.remove_meeting_declaration(declaration_id))
+
+    def make_document(self, ready: Ready):
+        return make_brief(self, self.session, self.meeting_id, ready)
 
     def print_brief(self) -> str | None:
         return print_brief(self, self.session, self.meeting_id)

@@ -2,18 +2,13 @@
 have got (draft, circulated, approved), and a preview of the real PDF with
 Print…, Save as PDF… and Circulate….
 
-The undoable minute edits used here and by the live view are at the top.
+The undoable minute edits it shares with the live view are in ``ui.minutes_edits``.
 """
 
 import datetime as dt
-from pathlib import Path
-from typing import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QInputDialog, QLabel,
                                QMessageBox, QPlainTextEdit, QSplitter, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -22,9 +17,10 @@ from secretariat import circulate, minutes_content
 from secretariat.errors import UserFacingError, ValidationError
 from secretariat.values import long_date
 
-from ..exports import ask_output, open_in_its_program
+from ..exports import PDF_FILES, Document, Ready, ask_output, open_in_its_program
 from ..minutes_edits import (action_line, capture, delete, edit_action, lifecycle_step,
                              missing_glyphs_ok, record_correction, write_file)
+from ..printing import PdfPages, print_document
 from ..session import Session
 from ..widgets import button
 from .actions import ActionTable
@@ -33,75 +29,6 @@ RECORD = Qt.ItemDataRole.UserRole
 SYNTAX_HELP = ("One line each: \"- point\", \"  - sub-point\", \"Decision: …\", "
                "\"Action: owner — what — when\". Ctrl+Enter records.")
 
-
-# -- the preview ---------------------------------------------------------------
-
-class PdfPreview(QWidget):
-    """The real PDF, as it will print, with Print… and Save as PDF…."""
-
-    def __init__(self, name: str, render: Callable[[], tuple[bytes, list[str]]]):
-        super().__init__()
-        self._render = render
-        self._name = name
-        self.pdf = b""
-        self.document = QPdfDocument(self)
-        self._buffer = QBuffer(self)
-        self.view = QPdfView(self)
-        self.view.setAccessibleName(f"Preview of the {name}")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.buttons = QHBoxLayout()
-        self.buttons.addWidget(button("&Print…", self.print_, "Print on a printer"))
-        self.buttons.addWidget(button("Save as P&DF…", self.save_as, "Write the PDF to a file"))
-        self.buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.buttons)
-        layout.addWidget(self.view, 1)
-
-    def refresh(self) -> None:
-        try:
-            self.pdf, self.missing = self._render()
-        except UserFacingError:
-            return  # the record changed under us (deleted meeting); the page goes soon
-        self.document.close()
-        self._buffer.close()
-        self._buffer.setData(QByteArray(self.pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
-
-    def save_as(self) -> bool:
-        if not missing_glyphs_ok(self, self.missing):
-            return False
-        path = ask_output(self, f"Save the {self._name} as PDF", f"{self._name}.pdf",
-                          "PDF files (*.pdf)", ".pdf")
-        return bool(path) and write_file(self, path, self.pdf)
-
-    def print_(self) -> None:
-        if not missing_glyphs_ok(self, self.missing):
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        self.print_to(printer)
-
-    def print_to(self, printer: QPrinter) -> None:
-        """Each PDF page drawn as an image at the printer's resolution."""
-        painter = QPainter(printer)
-        try:
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                target = painter.viewport()
-                image = self.document.render(page, QSize(target.width(), target.height()))
-                painter.drawImage(target, image)
-        finally:
-            painter.end()
-
-
-# -- the tab -------------------------------------------------------------------
 
 class MinutesTab(QWidget):
     """Edit a meeting's minutes, move them through their lifecycle, print them."""
@@ -170,11 +97,20 @@ class MinutesTab(QWidget):
 
         self.publication = QCheckBox("Version for &publication")
         self.publication.setToolTip("Withhold restricted items")
-        self.publication.toggled.connect(lambda _: self.preview.refresh())
-        self.preview = PdfPreview("minutes", self._render)
+        self.publication.toggled.connect(lambda _: self.refresh_preview())
+        self.preview = PdfPages("the minutes")
+        self.missing: list[str] = []  # characters the font lacks
         self.preview.layout().insertWidget(0, self.publication)
-        self.preview.buttons.insertWidget(2, button("Circ&ulate…", self.circulate,
-                                                    "An e-mail draft with the PDF attached"))
+        printing = QHBoxLayout()
+        printing.addWidget(button("&Print…", lambda: self.make_document(
+            lambda document: print_document(self, document)),
+                                  "Print on a printer or to a PDF file"))
+        printing.addWidget(button("Save as P&DF…", lambda: self.save_pdf(),
+                                  "Write the PDF to a file"))
+        printing.addWidget(button("Circ&ulate…", lambda: self.circulate(),
+                                  "An e-mail draft with the PDF attached"))
+        printing.addStretch()
+        self.preview.layout().insertLayout(1, printing)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
@@ -187,12 +123,32 @@ class MinutesTab(QWidget):
 
     # -- reading
 
-    def _render(self) -> tuple[bytes, list[str]]:
+    def refresh_preview(self) -> None:
         from secretariat.documents import minutes_pdf
 
-        doc = minutes_content.build(self.session.tf, self.meeting_id,
-                                    publication=self.publication.isChecked())
-        return minutes_pdf.render(doc), minutes_pdf.warnings(doc)
+        try:
+            doc = minutes_content.build(self.session.tf, self.meeting_id,
+                                        publication=self.publication.isChecked())
+        except UserFacingError:
+            return  # the record changed under us (deleted meeting); the page goes soon
+        self.missing = minutes_pdf.warnings(doc)
+        self.preview.show_pdf(minutes_pdf.render(doc))
+
+    def make_document(self, ready: Ready):
+        """The minutes as previewed, once the official has accepted any
+        characters the font lacks."""
+        if not missing_glyphs_ok(self, self.missing):
+            return None
+        kind = "minutes for publication" if self.publication.isChecked() else "minutes"
+        day = self.session.tf.meetings.get(self.meeting_id).date
+        return ready(Document(f"the {kind}", f"{kind} {day}.pdf", self.preview.pdf))
+
+    def save_pdf(self) -> bool:
+        def save(document: Document) -> bool:
+            target = ask_output(self, f"Save {document.title} as PDF", document.file_name,
+                                PDF_FILES, ".pdf")
+            return bool(target) and write_file(self, target, document.pdf)
+        return bool(self.make_document(save))
 
     def load(self) -> None:
         tf = self.session.tf
@@ -213,7 +169,7 @@ class MinutesTab(QWidget):
         self.reopen_button.setEnabled(state.locked)
         self._fill_tree()
         self.arising.show_source(tf.actions.matters_arising_ids(self.meeting_id), tf.actions.many)
-        self.preview.refresh()
+        self.refresh_preview()
 
     def _fill_tree(self) -> None:
         tf = self.session.tf
@@ -388,13 +344,13 @@ class MinutesTab(QWidget):
 
     def circulate(self) -> bool:
         """Save an e-mail draft with the PDF and open it in the mail program."""
-        if not missing_glyphs_ok(self, self.preview.missing):
+        if not missing_glyphs_ok(self, self.missing):
             return False
         tf = self.session.tf
         state = tf.minutes.lifecycle.of(self.meeting_id)
         document = "minutes" if state.locked else "draft minutes"
         made = circulate.draft(tf, self.meeting_id, self.preview.pdf, document)
-        path = ask_output(self, "Save the e-mail draft", str(Path.home() / f"{document}.eml"),
+        path = ask_output(self, "Save the e-mail draft", f"{document}.eml",
                           "E-mail drafts (*.eml)", ".eml")
         if not path or not write_file(self, path, made.eml):
             return False

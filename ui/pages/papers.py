@@ -11,7 +11,7 @@ from secretariat.papers import document_to_open
 
 from ..dialogs.papers import (LinkDialog, NominateDialog, PaperDialog, SignOffDialog,
                               SuggestDialog)
-from ..exports import open_in_its_program, save_and_open
+from ..exports import Ready, hand_over, open_in_its_program, save_and_open, save_document
 from ..models.reviews_model import CoverageModel, LoadModel, ReviewersModel, ReviewRow
 from ..session import Session
 from ..tables import select_id, selected_id, show_id, table_view
@@ -257,10 +257,12 @@ class PapersPage(QWidget):
             box.exec()
         return written
 
-    def print_coverage(self) -> str | None:
+    def make_document(self, ready: Ready):
         from secretariat.documents import reviews_pdf
 
         doc = reviews.coverage_document(self.session.tf, self.session.body_id)
-        return save_and_open(self, self.session, "Save the coverage view as PDF",
-                             "Review coverage.pdf", reviews_pdf.render(doc),
-                             "PDF files (*.pdf)")
+        return hand_over(self, ready, reviews_pdf, doc, "the coverage view",
+                         "Review coverage.pdf")
+
+    def print_coverage(self) -> str | None:
+        return self.make_document(lambda doc: save_document(self, self.session, doc))

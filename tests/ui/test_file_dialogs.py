@@ -1,0 +1,32 @@
+"""File dialogs open in the folder the official last saved to or opened from,
+in this session and the next, not always in the home folder."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from ui.menus import Act
+from test_saving_never_overwrites import the_button
+
+
+def test_file_dialogs_start_in_the_folder_last_used(sample_window, qtbot, tmp_path,
+                                                    monkeypatch, files_opened):
+    folder = tmp_path / "papers for the chair"
+    folder.mkdir()
+    asked, answers = [], [folder / "minutes.pdf", folder / "agenda.pdf"]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, kind: (
+        asked.append(Path(start)) or str(answers.pop(0)), kind))
+    for tab in ("Minutes", "Agenda"):
+        qtbot.mouseClick(the_button(sample_window, "Meetings", tab, "Save as P&DF…"),
+                         Qt.MouseButton.LeftButton)
+    assert asked[0].parent == Path.home()
+    assert asked[1].parent == folder and asked[1].name.startswith("agenda")
+    assert (folder / "minutes.pdf").exists() and (folder / "agenda.pdf").exists()
+
+    sample_window.close_file()  # the folder is remembered for the next file, and session
+    opened = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda parent, title, start, kind: opened.append(start) or ("", ""))
+    sample_window.actions[Act.OPEN].trigger()
+    assert opened == [str(folder)]
