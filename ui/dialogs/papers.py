@@ -40,7 +40,9 @@ class PaperDialog(ValuesDialog):
         line = QHBoxLayout()
         line.addWidget(self.document)
         line.addWidget(browse)
-        self.form.addRow("D&ocument", line)
+        label = QLabel("D&ocument")  # a label made here, so its buddy takes Alt+O
+        label.setBuddy(self.document)
+        self.form.addRow(label, line)
         self.notes = self.row("No&tes", NotesEdit(paper.notes if paper else ""))
         self.notes.setTabChangesFocus(True)
 
