@@ -52,8 +52,10 @@ def test_forms_not_returned_are_listed_and_a_return_is_recorded(stored, page, se
 def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path, answer,
                                                       replies, click):
     choose(page, "Ed Mayo")
+    titles = []
 
     def trustee(d):
+        titles.append(d.windowTitle())
         d.description.setText("Trustee")
         d.organisation.setText("A Co-operative Bank")
         d.kind.setCurrentIndex(d.kind.findData("directorship"))
@@ -61,6 +63,7 @@ def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path,
 
     answer(InterestDialog, [trustee])
     click(page, "Declare Interest…")
+    assert titles == ["Declare an Interest of Ed Mayo"]  # the member it is for
     assert page.history.rowCount() == 2
     page.history_view.selectRow(next(r for r in range(page.history.rowCount())
                                      if page.history.record(r).description == "Trustee"))

@@ -16,8 +16,11 @@ from .values import ValuesDialog, meeting_and_item, people_combo
 
 
 class InterestDialog(ValuesDialog):
-    def __init__(self, session: Session, interest=None, parent=None):
-        super().__init__("Edit Interest" if interest else "Declare an Interest", session, parent)
+    """An interest of the member named in the title, so no one declares it for the wrong one."""
+
+    def __init__(self, session: Session, member: str, interest=None, parent=None):
+        super().__init__(f"Edit an Interest of {member}" if interest
+                         else f"Declare an Interest of {member}", session, parent)
         self.description = self.row("&Description", QLineEdit(
             interest.description if interest else ""))
         self.description.setPlaceholderText("e.g. Chief Executive")

@@ -110,7 +110,7 @@ class InterestsPage(QWidget):
         if entry is None:
             return
         interests = self.session.tf.interests
-        created = InterestDialog(self.session, parent=self).run(
+        created = InterestDialog(self.session, entry.person.display_name, parent=self).run(
             lambda values: self.session.create(
                 f"Declare an interest of {entry.person.display_name}",
                 lambda: interests.declare(entry.person.id, **values), interests.take_back))
@@ -121,7 +121,8 @@ class InterestsPage(QWidget):
         interest = self.chosen_interest()
         if interest is None:
             return
-        InterestDialog(self.session, interest, parent=self).run(
+        member = self.session.tf.people.get(interest.person_id).display_name
+        InterestDialog(self.session, member, interest, parent=self).run(
             lambda values: self.session.update(self.session.tf.interests, interest.id,
                                                "Edit an interest", **values))
 
