@@ -4,6 +4,7 @@ running clock's warning, and what is offered for the agenda."""
 import pytest
 from PySide6.QtCore import Qt
 
+from ui.dialogs.interests import TagItemDialog
 from ui.models.agenda_model import MIME
 from ui.pages.agenda import AgendaPage
 
@@ -239,3 +240,19 @@ def test_the_body_keeps_its_standing_items(page):
     page.session.undo_stack.undo()  # the standing items applied
     page.session.undo_stack.undo()  # the removal
     assert dialog.listing.item(2).text() == "Declarations of interest"
+
+
+def test_tag_the_chosen_item_for_conflicts(stored, page, sample_path, answer, click):
+    choose(page, "Assets")
+    chosen = []
+
+    def touches_evolve(d):
+        chosen.append(d.item.currentText())
+        d.name.setText("Evolve YP")
+
+    answer(TagItemDialog, [touches_evolve])
+    click(page, "Tag for Conflicts…")
+    assert chosen == ["Assets"]  # the item chosen on the agenda
+    assert stored(sample_path, "SELECT a.title, t.name FROM tags t JOIN agenda_items a "
+                  "ON a.id = t.agenda_item_id WHERE t.name = 'Evolve YP'") == [
+        ("Assets", "Evolve YP")]

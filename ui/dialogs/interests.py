@@ -61,10 +61,15 @@ class DeclarationDialog(ValuesDialog):
 
 
 class TagItemDialog(ValuesDialog):
-    def __init__(self, session: Session, meeting_id: str, parent=None):
-        super().__init__("Tag an Agenda Item", session, parent)
+    """A tag for an item of the meeting (the one given chosen to start with)."""
+
+    def __init__(self, session: Session, meeting_id: str, item_id: str | None = None,
+                 parent=None):
+        super().__init__("Tag an Agenda Item for Conflicts", session, parent)
         self.meeting, self.item = meeting_and_item(self, session, meeting_id)
         self.meeting.setEnabled(False)
+        if item_id:
+            self.item.setCurrentIndex(max(0, self.item.findData(item_id)))
         self.name = self.row("&Touches", QLineEdit())
         self.name.setPlaceholderText("an organisation or topic, e.g. MSP")
         self.kind = self.choice("&Kind", TAG_KINDS, "organisation")

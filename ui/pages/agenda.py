@@ -20,6 +20,7 @@ from ..minutes_edits import missing_glyphs_ok
 from ..models.agenda_model import AgendaModel
 from ..session import Session
 from ..widgets import add_row, button, button_row, enable_while, set_quietly, side_by_side
+from .interests import tag_item
 from .suggestions import DECLINE, HOLD, ask_reason, change_suggestion
 
 
@@ -114,6 +115,8 @@ class AgendaPage(QWidget):
             ("Add su&b-item", self.add_sub_item, "A sub-item of the chosen item"),
             ("Remo&ve", self.remove_item, "Delete"),
             ("Lin&k paper…", self.link_paper, "Send a paper under this item"),
+            ("Tag for Conflicts…", self.tag_for_conflicts,
+             "Name an organisation or topic the item touches, so interests are checked"),
             ("Move u&p", self.move_up, "Ctrl+Up"),
             ("Move do&wn", self.move_down, "Ctrl+Down"),
             ("I&ndent", self.indent, "Make a sub-item: Ctrl+Right"),
@@ -124,8 +127,8 @@ class AgendaPage(QWidget):
         hold = button("&Hold", self.hold_offered, "Keep a suggestion for a future meeting")
         side_by_side(self, [
             status_row, self.warning, (self.tree, 1),
-            button_row([("&Add item", self.add_item, "Insert"), *on_item[:3]]),
-            button_row(on_item[3:]),
+            button_row([("&Add item", self.add_item, "Insert"), *on_item[:4]]),
+            button_row(on_item[4:]),
             button_row([("Standing ite&ms", self.apply_standing_items,
                          "Add the body's standing items this agenda lacks"),
                         ("&Edit standing items…", self.edit_standing_items,
@@ -310,6 +313,11 @@ class AgendaPage(QWidget):
         return self.session.create(
             "Link paper", lambda: self.tf.papers.link(paper_id, self.meeting_id, item_id),
             self.tf.papers.unlink)
+
+    def tag_for_conflicts(self) -> None:
+        item_id = self.current_id()
+        if item_id:
+            tag_item(self, self.session, self.meeting_id, item_id)
 
     # -- order -----------------------------------------------------------------------
 
