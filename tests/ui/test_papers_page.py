@@ -214,3 +214,30 @@ def test_the_document_field_is_labelled_document(qtbot, session):
     qtbot.addWidget(dialog)
     [label] = [shown for shown in dialog.findChildren(QLabel) if "ocument" in shown.text()]
     assert label.buddy() is dialog.document
+
+
+def rows_in_sight(view):
+    shown = view.viewport().rect()
+    return [r for r in range(view.model().rowCount())
+            if shown.intersects(view.visualRect(view.model().index(r, 0)))]
+
+
+# A pop-up list asks to raise itself and grab the keyboard, which offscreen cannot.
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "does not support grabbing")
+def test_a_long_drop_down_list_scrolls_within_the_screen(qtbot, page, answer, click):
+    """The "Signed off by" list holds everyone in the body (19 in the sample)."""
+    seen = []
+
+    def open_the_list(d):
+        d.show()
+        qtbot.mouseClick(d.by, Qt.MouseButton.LeftButton)
+        popup = d.by.view().window()
+        qtbot.waitUntil(popup.isVisible)
+        seen.append((len(rows_in_sight(d.by.view())), d.by.count(),
+                     d.screen().availableGeometry().contains(popup.geometry())))
+        d.by.hidePopup()
+
+    choose(page, "Assets paper")
+    answer(SignOffDialog, [open_the_list])
+    click(page, "Sign Off…")
+    assert seen == [(15, 19, True)]

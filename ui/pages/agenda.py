@@ -19,13 +19,14 @@ from ..exports import save_and_open
 from ..minutes_edits import missing_glyphs_ok
 from ..models.agenda_model import AgendaModel
 from ..session import Session
-from ..widgets import add_row, button, button_row, enable_while, set_quietly, side_by_side
+from ..widgets import (add_row, button, button_row, combo_box, enable_while, set_quietly,
+                       side_by_side)
 from .interests import tag_item
 from .suggestions import DECLINE, HOLD, ask_reason, change_suggestion
 
 
 def combo(choices: dict[str, str], name: str) -> QComboBox:
-    box = QComboBox()
+    box = combo_box()
     box.setAccessibleName(name)
     for key, label in choices.items():
         box.addItem(label or "(not given)", key)
@@ -91,7 +92,7 @@ class AgendaPage(QWidget):
         self.purpose = add_row(form, "P&urpose", combo(PURPOSES, "Purpose"))
         self.purpose.activated.connect(
             lambda: self._set("Change purpose", purpose=self.purpose.currentData()))
-        self.lead = add_row(form, "&Lead", QComboBox())
+        self.lead = add_row(form, "&Lead", combo_box())
         self.lead.setEditable(True)
         self.lead.lineEdit().editingFinished.connect(self._set_lead)
         self.lead.activated.connect(self._set_lead)

@@ -3,7 +3,7 @@ paper's reviewers by role (with conflict flags), each member's review load,
 and the e-mail drafts inviting self-nominations and chasing overdue reviews."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 
 from secretariat import invitations, reviews
 from secretariat.errors import UserFacingError
@@ -15,7 +15,8 @@ from ..exports import open_in_its_program, save_and_open
 from ..models.reviews_model import CoverageModel, LoadModel, ReviewersModel, ReviewRow
 from ..session import Session
 from ..tables import select_id, selected_id, show_id, table_view
-from ..widgets import button, button_row, day_text, enable_while, side_by_side
+from ..widgets import (button, button_row, combo_box, day_text, enable_while,
+                       side_by_side)
 
 
 class PapersPage(QWidget):
@@ -34,7 +35,7 @@ class PapersPage(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                              | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAccessibleName("The chosen paper")
-        self.status = QComboBox()
+        self.status = combo_box()
         self.status.setAccessibleName("Review status")
         for key, text in reviews.STATUSES.items():
             self.status.addItem(text, key)

@@ -7,7 +7,7 @@ Officials (with whom they deputise for), guests and presenters (with the items
 they came for) are listed below the members. Every mark can be undone."""
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QTableView, QVBoxLayout, QWidget)
 
 from secretariat.errors import NotFoundError
@@ -17,7 +17,7 @@ from ..dialogs.form import FormDialog
 from ..models.register_model import RegisterModel
 from ..session import Session
 from ..tables import select_id, table_view
-from ..widgets import button_row, set_quietly
+from ..widgets import button_row, combo_box, set_quietly
 
 KEYS = {Qt.Key.Key_P: "present", Qt.Key.Key_1: "present", Qt.Key.Key_A: "apologies",
         Qt.Key.Key_2: "apologies", Qt.Key.Key_X: "absent", Qt.Key.Key_3: "absent"}
@@ -56,7 +56,7 @@ class RegisterPage(QWidget):
         self._last_table = self.members
         for view in (self.members, self.others):
             view.installEventFilter(self)
-        self.chair = QComboBox()
+        self.chair = combo_box()
         self.chair.setAccessibleName("In the chair")
         self.chair.activated.connect(lambda: self.set_chair(self.chair.currentData()))
         self.summary = QLabel()
