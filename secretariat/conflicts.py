@@ -38,6 +38,18 @@ class Tag:
 
 
 @record
+class ItemTag:
+    """A tag of an agenda item, with the item's title to show beside it."""
+
+    tag: Tag
+    item_title: str
+
+    @property
+    def id(self) -> str:
+        return self.tag.id
+
+
+@record
 class Conflict:
     """One member's interest matching one tag of an item or a paper."""
 
@@ -95,6 +107,17 @@ class Tags(Manager[Tag]):
 
     def of_item(self, agenda_item_id: str) -> list[Tag]:
         return self._of("agenda_item_id", agenda_item_id)
+
+    def of_meeting_items(self, meeting_id: str) -> list[ItemTag]:
+        """Every tag of the meeting's agenda items, in agenda order."""
+        rows = self._store.rows(
+            """SELECT t.*, a.title AS item_title FROM tags t
+               JOIN agenda_items a ON a.id = t.agenda_item_id
+               LEFT JOIN agenda_items up ON up.id = a.parent_id
+               WHERE a.meeting_id = ?
+               ORDER BY coalesce(up.position, a.position), up.id IS NOT NULL, a.position,
+                        t.kind, t.name COLLATE NOCASE""", (meeting_id,))
+        return [ItemTag(self._from_row(r), r["item_title"]) for r in rows]
 
     def _of(self, column: str, target: str) -> list[Tag]:
         rows = self._store.rows(

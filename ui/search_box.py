@@ -6,7 +6,8 @@ The box searches
 the body shown (people and interests belong to every body) as the official
 types, and emits ``open_record(kind, record_id, meeting_id)``; ``open_hit``
 takes the window to the record's page (a page may offer
-``show_record(record_id)`` to select the record itself).
+``show_record(record_id)`` to select the record itself). Once a hit is opened
+the box goes away and the window has the keyboard, on the record chosen.
 """
 
 import html
@@ -86,7 +87,7 @@ class _RichTextDelegate(QStyledItemDelegate):
 
 
 class SearchBox(QDialog):
-    """Search the open file; stays open beside the window until Escape."""
+    """Search the open file; stays open beside the window until Escape or a hit is opened."""
 
     open_record = Signal(str, str, object)  # kind, record id, meeting id (or None)
 
@@ -172,6 +173,7 @@ class SearchBox(QDialog):
     def _open(self, item: QTreeWidgetItem) -> None:
         hit = item.data(0, HIT_ROLE)
         if hit is not None:
+            self.hide()  # not left on top of the record it opens
             self.open_record.emit(hit.kind, hit.record_id, hit.meeting_id)
 
     def keyPressEvent(self, event) -> None:
@@ -194,3 +196,4 @@ def open_hit(window, kind: str, record_id: str, meeting_id: str | None) -> None:
         page.show_meeting(meeting_id, kind, record_id)
     elif hasattr(page, "show_record"):
         page.show_record(record_id)
+    window.activateWindow()  # the keyboard to the record, which show_record focused

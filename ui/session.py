@@ -38,13 +38,15 @@ class Session(QObject):
         self.last_refusal = error  # for a dialog to show it at its field
         show_error(self.error_parent, error)
 
-    def perform(self, text: str, apply: Callable[[], Changes],
-                revert: Callable[[], Changes]) -> bool:
-        """Run one edit now and put it on the undo stack; False (and a message) if refused."""
+    def perform(self, text: str, apply: Callable[[], Changes], revert: Callable[[], Changes],
+                report: Callable[[UserFacingError], None] | None = None) -> bool:
+        """Run one edit now and put it on the undo stack; False (and a message) if refused.
+        ``report`` shows a refusal instead of the error dialog (e.g. without taking
+        the keyboard from someone typing)."""
         try:
             changes = apply()
         except UserFacingError as error:
-            self.report(error)
+            (report or self.report)(error)
             return False
         self.undo_stack.push(Edit(self, text, apply, revert, already_done=True))
         self.notify(changes)

@@ -43,12 +43,14 @@ def selected_id(view: QTableView) -> str | None:
 
 
 def show_id(view: QTableView, record_id: str) -> bool:
-    """Select the record's row and scroll it into view; False if it is not listed."""
+    """Select the record's row, scroll it into view and give the list the
+    keyboard; False if it is not listed."""
     row = view.model().row_of(record_id)
     if row < 0:
         return False
     view.selectRow(row)
     view.scrollTo(view.currentIndex())  # even if it was chosen already, then scrolled past
+    view.setFocus()
     return True
 
 

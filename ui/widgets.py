@@ -3,8 +3,9 @@
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import (QFormLayout, QFrame, QPlainTextEdit, QPushButton, QScrollArea,
-                               QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QPlainTextEdit, QPushButton,
+                               QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from .flow_layout import FlowLayout
 
@@ -25,6 +26,19 @@ def button(text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
         push.setToolTip(tip)
     push.clicked.connect(lambda: slot())
     return push
+
+
+LISTED = 15  # entries a drop-down list shows before it scrolls
+
+
+def combo_box() -> QComboBox:
+    """A drop-down whose list opens below it, at most ``LISTED`` entries tall.
+    (The Fusion style opens a fixed list with every entry, the current one over
+    the box: a long list ran off the screen and ignored ``maxVisibleItems``.)"""
+    box = QComboBox()
+    box.setStyleSheet("QComboBox { combobox-popup: 0; }")
+    box.setMaxVisibleItems(LISTED)
+    return box
 
 
 class NotesEdit(QPlainTextEdit):

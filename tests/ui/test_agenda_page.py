@@ -4,6 +4,7 @@ running clock's warning, and what is offered for the agenda."""
 import pytest
 from PySide6.QtCore import Qt
 
+from ui.dialogs.interests import TagItemDialog
 from ui.models.agenda_model import MIME
 from ui.pages.agenda import AgendaPage
 
@@ -249,3 +250,19 @@ def test_copy_from_with_no_other_meeting_says_so(qtbot, session, click, dialogs_
     page.show()
     click(page, "Copy from…")
     assert "There is no other meeting to copy from." in dialogs_shown[-1][1]
+
+
+def test_tag_the_chosen_item_for_conflicts(stored, page, sample_path, answer, click):
+    choose(page, "Assets")
+    chosen = []
+
+    def touches_evolve(d):
+        chosen.append(d.item.currentText())
+        d.name.setText("Evolve YP")
+
+    answer(TagItemDialog, [touches_evolve])
+    click(page, "Tag for Conflicts…")
+    assert chosen == ["Assets"]  # the item chosen on the agenda
+    assert stored(sample_path, "SELECT a.title, t.name FROM tags t JOIN agenda_items a "
+                  "ON a.id = t.agenda_item_id WHERE t.name = 'Evolve YP'") == [
+        ("Assets", "Evolve YP")]

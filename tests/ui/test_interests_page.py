@@ -7,6 +7,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QPushButton
 
 from secretariat.interests import declarations_for_meeting
 from ui.dialogs.interests import DeclarationDialog, InterestDialog
@@ -52,8 +53,10 @@ def test_forms_not_returned_are_listed_and_a_return_is_recorded(stored, page, se
 def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path, answer,
                                                       replies, click):
     choose(page, "Ed Mayo")
+    titles = []
 
     def trustee(d):
+        titles.append(d.windowTitle())
         d.description.setText("Trustee")
         d.organisation.setText("A Co-operative Bank")
         d.kind.setCurrentIndex(d.kind.findData("directorship"))
@@ -61,6 +64,7 @@ def test_declare_an_interest_then_end_it_and_it_stays(stored, page, sample_path,
 
     answer(InterestDialog, [trustee])
     click(page, "Declare Interest…")
+    assert titles == ["Declare an Interest of Ed Mayo"]  # the member it is for
     assert page.history.rowCount() == 2
     page.history_view.selectRow(next(r for r in range(page.history.rowCount())
                                      if page.history.record(r).description == "Trustee"))
@@ -168,3 +172,31 @@ def test_a_meetings_interests_tab_flags_tagged_items_and_records_declarations(
     assert tab.declarations.rowCount() == 1
     session.undo_stack.undo()
     assert tab.declarations.rowCount() == 0
+
+
+def test_a_meetings_item_tags_are_listed_and_one_can_be_removed(qtbot, stored, session,
+                                                                sample_path, click):
+    from ui.pages.interests import MeetingInterestsTab
+
+    meeting = session.tf.meetings.on_date("2012-01-12")[0]
+    tab = MeetingInterestsTab(session, meeting.id)
+    qtbot.addWidget(tab)
+    tab.show()
+
+    def listed():
+        return [(tab.tags.index(r, 1).data(), tab.tags.index(r, 2).data())
+                for r in range(tab.tags.rowCount())]
+
+    assert ("Co-operatives UK", "Organisation") in listed()
+    assert any(tab.flags.record(r).person_name == "Ed Mayo" for r in range(tab.flags.rowCount()))
+    assert not next(b for b in tab.findChildren(QPushButton)
+                    if b.text() == "Remove Ta&g").isEnabled()  # greyed: no tag chosen
+    tab.tags_view.selectRow(next(r for r, (name, _) in enumerate(listed())
+                                 if name == "Co-operatives UK"))
+    click(tab, "Remove Tag")
+    assert ("Co-operatives UK", "Organisation") not in listed()
+    assert stored(sample_path, "SELECT * FROM tags WHERE name = 'Co-operatives UK'") == []
+    assert not any(tab.flags.record(r).person_name == "Ed Mayo"
+                   for r in range(tab.flags.rowCount()))  # the flag went with it
+    session.undo_stack.undo()
+    assert ("Co-operatives UK", "Organisation") in listed()

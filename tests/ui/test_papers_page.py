@@ -8,7 +8,10 @@ from email import policy
 import pytest
 from pypdf import PdfReader
 
-from ui.dialogs.papers import LinkDialog, NominateDialog, PaperDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from ui.dialogs.papers import LinkDialog, NominateDialog, PaperDialog, SignOffDialog
 from ui.pages.papers import PapersPage
 
 WAVE = "First wave of cross-cutting issues papers"
@@ -162,3 +165,79 @@ def test_send_a_paper_to_a_meeting_item(stored, page, session, sample_path, answ
                   "p.id = l.paper_id JOIN agenda_items a ON a.id = l.agenda_item_id "
                   "WHERE p.short_name = 'Procurement paper'") == [("Cross cutting issues",)]
     assert "To the meeting of 26 May 2011, item “Cross cutting issues”" in page.details.text()
+
+
+def test_the_wave_and_who_signed_off_show_beside_the_paper(stored, page, sample_path, replies,
+                                                           answer, click):
+    choose(page, "Assets paper")
+    assert f"Wave: {WAVE}" in page.details.text()
+    answer(SignOffDialog, [lambda d: d.on.setText("1 July 2011")])
+    click(page, "Sign Off…")  # its reviews are done: nothing to warn of
+    assert replies.asked == []
+    assert stored(sample_path, "SELECT status FROM papers WHERE short_name = 'Assets paper'") \
+        == [("signed_off",)]
+    assert "Signed off 1 Jul 2011 by Julian Le Grand" in page.details.text()
+
+
+def test_a_reviewers_own_words_show_in_the_reviewers_table(page, answer, click):
+    choose(page, "Evidence paper")
+
+    def in_her_words(d):
+        d.member.setCurrentIndex(d.member.findText("Rachel Wolf"))
+        d.words.setText("a school founder's eye")
+
+    answer(NominateDialog, [in_her_words])
+    click(page, "Nominate…")
+    column = [c.title for c in page.reviewers.columns].index("In their words")
+    assert page.reviewers.index(0, column).data() == "a school founder's eye"
+
+
+def test_signing_off_with_reviews_not_in_asks_first(stored, page, sample_path, replies,
+                                                    answer, click):
+    choose(page, "Teckal paper")
+    answer(SignOffDialog, [lambda d: None])
+    click(page, "Sign Off…")  # answered No
+    kind, text = replies.asked[-1]
+    assert "Rachel Wolf (Nominated)" in text and "review load" in text
+    teckal = "SELECT status FROM papers WHERE short_name = 'Teckal paper'"
+    assert stored(sample_path, teckal) == [("out_for_review",)]
+    replies.answer(QMessageBox.StandardButton.Yes)
+    click(page, "Sign Off…")
+    assert stored(sample_path, teckal) == [("signed_off",)]
+
+
+def test_the_document_field_is_labelled_document(qtbot, session):
+    """A label with a buddy shows "Document" (the O underlined, Alt+O reaching the
+    field); without one it showed "D&ocument". (Mnemonic keys do not reach the
+    offscreen platform, so the buddy is what is checked.)"""
+    dialog = PaperDialog(session)
+    qtbot.addWidget(dialog)
+    [label] = [shown for shown in dialog.findChildren(QLabel) if "ocument" in shown.text()]
+    assert label.buddy() is dialog.document
+
+
+def rows_in_sight(view):
+    shown = view.viewport().rect()
+    return [r for r in range(view.model().rowCount())
+            if shown.intersects(view.visualRect(view.model().index(r, 0)))]
+
+
+# A pop-up list asks to raise itself and grab the keyboard, which offscreen cannot.
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "does not support grabbing")
+def test_a_long_drop_down_list_scrolls_within_the_screen(qtbot, page, answer, click):
+    """The "Signed off by" list holds everyone in the body (19 in the sample)."""
+    seen = []
+
+    def open_the_list(d):
+        d.show()
+        qtbot.mouseClick(d.by, Qt.MouseButton.LeftButton)
+        popup = d.by.view().window()
+        qtbot.waitUntil(popup.isVisible)
+        seen.append((len(rows_in_sight(d.by.view())), d.by.count(),
+                     d.screen().availableGeometry().contains(popup.geometry())))
+        d.by.hidePopup()
+
+    choose(page, "Assets paper")
+    answer(SignOffDialog, [open_the_list])
+    click(page, "Sign Off…")
+    assert seen == [(15, 19, True)]

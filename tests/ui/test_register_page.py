@@ -3,7 +3,7 @@ guests, refusals with a message, and undo."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QLabel, QListWidget
 
 from ui.dialogs.form import FormDialog
 
@@ -71,9 +71,20 @@ def test_the_vice_chair_takes_the_chair_when_the_chair_sends_apologies(page, qtb
     register = page.tf.attendance.register(page.meeting_id)
     assert (register.chair_heading, page.chair.currentText()) == ("Vice-Chair", "Peter Marsh")
     page.members.selectRow(2)  # Carole Leslie, not marked
+    shown = len(dialogs_shown)
     qtbot.keyClick(page.members, Qt.Key.Key_C)
-    assert "Carole Leslie is not marked present, so cannot chair." in dialogs_shown[-1][1]
+    assert page.refusal.isVisible()
+    assert page.refusal.text() == "Carole Leslie is not marked present, so cannot chair."
+    assert len(dialogs_shown) == shown  # no dialog to take the keys typed next
     assert page.tf.attendance.register(page.meeting_id).chair_heading == "Vice-Chair"
+    qtbot.keyClick(page.members, Qt.Key.Key_P)  # typing goes on: she is marked present
+    assert statuses(page)["Carole Leslie"] == "present"
+    assert not page.refusal.isVisible()
+
+
+def test_the_key_help_says_the_cursor_moves_on(page):
+    shown = [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
+    assert any("moving to the next person" in text for text in shown)
 
 
 def _tick(*titles):

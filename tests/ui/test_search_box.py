@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from secretariat.changes import Changes
 from secretariat.search import Hit, Marked
@@ -167,3 +168,12 @@ def test_double_click_selects_the_paper_on_the_papers_page(qtbot, sample_window)
     assert current_page_name(sample_window) == "Papers"
     assert page.chosen().paper.id == item.data(0, HIT_ROLE).record_id
     assert page.details.text().startswith("Teckal paper")
+
+
+def test_opening_a_hit_closes_the_box_and_gives_the_window_the_record(qtbot, sample_window):
+    hit, page = open_with_enter(qtbot, sample_window, "Teckal", "Papers")
+
+    assert not sample_window.search_box.isVisible()  # not left on top of the record
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is sample_window)
+    assert page.chosen().paper.id == hit.record_id
+    assert page.view.hasFocus()  # arrow keys move on from the record opened

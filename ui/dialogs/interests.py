@@ -16,8 +16,11 @@ from .values import ValuesDialog, meeting_and_item, people_combo
 
 
 class InterestDialog(ValuesDialog):
-    def __init__(self, session: Session, interest=None, parent=None):
-        super().__init__("Edit Interest" if interest else "Declare an Interest", session, parent)
+    """An interest of the member named in the title, so no one declares it for the wrong one."""
+
+    def __init__(self, session: Session, member: str, interest=None, parent=None):
+        super().__init__(f"Edit an Interest of {member}" if interest
+                         else f"Declare an Interest of {member}", session, parent)
         self.description = self.row("&Description", QLineEdit(
             interest.description if interest else ""))
         self.description.setPlaceholderText("e.g. Chief Executive")
@@ -58,10 +61,15 @@ class DeclarationDialog(ValuesDialog):
 
 
 class TagItemDialog(ValuesDialog):
-    def __init__(self, session: Session, meeting_id: str, parent=None):
-        super().__init__("Tag an Agenda Item", session, parent)
+    """A tag for an item of the meeting (the one given chosen to start with)."""
+
+    def __init__(self, session: Session, meeting_id: str, item_id: str | None = None,
+                 parent=None):
+        super().__init__("Tag an Agenda Item for Conflicts", session, parent)
         self.meeting, self.item = meeting_and_item(self, session, meeting_id)
         self.meeting.setEnabled(False)
+        if item_id:
+            self.item.setCurrentIndex(max(0, self.item.findData(item_id)))
         self.name = self.row("&Touches", QLineEdit())
         self.name.setPlaceholderText("an organisation or topic, e.g. MSP")
         self.kind = self.choice("&Kind", TAG_KINDS, "organisation")

@@ -3,7 +3,7 @@ meeting and an external reviewer suggested."""
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit
 
 from secretariat import conflicts, reviews
 from secretariat.errors import UserFacingError
@@ -11,7 +11,7 @@ from secretariat.papers import STATUSES
 from secretariat.values import parse_optional_date
 
 from ..session import Session
-from ..widgets import NotesEdit, button, day_text
+from ..widgets import NotesEdit, button, combo_box, day_text
 from .values import ValuesDialog, meeting_and_item, people_combo
 
 
@@ -26,7 +26,7 @@ class PaperDialog(ValuesDialog):
         self.owner = people_combo(self, "&Lead author", people,
                                    paper and paper.owner_person_id, "(named in words below)")
         self.owner_text = self.row("Lead in &words", QLineEdit(paper.owner_text if paper else ""))
-        self.wave = self.row("&Wave", QComboBox())
+        self.wave = self.row("&Wave", combo_box())
         self.wave.setEditable(True)
         self.wave.addItems(["", *tf.papers.waves(session.body_id)])
         self.wave.setCurrentText(paper.wave if paper else "")
@@ -40,7 +40,9 @@ class PaperDialog(ValuesDialog):
         line = QHBoxLayout()
         line.addWidget(self.document)
         line.addWidget(browse)
-        self.form.addRow("D&ocument", line)
+        label = QLabel("D&ocument")  # a label made here, so its buddy takes Alt+O
+        label.setBuddy(self.document)
+        self.form.addRow(label, line)
         self.notes = self.row("No&tes", NotesEdit(paper.notes if paper else ""))
         self.notes.setTabChangesFocus(True)
 

@@ -7,13 +7,13 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from secretariat.errors import UserFacingError
 
 from ..session import Session
-from ..widgets import day_text
+from ..widgets import combo_box, day_text
 from .form import FormDialog
 
 
 def people_combo(dialog: FormDialog, label: str, people, current: str | None,
                   blank: str = "") -> QComboBox:
-    combo = QComboBox()
+    combo = combo_box()
     if blank:
         combo.addItem(blank, None)
     for person in people:
@@ -27,11 +27,11 @@ def meeting_and_item(dialog: FormDialog, session: Session,
     """A choice of the body's meetings (that one first chosen, if named) and,
     below it, of the chosen meeting's items."""
     tf = session.tf
-    meeting = dialog.row("&Meeting", QComboBox())
+    meeting = dialog.row("&Meeting", combo_box())
     for found in tf.meetings.of_body(session.body_id):
         meeting.addItem(day_text(found.date) + (f" {found.title}" if found.title else ""),
                         found.id)
-    item = dialog.row("Agenda &item", QComboBox())
+    item = dialog.row("Agenda &item", combo_box())
 
     def fill() -> None:
         item.clear()

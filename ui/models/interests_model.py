@@ -1,7 +1,9 @@
 """Interests as tables: the register, one member's history, a meeting's
-conflict flags and the declarations made at it."""
+conflict flags, its items' tags and the declarations made at it."""
 
 from PySide6.QtGui import QBrush
+
+from secretariat.conflicts import TAG_KINDS
 
 from .. import palette
 from ..widgets import day_text
@@ -70,3 +72,10 @@ class DeclarationsModel(RecordTableModel):
 
     columns = (Column("Member", lambda d: d.person_name), Column("Item", lambda d: d.item_title),
                Column("Declared", lambda d: d.text))
+
+
+class ItemTagsModel(RecordTableModel):
+    """Rows are ``ItemTag``s."""
+
+    columns = (Column("Item", lambda t: t.item_title), Column("Touches", lambda t: t.tag.name),
+               Column("Kind", lambda t: TAG_KINDS[t.tag.kind]))

@@ -51,6 +51,7 @@ class ReviewersModel(ColouredModel):
     columns = (
         Column("Role", lambda r: r.review.role_label),
         Column("Reviewer", lambda r: r.review.person_name),
+        Column("In their words", lambda r: r.review.role_words),
         Column("Status", lambda r: r.review.status_label),
         Column("Nominated", lambda r: day_text(r.review.nominated_on)),
         Column("Conflict flag", lambda r: r.flag),

@@ -12,7 +12,7 @@ from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QSplitter, QVBoxLayout, QWidget)
 
@@ -29,7 +29,7 @@ from ..models.lazy_table import LazyTableModel
 from ..models.records import Column
 from ..session import Session
 from ..tables import select_id, selected_id, table_view
-from ..widgets import add_row, button, day_text, enable_while
+from ..widgets import add_row, button, combo_box, day_text, enable_while
 
 OVERDUE = QColor("#b00000")
 ACTION_COLUMN = 3
@@ -87,11 +87,11 @@ class UpdateDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(QLabel(f"{action.owner_label}: {action.text}"))
         self.text = add_row(form, "&Progress", QLineEdit())
-        self.outcome = add_row(form, "&Outcome", QComboBox())
+        self.outcome = add_row(form, "&Outcome", combo_box())
         for key, label in OUTCOMES.items():
             self.outcome.addItem(label, key)
         self.outcome.setCurrentIndex(self.outcome.findData("note"))
-        self.meeting = add_row(form, "&Reported", QComboBox())
+        self.meeting = add_row(form, "&Reported", combo_box())
         for label, meeting_id in meetings:
             self.meeting.addItem(label, meeting_id)
         self.on = add_row(form, "&Date", QLineEdit(long_date(dt.date.today())))
@@ -207,15 +207,15 @@ class ActionsPage(QWidget):
         self.setAccessibleName("Actions")
         filters = QFormLayout()
         row = QHBoxLayout()
-        self.status = QComboBox()
+        self.status = combo_box()
         self.status.addItem("All", None)
         for key, label in STATUSES.items():
             self.status.addItem(label, key)
         self.status.setCurrentIndex(self.status.findData("open"))
         self.owner = QLineEdit()
         self.owner.setPlaceholderText("name, role or group")
-        self.meeting = QComboBox()
-        self.sort = QComboBox()
+        self.meeting = combo_box()
+        self.sort = combo_box()
         for key in SORTS:
             self.sort.addItem(key.capitalize(), key)
         self.overdue = QCheckBox("O&verdue only")

@@ -18,12 +18,14 @@ from .. import palette
 from ..exports import Ready, hand_over, save_document
 from ..models.agenda_model import AgendaModel
 from ..session import Session
-from ..widgets import add_row, button, button_row, enable_while, set_quietly, side_by_side
+from ..widgets import (add_row, button, button_row, combo_box, enable_while, set_quietly,
+                       side_by_side)
+from .interests import tag_item
 from .suggestions import DECLINE, HOLD, ask_reason, change_suggestion
 
 
 def combo(choices: dict[str, str], name: str) -> QComboBox:
-    box = QComboBox()
+    box = combo_box()
     box.setAccessibleName(name)
     for key, label in choices.items():
         box.addItem(label or "(not given)", key)
@@ -89,7 +91,7 @@ class AgendaPage(QWidget):
         self.purpose = add_row(form, "P&urpose", combo(PURPOSES, "Purpose"))
         self.purpose.activated.connect(
             lambda: self._set("Change purpose", purpose=self.purpose.currentData()))
-        self.lead = add_row(form, "&Lead", QComboBox())
+        self.lead = add_row(form, "&Lead", combo_box())
         self.lead.setEditable(True)
         self.lead.lineEdit().editingFinished.connect(self._set_lead)
         self.lead.activated.connect(self._set_lead)
@@ -113,6 +115,8 @@ class AgendaPage(QWidget):
             ("Add su&b-item", self.add_sub_item, "A sub-item of the chosen item"),
             ("Remo&ve", self.remove_item, "Delete"),
             ("Lin&k paper…", self.link_paper, "Send a paper under this item"),
+            ("Tag for Conflicts…", self.tag_for_conflicts,
+             "Name an organisation or topic the item touches, so interests are checked"),
             ("Move u&p", self.move_up, "Ctrl+Up"),
             ("Move do&wn", self.move_down, "Ctrl+Down"),
             ("I&ndent", self.indent, "Make a sub-item: Ctrl+Right"),
@@ -123,8 +127,8 @@ class AgendaPage(QWidget):
         hold = button("&Hold", self.hold_offered, "Keep a suggestion for a future meeting")
         side_by_side(self, [
             status_row, self.warning, (self.tree, 1),
-            button_row([("&Add item", self.add_item, "Insert"), *on_item[:3]]),
-            button_row(on_item[3:]),
+            button_row([("&Add item", self.add_item, "Insert"), *on_item[:4]]),
+            button_row(on_item[4:]),
             button_row([("Standing ite&ms", self.apply_standing_items,
                          "Add the body's standing items this agenda lacks"),
                         ("&Edit standing items…", self.edit_standing_items,
@@ -309,6 +313,11 @@ class AgendaPage(QWidget):
         return self.session.create(
             "Link paper", lambda: self.tf.papers.link(paper_id, self.meeting_id, item_id),
             self.tf.papers.unlink)
+
+    def tag_for_conflicts(self) -> None:
+        item_id = self.current_id()
+        if item_id:
+            tag_item(self, self.session, self.meeting_id, item_id)
 
     # -- order -----------------------------------------------------------------------
 

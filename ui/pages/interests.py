@@ -14,7 +14,7 @@ from secretariat.values import long_date, parse_date, parse_optional_date
 from ..dialogs.interests import DeclarationDialog, InterestDialog, TagItemDialog
 from ..exports import Ready, hand_over, save_document
 from ..models.interests_model import (DeclarationsModel, FlagsModel, HistoryModel,
-                                      RegisterModel)
+                                      ItemTagsModel, RegisterModel)
 from ..session import Session
 from ..tables import select_id, selected_id, show_id, table_view
 from ..widgets import ask_date, button, button_row, day_text, enable_while, side_by_side
@@ -109,7 +109,7 @@ class InterestsPage(QWidget):
         if entry is None:
             return
         interests = self.session.tf.interests
-        created = InterestDialog(self.session, parent=self).run(
+        created = InterestDialog(self.session, entry.person.display_name, parent=self).run(
             lambda values: self.session.create(
                 f"Declare an interest of {entry.person.display_name}",
                 lambda: interests.declare(entry.person.id, **values), interests.take_back))
@@ -120,7 +120,8 @@ class InterestsPage(QWidget):
         interest = self.chosen_interest()
         if interest is None:
             return
-        InterestDialog(self.session, interest, parent=self).run(
+        member = self.session.tf.people.get(interest.person_id).display_name
+        InterestDialog(self.session, member, interest, parent=self).run(
             lambda values: self.session.update(self.session.tf.interests, interest.id,
                                                "Edit an interest", **values))
 
@@ -222,6 +223,15 @@ def record_declaration(parent: QWidget, session: Session, person_id: str | None,
                                       interests.remove_meeting_declaration))
 
 
+def tag_item(parent: QWidget, session: Session, meeting_id: str,
+             item_id: str | None = None) -> str | None:
+    """Tag an item of the meeting (that one chosen first) with what it touches."""
+    tags = session.tf.papers.tags
+    return TagItemDialog(session, meeting_id, item_id, parent=parent).run(
+        lambda values: session.create("Tag an agenda item", lambda: tags.add(**values),
+                                      tags.remove))
+
+
 def print_brief(parent: QWidget, session: Session, meeting_id: str) -> str | None:
     return make_brief(parent, session, meeting_id,
                       lambda doc: save_document(parent, session, doc))
@@ -238,13 +248,19 @@ def make_brief(parent: QWidget, session: Session, meeting_id: str, ready: Ready)
 
 class MeetingInterestsTab(QWidget):
     """A meeting's conflict flags (its agenda items' and papers' tags against the
-    members' current interests) and the declarations made at it."""
+    members' current interests), its items' tags and the declarations made at it."""
 
     def __init__(self, session: Session, meeting_id: str):
         super().__init__()
         self.session, self.meeting_id = session, meeting_id
         self.flags = FlagsModel(self)
         self.flags_view = table_view(self.flags, "Conflict flags for this meeting")
+        self.tags = ItemTagsModel(self)
+        self.tags_view = table_view(self.tags, "Agenda items tagged for conflicts")
+        remove_tag = button("Remove Ta&g", self.remove_tag,
+                            "The chosen item no longer touches what the tag names")
+        enable_while(lambda: selected_id(self.tags_view) is not None, [remove_tag],
+                     self.tags_view.selectionModel().selectionChanged, self.tags.modelReset)
         self.declarations = DeclarationsModel(self)
         self.declarations_view = table_view(self.declarations, "Declarations made at this meeting")
         remove = button("Remo&ve Declaration", self.remove_declaration,
@@ -252,9 +268,11 @@ class MeetingInterestsTab(QWidget):
         enable_while(lambda: selected_id(self.declarations_view) is not None, [remove],
                      self.declarations_view.selectionModel().selectionChanged,
                      self.declarations.modelReset)
-        buttons = button_row([
+        tag_buttons = button_row([
             ("&Tag Agenda Item…", self.tag_item,
              "Name an organisation or topic an item touches, so interests are checked"),
+            remove_tag])
+        buttons = button_row([
             ("Record &Declaration…", self.declare, "A declaration made in the room"),
             remove,
             ("Chair's &Brief…", self.print_brief, "The conflict flags as a PDF for the chair")])
@@ -262,6 +280,9 @@ class MeetingInterestsTab(QWidget):
         layout.addWidget(QLabel("Conflict flags: members whose current interest touches an "
                                 "item or a paper"))
         layout.addWidget(self.flags_view)
+        layout.addWidget(QLabel("What the agenda items are tagged with"))
+        layout.addWidget(self.tags_view)
+        layout.addLayout(tag_buttons)
         layout.addWidget(QLabel("Declarations of interest made at the meeting"))
         layout.addWidget(self.declarations_view)
         layout.addLayout(buttons)
@@ -274,6 +295,7 @@ class MeetingInterestsTab(QWidget):
             self.flags.set_records(conflicts.for_meeting(tf, self.meeting_id))
         except UserFacingError:
             return  # the meeting has gone; the page is rebuilt soon
+        self.tags.set_records(tf.papers.tags.of_meeting_items(self.meeting_id))
         self.declarations.set_records(declarations_for_meeting(tf, self.meeting_id))
 
     def _on_changed(self, changes) -> None:
@@ -281,10 +303,15 @@ class MeetingInterestsTab(QWidget):
             self.refresh()
 
     def tag_item(self) -> None:
-        tags = self.session.tf.papers.tags
-        TagItemDialog(self.session, self.meeting_id, parent=self).run(
-            lambda values: self.session.create("Tag an agenda item", lambda: tags.add(**values),
-                                               tags.remove))
+        made = tag_item(self, self.session, self.meeting_id)
+        if made:
+            select_id(self.tags_view, made)
+
+    def remove_tag(self) -> None:
+        tag_id = selected_id(self.tags_view)
+        if tag_id:
+            tags = self.session.tf.papers.tags
+            self.session.delete("Remove a tag", lambda: tags.remove(tag_id))
 
     def declare(self) -> None:
         record_declaration(self, self.session, None, self.meeting_id)

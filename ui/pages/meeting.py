@@ -16,15 +16,15 @@ from secretariat.meetings import KINDS, MARKINGS, STATUSES
 from secretariat.values import parse_date, parse_time, time_to_text
 
 from ..session import Session
-from ..widgets import (Deferred, NotesEdit, add_row, build_when_current, field_date_text,
-                       set_quietly)
+from ..widgets import (Deferred, NotesEdit, add_row, build_when_current, combo_box,
+                       field_date_text, set_quietly)
 from . import lazy
 
 TabFactory = Callable[[Session, str], QWidget]
 
 
 def _combo(choices: dict[str, str]) -> QComboBox:
-    combo = QComboBox()
+    combo = combo_box()
     for key, label in choices.items():
         combo.addItem(label, key)
     return combo

@@ -3,7 +3,7 @@ paper's reviewers by role (with conflict flags), each member's review load,
 and the e-mail drafts inviting self-nominations and chasing overdue reviews."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 
 from secretariat import invitations, reviews
 from secretariat.errors import UserFacingError
@@ -15,7 +15,8 @@ from ..exports import Ready, hand_over, open_in_its_program, save_and_open, save
 from ..models.reviews_model import CoverageModel, LoadModel, ReviewersModel, ReviewRow
 from ..session import Session
 from ..tables import select_id, selected_id, show_id, table_view
-from ..widgets import button, button_row, day_text, enable_while, side_by_side
+from ..widgets import (button, button_row, combo_box, day_text, enable_while,
+                       side_by_side)
 
 
 class PapersPage(QWidget):
@@ -34,7 +35,7 @@ class PapersPage(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                              | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAccessibleName("The chosen paper")
-        self.status = QComboBox()
+        self.status = combo_box()
         self.status.setAccessibleName("Review status")
         for key, text in reviews.STATUSES.items():
             self.status.addItem(text, key)
@@ -103,8 +104,12 @@ class PapersPage(QWidget):
         lines = [f"{paper.title} — {paper.status_label}"]
         if cover.owner:
             lines.append(f"Lead: {cover.owner}")
+        if paper.wave:
+            lines.append(f"Wave: {paper.wave}")
         if paper.signed_off_on:
+            by = paper.signed_off_by_id and tf.people.get(paper.signed_off_by_id).display_name
             lines.append(f"Signed off {day_text(paper.signed_off_on)}"
+                         + (f" by {by}" if by else "")
                          + (f": {paper.sign_off_conditions}" if paper.sign_off_conditions
                             else ""))
         lines += [f"To the meeting of {day_text(link.meeting_date)}"
@@ -146,11 +151,28 @@ class PapersPage(QWidget):
         if cover is None:
             return
         paper, papers = cover.paper, self.session.tf.papers
+        if not self._sign_off_despite_reviews_out(cover):
+            return
         old = dict(signed_off_by_id=paper.signed_off_by_id, signed_off_on=paper.signed_off_on,
                    sign_off_conditions=paper.sign_off_conditions, status=paper.status)
         SignOffDialog(self.session, paper, parent=self).run(lambda values: self.session.perform(
             f"Sign off {paper.label}", lambda: papers.sign_off(paper.id, **values),
             lambda: papers.update(paper.id, **old)))
+
+    def _sign_off_despite_reviews_out(self, cover) -> bool:
+        """Signing off ends the review: reviews still outstanding leave their
+        members' review load, so the official says whether to go on."""
+        out = [f"{r.person_name} ({r.status_label})" for r in cover.reviews if r.outstanding]
+        if not out:
+            return True
+        answer = QMessageBox.question(
+            self, "Reviews Not Yet In",
+            f"{cover.paper.label} still has reviews not yet in: {', '.join(out)}.\n\n"
+            "Once it is signed off they no longer count in the members' review load. "
+            "Sign it off anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def link(self) -> None:
         cover = self.chosen()

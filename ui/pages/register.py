@@ -1,25 +1,28 @@
 """The register of one meeting, made to be taken in the room from the keyboard:
 arrow keys move between people; P or 1 marks present, A or 2 apologies, X or 3
-absent, and the cursor moves on; C puts the chosen member in the chair.
+absent, and the cursor moves on; C puts the chosen member in the chair. A key
+refused says why in a line on the page, not a dialog that would swallow the
+keys typed after it.
 Officials (with whom they deputise for), guests and presenters (with the items
 they came for) are listed below the members. Every mark can be undone."""
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QTableView, QVBoxLayout, QWidget)
 
 from secretariat.errors import NotFoundError
 
+from .. import palette
 from ..dialogs.form import FormDialog
 from ..models.register_model import RegisterModel
 from ..session import Session
 from ..tables import select_id, table_view
-from ..widgets import button_row, set_quietly
+from ..widgets import button_row, combo_box, set_quietly
 
 KEYS = {Qt.Key.Key_P: "present", Qt.Key.Key_1: "present", Qt.Key.Key_A: "apologies",
         Qt.Key.Key_2: "apologies", Qt.Key.Key_X: "absent", Qt.Key.Key_3: "absent"}
-HELP = ("Arrow keys move; P or 1 present, A or 2 apologies, X or 3 absent; "
-        "C puts the chosen member in the chair.")
+HELP = ("Arrow keys move; P or 1 present, A or 2 apologies, X or 3 absent, each then "
+        "moving to the next person; C puts the chosen member in the chair.")
 
 
 def choose_items(parent, titles: dict[str, str], chosen: set[str]) -> list[str] | None:
@@ -53,7 +56,7 @@ class RegisterPage(QWidget):
         self._last_table = self.members
         for view in (self.members, self.others):
             view.installEventFilter(self)
-        self.chair = QComboBox()
+        self.chair = combo_box()
         self.chair.setAccessibleName("In the chair")
         self.chair.activated.connect(lambda: self.set_chair(self.chair.currentData()))
         self.summary = QLabel()
@@ -65,8 +68,14 @@ class RegisterPage(QWidget):
         chair_row.addWidget(self.summary, 2)
         keys = QLabel(HELP)
         keys.setWordWrap(True)
+        self.refusal = QLabel()
+        self.refusal.setAccessibleName("Why the last key was refused")
+        self.refusal.setWordWrap(True)
+        palette.show_as_warning(self.refusal)
+        self.refusal.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(keys)
+        layout.addWidget(self.refusal)
         layout.addLayout(chair_row)
         layout.addWidget(self.members, 3)
         layout.addWidget(QLabel("Officials, guests and presenters"))
@@ -99,13 +108,20 @@ class RegisterPage(QWidget):
             return False
         person_id = watched.model().record(row).person.id
         if event.key() in KEYS:
-            self.mark(person_id, KEYS[event.key()])
+            self._say()
+            self.mark(person_id, KEYS[event.key()], self._say)
             watched.selectRow(min(row + 1, watched.model().rowCount() - 1))
             return True
         if event.key() == Qt.Key.Key_C:
-            self.set_chair(person_id)
+            self._say()
+            self.set_chair(person_id, self._say)
             return True
         return False
+
+    def _say(self, refusal=None) -> None:
+        """Show why a key was refused (or, with none, clear the line)."""
+        self.refusal.setText(str(refusal or ""))
+        self.refusal.setVisible(refusal is not None)
 
     # -- showing -----------------------------------------------------------------
 
@@ -156,8 +172,9 @@ class RegisterPage(QWidget):
 
     # -- edits ---------------------------------------------------------------------
 
-    def _edit(self, text: str, person_id: str, apply) -> bool:
-        """One undoable change to someone's entry (and perhaps the chair)."""
+    def _edit(self, text: str, person_id: str, apply, report=None) -> bool:
+        """One undoable change to someone's entry (and perhaps the chair); a
+        refusal goes to ``report`` if given (see ``Session.perform``)."""
         before = self.tf.attendance.snapshot(self.meeting_id, person_id)
         after = []
 
@@ -168,23 +185,26 @@ class RegisterPage(QWidget):
             after.append(self.tf.attendance.snapshot(self.meeting_id, person_id))
             return changes
 
-        return self.session.perform(text, do, lambda: self.tf.attendance.put_back(before))
+        return self.session.perform(text, do, lambda: self.tf.attendance.put_back(before),
+                                    report)
 
     def _name(self, person_id: str) -> str:
         return self.tf.people.get(person_id).display_name
 
-    def mark(self, person_id: str, status: str) -> bool:
+    def mark(self, person_id: str, status: str, report=None) -> bool:
         return self._edit(f"Mark {self._name(person_id)} {status}", person_id,
-                          lambda: self.tf.attendance.mark(self.meeting_id, person_id, status))
+                          lambda: self.tf.attendance.mark(self.meeting_id, person_id, status),
+                          report)
 
-    def set_chair(self, person_id: str | None) -> bool:
+    def set_chair(self, person_id: str | None, report=None) -> bool:
         if person_id is None:
             current = self.tf.attendance.chair_of(self.meeting_id)
             return current is None or self._edit(
                 "Clear the chair", current,
                 lambda: self.tf.attendance.set_chair(self.meeting_id, None))
         return self._edit(f"{self._name(person_id)} in the chair", person_id,
-                          lambda: self.tf.attendance.set_chair(self.meeting_id, person_id))
+                          lambda: self.tf.attendance.set_chair(self.meeting_id, person_id),
+                          report)
 
     def _pick(self, title: str, label: str, choices: list[tuple[str, str | None]]):
         """(ok, value) for one of (label, value) choices."""
