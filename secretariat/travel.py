@@ -37,6 +37,7 @@ from .storage.connect import apsw_connection, identifier, sqlite
 from .storage.lock import InstanceLock
 from .storage.search_queue import FLUSH
 from .storage.targets import check_target
+from .values import long_date, parse_date
 
 Side = Literal["home", "travel"]
 _LABEL_COLUMNS = ("name", "title", "text", "role_title", "date")
@@ -100,6 +101,8 @@ class MergeReport:
         if not self.merged:
             return f"{len(self.conflicts)} records were changed on both sides; choose which to keep."
         if not self.incoming and not self.chosen:
+            if self.skipped:
+                return "Nothing was merged: what the travel copy holds was not taken (below)."
             return "Nothing new came in: the home file already has everything in this travel copy."
         counts = {what: sum(1 for i in self.incoming if i.what == what)
                   for what in ("added", "changed", "deleted", "restored")}
@@ -418,7 +421,8 @@ class _Application:
             home.execute("BEGIN IMMEDIATE")
             try:
                 planned = self._planned(part(progress, 0, 0.8))
-                apsw.Changeset.apply(self.changeset, home, conflict=self._on_conflict)
+                apsw.Changeset.apply(self.changeset, home, conflict=self._on_conflict,
+                                     filter_change=self._taken)
                 self._settle(home)
                 restored = self._mend_references(home)
                 for statement in FLUSH:  # the search index, as Store.transaction keeps it
@@ -483,6 +487,27 @@ class _Application:
                     return named
         return ""
 
+    # -- what is not taken
+
+    def _taken(self, change) -> bool:
+        """Approved minutes are reopened at home only: a reopening made on the
+        travel copy (its record, and the kept minutes it let go) stays behind,
+        and the home file's triggers then refuse the changes it allowed."""
+        if (change.name, change.op) not in (("minutes_reopenings", "INSERT"),
+                                            ("approved_minutes", "DELETE")):
+            return True
+        values = change.new if change.op == "INSERT" else change.old
+        meeting_id = values[self.tables[change.name].column_names.index("meeting_id")]
+        meeting = self._row("main", "meetings", meeting_id) or {}
+        day = long_date(parse_date(meeting["date"])) if meeting.get("date") else "a meeting"
+        note = (f"The minutes of {day} were reopened on the travel copy. Approved minutes "
+                "are reopened at home (Minutes > Reopen…), so the reopening and the changes "
+                "made to them away were not merged.")
+        if note not in self.skipped:
+            self.skipped.append(note)
+        self._held_back.add((change.name, self._record_id(change)))
+        return False
+
     # -- conflicts
 
     def _on_conflict(self, reason: int, change) -> int:
@@ -513,8 +538,10 @@ class _Application:
             else:
                 self.unsettled.append(Conflict(change.name, record_id, None, None))
             return apsw.SQLITE_CHANGESET_OMIT
-        self.skipped.append(f"{change.name} record {record_id} could not be merged "
-                            "(it breaks a rule of the home file)")
+        label = self._label(change.name, record_id)
+        self.skipped.append(f"A {record_name(change.name)}{f' ({label})' if label else ''} "
+                            "could not be merged: the home file does not allow it (approved "
+                            "minutes, for one, do not change).")
         return self._hold_back(change.name, record_id)
 
     def _clash(self, change) -> str | None:

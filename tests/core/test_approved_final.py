@@ -314,3 +314,30 @@ def test_minutes_approved_away_come_home_final(sample_path, tmp_path):
                                 "ON i.id = e.item_id WHERE i.meeting_id = ?", (january,))
         with pytest.raises(MinutesLockedError):
             tf.minutes.update(entry, text="Changed at home after the approval came in")
+
+
+def test_minutes_reopened_away_stay_approved_at_home(sample_path, tmp_path):
+    from secretariat.travel import merge, take_travel_copy
+
+    away = tmp_path / "away.taskforce"
+    with Taskforce.open(sample_path) as tf:
+        take_travel_copy(tf.store, away)
+        may = tf.meetings.find_one("2011-05-26").id
+        printed = minutes_content.build(tf, may)
+    with Taskforce.open(away) as tf:
+        tf.minutes.lifecycle.reopen(may, "A typo")
+        entry = tf.store.scalar("SELECT e.id FROM minutes_entries e JOIN agenda_items i "
+                                "ON i.id = e.item_id WHERE i.meeting_id = ?", (may,))
+        tf.minutes.update(entry, text="Rewritten away")
+        person = tf.store.scalar("SELECT id FROM people WHERE name = 'Nita Clarke'")
+        tf.people.update(person, name="Nita Renamed")
+    report = merge(sample_path, away)
+    assert "The minutes of Thursday 26 May 2011 were reopened on the travel copy" in \
+        " ".join(report.skipped)
+    assert not any("record" in line and "-" in line.split()[-1] for line in report.skipped)
+    with Taskforce.open(sample_path) as tf:
+        assert tf.minutes.lifecycle.of(may).locked
+        assert tf.store.scalar("SELECT count(*) FROM minutes_reopenings") == 0
+        assert minutes_content.build(tf, may) == printed  # the rename too leaves them as kept
+        assert tf.store.scalar("SELECT text FROM minutes_entries WHERE id = ?",
+                               (entry,)) != "Rewritten away"
