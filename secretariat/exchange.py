@@ -18,7 +18,7 @@ from typing import Iterator, TextIO
 
 from . import fields
 from .storage import schema
-from .errors import FileProblem, ValidationError
+from .errors import FieldError, FileProblem, ValidationError
 from .frozen import record
 from .output_files import private_output
 from .people import unmarked_namesakes
@@ -226,6 +226,10 @@ def _check_row(table: RecordTable, index: int, row) -> dict:
             checked[key] = fields.check(table.name, key, value)
         except ValidationError as error:
             raise _Bad(f"{where}.{key}: {error}") from None
+    try:
+        fields.check_record(table.name, checked)
+    except FieldError as error:
+        raise _Bad(f"{where}.{error.field}: {error}") from None
     return checked
 
 

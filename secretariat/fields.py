@@ -14,7 +14,13 @@ refused at the door, naming the field, and nothing is written.
   characters.
 - An e-mail address: exactly one, as the ``email`` package reads it, stored
   bare.
-- A number column: a whole number.
+- A number column: a whole number, in its range (a yes/no field 0 or 1).
+- A time: as stored, 15:30.
+- A name: text, with something visible in it, and no marks that reorder the
+  text around it.
+- A record as a whole (``check_record``, for what an import brings): a meeting
+  ends after it starts, a membership ends after it began, a person has a
+  name or a role, kept approved minutes can be read back.
 """
 
 import functools
@@ -41,6 +47,15 @@ UNCHECKED = frozenset({("approved_minutes", "document"), ("approved_minutes", "p
 NAMES = frozenset({("people", "name"), ("bodies", "name"), ("bodies", "short_name"),
                    ("suggested_reviewers", "name"), ("tags", "name")})
 EMAILS = frozenset({("people", "email")})
+TIMES = frozenset({("meetings", "start_time"), ("meetings", "end_time")})
+YES_NO = frozenset({("agenda_items", "restricted"), ("interests", "concerns_mis_msp"),
+                    ("people", "namesake_ok")})
+# Whole numbers with a range: (least, most).
+RANGES = {"position": (0, 100_000), "minutes_allocated": (0, 24 * 60)}
+# Marks that reorder the text around them (embeddings, overrides, isolates):
+# a name holding one can print as something else.
+_REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_ISO_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but \t and \n
@@ -66,13 +81,19 @@ def _checked(table: str, column: str, value):
     key = (table, column)
     if value is None or key in UNCHECKED:
         return value
-    if column in _numbers().get(table, ()):
+    if column in _numbers().get(table, ()) or key in YES_NO:
         if isinstance(value, bool):
             return int(value)
         if not isinstance(value, int):
             raise ValidationError(f"The {what(column)} must be a whole number, not {value!r}.")
+        least, most = (0, 1) if key in YES_NO else RANGES.get(column, (-2**63, 2**63 - 1))
+        if not least <= value <= most:
+            raise ValidationError(f"The {what(column)} must be from {least:,} to {most:,}, "
+                                  f"not {value:,}.")
         return value
     if not isinstance(value, str):
+        if key in NAMES or key in TIMES:
+            raise ValidationError(f"The {what(column)} must be text, not {value!r}.")
         return value  # numbers into text columns are stored as SQLite stores them
     _check_text(column, value)
     if key in MULTILINE:
@@ -86,6 +107,14 @@ def _checked(table: str, column: str, value):
     if _CONTROL.search(value):
         raise ValidationError(f"The {what(column)} holds a control character, which "
                               "cannot be printed.")
+    if key in TIMES and value and not _ISO_TIME.fullmatch(value):
+        raise ValidationError(f"The {what(column)} '{value}' is not a time such as 15:30.")
+    if key in NAMES and value.strip():
+        if _REORDERING.search(value):
+            raise ValidationError(f"The {what(column)} holds a mark that reorders the text "
+                                  "around it, so it would print as something else.")
+        if not any(unicodedata.category(c)[0] not in "CZ" for c in value):
+            raise ValidationError(f"The {what(column)} holds nothing that can be seen.")
     longest = NAME_LONGEST if key in NAMES else LINE_LONGEST
     if len(value) > longest:
         raise ValidationError(f"The {what(column)} is {len(value):,} characters long; "
@@ -144,6 +173,27 @@ def email_address(value: str) -> str:
 def checked(table: str, values: dict) -> dict:
     """Every value of a row being written, as it may be stored."""
     return {column: check(table, column, value) for column, value in values.items()}
+
+
+def check_record(table: str, row: dict) -> None:
+    """The rules between the fields of one whole record (see the module's notes)."""
+    if table == "meetings" and row.get("start_time") and row.get("end_time") \
+            and row["end_time"] <= row["start_time"]:
+        raise FieldError("The meeting must end after it starts.", "end_time")
+    if table == "memberships" and row.get("joined_on") and row.get("left_on") \
+            and row["left_on"] < row["joined_on"]:
+        raise FieldError("Someone cannot leave a body before they joined it.", "left_on")
+    if table == "people" and not str(row.get("name") or "").strip() \
+            and not str(row.get("role_title") or "").strip():
+        raise FieldError("A person needs a name, or a role for an official known by it.",
+                         "name")
+    if table == "approved_minutes":
+        from .minutes_content import readable
+
+        for column in ("document", "publication"):
+            if not readable(row.get(column)):
+                raise FieldError("The approved minutes kept here cannot be read back as "
+                                 "minutes.", column)
 
 
 def problems(store) -> list[str]:

@@ -235,6 +235,15 @@ def as_approved(tf: Taskforce, meeting_id: str) -> tuple[str, str]:
         ensure_ascii=False) for publication in (False, True))
 
 
+def readable(kept) -> bool:
+    """Whether ``kept`` (as ``as_approved`` made it) reads back as minutes."""
+    try:
+        _from_json(MinutesDocument, json.loads(kept))
+    except (TypeError, ValueError, AttributeError, KeyError, RecursionError):
+        return False
+    return True
+
+
 def _from_json(cls, data: dict):
     """A record (and the records in it) from what ``dataclasses.asdict`` made of
     it; a field a later version added takes its default."""

@@ -33,7 +33,7 @@ HOSTILE = [
     ("C1 control", "Ed\x85Mayo", True, True),
     ("DEL", "Ed\x7fMayo", True, True),
     ("lone surrogate", "Ed\ud800Mayo", True, True),
-    ("right-to-left override", "Ed\u202eoyaM", False, False),
+    ("right-to-left override", "Ed\u202eoyaM", True, False),
     ("Hebrew", "שלום עולם", False, False),
     ("Arabic", "مرحبا بالعالم", False, False),
     ("astral emoji", "Ed 😀 Mayo", False, False),
@@ -260,3 +260,54 @@ def test_the_same_person_put_on_a_register_at_home_and_away_is_a_conflict_to_set
         assert tf.store.rows("SELECT status FROM attendance WHERE meeting_id = ? AND "
                              "person_id = ?", (january, person)) == [{"status": "apologies"}]
         assert tf.store.check() == []
+
+
+def _first(document, table, **where):
+    return next(row for row in document["tables"][table]
+                if all(row.get(k) == v for k, v in where.items()))
+
+
+def _meeting(document):
+    return _first(document, "meetings", date="2011-05-26")
+
+
+@pytest.mark.parametrize("spoil, says", [
+    (lambda d: d["tables"]["people"][0].update(name=12345),
+     "people[0].name: The name must be text, not 12345."),
+    (lambda d: _meeting(d).update(start_time="25:99"),
+     ".start_time: The start time '25:99' is not a time such as 15:30."),
+    (lambda d: _meeting(d).update(start_time="noon"), "is not a time such as 15:30."),
+    (lambda d: _meeting(d).update(start_time="17:00", end_time="09:00"),
+     ".end_time: The meeting must end after it starts."),
+    (lambda d: d["tables"]["memberships"][0].update(joined_on="2012-01-01",
+                                                    left_on="2011-01-01"),
+     "memberships[0].left_on: Someone cannot leave a body before they joined it."),
+    (lambda d: d["tables"]["agenda_items"][0].update(position=-5),
+     ".position: The position must be from 0 to 100,000, not -5."),
+    (lambda d: d["tables"]["agenda_items"][0].update(restricted=7),
+     ".restricted: The restricted must be from 0 to 1, not 7."),
+    (lambda d: d["tables"]["agenda_items"][0].update(minutes_allocated=10**9),
+     "The minutes allocated must be from 0 to 1,440, not 1,000,000,000."),
+    (lambda d: d["tables"]["people"][0].update(name="\u200b"),
+     "people[0].name: The name holds nothing that can be seen."),
+    (lambda d: d["tables"]["people"][0].update(name="Ed \u202eoyaM"),
+     "people[0].name: The name holds a mark that reorders the text around it"),
+    (lambda d: d["tables"]["people"][0].update(name="  ", role_title=""),
+     "people[0].name: A person needs a name, or a role"),
+    (lambda d: d["tables"]["approved_minutes"][0].update(document="not json {"),
+     "approved_minutes[0].document: The approved minutes kept here cannot be read back"),
+    (lambda d: d["tables"]["approved_minutes"][0].update(document=42),
+     "approved_minutes[0].document: The approved minutes kept here cannot be read back"),
+], ids=["number as a name", "hour 25", "noon", "ends before it starts", "left before joining",
+        "negative position", "yes-no of 7", "a billion minutes", "invisible name",
+        "reordering mark", "no name nor role", "kept minutes not json", "kept minutes a number"])
+def test_an_import_refuses_what_would_break_a_document_later(sample_path, tmp_path, capsys,
+                                                              spoil, says):
+    document = json.loads(_export(sample_path))
+    spoil(document)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["import", str(tmp_path / "new.taskforce"), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert says in err and "unexpected" not in err
+    assert not (tmp_path / "new.taskforce").exists()
