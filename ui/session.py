@@ -50,8 +50,8 @@ class Session(QObject):
         self.notify(changes)
         return True
 
-    def update(self, manager, record_id: str, text: str, **values) -> bool:
-        """Change some fields of one record, undoably."""
+    def update(self, manager, record_id: str, text: str, /, **values) -> bool:
+        """Change some fields of one record, undoably (a field may be called ``text``)."""
         current = manager.get(record_id)
         old = {name: getattr(current, name) for name in values}
         if all(old[name] == values[name] for name in values):
