@@ -27,7 +27,7 @@ from ..exports import ask_output, open_in_its_program
 from ..minutes_edits import (action_line, capture, delete, edit_action, lifecycle_step,
                              missing_glyphs_ok, record_correction, write_file)
 from ..session import Session
-from ..widgets import button
+from ..widgets import button, button_row
 from .actions import ActionTable
 
 RECORD = Qt.ItemDataRole.UserRole
@@ -134,13 +134,9 @@ class MinutesTab(QWidget):
         for widget in (self.circulate_button, self.approve_button, self.correct_button):
             bar.addWidget(widget)
         bar.addStretch()
-        item_bar = QHBoxLayout()
-        item_bar.addWidget(QLabel("Selected item:"))
         self.status_buttons = item_status.status_buttons(
             self, session, lambda: self.selected_item_id() if self._may_change() else None)
-        for push in self.status_buttons:
-            item_bar.addWidget(push)
-        item_bar.addStretch()
+        item_bar = button_row([QLabel("Selected item:"), *self.status_buttons])  # wraps
 
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
