@@ -20,6 +20,9 @@ from .values import time_to_text
 STATUSES = {"planned": "Planned", "taken": "Taken", "deferred": "Deferred", "dropped": "Dropped"}
 AGENDA_STATUSES = {"draft": "Draft", "circulated": "Circulated", "agreed": "Agreed"}
 MAX_DEPTH = 1  # items and their sub-items, as the minutes number them
+# A new item's time until the official sets it: with none, every item of a new
+# agenda would start and end at the meeting's start.
+DEFAULT_ITEM_MINUTES = 10
 
 
 @record
@@ -216,7 +219,7 @@ class Agenda(Manager[AgendaItem]):
 
     def add(self, meeting_id: str, title: str, *, parent_id: str | None = None,
             purpose: str = "", lead_person_id: str | None = None, lead_text: str = "",
-            minutes_allocated=0, standing_kind: str = "", restricted: bool = False,
+            minutes_allocated=DEFAULT_ITEM_MINUTES, standing_kind: str = "", restricted: bool = False,
             carried_from_id: str | None = None, position: int | None = None
             ) -> tuple[str, Changes]:
         """A new item at the end of the agenda (or under ``parent_id``, or at ``position``)."""

@@ -75,6 +75,20 @@ class Register:
     def lines(self) -> list[RegisterLine]:
         return self.members + self.others
 
+    @property
+    def in_the_chair(self) -> tuple[str, RegisterLine] | None:
+        """(heading, line) of whoever chairs: the one put in the chair, else the
+        Chair or Vice-Chair present, as the minutes name them."""
+        line = next((x for x in self.lines if x.person.id == self.chair_person_id), None)
+        if line:
+            return self.chair_heading, line
+        for role, heading in (("chair", "Chair"), ("vice_chair", "Vice-Chair")):
+            line = next((x for x in self.members
+                         if x.role == role and x.status == "present"), None)
+            if line:
+                return heading, line
+        return None
+
     def with_status(self, status: str, capacity: str | None = None) -> list[RegisterLine]:
         return [line for line in self.lines if line.status == status
                 and (capacity is None or line.attendance.capacity == capacity)]

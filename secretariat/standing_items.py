@@ -12,13 +12,13 @@ PURPOSES = {
     "discussion": "For discussion",
     "information": "For information",
 }
-# kind, title; a body that has never kept a list starts with these
+# kind, title, minutes; a body that has never kept a list starts with these
 DEFAULTS = [
-    ("welcome", "Welcome and introductions"),
-    ("minutes", "Minutes of the last meeting and matters arising"),
-    ("interests", "Declarations of interest"),
-    ("chair_update", "Chair's update"),
-    ("aob", "Any other business"),
+    ("welcome", "Welcome and introductions", 5),
+    ("minutes", "Minutes of the last meeting and matters arising", 10),
+    ("interests", "Declarations of interest", 5),
+    ("chair_update", "Chair's update", 10),
+    ("aob", "Any other business", 5),
 ]
 CLOSING_KINDS = {"aob"}  # these go at the end of an agenda, the rest at the top
 
@@ -61,8 +61,8 @@ class StandingItems(Manager[StandingItem]):
             "SELECT * FROM standing_items WHERE body_id = ? ORDER BY position", (body_id,))
         if not rows and create_defaults:
             with self._store.transaction():
-                for kind, title in DEFAULTS:
-                    self.add(body_id, title, standing_kind=kind)
+                for kind, title, minutes in DEFAULTS:
+                    self.add(body_id, title, standing_kind=kind, minutes_allocated=minutes)
             return self.of_body(body_id)
         return [self._from_row(r) for r in rows]
 

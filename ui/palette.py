@@ -21,6 +21,12 @@ def warning() -> QBrush:
     return QBrush(QColor.fromHslF(0.0, 0.8, 0.7 if dark else 0.32))
 
 
+def notice() -> QBrush:
+    """Text set aside for later (a deferred item): a deep amber on light, a soft one on dark."""
+    dark = _dark_theme(QApplication.palette())
+    return QBrush(QColor.fromHslF(0.1, 0.9, 0.65 if dark else 0.28))
+
+
 def muted() -> QBrush:
     """Text that is past or set aside: halfway between the text and its background."""
     palette = QApplication.palette()

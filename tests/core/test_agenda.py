@@ -3,6 +3,7 @@ deferred items."""
 
 import pytest
 
+from secretariat.agenda import DEFAULT_ITEM_MINUTES
 from secretariat.errors import ValidationError
 
 
@@ -40,7 +41,7 @@ def test_dropped_items_are_neither_numbered_nor_timed(tf, meeting):
     tf.agenda.set_status(second, "dropped")
     planned, clock = tf.agenda.planned(meeting)
     assert [p.full_number for p in planned] == ["1", "", "2"]
-    assert clock.minutes_allocated == 0
+    assert clock.minutes_allocated == 2 * DEFAULT_ITEM_MINUTES
 
 
 def test_moving_up_and_down_renumbers(tf, meeting):
@@ -135,7 +136,21 @@ def test_a_bad_allocation_is_refused(tf, meeting):
         tf.agenda.update(one, minutes_allocated="half an hour")
     with pytest.raises(ValidationError, match="cannot be empty"):
         tf.agenda.add(meeting, "   ")
-    assert tf.agenda.get(one).minutes_allocated == 0
+    assert tf.agenda.get(one).minutes_allocated == DEFAULT_ITEM_MINUTES
+
+
+def test_a_new_agenda_is_timed_item_after_item(tf, meeting):
+    """New items take a default time, so a new agenda does not read 15:30–15:30 throughout;
+    standing items keep their own."""
+    add_all(tf, meeting, "Welcome", "Finance", "Next steps")
+    planned, _ = tf.agenda.planned(meeting)
+    assert [(f"{p.start:%H:%M}", f"{p.end:%H:%M}") for p in planned] == [
+        ("15:30", "15:40"), ("15:40", "15:50"), ("15:50", "16:00")]
+    body = tf.meetings.get(meeting).body_id
+    other, _ = tf.agenda.create_meeting(body, "2011-06-26")
+    kept = {s.title: s.minutes_allocated for s in tf.agenda.standing.of_body(body)}
+    assert {i.title: i.minutes_allocated for i in tf.agenda.of_meeting(other)} == kept
+    assert all(kept.values())  # the usual standing items come timed too
 
 
 def test_new_meetings_get_the_standing_items_with_aob_last(tf, meeting):

@@ -84,6 +84,20 @@ def test_vice_chair_or_another_member_chairs_when_the_chair_sent_apologies(tf, b
     assert tf.attendance.register(meeting).chair_heading == "In the chair"
 
 
+def test_who_is_in_the_chair_is_named_as_the_minutes_name_them(tf, board):
+    _, people, meetings = board
+    meeting = meetings["2011-05-26"]
+    assert tf.attendance.register(meeting).in_the_chair is None
+    tf.attendance.mark(meeting, people["Julian Le Grand"], "apologies")
+    tf.attendance.mark(meeting, people["Peter Marsh"], "present")
+    heading, line = tf.attendance.register(meeting).in_the_chair
+    assert (heading, line.label) == ("Vice-Chair", "Peter Marsh")  # not put there, but there
+    tf.attendance.mark(meeting, people["Rachel Wolf"], "present")
+    tf.attendance.set_chair(meeting, people["Rachel Wolf"])
+    heading, line = tf.attendance.register(meeting).in_the_chair
+    assert (heading, line.label) == ("In the chair", "Rachel Wolf")
+
+
 def test_the_chair_must_be_present_and_a_member(tf, board):
     _, people, meetings = board
     meeting = meetings["2011-05-26"]

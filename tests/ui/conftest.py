@@ -175,7 +175,15 @@ def replies(monkeypatch):
         answer = made.take("question", text)
         return QMessageBox.StandardButton.No if answer is None else answer
 
+    def exec_text(dialog):  # a QInputDialog made by hand (a wide one, say)
+        answer = made.take("text", dialog.labelText())
+        if answer is None:
+            return QDialog.DialogCode.Rejected
+        dialog.setTextValue(answer)
+        return QDialog.DialogCode.Accepted
+
     monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(QInputDialog, "exec", exec_text)
     monkeypatch.setattr(QInputDialog, "getItem", get_item)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", get_open)

@@ -96,8 +96,8 @@ def test_add_edit_and_remove_items_undoably(page, qtbot, replies, click):
     assert page.tf.agenda.get(made).minutes_allocated == 30
     assert page.warning.isVisible()
     assert "30 minutes past the meeting's end at 17:30" in page.warning.text()
-    page.session.undo_stack.undo()
-    assert not page.warning.isVisible()
+    page.session.undo_stack.undo()  # back to a new item's own ten minutes
+    assert "10 minutes past the meeting's end at 17:30" in page.warning.text()
     qtbot.keyClick(page.tree, Qt.Key.Key_Delete)
     assert "Declarations of interest" not in [t for _, t in numbered(page)]
     page.session.undo_stack.undo()
@@ -118,7 +118,7 @@ def test_an_item_is_added_after_the_chosen_one_and_a_sub_item_under_it(page, rep
 
 def test_the_clock_shows_the_planned_times(page):
     assert "starts 15:30, planned to end 17:30" in page.clock.text()
-    assert page.model.index(1, 2).data() == "15:35–15:40"
+    assert page.model.index(1, 3).data() == "15:35–15:40"
 
 
 def test_standing_items_and_undo(page):
@@ -218,10 +218,10 @@ def test_link_a_paper_to_an_item(page, replies, click):
     replies.item("Procurement paper")
     click(page, "Link paper…")
     row = page.model.index_of(assets)
-    assert page.model.index(row.row(), 5, row.parent()).data() == "Procurement paper"
+    assert page.model.index(row.row(), 6, row.parent()).data() == "Procurement paper"
     page.session.undo_stack.undo()
     row = page.model.index_of(assets)
-    assert page.model.index(row.row(), 5, row.parent()).data() == ""
+    assert page.model.index(row.row(), 6, row.parent()).data() == ""
 
 
 def test_the_body_keeps_its_standing_items(page):
@@ -266,3 +266,26 @@ def test_tag_the_chosen_item_for_conflicts(stored, page, sample_path, answer, cl
     assert stored(sample_path, "SELECT a.title, t.name FROM tags t JOIN agenda_items a "
                   "ON a.id = t.agenda_item_id WHERE t.name = 'Evolve YP'") == [
         ("Assets", "Evolve YP")]
+
+
+def test_an_items_status_reads_beside_its_title_in_words_and_colour(page, qtbot):
+    page.resize(1000, 700)
+    assets = choose(page, "Assets")
+    page.status.setFocus()
+    qtbot.keyClick(page.status, Qt.Key.Key_D)  # the first status starting with D: Deferred
+    assert page.tf.agenda.get(assets).status == "deferred"
+    model = page.model
+    row = model.index_of(assets)
+    deferred = model.index(row.row(), 2, row.parent())
+    taken = model.index(0, 2)
+    assert (deferred.data(), taken.data()) == ("Deferred", "Taken")
+    colour = Qt.ItemDataRole.ForegroundRole
+    assert deferred.data(colour).color() != taken.data(colour).color()
+    assert page.tree.viewport().rect().contains(page.tree.visualRect(deferred))  # in view
+
+
+def test_an_item_given_no_time_shows_when_it_comes_not_a_range(page):
+    welcome = choose(page, "Welcome and introductions")
+    page.session.update(page.tf.agenda, welcome, "Change time allocated", minutes_allocated=0)
+    row = page.model.index_of(welcome)
+    assert page.model.index(row.row(), 3, row.parent()).data() == "15:30"

@@ -116,3 +116,74 @@ def test_matters_arising_show_at_their_item_and_close_there(qtbot, live):
     assert session.tf.actions.get(earlier).updates[0].meeting_id == second
     next_view.go(1)  # (PageDown, as the other tests show, in the active window)
     assert not next_view.arising.isVisible()
+
+
+def _status(session, item_id):
+    return session.tf.store.row("SELECT status FROM agenda_items WHERE id = ?",
+                                (item_id,))["status"]
+
+
+def _agenda(view):
+    return [view.agenda.item(r).text() for r in range(view.agenda.count())]
+
+
+def test_the_item_is_marked_taken_not_reached_or_dropped_from_the_keyboard(qtbot, live):
+    view, session, b, _ = live
+    minutes, update = b.items[(0, "Minutes")], b.items[(0, "Update")]
+    qtbot.keyClick(view.line, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert _status(session, minutes) == "taken"
+    assert _agenda(view)[0] == "1. Minutes of the last meeting and matters arising — Taken"
+    assert "Taken" in view.position.text()
+
+    qtbot.keyClick(view.line, Qt.Key.Key_PageDown)
+    qtbot.keyClicks(view.line, "half typed")
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view.line, Qt.Key.Key_D, shift_ctrl)
+    assert _status(session, update) == "deferred"
+    assert view.line.text() == "half typed"  # the key typed nothing and lost nothing
+    assert _agenda(view)[1] == "2. Chair's update — Deferred"
+    assert view.agenda.item(1).foreground().color() != view.agenda.item(2).foreground().color()
+
+    qtbot.keyClick(view.line, Qt.Key.Key_X, shift_ctrl)
+    assert _status(session, update) == "dropped"
+    assert view.title.text() == "Chair's update"  # still in view, no longer numbered
+    assert view.agenda.item(1).font().strikeOut()
+    assert not view.line.isEnabled()  # nothing is minuted under a dropped item
+
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert _status(session, update) == "planned"
+    assert _agenda(view)[1] == "2. Chair's update"
+    session.undo_stack.undo()
+    assert _status(session, minutes) == "planned"
+
+
+def test_the_status_buttons_and_the_hint_name_the_keys(qtbot, live):
+    view, session, b, _ = live
+    texts = {push.text(): push for push in view.status_buttons}
+    assert set(texts) == {"Taken (Ctrl+T)", "Not reached (Ctrl+Shift+D)",
+                          "Dropped (Ctrl+Shift+X)"}
+    hints = [label.text() for label in view.findChildren(type(view.position))]
+    assert any("Ctrl+T" in h and "Ctrl+Shift+D" in h and "Ctrl+Shift+X" in h for h in hints)
+    qtbot.mouseClick(texts["Not reached (Ctrl+Shift+D)"], Qt.MouseButton.LeftButton)
+    assert _status(session, b.items[(0, "Minutes")]) == "deferred"
+    assert not texts["Not reached (Ctrl+Shift+D)"].isEnabled()
+    assert view.line.hasFocus()
+
+
+def test_who_is_in_the_chair_is_stated_and_follows_the_register(qtbot, live):
+    view, session, b, _ = live
+    assert view.chair.text() == "In the chair: nobody yet (mark the register)"
+    tf = session.tf
+    session.perform("Mark present",
+                    lambda: tf.attendance.mark(b.meetings[0], b.people["Peter Marsh"],
+                                               "present"),
+                    lambda: tf.attendance.mark(b.meetings[0], b.people["Peter Marsh"],
+                                               "apologies"))
+    assert view.chair.text() == "In the chair: Peter Marsh, Vice-Chair"
+    session.perform("Mark present",
+                    lambda: tf.attendance.mark(b.meetings[0], b.people["Julian Le Grand"],
+                                               "present"),
+                    lambda: tf.attendance.mark(b.meetings[0], b.people["Julian Le Grand"],
+                                               "absent"))
+    assert view.chair.text() == "In the chair: Julian Le Grand, Chair"

@@ -8,7 +8,9 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from secretariat.taskforce import Taskforce
 from ui.pages.actions import OVERDUE, ActionsPage
@@ -161,8 +163,8 @@ def test_a_line_of_draft_minutes_is_edited_with_f2(qtbot, sample_window, replies
     point = next(e for item in tf.agenda.of_meeting(january) for e in tf.minutes.of_item(item.id))
     tab._select(("minutes_entries", point.id))
     tab.tree.setFocus()
-    replies.text("Rewritten in the window")
-    qtbot.keyClick(tab.tree, Qt.Key.Key_F2)
+    replies.text("Rewritten in the window").answer(QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(tab.tree, Qt.Key.Key_F2)  # circulated: asked once, and Yes
     assert [text for _, text in dialogs_shown] == []
     assert stored(sample_path, "SELECT text FROM minutes_entries WHERE id = ?", (point.id,)) == [
         ("Rewritten in the window",)]
@@ -183,3 +185,80 @@ def test_approved_minutes_say_so_before_a_line_is_edited(qtbot, sample_window, r
     qtbot.keyClick(tab.tree, Qt.Key.Key_F2)
     assert replies.asked == []  # no box to type in
     assert "have been approved and can no longer be changed" in dialogs_shown[-1][1]
+
+
+@pytest.fixture
+def minutes_tab(qtbot, opened):
+    session, b = opened
+    tab = MinutesTab(session, b.meetings[0])
+    qtbot.addWidget(tab)
+    tab.resize(1200, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab, session, b
+
+
+def _status(session, item_id):
+    return session.tf.store.row("SELECT status FROM agenda_items WHERE id = ?",
+                                (item_id,))["status"]
+
+
+def test_the_selected_item_is_marked_from_the_keyboard_while_typing(qtbot, minutes_tab):
+    tab, session, b = minutes_tab
+    update = b.items[(0, "Update")]
+    tab._select(("agenda_items", update))
+    tab.entry.setFocus()
+    qtbot.keyClicks(tab.entry, "- a point")
+    qtbot.keyClick(tab.entry, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert _status(session, update) == "taken"
+    assert tab.entry.toPlainText() == "- a point"
+    qtbot.waitUntil(lambda: tab.tree.topLevelItem(1).text(0) == "2. Chair's update — Taken")
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(tab.entry, Qt.Key.Key_D, shift_ctrl)
+    assert _status(session, update) == "deferred"
+    qtbot.waitUntil(lambda: tab.tree.topLevelItem(1).text(0) == "2. Chair's update — Deferred")
+    qtbot.keyClick(tab.entry, Qt.Key.Key_X, shift_ctrl)
+    assert _status(session, update) == "dropped"  # and out of the minutes
+    qtbot.waitUntil(lambda: tab.tree.topLevelItemCount() == 1)
+    session.undo_stack.undo()
+    assert _status(session, update) == "deferred"
+    hints = [label.text() for label in tab.findChildren(type(tab.state))]
+    assert any("Ctrl+T" in h and "Ctrl+Shift+D" in h and "Ctrl+Shift+X" in h for h in hints)
+
+
+def test_changing_circulated_minutes_warns_once(qtbot, minutes_tab, replies):
+    tab, session, b = minutes_tab
+    assert not tab.banner.isVisible()
+    session.tf.minutes.lifecycle.circulate(b.meetings[0], "2011-06-01")
+    tab.load()
+    assert tab.banner.isVisible() and "will not reach" in tab.banner.text()
+    update = b.items[(0, "Update")]
+    tab._select(("agenda_items", update))
+    tab.entry.setPlainText("- Late point")
+    replies.answer(QMessageBox.StandardButton.No)
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert session.tf.minutes.of_item(update) == []
+    assert "will not reach" in replies.asked[-1][1]
+    replies.answer(QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [e.text for e in session.tf.minutes.of_item(update)] == ["Late point"]
+    asked = len(replies.asked)
+    tab.entry.setPlainText("- Later still")
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(replies.asked) == asked  # told once is enough
+    assert len(session.tf.minutes.of_item(update)) == 2
+
+
+def test_the_editor_for_a_line_is_as_wide_as_the_list(qtbot, minutes_tab, answer):
+    tab, session, b = minutes_tab
+    update = b.items[(0, "Update")]
+    session.tf.minutes.add(update, "A point long enough to need more than a narrow box")
+    tab.load()
+    point = session.tf.minutes.of_item(update)[0]
+    tab._select(("minutes_entries", point.id))
+    tab.tree.setFocus()
+    widths = []
+    answer(QInputDialog, [lambda d: (widths.append(d.width()), d.setTextValue("Shorter"))])
+    qtbot.keyClick(tab.tree, Qt.Key.Key_F2)
+    assert session.tf.minutes.get(point.id).text == "Shorter"
+    assert widths[0] >= tab.tree.width() > 400

@@ -61,3 +61,10 @@ def test_a_warning_label_is_bold_in_the_warning_colour(theme, qtbot):
     assert label.font().bold()
     shown = label.palette().color(QPalette.ColorRole.WindowText)
     assert shown == palette.warning().color() and contrast(shown, theme) >= 4.5
+
+
+def test_a_deferred_item_reads_in_its_own_colour_on_the_theme(theme):
+    text = QApplication.palette().color(QPalette.ColorRole.Text)
+    notice = palette.notice().color()
+    assert contrast(notice, theme) >= 4.5
+    assert notice not in (text, palette.muted().color(), palette.warning().color())

@@ -8,21 +8,24 @@ move goes through the session (undoable) and the view refreshes from it.
 from typing import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt
-from PySide6.QtGui import QFont
 
 from secretariat.agenda import PlannedItem
 from secretariat.values import time_to_text
 
-from .. import palette
+from .. import item_status, palette
 from .records import RECORD_ROLE
 
 MIME = "application/x-secretariat-agenda-item"
-COLUMNS = ("No.", "Item", "Planned", "Minutes", "Lead", "Papers", "Purpose", "Status")
+# The status stands next to the title, where it reads at the default width.
+COLUMNS = ("No.", "Item", "Status", "Planned", "Minutes", "Lead", "Papers", "Purpose")
 
 
 def _planned(p: PlannedItem) -> str:
+    """15:30–15:40; an item given no time is a moment: 15:30."""
     if not p.start:
         return ""
+    if p.start == p.end:
+        return time_to_text(p.start)
     return f"{time_to_text(p.start)}–{time_to_text(p.end)}"
 
 
@@ -93,16 +96,18 @@ class AgendaModel(QAbstractItemModel):
         p = self.planned(index)
         if p is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return (p.number, p.item.title, _planned(p), str(p.item.minutes_allocated or ""),
-                    p.lead, ", ".join(p.papers), p.item.purpose_label,
-                    p.item.status_label)[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and p.over_run:
-            return palette.warning()
-        if role == Qt.ItemDataRole.FontRole and p.item.status == "dropped":
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (p.number, p.item.title, item_status.label(p.item.status), _planned(p),
+                    str(p.item.minutes_allocated or ""), p.lead, ", ".join(p.papers),
+                    p.item.purpose_label)[index.column()]
+        if role == Qt.ItemDataRole.AccessibleTextRole and COLUMNS[index.column()] == "Status":
+            return p.item.status_label  # "Planned" said aloud, where the eye sees a blank
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.data(index)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return palette.warning() if p.over_run else item_status.brush(p.item.status)
+        if role == Qt.ItemDataRole.FontRole:
+            return item_status.font(p.item.status)
         if role == Qt.ItemDataRole.ToolTipRole and p.over_run:
             return "Planned to run past the meeting's end"
         if role == RECORD_ROLE:

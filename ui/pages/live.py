@@ -3,9 +3,11 @@ against its time, who is in the room, and quick capture of what is said.
 
 Keyboard first. Type in the capture line and press Enter; Alt+P, Alt+S, Alt+D
 and Alt+A choose a point, sub-point, decision or action (an action is typed
-"owner — what — when"); PageDown moves to the next item, PageUp back. At the
-"minutes of the last meeting and matters arising" item the actions still open
-are listed, to be updated, carried forward or closed there.
+"owner — what — when"); PageDown moves to the next item, PageUp back; Ctrl+T
+marks the item taken, Ctrl+Shift+D not reached (deferred), Ctrl+Shift+X
+dropped. The agenda down the side shows each item's status. At the "minutes of
+the last meeting and matters arising" item the actions still open are listed,
+to be updated, carried forward or closed there.
 """
 
 import time
@@ -13,10 +15,11 @@ import time
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QRadioButton, QVBoxLayout, QWidget)
+                               QListWidgetItem, QRadioButton, QVBoxLayout, QWidget)
 
 from secretariat import minutes_content
 
+from .. import item_status
 from ..session import Session
 from ..minutes_edits import action_line, capture
 from .actions import ActionTable
@@ -29,7 +32,7 @@ KINDS = {
     "action": ("Action", "Alt+A", "Action: {}", "owner — what is to be done — when"),
 }
 HELP = ("Enter records · Alt+P point · Alt+S sub-point · Alt+D decision · Alt+A action "
-        "· PageDown next item · PageUp previous item")
+        "· PageDown next item · PageUp previous item · " + item_status.HINT)
 
 
 def _clock_text(seconds: float) -> str:
@@ -65,6 +68,18 @@ class LiveView(QWidget):
         self.register.setAccessibleName("Register")
         self.register.setWordWrap(True)
         self.register.setTextFormat(Qt.TextFormat.PlainText)
+        self.chair = QLabel()
+        self.chair.setAccessibleName("In the chair")
+        self.chair.setTextFormat(Qt.TextFormat.PlainText)
+        self.agenda = QListWidget()
+        self.agenda.setAccessibleName("Agenda")
+        self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the capture line
+        self.agenda.setMaximumWidth(280)
+        self.agenda.setWordWrap(True)  # a long title and its status both read in full
+        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agenda.itemClicked.connect(lambda entry: self.go(self.agenda.row(entry)))
+        self.status_buttons = item_status.status_buttons(self, session,
+                                                         lambda: self.current_item_id)
         self.arising = ActionTable(session, meeting_id)  # shown at the matters-arising item
         self.arising.setAccessibleName("Matters arising")
         self.recorded = QListWidget()
@@ -93,9 +108,18 @@ class LiveView(QWidget):
         top.addWidget(self.position)
         top.addStretch()
         top.addWidget(self.timer_label)
-        layout = QVBoxLayout(self)
+        status_row = QHBoxLayout()
+        for push in self.status_buttons:
+            status_row.addWidget(push)
+        status_row.addStretch()
+        outer = QHBoxLayout(self)
+        outer.addWidget(self.agenda)
+        layout = QVBoxLayout()
+        outer.addLayout(layout, 1)
         layout.addLayout(top)
         layout.addWidget(self.title)
+        layout.addLayout(status_row)
+        layout.addWidget(self.chair)
         layout.addWidget(self.register)
         layout.addWidget(self.arising, 1)
         layout.addWidget(self.recorded, 1)
@@ -103,6 +127,7 @@ class LiveView(QWidget):
         layout.addWidget(self.line)
         hint = QLabel(HELP)
         hint.setWordWrap(True)
+        hint.setToolTip(item_status.HINT)
         layout.addWidget(hint)
 
         for key, step in (("PgDown", 1), ("PgUp", -1)):
@@ -126,13 +151,20 @@ class LiveView(QWidget):
         return self.items[self.index][0]["id"] if self.items else None
 
     def load(self) -> None:
-        rows = self.session.tf.store.rows(
-            "SELECT * FROM agenda_items WHERE meeting_id = ?", (self.meeting_id,))
+        """Every item in agenda order, numbered as the minutes number them; a
+        dropped item stays in view, unnumbered, so dropping it is seen."""
+        tf = self.session.tf
+        rows = {r["id"]: r for r in tf.store.rows(
+            "SELECT * FROM agenda_items WHERE meeting_id = ?", (self.meeting_id,))}
+        numbers = {row["id"]: number
+                   for row, number, _ in minutes_content.number_items(list(rows.values()))}
         current = self.current_item_id
-        self.items = [(row, number) for row, number, _ in minutes_content.number_items(rows)]
+        self.items = [(rows[item.id], numbers.get(item.id, ""))
+                      for item in tf.agenda.of_meeting(self.meeting_id)]
         ids = [row["id"] for row, _ in self.items]
         self.index = ids.index(current) if current in ids else min(self.index,
                                                                    max(len(ids) - 1, 0))
+        self._fill_agenda()
         self._show_item()
         self._show_register()
 
@@ -156,6 +188,22 @@ class LiveView(QWidget):
 
     # -- showing
 
+    def _fill_agenda(self) -> None:
+        """The agenda down the side: each item with its status in words and colour."""
+        self.agenda.clear()
+        for row, number in self.items:
+            status = row["status"]
+            words = item_status.label(status)
+            entry = QListWidgetItem(("    " if row["parent_id"] else "")
+                                    + f"{number} {row['title']}".strip()
+                                    + (f" — {words}" if words else ""))
+            brush, struck = item_status.brush(status), item_status.font(status)
+            if brush is not None:
+                entry.setForeground(brush)
+            if struck is not None:
+                entry.setFont(struck)
+            self.agenda.addItem(entry)
+
     def _show_item(self) -> None:
         self.recorded.clear()
         self.arising.hide()
@@ -164,11 +212,20 @@ class LiveView(QWidget):
             self.title.setText("This meeting has no agenda yet: add items on the Agenda tab.")
             self.line.setEnabled(False)
             self.timer_label.setText("")
+            item_status.enable_buttons(self.status_buttons, None)
             return
         row, number = self.items[self.index]
-        self.line.setEnabled(True)
-        self.position.setText(f"Item {self.index + 1} of {len(self.items)}")
-        self.title.setText(f"{number} {row['title']}")
+        status = row["status"]
+        item_status.enable_buttons(self.status_buttons, status)
+        self.agenda.setCurrentRow(self.index)
+        dropped = status == "dropped"
+        self.line.setEnabled(not dropped)  # the minutes leave a dropped item out
+        self.line.setPlaceholderText("Dropped: nothing is minuted under it (Ctrl+Z to undo)"
+                                     if dropped else KINDS[self.kind][3])
+        words = item_status.label(status)
+        self.position.setText(f"Item {self.index + 1} of {len(self.items)}"
+                              + (f" · {words}" if words else ""))
+        self.title.setText(f"{number} {row['title']}".strip())
         tf = self.session.tf
         for entry in tf.minutes.of_item(row["id"]):
             if entry.kind == "decision":
@@ -206,6 +263,13 @@ class LiveView(QWidget):
                WHERE a.meeting_id = ? ORDER BY p.name COLLATE NOCASE""", (self.meeting_id,))
         present = [r["name"] for r in rows if r["status"] == "present"]
         apologies = [r["name"] for r in rows if r["status"] == "apologies"]
+        chair = self.session.tf.attendance.register(self.meeting_id).in_the_chair
+        if chair is None:
+            self.chair.setText("In the chair: nobody yet (mark the register)")
+        else:
+            heading, line = chair
+            self.chair.setText(f"In the chair: {line.label}"
+                               + ("" if heading == "In the chair" else f", {heading}"))
         if not rows:
             self.register.setText("Register: not taken yet.")
             return

@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QInputDialog, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QInputDialog, QLabel,
                                QMessageBox, QPlainTextEdit, QSplitter, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -17,17 +17,21 @@ from secretariat import circulate, minutes_content
 from secretariat.errors import UserFacingError, ValidationError
 from secretariat.values import long_date
 
+from .. import item_status, palette
 from ..exports import PDF_FILES, Document, Ready, ask_output, open_in_its_program
 from ..minutes_edits import (action_line, capture, delete, edit_action, lifecycle_step,
                              missing_glyphs_ok, record_correction, write_file)
 from ..printing import PdfPages, print_document
 from ..session import Session
-from ..widgets import button
+from ..widgets import button, button_row
 from .actions import ActionTable
 
 RECORD = Qt.ItemDataRole.UserRole
+STATUS = Qt.ItemDataRole.UserRole + 1  # an agenda item's status
 SYNTAX_HELP = ("One line each: \"- point\", \"  - sub-point\", \"Decision: …\", "
                "\"Action: owner — what — when\". Ctrl+Enter records.")
+CIRCULATED = ("These minutes have been circulated: changes will not reach those who "
+              "already have them.")
 
 
 class MinutesTab(QWidget):
@@ -42,6 +46,11 @@ class MinutesTab(QWidget):
         self.state = QLabel()
         self.state.setAccessibleName("Minutes state")
         self.state.setWordWrap(True)
+        self.banner = QLabel(CIRCULATED + " Circulate them again if a change matters.")
+        self.banner.setAccessibleName("Circulated minutes")
+        self.banner.setWordWrap(True)
+        palette.show_as_warning(self.banner)
+        self._warned = False  # the first change to circulated minutes asks, once
         bar = QHBoxLayout()
         self.circulate_button = button("Mark &circulated…", self.mark_circulated,
                                        "Record the date the draft was sent out")
@@ -55,11 +64,15 @@ class MinutesTab(QWidget):
                        self.reopen_button):
             bar.addWidget(widget)
         bar.addStretch()
+        self.status_buttons = item_status.status_buttons(
+            self, session, lambda: self.selected_item_id() if self._may_change() else None)
+        item_bar = button_row([QLabel("Selected item:"), *self.status_buttons])  # wraps
 
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Items and what was recorded under them")
         self.tree.itemActivated.connect(lambda *_: self.edit_selected())
+        self.tree.currentItemChanged.connect(lambda *_: self._enable_status_buttons())
         QShortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("F2"), self.tree, self.edit_selected,
@@ -85,13 +98,16 @@ class MinutesTab(QWidget):
         left = QWidget()
         column = QVBoxLayout(left)
         column.addWidget(self.state)
+        column.addWidget(self.banner)
         column.addLayout(bar)
+        column.addLayout(item_bar)
         column.addWidget(self.tree, 1)
         column.addWidget(QLabel("Matters arising: actions still open from earlier meetings"))
         column.addWidget(self.arising)
         hint = QLabel("Enter or F2 edits the selected line, Delete removes it, "
-                      "Ctrl+Up and Ctrl+Down move it.")
+                      "Ctrl+Up and Ctrl+Down move it. " + item_status.HINT + ".")
         hint.setWordWrap(True)
+        hint.setToolTip(item_status.HINT)
         column.addWidget(hint)
         column.addLayout(record_row)
 
@@ -167,6 +183,7 @@ class MinutesTab(QWidget):
         self.approve_button.setEnabled(state.state == "circulated")
         self.correct_button.setEnabled(state.locked)
         self.reopen_button.setEnabled(state.locked)
+        self.banner.setVisible(state.state == "circulated")
         self._fill_tree()
         self.arising.show_source(tf.actions.matters_arising_ids(self.meeting_id), tf.actions.many)
         self.refresh_preview()
@@ -179,8 +196,13 @@ class MinutesTab(QWidget):
                              (self.meeting_id,))
         parents: dict[str, QTreeWidgetItem] = {}
         for row, number, level in minutes_content.number_items(rows):
-            node = QTreeWidgetItem([f"{number} {row['title']}"])
+            words = item_status.label(row["status"])
+            node = QTreeWidgetItem([f"{number} {row['title']}" + (f" — {words}" if words else "")])
             node.setData(0, RECORD, ("agenda_items", row["id"]))
+            node.setData(0, STATUS, row["status"])
+            brush = item_status.brush(row["status"])
+            if brush is not None:
+                node.setForeground(0, brush)
             parent = parents.get(row["parent_id"])
             (parent.addChild(node) if parent else self.tree.addTopLevelItem(node))
             parents[row["id"]] = node
@@ -197,6 +219,7 @@ class MinutesTab(QWidget):
                 node.addChild(child)
         self.tree.expandAll()
         self._select(selected)
+        self._enable_status_buttons()
 
     def show_record(self, record_id: str, kind: str) -> None:
         """Select a point, decision or action (a search hit) in the tree."""
@@ -220,12 +243,31 @@ class MinutesTab(QWidget):
         node = self.tree.currentItem()
         return node.data(0, RECORD) if node else None
 
-    def selected_item_id(self) -> str | None:
-        """The agenda item the selection is in."""
+    def _item_node(self) -> QTreeWidgetItem | None:
+        """The agenda item's line the selection is in."""
         node = self.tree.currentItem()
         while node is not None and node.data(0, RECORD)[0] != "agenda_items":
             node = node.parent()
+        return node
+
+    def selected_item_id(self) -> str | None:
+        node = self._item_node()
         return node.data(0, RECORD)[1] if node else None
+
+    def _enable_status_buttons(self) -> None:
+        node = self._item_node()
+        item_status.enable_buttons(self.status_buttons, node.data(0, STATUS) if node else None)
+
+    def _may_change(self) -> bool:
+        """Circulated minutes are changed only once the official has been told,
+        the first time, that those who have them will not see the change."""
+        if self._warned or self.session.tf.minutes.lifecycle.of(
+                self.meeting_id).state != "circulated":
+            return True
+        self._warned = QMessageBox.question(
+            self, "Minutes already circulated", CIRCULATED + " Change them anyway?"
+        ) == QMessageBox.StandardButton.Yes
+        return self._warned
 
     def _on_changed(self, changes) -> None:
         if changes.concerns("minutes", "action", "meeting", "agenda", "attendance", "person"):
@@ -244,7 +286,7 @@ class MinutesTab(QWidget):
         if item_id is None:
             self.session.report(ValidationError("Choose the agenda item to record under."))
             return
-        if capture(self.session, item_id, self.entry.toPlainText()):
+        if self._may_change() and capture(self.session, item_id, self.entry.toPlainText()):
             self.entry.clear()
 
     def edit_selected(self) -> None:
@@ -264,24 +306,34 @@ class MinutesTab(QWidget):
             label = "Owner — what — when:"
         else:
             current, label = tf.minutes.get(record_id).text, "Text:"
-        text, ok = QInputDialog.getText(self, "Edit", label, text=current)
-        if not ok or text == current:
+        text = self._ask_line(label, current)
+        if text is None or text == current or not self._may_change():
             return
         if table == "actions":
             edit_action(self.session, record_id, text)
         else:
             self.session.update(tf.minutes, record_id, "Edit the minutes", text=text)
 
+    def _ask_line(self, label: str, current: str) -> str | None:
+        """The line to edit, in a box as wide as the tree, so a long line reads whole."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Edit")
+        dialog.setLabelText(label)
+        dialog.setTextValue(current)
+        dialog.resize(max(self.tree.width(), dialog.sizeHint().width()),
+                      dialog.sizeHint().height())
+        return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     def move_selected(self, step: int) -> None:
         chosen = self.selected()
-        if chosen and chosen[0] == "minutes_entries":
+        if chosen and chosen[0] == "minutes_entries" and self._may_change():
             minutes = self.session.tf.minutes
             self.session.perform("Move in the minutes", lambda: minutes.move(chosen[1], step),
                                  lambda: minutes.move(chosen[1], -step))
 
     def delete_selected(self) -> None:
         chosen = self.selected()
-        if not chosen or chosen[0] == "agenda_items":
+        if not chosen or chosen[0] == "agenda_items" or not self._may_change():
             return
         table, record_id = chosen
         manager = self.session.tf.actions if table == "actions" else self.session.tf.minutes

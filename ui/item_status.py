@@ -1,0 +1,77 @@
+"""The status of an agenda item during and after the meeting: one key each to
+mark the item under discussion taken, not reached (deferred, so offered to the
+next meeting) or dropped, and the status shown in words and colour together."""
+
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from secretariat.agenda import STATUSES
+
+from . import palette
+from .session import Session
+from .widgets import button
+
+# status: key. None of these is a key a text box uses for typing or editing
+# (Ctrl+D deletes a character on some desktops, so deferring takes Shift too).
+KEYS = {"taken": "Ctrl+T", "deferred": "Ctrl+Shift+D", "dropped": "Ctrl+Shift+X"}
+BUTTONS = {"taken": "Taken", "deferred": "Not reached", "dropped": "Dropped"}
+WORDS = {"taken": "taken", "deferred": "not reached (deferred to the next meeting)",
+         "dropped": "dropped"}
+HINT = (f"{KEYS['taken']} marks the item taken · {KEYS['deferred']} not reached "
+        f"(deferred) · {KEYS['dropped']} dropped")
+
+
+def status_buttons(widget: QWidget, session: Session,
+                   item_id: Callable[[], str | None]) -> list[QPushButton]:
+    """A button for each status, and its key anywhere in ``widget``, acting on
+    the item ``item_id()`` gives. The buttons take no focus: typing goes on."""
+    made = []
+    for status, key in KEYS.items():
+        def act(status=status) -> bool:
+            return mark(session, item_id(), status)
+
+        QShortcut(QKeySequence(key), widget, act,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        push = button(f"{BUTTONS[status]} ({key})", act, f"Mark this item {WORDS[status]}: {key}")
+        push.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        push.setProperty("status", status)
+        made.append(push)
+    return made
+
+
+def enable_buttons(buttons: list[QPushButton], status: str | None) -> None:
+    """Grey the button of the status the item has (and all, with no item)."""
+    for push in buttons:
+        push.setEnabled(status is not None and push.property("status") != status)
+
+
+def mark(session: Session, item_id: str | None, status: str) -> bool:
+    """Undoably give the item ``status``."""
+    if item_id is None:
+        return False
+    return session.update(session.tf.agenda, item_id, f"Mark item {WORDS[status]}",
+                          status=status)
+
+
+def label(status: str) -> str:
+    """The status in words, or nothing for an item still to come."""
+    return "" if status == "planned" else STATUSES[status]
+
+
+def brush(status: str) -> QBrush | None:
+    """Deferred in amber; taken and dropped quieter than items still to come."""
+    if status == "deferred":
+        return palette.notice()
+    return palette.muted() if status in ("taken", "dropped") else None
+
+
+def font(status: str, base: QFont | None = None) -> QFont | None:
+    """A dropped item is struck through."""
+    if status != "dropped":
+        return None
+    struck = QFont(base) if base is not None else QFont()
+    struck.setStrikeOut(True)
+    return struck
