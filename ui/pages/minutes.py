@@ -26,7 +26,9 @@ from ..exports import ask_output, open_in_its_program
 from ..minutes_edits import (action_line, capture, delete, edit_action, lifecycle_step,
                              missing_glyphs_ok, record_correction, write_file)
 from ..session import Session
-from ..widgets import button
+from ..flow_layout import FlowLayout
+from ..pdf_zoom import zoom_row
+from ..widgets import button, remember_sizes
 from .actions import ActionTable
 
 RECORD = Qt.ItemDataRole.UserRole
@@ -51,13 +53,13 @@ class PdfPreview(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.buttons = QHBoxLayout()
+        self.buttons = FlowLayout()  # wraps in a narrow pane
         self.buttons.addWidget(button("&Print…", self.print_, "Print on a printer"))
         self.buttons.addWidget(button("Save as P&DF…", self.save_as, "Write the PDF to a file"))
-        self.buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.buttons)
+        layout.addLayout(zoom_row(self.view))
         layout.addWidget(self.view, 1)
 
     def refresh(self) -> None:
@@ -115,7 +117,7 @@ class MinutesTab(QWidget):
         self.state = QLabel()
         self.state.setAccessibleName("Minutes state")
         self.state.setWordWrap(True)
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         self.circulate_button = button("Mark &circulated…", self.mark_circulated,
                                        "Record the date the draft was sent out")
         self.approve_button = button("&Approved at…", self.approve,
@@ -124,7 +126,6 @@ class MinutesTab(QWidget):
                                      "Record a correction agreed at a later meeting")
         for widget in (self.circulate_button, self.approve_button, self.correct_button):
             bar.addWidget(widget)
-        bar.addStretch()
 
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
@@ -173,9 +174,12 @@ class MinutesTab(QWidget):
         self.preview.buttons.insertWidget(2, button("Circ&ulate…", self.circulate,
                                                     "An e-mail draft with the PDF attached"))
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
-        splitter.setSizes([500, 500])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        remember_sizes(splitter, "minutes", [500, 500])
         QVBoxLayout(self).addWidget(splitter)
 
         self._pending = False
