@@ -12,7 +12,8 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from .errors import show_error
 from .exports import Document, Ready
@@ -114,7 +115,8 @@ def print_pages(printer: QPrinter, pdf: bytes) -> None:
 # -- the preview ---------------------------------------------------------------
 
 class PdfPages(QWidget):
-    """A PDF shown as it will print, page after page."""
+    """A PDF shown as it will print, page after page, zoomed to the width or the
+    whole page, or in and out (``zoom_buttons``)."""
 
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -133,22 +135,9 @@ class PdfPages(QWidget):
         self.pdf = pdf
         load_pdf(self.document, pdf)
 
-
-class PreviewDialog(QDialog):
-    """Print Preview: the document as it will print, zoomed to the width or the
-    whole page, or in and out; Print… from there."""
-
-    def __init__(self, parent: QWidget, document: Document):
-        super().__init__(parent)
-        self.setWindowTitle(f"Print Preview: {document.title}")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._document = document
-        self.pages = PdfPages(document.title, self)
-        self.pages.show_pdf(document.pdf)
-        self.view = self.pages.view
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-
-        tools = QHBoxLayout()
+    def zoom_buttons(self, keys_on: QWidget | None = None) -> list[QPushButton]:
+        """Fit Width, Fit Page, + and −; their keys work within ``keys_on``, if given."""
+        made = []
         for text, slot, name, keys in (
                 ("Fit &Width", self.fit_width, "Fit width", ()),
                 ("Fit &Page", self.fit_page, "Fit page", ()),
@@ -156,21 +145,10 @@ class PreviewDialog(QDialog):
                 ("−", self.zoom_out, "Zoom out", ("-", QKeySequence.StandardKey.ZoomOut))):
             push = button(text, slot, f"{name} ({keys[0]})" if keys else name)
             push.setAccessibleName(name)
-            tools.addWidget(push)
-            for key in keys:
-                QShortcut(QKeySequence(key), self, slot)
-        tools.addStretch()
-        ending = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        ending.addButton(button("&Print…", lambda: print_document(self, self._document),
-                                "Print on a printer or to a PDF file"),
-                         QDialogButtonBox.ButtonRole.ActionRole)
-        ending.rejected.connect(self.reject)
-        tools.addWidget(ending)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(tools)
-        layout.addWidget(self.pages, 1)
-        self.resize(parent.size() * 0.8 if parent else QSize(800, 900))
+            made.append(push)
+            for key in keys if keys_on else ():
+                QShortcut(QKeySequence(key), keys_on, slot)
+        return made
 
     def zoom(self) -> float:
         """The zoom the pages are shown at (1 is their printed size), whatever the mode."""
@@ -180,7 +158,9 @@ class PreviewDialog(QDialog):
         # page's size in points at the screen's resolution.
         margins = self.view.documentMargins()
         area = self.view.viewport().size().shrunkBy(margins)
-        page = self.pages.document.pagePointSize(self.view.pageNavigator().currentPage())
+        page = self.document.pagePointSize(self.view.pageNavigator().currentPage())
+        if page.width() <= 0:
+            return 1.0  # nothing loaded yet
         scale = QGuiApplication.primaryScreen().logicalDotsPerInch() / 72
         across = area.width() / (page.width() * scale)
         if self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
@@ -203,6 +183,37 @@ class PreviewDialog(QDialog):
         low, high = ZOOM_LIMITS
         self.view.setZoomFactor(min(max(factor, low), high))
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+
+
+class PreviewDialog(QDialog):
+    """Print Preview: the document as it will print, zoomed to the width or the
+    whole page, or in and out; Print… from there."""
+
+    def __init__(self, parent: QWidget, document: Document):
+        super().__init__(parent)
+        self.setWindowTitle(f"Print Preview: {document.title}")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._document = document
+        self.pages = PdfPages(document.title, self)
+        self.pages.show_pdf(document.pdf)
+        self.view = self.pages.view
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+
+        tools = QHBoxLayout()
+        for push in self.pages.zoom_buttons(keys_on=self):
+            tools.addWidget(push)
+        tools.addStretch()
+        ending = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        ending.addButton(button("&Print…", lambda: print_document(self, self._document),
+                                "Print on a printer or to a PDF file"),
+                         QDialogButtonBox.ButtonRole.ActionRole)
+        ending.rejected.connect(self.reject)
+        tools.addWidget(ending)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(tools)
+        layout.addWidget(self.pages, 1)
+        self.resize(parent.size() * 0.8 if parent else QSize(800, 900))
 
 
 def show_preview(parent: QWidget, document: Document) -> PreviewDialog:

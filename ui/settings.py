@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings
 
 GEOMETRY = "window/geometry"
 WINDOW_STATE = "window/state"
+SPLITTERS = "window/splitters"  # one state per splitter, under its name
 RECENT_FILES = "files/recent"
 MAX_RECENT = 8
 LAST_FOLDER = "files/last_folder"  # where the official last saved or opened a file

@@ -2,18 +2,31 @@
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QPlainTextEdit, QPushButton,
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QLabel, QPlainTextEdit, QPushButton,
                                QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from .flow_layout import FlowLayout
 
 
+def drawn_width(text: str, label: QLabel) -> int:
+    """The width a label's one-line text takes as drawn. A mnemonic's underline
+    splits it into pieces drawn without kerning between them: "&To" drawn as
+    "T" then "o" is a pixel wider than "To" measured, and showed as "Tc"."""
+    metrics = label.fontMetrics()
+    at = text.find("&")
+    pieces = [text[:at], text[at + 1], text[at + 2:]] if 0 <= at < len(text) - 1 else [text]
+    return sum(metrics.horizontalAdvance(piece) for piece in pieces)
+
+
 def add_row(form: QFormLayout, label: str, widget: QWidget) -> QWidget:
     """A labelled form row; the label (with its &-mnemonic) names the control for readers."""
     widget.setAccessibleName(label.replace("&", ""))
-    form.addRow(label, widget)
+    name = QLabel(label)
+    name.setBuddy(widget)
+    name.setMinimumWidth(drawn_width(label, name))
+    form.addRow(name, widget)
     return widget
 
 
@@ -127,10 +140,25 @@ def button_row(entries) -> FlowLayout:
     return row
 
 
+def remember_sizes(splitter: QSplitter, key: str, sizes: list[int]) -> QSplitter:
+    """Give the splitter the sizes the official last dragged it to (``sizes`` the
+    first time), and keep them as they drag it again."""
+    from . import settings
+
+    setting = f"{settings.SPLITTERS}/{key}"
+    saved = QSettings().value(setting)
+    if not (saved and splitter.restoreState(saved)):
+        splitter.setSizes(sizes)
+    splitter.splitterMoved.connect(lambda *_: QSettings().setValue(setting, splitter.saveState()))
+    return splitter
+
+
 def side_by_side(page: QWidget, left: list, right: list) -> None:
-    """The page's two panes in a splitter; each a column of widgets and layouts,
-    a widget given as (widget, n) taking n shares of the spare height."""
+    """The page's two panes in a splitter (remembered for each kind of page);
+    each a column of widgets and layouts, a widget given as (widget, n) taking
+    n shares of the spare height. The panes share spare width alike."""
     splitter = QSplitter()
+    splitter.setChildrenCollapsible(False)
     for parts in (left, right):
         pane = QWidget()
         column = QVBoxLayout(pane)
@@ -143,7 +171,8 @@ def side_by_side(page: QWidget, left: list, right: list) -> None:
             else:
                 column.addLayout(part)
         splitter.addWidget(pane)
-    splitter.setSizes([640, 520])
+        splitter.setStretchFactor(splitter.count() - 1, 1)
+    remember_sizes(splitter, type(page).__name__, [640, 520])
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(splitter)

@@ -8,9 +8,8 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtPrintSupport import QPrinter
 
 from secretariat.taskforce import Taskforce
 from ui.pages.actions import OVERDUE, ActionsPage

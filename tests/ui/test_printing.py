@@ -181,19 +181,19 @@ def test_print_preview_shows_the_minutes_and_zooms(sample_window, qtbot):
         click(qtbot, next(b for b in preview.findChildren(QPushButton)
                           if b.accessibleName() == name))
 
-    whole_page = preview.zoom()
+    whole_page = preview.pages.zoom()
     press("Fit width")
     qtbot.waitUntil(lambda: preview.view.horizontalScrollBar().maximum() == 0)
-    across = preview.zoom()
+    across = preview.pages.zoom()
     assert across > whole_page
     press("Zoom in")
     qtbot.waitUntil(lambda: preview.view.horizontalScrollBar().maximum() > 0)  # wider than the view
-    assert preview.zoom() == pytest.approx(across * 1.25)
+    assert preview.pages.zoom() == pytest.approx(across * 1.25)
     press("Zoom out")
     press("Zoom out")
-    assert preview.zoom() == pytest.approx(across / 1.25)
+    assert preview.pages.zoom() == pytest.approx(across / 1.25)
     press("Fit page")
-    assert preview.zoom() == pytest.approx(whole_page)
+    assert preview.pages.zoom() == pytest.approx(whole_page)
 
 
 def test_the_command_line_prints_and_exports_a_file_the_window_has_open(

@@ -29,11 +29,10 @@ from ..models.lazy_table import LazyTableModel
 from ..models.records import Column
 from ..session import Session
 from ..tables import select_id, selected_id, table_view
-from ..widgets import add_row, button, combo_box, day_text, enable_while
+from ..widgets import add_row, button, combo_box, day_text, enable_while, remember_sizes
 
 OVERDUE = QColor("#b00000")
 ACTION_COLUMN = 3
-NARROW_COLUMN = 150  # the widest any column but the action itself starts
 # Looked up once: the view asks data() for some thousand cells a scroll step.
 _FOREGROUND, _FONT = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole
 SORT_COLUMNS = {"meeting": 0, "owner": 2, "due": 4, "status": 5}  # header click sorts
@@ -160,11 +159,7 @@ class ActionTable(QWidget):
         fill()
         if not self._sized and self.model.rowCount():  # once: measuring takes a while
             self._sized = True
-            header = self.view.horizontalHeader()
-            for column in range(self.model.columnCount()):
-                if column != ACTION_COLUMN:  # long items and owners must not crowd it out
-                    header.resizeSection(column, min(self.view.sizeHintForColumn(column),
-                                                     NARROW_COLUMN))
+            self.view.fitter.fit()
         select_id(self.view, chosen)
 
     def chosen(self) -> Action | None:
@@ -256,7 +251,8 @@ class ActionsPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(side)
-        splitter.setSizes([800, 200])
+        splitter.setStretchFactor(0, 1)  # the log takes the spare width
+        remember_sizes(splitter, "actions", [800, 200])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)

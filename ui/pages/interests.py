@@ -4,7 +4,7 @@ interests stay), the forms not returned, and the register printed."""
 
 import datetime as dt
 
-from PySide6.QtWidgets import QInputDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
 
 from secretariat import conflicts
 from secretariat.errors import UserFacingError
@@ -276,16 +276,14 @@ class MeetingInterestsTab(QWidget):
             ("Record &Declaration…", self.declare, "A declaration made in the room"),
             remove,
             ("Chair's &Brief…", self.print_brief, "The conflict flags as a PDF for the chair")])
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Conflict flags: members whose current interest touches an "
-                                "item or a paper"))
-        layout.addWidget(self.flags_view)
-        layout.addWidget(QLabel("What the agenda items are tagged with"))
-        layout.addWidget(self.tags_view)
-        layout.addLayout(tag_buttons)
-        layout.addWidget(QLabel("Declarations of interest made at the meeting"))
-        layout.addWidget(self.declarations_view)
-        layout.addLayout(buttons)
+        flags = QLabel("Conflict flags: members whose current interest touches an item or a "
+                       "paper")
+        flags.setWordWrap(True)
+        side_by_side(self, [flags, (self.flags_view, 1),
+                            QLabel("Declarations of interest made at the meeting"),
+                            (self.declarations_view, 1), buttons],
+                     [QLabel("What the agenda items are tagged with"), (self.tags_view, 1),
+                      tag_buttons])
         session.changed.connect(self._on_changed)
         self.refresh()
 

@@ -3,16 +3,18 @@
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ..models.meetings import MeetingsModel
 from ..session import Session
 from ..tables import select_id, selected_id, table_view
-from ..widgets import button
+from ..widgets import button_row, remember_sizes
 from .meeting import MeetingPage
 
 
-LIST_WIDTH = 360  # date, time and kind in view
+LIST_WIDTH = 360  # at least
+MIN_LIST_WIDTH = 200  # the date and the start of the time in view
+LIST_COLUMNS = 4  # date, time, kind and status in view when first shown
 
 
 class MeetingsPage(QWidget):
@@ -20,16 +22,15 @@ class MeetingsPage(QWidget):
         super().__init__()
         self.session = session
         self.model = MeetingsModel(self)
-        self.view = table_view(self.model, "Meetings")
+        self.view = table_view(self.model, "Meetings", share_width=False)
         self.placeholder = QLabel("No meeting chosen. Press New Meeting to add one.")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.meeting_page: QWidget = self.placeholder
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(button("&New Meeting", self.new_meeting, "Add a meeting of this body"))
-        buttons.addWidget(button("&Delete Meeting", self.delete_meeting,
-                                 "Delete the chosen meeting (Undo puts it back)"))
-        buttons.addStretch()
+        buttons = button_row([
+            ("&New Meeting", self.new_meeting, "Add a meeting of this body"),
+            ("&Delete Meeting", self.delete_meeting,
+             "Delete the chosen meeting (Undo puts it back)")])
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -37,12 +38,13 @@ class MeetingsPage(QWidget):
         column.addLayout(buttons)
 
         self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.placeholder)
-        self.splitter.setStretchFactor(1, 1)
-        left.setMinimumWidth(LIST_WIDTH)
-        # A quarter of the width for the list, no narrower than it reads well.
-        self.splitter.setSizes([LIST_WIDTH, 3 * LIST_WIDTH])
+        # The list grows with the window too, a third as fast as the meeting.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        left.setMinimumWidth(MIN_LIST_WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -50,6 +52,14 @@ class MeetingsPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._show_chosen)
         session.changed.connect(self._on_changed)
         self.refresh()
+        list_width = self._list_width()  # the meeting has the rest of a laptop's width
+        remember_sizes(self.splitter, "meetings", [list_width, 4 * list_width // 3])
+
+    def _list_width(self) -> int:
+        """Wide enough for the first columns, as the list first shows."""
+        header = self.view.horizontalHeader()
+        frame = 2 * self.view.frameWidth() + self.view.verticalScrollBar().sizeHint().width()
+        return max(LIST_WIDTH, sum(header.sectionSize(c) for c in range(LIST_COLUMNS)) + frame)
 
     def refresh(self) -> None:
         chosen = selected_id(self.view)

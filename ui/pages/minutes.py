@@ -23,7 +23,8 @@ from ..minutes_edits import (action_line, capture, delete, edit_action, lifecycl
                              missing_glyphs_ok, record_correction, write_file)
 from ..printing import PdfPages, print_document
 from ..session import Session
-from ..widgets import button, button_row
+from ..flow_layout import FlowLayout
+from ..widgets import button, button_row, remember_sizes
 from .actions import ActionTable
 
 RECORD = Qt.ItemDataRole.UserRole
@@ -51,7 +52,7 @@ class MinutesTab(QWidget):
         self.banner.setWordWrap(True)
         palette.show_as_warning(self.banner)
         self._warned = False  # the first change to circulated minutes asks, once
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps in a narrow pane
         self.circulate_button = button("Mark &circulated…", self.mark_circulated,
                                        "Record the date the draft was sent out")
         self.approve_button = button("&Approved at…", self.approve,
@@ -63,7 +64,6 @@ class MinutesTab(QWidget):
         for widget in (self.circulate_button, self.approve_button, self.correct_button,
                        self.reopen_button):
             bar.addWidget(widget)
-        bar.addStretch()
         self.status_buttons = item_status.status_buttons(
             self, session, lambda: self.selected_item_id() if self._may_change() else None)
         item_bar = button_row([QLabel("Selected item:"), *self.status_buttons])  # wraps
@@ -117,20 +117,20 @@ class MinutesTab(QWidget):
         self.preview = PdfPages("the minutes")
         self.missing: list[str] = []  # characters the font lacks
         self.preview.layout().insertWidget(0, self.publication)
-        printing = QHBoxLayout()
-        printing.addWidget(button("&Print…", lambda: self.make_document(
-            lambda document: print_document(self, document)),
-                                  "Print on a printer or to a PDF file"))
-        printing.addWidget(button("Save as P&DF…", lambda: self.save_pdf(),
-                                  "Write the PDF to a file"))
-        printing.addWidget(button("Circ&ulate…", lambda: self.circulate(),
-                                  "An e-mail draft with the PDF attached"))
-        printing.addStretch()
+        printing = button_row([  # wraps in a narrow pane
+            ("&Print…", lambda: self.make_document(lambda document: print_document(self, document)),
+             "Print on a printer or to a PDF file"),
+            ("Save as P&DF…", self.save_pdf, "Write the PDF to a file"),
+            ("Circ&ulate…", self.circulate, "An e-mail draft with the PDF attached"),
+            *self.preview.zoom_buttons()])
         self.preview.layout().insertLayout(1, printing)
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
-        splitter.setSizes([500, 500])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        remember_sizes(splitter, "minutes", [500, 500])
         QVBoxLayout(self).addWidget(splitter)
 
         self._pending = False

@@ -8,7 +8,7 @@ from secretariat.people import NamesakeError
 from ..dialogs.person import PersonDialog
 from ..models.people import PeopleModel
 from ..session import Session
-from ..tables import select_id, show_id, table_view
+from ..tables import empty_hint, select_id, show_id, table_view
 from ..widgets import ask_date, button
 
 
@@ -18,6 +18,7 @@ class PeoplePage(QWidget):
         self.session = session
         self.model = PeopleModel(self)
         self.view = table_view(self.model, "People")
+        empty_hint(self.view, "No one yet. Press Add Person… to add the members of the body.")
         self.view.activated.connect(self.edit_person)
         buttons = QHBoxLayout()
         buttons.addWidget(button("&Add Person…", self.add_person))

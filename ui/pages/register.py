@@ -16,7 +16,7 @@ from .. import palette
 from ..dialogs.form import FormDialog
 from ..models.register_model import RegisterModel
 from ..session import Session
-from ..tables import select_id, table_view
+from ..tables import empty_hint, select_id, table_view
 from ..widgets import button_row, combo_box, set_quietly
 
 KEYS = {Qt.Key.Key_P: "present", Qt.Key.Key_1: "present", Qt.Key.Key_A: "apologies",
@@ -51,6 +51,8 @@ class RegisterPage(QWidget):
         self.setAccessibleName("Register")
         self.members_model = RegisterModel(self)
         self.members = table_view(self.members_model, "Members")
+        empty_hint(self.members, "No members yet. Add the members of the body on the People "
+                                 "page first; they are listed here for each meeting.")
         self.others_model = RegisterModel(self)
         self.others = table_view(self.others_model, "Officials, guests and presenters")
         self._last_table = self.members

@@ -1,0 +1,119 @@
+"""Every page and meeting tab fits a laptop's window: no button or label is
+cut shorter than its text, and no button lies beyond the window's edge or
+behind the edge of the pane that holds it."""
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from ui.pages import PAGES
+from ui.pages.meeting import MEETING_TABS
+
+SIZES = [(1100, 700), (1280, 720)]
+MEETING = "2012-01-12"  # the sample's meeting with draft minutes: every tab has something
+
+
+def _name(widget) -> str:
+    return f"{type(widget).__name__} {widget.text()!r}"
+
+
+def drawn_width(label: QLabel) -> int:
+    """The width a one-line label's text takes as drawn: a mnemonic's underline
+    splits the text in pieces drawn without kerning between them ("To" drawn
+    as "T" then "o" is a pixel wider than "To" measured, and shows as "Tc")."""
+    metrics, text = label.fontMetrics(), label.text()
+    at = text.find("&")
+    pieces = [text[:at], text[at + 1], text[at + 2:]] if 0 <= at < len(text) - 1 else [text]
+    margins = label.contentsMargins()
+    return (sum(metrics.horizontalAdvance(p) for p in pieces) + 2 * label.margin()
+            + margins.left() + margins.right())
+
+
+def cut_short(root: QWidget) -> list[str]:
+    """Buttons and one-line labels of ``root`` on screen narrower than their text."""
+    found = []
+    for widget in root.findChildren(QPushButton) + root.findChildren(QLabel):
+        if not widget.isVisible() or not widget.text():
+            continue
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            continue
+        needed = widget.sizeHint().width()
+        if isinstance(widget, QLabel) and "<" not in widget.text():  # plain text
+            needed = max(needed, drawn_width(widget))
+        if widget.width() < needed:
+            found.append(f"{_name(widget)}: {widget.width()} < {needed}")
+    return found
+
+
+def out_of_sight(window: QWidget, root: QWidget) -> list[str]:
+    """Buttons of ``root`` not wholly inside the window and inside every pane around them."""
+    found = []
+    for button in root.findChildren(QPushButton):
+        if not button.isVisible():
+            continue
+        place = QRect(button.mapTo(window, button.rect().topLeft()), button.size())
+        if not window.rect().contains(place):
+            found.append(f"{_name(button)} beyond the window at {place}")
+        elif button.visibleRegion().boundingRect() != button.rect():
+            found.append(f"{_name(button)} partly hidden: {button.visibleRegion().boundingRect()}")
+    return found
+
+
+def problems(window, root, where: str) -> list[str]:
+    return [f"{where}: {p}" for p in cut_short(root) + out_of_sight(window, root)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_page_and_meeting_tab_fits_a_laptop(sample_window, qtbot, size):
+    sample_window.resize(*size)
+    workspace = sample_window.centralWidget()
+    found = []
+    for index, (name, _) in enumerate(PAGES):
+        workspace.show_page(index)
+        qtbot.wait(1)
+        found += problems(sample_window, workspace.page(name), name)
+    workspace.show_page(0)
+    meetings = workspace.page("Meetings")
+    meetings.show_meeting(sample_window.session.tf.meetings.find_one(MEETING).id)
+    for index, (title, _) in enumerate(MEETING_TABS):
+        meetings.meeting_page.setCurrentIndex(index)
+        qtbot.wait(1)
+        found += problems(sample_window, meetings.meeting_page.tab(title), f"meeting {title}")
+    assert found == []
+
+
+def _hint(view) -> QLabel:
+    return next(label for label in view.viewport().findChildren(QLabel)
+                if label.accessibleName() == "What to do first")
+
+
+def test_a_new_file_says_what_to_do_first(window, file_path, qtbot):
+    assert window.open_path(file_path, create=True)
+    window.show()
+    workspace = window.centralWidget()
+    workspace.show_page([name for name, _ in PAGES].index("People"))
+    people = workspace.page("People")
+    hint = _hint(people.view)
+    assert hint.isVisible() and "Add Person" in hint.text()
+
+
+def test_the_hint_goes_once_someone_is_there(sample_window):
+    workspace = sample_window.centralWidget()
+    workspace.show_page([name for name, _ in PAGES].index("People"))
+    assert not _hint(workspace.page("People").view).isVisible()
+
+
+def test_the_minutes_preview_zooms(sample_window, qtbot):
+    workspace = sample_window.centralWidget()
+    meetings = workspace.page("Meetings")
+    meetings.show_meeting(sample_window.session.tf.meetings.find_one(MEETING).id)
+    meetings.meeting_page.setCurrentIndex([t for t, _ in MEETING_TABS].index("Minutes"))
+    preview = meetings.meeting_page.tab("Minutes").preview
+    pushes = {b.text().replace("&", ""): b for b in preview.findChildren(QPushButton)}
+    scroll = preview.view.horizontalScrollBar()
+    assert scroll.maximum() == 0  # the page as wide as the pane
+    qtbot.mouseClick(pushes["+"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pushes["+"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: scroll.maximum() > 0)  # wider than the pane: it scrolls
+    qtbot.mouseClick(pushes["Fit Width"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: scroll.maximum() == 0)
