@@ -44,15 +44,26 @@ def test_editing_a_meeting_lands_in_the_file_and_undoes(sample_window, sample_pa
     assert form.venue.text() == "70 Whitehall"
 
 
-def test_a_bad_date_is_refused_and_nothing_written(sample_window, sample_path, dialogs_shown, stored):
+def test_a_bad_date_is_refused_kept_to_correct_and_nothing_written(
+        sample_window, sample_path, dialogs_shown, stored, qtbot):
     form = details(sample_window)
-    form.date.setText("31 Febtember")
-    form.date.editingFinished.emit()
+    form.date.selectAll()
+    qtbot.keyClicks(form.date, "31 Febtember")
+    qtbot.keyClick(form.date, Qt.Key.Key_Return)
     assert "is not a date" in dialogs_shown[-1][1]
-    assert form.date.text() == "12 January 2012"
+    assert (form.date.text(), form.date.selectedText()) == ("31 Febtember", "31 Febtember")
     assert stored(sample_path, "SELECT count(*) FROM meetings WHERE date = '2012-01-12'") == [
         (1,)]
     assert not sample_window.actions[Act.UNDO].isEnabled()
+
+
+def test_a_title_refused_by_the_file_stays_to_be_shortened(sample_window, dialogs_shown, qtbot):
+    form = details(sample_window)
+    form.title.setFocus()
+    form.title.setText("A" * 2_001)
+    qtbot.keyClick(form.title, Qt.Key.Key_Return)
+    assert "2,001 characters long" in dialogs_shown[-1][1]
+    assert form.title.text() == "A" * 2_001 and form.title.hasSelectedText()
 
 
 def test_kind_status_and_times_are_saved(sample_window, sample_path, dialogs_shown, stored):

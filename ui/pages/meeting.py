@@ -11,7 +11,8 @@ from typing import Callable
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QTabWidget, QWidget
 
-from secretariat.errors import NotFoundError, UserFacingError
+from secretariat.errors import (MinutesLockedError, NotFoundError, UserFacingError,
+                                 ValidationError)
 from secretariat.meetings import KINDS, MARKINGS, STATUSES
 from secretariat.values import parse_date, parse_time, time_to_text
 
@@ -100,9 +101,18 @@ class MeetingDetails(QWidget):
             value = typed(widget.text())
         except UserFacingError as error:
             self.session.report(error)
-            self.load()
+            self._refused(name)
         else:
             self._save(name, value)
+
+    def _refused(self, name: str) -> None:
+        """What was typed stays, chosen, to be put right; a choice goes back."""
+        if name not in self._texts or self.session.closed:
+            self.load()
+            return
+        widget = self._texts[name][0]
+        widget.setFocus()
+        widget.selectAll()
 
     def _save(self, name: str, value) -> None:
         if self.session.closed:  # a box losing the focus after the file closed
@@ -114,7 +124,12 @@ class MeetingDetails(QWidget):
         what = self._texts[name][2] if name in self._texts else name
         if not self.session.update(self.session.tf.meetings, self.meeting_id,
                                    f"Change meeting {what}", **{name: value}):
-            self.load()
+            refusal = self.session.last_refusal  # a value to put right, or no change at all
+            if isinstance(refusal, ValidationError) and not isinstance(refusal,
+                                                                       MinutesLockedError):
+                self._refused(name)
+            else:
+                self.load()
 
     def _on_changed(self, changes) -> None:
         if changes.concerns("meeting") and (self.meeting_id in changes.ids or not changes.ids):
