@@ -95,6 +95,7 @@ class MergeReport:
     chosen: dict[tuple[str, str], Side] = field(default_factory=dict)
     chosen_labels: dict[tuple[str, str], str] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    to_look_at: list[str] = field(default_factory=list)  # merged, but worth a look
     backup_path: Path | None = None
 
     def summary(self) -> str:
@@ -268,7 +269,28 @@ def _merge(home_path: Path, travel_path: Path, choices: dict, progress: Progress
         _advance_snapshot(travel, snapshot_path(home_path, copy_id))
         return MergeReport(merged=True, incoming=final.incoming, chosen=final.chosen,
                            chosen_labels=final.chosen_labels, skipped=final.skipped,
+                           to_look_at=_namesakes_now(home_path, final.incoming),
                            backup_path=backup)
+
+
+def _namesakes_now(home_path: Path, incoming: list[Incoming]) -> list[str]:
+    """Names a person who came in now shares with someone at home, unmarked:
+    perhaps one person added on both sides."""
+    from .people import unmarked_namesakes
+
+    came = {i.record_id for i in incoming if i.table == "people"}
+    if not came:
+        return []
+    conn = sqlite(f"file:{home_path}?mode=ro", uri=True)
+    try:
+        conn.row_factory = sqlite3.Row
+        rows = [dict(r) for r in conn.execute("SELECT id, name, namesake_ok FROM people")]
+    finally:
+        conn.close()
+    return [f"{len(group)} people are now called {group[0]['name']}: if one person was added "
+            "at home and away, merge them (People > Merge Into…); if not, say they are "
+            "different people (edit one and answer Yes)."
+            for group in unmarked_namesakes(rows) if came & {row["id"] for row in group}]
 
 
 @contextlib.contextmanager

@@ -57,6 +57,8 @@ def run_merge(args) -> int:
             f"{report.chosen_labels.get(key, '')}")
     for skipped in report.skipped:
         say(f"  not merged: {skipped}")
+    for note in report.to_look_at:
+        say(f"  to look at: {note}")
     if report.backup_path:
         say(f"The home file as it was before is kept in {report.backup_path}")
     return 0

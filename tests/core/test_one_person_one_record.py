@@ -69,3 +69,20 @@ def test_a_person_recorded_twice_is_merged_and_undone(sample_tf):
     assert tf.store.check() == []
     tf.restore_rows(rows)  # Edit > Undo
     assert exchange.export_json(tf.store) == before
+
+
+def test_the_same_person_added_at_home_and_away_is_pointed_out(sample_path, tmp_path):
+    from secretariat.travel import merge, take_travel_copy
+
+    away = tmp_path / "away.taskforce"
+    with Taskforce.open(sample_path) as tf:
+        take_travel_copy(tf.store, away)
+        tf.people.create(tf.bodies.all()[0].id, "Jane Newcomer")
+    with Taskforce.open(away) as tf:
+        tf.people.create(tf.bodies.all()[0].id, "Jane Newcomer")
+    report = merge(sample_path, away)
+    assert report.merged
+    assert report.to_look_at == [
+        "2 people are now called Jane Newcomer: if one person was added at home and away, "
+        "merge them (People > Merge Into…); if not, say they are different people (edit one "
+        "and answer Yes)."]

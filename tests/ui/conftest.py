@@ -117,6 +117,7 @@ class Replies:
         self.queued = {"text": [], "item": [], "save": [], "open": [], "question": []}
         self.asked: list[tuple[str, str]] = []
         self.offered: list[list[str]] = []  # the choices of each QInputDialog.getItem
+        self.first_chosen: list[str] = []  # and the choice each offered first
 
     def text(self, *answers: str) -> "Replies":
         self.queued["text"].extend(answers)
@@ -156,8 +157,9 @@ def replies(monkeypatch):
         answer = made.take("text", label)
         return ("", False) if answer is None else (answer, True)
 
-    def get_item(parent, title, label, items, *args, **kwargs):
+    def get_item(parent, title, label, items, current=0, *args, **kwargs):
         made.offered.append(list(items))
+        made.first_chosen.append(items[current] if items else "")
         answer = made.take("item", label)
         if answer is None:
             return "", False

@@ -178,3 +178,21 @@ def test_a_refused_value_is_shown_at_its_field(page, qtbot, monkeypatch, dialogs
     click(page, "Add Person…")
     assert "holds more than one e-mail address" in dialogs_shown[-1][1]
     assert seen[1] == "mh@example.org, pa@example.org"
+
+
+def test_renaming_to_someone_s_name_asks_and_merge_offers_them_first(
+        page, monkeypatch, dialogs_shown, stored, sample_path, replies, click):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or (
+        QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes))
+    choose(page, "Rachel Wolf")
+    fill_dialog(monkeypatch, [{"name": "PETER MARSH"}, {"name": "PETER MARSH"}])
+    click(page, "Edit…")  # No: the dialog stays; then Yes: another person of that name
+    assert "There is already someone called Peter Marsh" in asked[0] and len(asked) == 2
+    assert stored(sample_path, "SELECT namesake_ok FROM people WHERE name = 'PETER MARSH'") == [
+        (1,)]
+    choose(page, "PETER MARSH")
+    click(page, "Merge Into…")  # cancelled
+    assert replies.first_chosen[-1].startswith("Peter Marsh")

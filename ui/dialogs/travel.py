@@ -166,7 +166,8 @@ class MergeReportDialog(QDialog):
               + [[f"Kept the {'home' if side == 'home' else 'travel copy'}'s version",
                   kind_of(key[0]), report.chosen_labels.get(key, "")]
                  for key, side in report.chosen.items()]
-              + [["Not merged", "", text] for text in report.skipped])
+              + [["Not merged", "", text] for text in report.skipped]
+              + [["To look at", "", text] for text in report.to_look_at])
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.incoming)

@@ -90,9 +90,11 @@ class PeoplePage(QWidget):
                   if bp.person.id != current.person.id]
         names = [p.display_name + (f" ({p.organisation})" if p.organisation else "")
                  for p in others]
+        twins = {p.id for p in people.namesakes(current.person.name, current.person.id)}
+        first = next((i for i, p in enumerate(others) if p.id in twins), 0)
         name, ok = QInputDialog.getItem(
             self, "Merge Into", f"{current.person.display_name} is the same person as:",
-            names, 0, False)
+            names, first, False)
         if not ok:
             return False
         duplicate, into = current.person.id, others[names.index(name)]
@@ -125,9 +127,19 @@ class PeoplePage(QWidget):
                 return (people.update(person_id, **values[0])
                         | people.update_membership(membership_id, **values[1]))
 
-        PersonDialog(self.session, current, parent=self).run(lambda new: new == old or (
-            self.session.perform(f"Edit {current.person.display_name}", lambda: write(new),
-                                 lambda: write(old))))
+        def save(new) -> bool | None:
+            if new == old:
+                return True
+            renamed = new[0]["name"].strip() != old[0]["name"]
+            found = renamed and people.namesakes(new[0]["name"], person_id)
+            if found:  # asked, as when adding someone; no: the dialog stays to change it
+                if not self._someone_else(NamesakeError(new[0]["name"], found)):
+                    return None
+                new = ({**new[0], "namesake_ok": True}, new[1])
+            return self.session.perform(f"Edit {current.person.display_name}",
+                                        lambda: write(new), lambda: write(old)) or None
+
+        PersonDialog(self.session, current, parent=self).run(save)
 
     def mark_left(self) -> None:
         current = self.chosen()
