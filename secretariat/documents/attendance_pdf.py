@@ -22,6 +22,8 @@ BAR = colors.HexColor("#4a6fa5")
 ROW = 6 * mm  # height given to each member in the chart
 PER_CHART = 30  # members in one chart: a drawing cannot split, and this many fit a page
 LABEL = 40  # characters of a name the chart shows; the table above has it whole
+LABEL_SIZE = 8
+LABEL_ROOM = 45 * mm - 8  # left of the bars, less the gap before them
 
 
 @record
@@ -76,7 +78,7 @@ def chart(shown) -> Drawing:
     bars.data = [[round(r.rate * 100) for r in reversed(shown)]]
     bars.categoryAxis.categoryNames = [_label(r.person.display_name) for r in reversed(shown)]
     bars.categoryAxis.labels.fontName = fonts.REGULAR
-    bars.categoryAxis.labels.fontSize = 8
+    bars.categoryAxis.labels.fontSize = LABEL_SIZE
     bars.categoryAxis.labels.boxAnchor = "e"
     bars.valueAxis.valueMin, bars.valueAxis.valueMax, bars.valueAxis.valueStep = 0, 100, 25
     bars.valueAxis.labels.fontName = fonts.REGULAR
@@ -89,7 +91,13 @@ def chart(shown) -> Drawing:
 
 
 def _label(name: str) -> str:
+    """The name as the chart's margin holds it: shortened, with "…", to fit."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     shown, rest = cut(clean(name), LABEL)
+    while shown and stringWidth(for_the_eye(shown) + ("…" if rest else ""), fonts.REGULAR,
+                                LABEL_SIZE) > LABEL_ROOM:
+        shown, rest = shown[:-1].rstrip(), True
     return for_the_eye(shown) + ("…" if rest else "")
 
 

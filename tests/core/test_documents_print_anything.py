@@ -140,3 +140,18 @@ def test_the_coverage_view_says_which_meeting_a_paper_goes_to(sample_tf):
     body = sample_tf.bodies.all()[0].id
     text = " ".join(extracted(reviews_pdf.render(coverage_document(sample_tf, body))).split())
     assert "Goes to the meeting of Thursday 12 January 2012" in text
+
+
+def test_a_long_name_in_the_attendance_chart_stays_on_the_page():
+    import re
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext is not installed")
+    long = Person("p", "MARÍA WOLFGANG MWANGI-WORTHINGTON-WHITMORE", "", "", "", "")
+    records = (MemberRecord(long, 10, 5, 5, 0),) + tuple(member(n) for n in range(5))
+    doc = attendance_pdf.AttendanceDocument("Mutuals Taskforce", None, None, 10, records)
+    boxes = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=attendance_pdf.render(doc),
+                           capture_output=True).stdout.decode("utf-8")
+    lefts = [float(x) for x in re.findall(r'xMin="([-\d.]+)"', boxes)]
+    assert lefts and min(lefts) >= 20  # nothing in or beyond the page's left margin
+    assert boxes.count(">MARÍA<") == 2  # in the table, and the chart's label begins on the page
