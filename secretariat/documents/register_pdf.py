@@ -4,7 +4,7 @@ OFFICIAL-SENSITIVE unless the official chooses otherwise."""
 
 import datetime as dt
 
-from reportlab.platypus import Paragraph
+from reportlab.platypus import KeepTogether, Paragraph
 
 from ..interests import RegisterDocument
 from ..values import long_date
@@ -43,18 +43,21 @@ def render(doc: RegisterDocument) -> bytes:
         Paragraph("REGISTER OF MEMBERS' INTERESTS", styles["Title"]),
         Paragraph(f"{when} {long_date(doc.as_of)}", styles["Centre"])]
     for entry in doc.entries:
-        story += heading(f"{entry.person.display_name} ({entry.role_label})",
-                         styles["Subheading"])
+        # A member's entry kept on one page where it fits: its form line never
+        # starts a page alone.
+        part = heading(f"{entry.person.display_name} ({entry.role_label})",
+                       styles["Subheading"])
         if entry.interests:
-            story += grid(
+            part += grid(
                 ["Interest", "Organisation", "Kind", "MIS / MSP", "Declared"],
                 [[i.description, i.organisation, i.kind_label,
                   "Yes" if i.concerns_mis_msp else "", short_date(i.declared_on)]
                  for i in entry.interests],
                 [0.33, 0.22, 0.16, 0.1, 0.19], styles)
         else:
-            story.append(Paragraph("No interests declared.", styles["Body"]))
-        story.append(Paragraph(_form_line(entry), styles["Small"]))
+            part.append(Paragraph("No interests declared.", styles["Body"]))
+        part.append(Paragraph(_form_line(entry), styles["Small"]))
+        story.append(KeepTogether(part))
     story.append(Paragraph("Declaration forms not returned", styles["Heading"]))
     story += paragraphs(", ".join(doc.not_returned) + "." if doc.not_returned
                         else "None: every form sent has come back.", styles["Body"])

@@ -155,3 +155,22 @@ def test_a_long_name_in_the_attendance_chart_stays_on_the_page():
     lefts = [float(x) for x in re.findall(r'xMin="([-\d.]+)"', boxes)]
     assert lefts and min(lefts) >= 20  # nothing in or beyond the page's left margin
     assert boxes.count(">MARÍA<") == 2  # in the table, and the chart's label begins on the page
+
+
+def test_no_page_of_the_register_of_interests_starts_with_a_member_s_form_line(tf):
+    from secretariat.documents import register_pdf
+    from secretariat.interests import register_document
+
+    body, _ = tf.bodies.create("Mutuals Taskforce")
+    for n in range(40):
+        person, _ = tf.people.create(body, f"Member Number {n:02d}", joined_on="2011-01-01")
+        for k in range(n % 7):  # entries of many heights: one ends where a page does
+            tf.interests.declare(person, description=f"Trustee {k}", organisation="A Trust",
+                                 kind="directorship", declared_on="2011-02-01")
+    pages = no_page_is_empty(register_pdf.render(register_document(tf, body, "2012-01-12")))
+    firsts = [next(line for line in page.splitlines() if line.strip()
+                   and "OFFICIAL" not in line and "Register of" not in line)
+              for page in pages[1:]]
+    assert not [line for line in firsts if line.startswith(("No declaration form",
+                                                             "Declaration form sent",
+                                                             "No interests"))]
