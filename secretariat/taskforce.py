@@ -1,26 +1,24 @@
 """The single entry point to a taskforce file, with a manager per area."""
 
-import importlib
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .changes import Changes
 from .storage import Store
 
-# Each area's manager: (module, class). A manager is made, and its module
-# imported, when first used, so a command or a page pays only for its own.
-_MANAGERS = {
-    "bodies": ("bodies", "Bodies"),
-    "people": ("people", "People"),
-    "meetings": ("meetings", "Meetings"),
-    "agenda": ("agenda", "Agenda"),
-    "attendance": ("attendance", "Attendances"),
-    "suggestions": ("suggestions", "Suggestions"),
-    "papers": ("papers", "Papers"),
-    "reviews": ("reviews", "Reviews"),
-    "interests": ("interests", "Interests"),
-    "actions": ("actions", "Actions"),
-    "minutes": ("minutes", "Minutes"),
-}
+if TYPE_CHECKING:  # each manager's module is imported when the manager is first used
+    from .actions import Actions
+    from .agenda import Agenda
+    from .attendance import Attendances
+    from .bodies import Bodies
+    from .interests import Interests
+    from .meetings import Meetings
+    from .minutes import Minutes
+    from .papers import Papers
+    from .people import People
+    from .reviews import Reviews
+    from .suggestions import Suggestions
 
 
 # Minutes approved in a file from before they were kept on approval.
@@ -32,8 +30,9 @@ class Taskforce:
     """An open taskforce file.
 
     ``Taskforce.open(path)`` opens (or with ``create=True`` creates) a file;
-    each area is reached through its manager: ``tf.bodies``, ``tf.people``,
-    ``tf.meetings`` (see ``_MANAGERS``). Write methods return ``Changes``.
+    each area is reached through its manager, made (and its module imported)
+    when first used, so a command or a page pays only for its own:
+    ``tf.bodies``, ``tf.people``, ``tf.meetings``… Write methods return ``Changes``.
     """
 
     def __init__(self, store: Store):
@@ -42,17 +41,60 @@ class Taskforce:
         self.store = store
         store.checked = fields.checked  # every value written, checked where it comes in
 
-    def __getattr__(self, name: str):
-        if name not in _MANAGERS:
-            raise AttributeError(f"a taskforce has no {name}")
-        module, class_name = _MANAGERS[name]
-        made = getattr(importlib.import_module(f".{module}", __package__), class_name)
-        if name == "minutes":  # approving keeps the minutes as printed
-            manager = made(self.store, self.actions, self._approved_documents)
-        else:
-            manager = made(self.store)
-        setattr(self, name, manager)  # found directly from now on
-        return manager
+    @cached_property
+    def bodies(self) -> "Bodies":
+        from .bodies import Bodies
+        return Bodies(self.store)
+
+    @cached_property
+    def people(self) -> "People":
+        from .people import People
+        return People(self.store)
+
+    @cached_property
+    def meetings(self) -> "Meetings":
+        from .meetings import Meetings
+        return Meetings(self.store)
+
+    @cached_property
+    def agenda(self) -> "Agenda":
+        from .agenda import Agenda
+        return Agenda(self.store)
+
+    @cached_property
+    def attendance(self) -> "Attendances":
+        from .attendance import Attendances
+        return Attendances(self.store)
+
+    @cached_property
+    def suggestions(self) -> "Suggestions":
+        from .suggestions import Suggestions
+        return Suggestions(self.store)
+
+    @cached_property
+    def papers(self) -> "Papers":
+        from .papers import Papers
+        return Papers(self.store)
+
+    @cached_property
+    def reviews(self) -> "Reviews":
+        from .reviews import Reviews
+        return Reviews(self.store)
+
+    @cached_property
+    def interests(self) -> "Interests":
+        from .interests import Interests
+        return Interests(self.store)
+
+    @cached_property
+    def actions(self) -> "Actions":
+        from .actions import Actions
+        return Actions(self.store)
+
+    @cached_property
+    def minutes(self) -> "Minutes":
+        from .minutes import Minutes
+        return Minutes(self.store, self.actions, self._approved_documents)  # kept on approval
 
     def _approved_documents(self, meeting_id: str) -> tuple[str, str]:
         from .minutes_content import as_approved

@@ -14,7 +14,7 @@ import pytest
 
 from secretariat import exchange, minutes_content
 from secretariat.errors import MinutesLockedError, ValidationError
-from secretariat.taskforce import _MANAGERS, Taskforce
+from secretariat.taskforce import Taskforce
 
 
 @dataclasses.dataclass
@@ -173,17 +173,26 @@ READS = {"all", "get", "raw", "find_one", "of_body", "on_date", "previous", "in_
          "form", "forms", "not_returned", "of_person", "log", "log_ids",
          "many", "matters_arising", "matters_arising_ids", "of_item", "open_by_owner",
          "resolve_owner", "meeting_of_item", "corrections", "kept", "matters_arising_item",
-         "minutes_item", "of", "ensure_editable", "namesakes"}
+         "minutes_item", "of", "ensure_editable", "namesakes", "of_meeting_items"}
+
+
+def managers() -> dict[str, type]:
+    """Each manager a taskforce has, by name: its class."""
+    import functools
+    import tempfile
+    from pathlib import Path
+
+    names = [n for n, v in vars(Taskforce).items() if isinstance(v, functools.cached_property)]
+    with tempfile.TemporaryDirectory() as folder:
+        with Taskforce.open(Path(folder) / "new.taskforce", create=True) as tf:
+            return {name: type(getattr(tf, name)) for name in names}
 
 
 def public_writes() -> set[str]:
-    import importlib
-
     from secretariat.conflicts import Tags
     from secretariat.lifecycle import Lifecycle
 
-    classes = {name: getattr(importlib.import_module(f"secretariat.{module}"), cls)
-               for name, (module, cls) in _MANAGERS.items()}
+    classes = managers()
     classes.update(lifecycle=Lifecycle, tags=Tags)
     return {f"{area}.{name}" for area, cls in classes.items()
             for name, _ in inspect.getmembers(cls, inspect.isfunction)
