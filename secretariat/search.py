@@ -309,8 +309,10 @@ def _by_ids(store: Store, select: str, ids, column: str = "id") -> list[dict]:
 
 def problems(store: Store) -> list[str]:
     """What is wrong with the index; an empty list when it matches the records."""
-    expected = sum(store.scalar(f"SELECT count(*) FROM {s.table}") for s in SOURCES)
-    indexed = store.scalar("SELECT count(*) FROM search_docs")
+    # Both counts in one statement: one snapshot, though another program writes.
+    counts = " + ".join(f"(SELECT count(*) FROM {s.table})" for s in SOURCES)
+    expected, indexed = store.conn.execute(
+        f"SELECT {counts}, (SELECT count(*) FROM search_docs)").fetchone()
     if indexed != expected:
         return [f"search index: {indexed} entries for {expected} records "
                 "(repair with check --repair)"]

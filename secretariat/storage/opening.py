@@ -217,6 +217,8 @@ def _connect(path: Path, read_only: bool, folder_writable: bool) -> sqlite3.Conn
             conn = sqlite(f"{target.as_uri()}?mode=ro&immutable=1", uri=True)
     else:
         conn = sqlite(str(path))
+    if read_only:  # a reader never takes the write lock from a writer beside it
+        conn.execute("PRAGMA query_only = ON")
     conn.execute("PRAGMA busy_timeout = 2000")
     return conn
 
