@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 APP_NAME = "Taskforce Secretariat"
 ORG_NAME = "Taskforce Secretariat"
 DEFAULT_FILE_NAME = "taskforce.taskforce"
+LOG_NAME = "secretariat.log"
 LOG_LIMIT = 1_000_000  # bytes; past it, the log moves to secretariat.log.1 at the next start
 
 
@@ -23,8 +24,12 @@ def data_dir() -> Path:
     return folder
 
 
+def log_path() -> Path:
+    return data_dir() / LOG_NAME
+
+
 def setup_logging() -> Path:
-    log_file = data_dir() / "secretariat.log"
+    log_file = log_path()
     try:
         if log_file.stat().st_size > LOG_LIMIT:
             log_file.replace(log_file.with_name(log_file.name + ".1"))

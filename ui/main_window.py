@@ -2,8 +2,9 @@
 
 - A page: add it to ``PAGES`` in ``ui/pages/__init__.py``.
 - A tab on the meeting page: add it to ``MEETING_TABS`` in ``ui/pages/meeting.py``.
-- A menu entry: add it to ``Act`` and ``ENTRIES`` in ``ui/menus.py``; its
-  handler gets this window (``window.session`` is the open file, or None).
+- A menu entry (and toolbar button): add it to ``Act`` and ``ENTRIES`` in
+  ``ui/menus.py``; its handler gets this window (``window.session`` is the
+  open file, or None).
 """
 
 import gc
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
 from secretariat.errors import DamagedFileError, FileProblem, UserFacingError
 from secretariat.taskforce import Taskforce
 
-from . import files, menus, search, settings
+from . import files, menus, settings
 from .errors import show_error
 from .network_warning import warn_if_network_share
 from .pages import PAGES
@@ -56,11 +57,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session: Session | None = None
         self.undo_group = QUndoGroup(self)
-        self.actions = menus.build(self, self.menuBar(), self.undo_group,
-                                   [name for name, _ in PAGES], self.go_to)
+        self.actions = menus.build(self, self.undo_group, [name for name, _ in PAGES],
+                                   self.go_to)
         self.recent_menu: QMenu = self.actions[menus.Act.OPEN_RECENT].menu()
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        search.install(self)  # Ctrl+F, Ctrl+K
         self.resize(1100, 700)
         geometry = QSettings().value(settings.GEOMETRY)
         if geometry is not None:

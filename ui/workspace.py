@@ -53,6 +53,11 @@ class Workspace(QWidget):
         self.navigation.setCurrentRow(index)
         self.current_page().setFocus()
 
+    def show_named(self, name: str) -> QWidget:
+        """Turn to the page of that name; the page."""
+        self.show_page(self._names.index(name))
+        return self.current_page()
+
     def _turn_to(self, index: int) -> None:
         if index >= 0:
             self.pages.setCurrentIndex(index)
