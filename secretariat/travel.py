@@ -233,8 +233,33 @@ def merge(home_path, travel_path, choices: Mapping[tuple[str, str], Side] | None
     again with a side for each ``Conflict.key``. ``Cancelled`` raised by
     ``progress`` leaves the home file as it was.
     """
+    home_path, travel_path = _check_paths(home_path, travel_path)
+    with _locked(home_path), _locked(travel_path):
+        for path in (home_path, travel_path):  # before anything of theirs is read
+            Store.inspect(path)
+        return _merge(home_path, travel_path, dict(choices or {}), progress)
+
+
+def check_merge(home: Store, travel_path) -> Path:
+    """Refuse now, with the home file still open here, what ``merge`` would refuse
+    before reading a record: the travel copy open in a program, not a travel copy
+    of this file, its starting point gone, saved by another version; and so on.
+    The window closes its file for the merge only once this has passed. The
+    travel copy's path."""
+    home_path, travel_path = _check_paths(home.path, travel_path)
+    with _locked(travel_path):
+        Store.inspect(travel_path)
+        travel = _open(travel_path, apsw.SQLITE_OPEN_READONLY)
+        try:
+            _check_origin(travel, travel_path, home_path, _identity(home.conn),
+                          _migrations(home.conn))
+        finally:
+            travel.close()
+    return travel_path
+
+
+def _check_paths(home_path, travel_path) -> tuple[Path, Path]:
     home_path, travel_path = Path(home_path).absolute(), Path(travel_path).absolute()
-    choices = dict(choices or {})
     if home_path == travel_path:
         raise FileProblem("Choose a travel copy, not the home file itself.", travel_path)
     for path in (home_path, travel_path):
@@ -243,10 +268,7 @@ def merge(home_path, travel_path, choices: Mapping[tuple[str, str], Side] | None
     if not (os.access(home_path, os.W_OK) and os.access(home_path.parent, os.W_OK)):
         raise FileProblem(f"{home_path.name} is read-only, so nothing can be merged into it.",
                           home_path)
-    with _locked(home_path), _locked(travel_path):
-        for path in (home_path, travel_path):  # before anything of theirs is read
-            Store.inspect(path)
-        return _merge(home_path, travel_path, choices, progress)
+    return home_path, travel_path
 
 
 def _merge(home_path: Path, travel_path: Path, choices: dict, progress: Progress) -> MergeReport:
@@ -309,26 +331,8 @@ def _travel_changes(home_path: Path, travel_path: Path, progress: Progress):
             raise FileProblem(f"{home_path.name} is not a taskforce file.", home_path) from None
         finally:
             home_conn.close()
-        try:
-            origin = travel.execute("SELECT id, home_identity, home_name FROM travel_origin").fetchone()
-        except apsw.Error:
-            origin = None
-        if origin is None:
-            raise FileProblem(f"{travel_path.name} is not a travel copy.", travel_path)
-        copy_id, identity, home_name = origin
-        if identity != home_identity:
-            raise FileProblem(f"{travel_path.name} is a travel copy of another file ({home_name}), "
-                              f"not of {home_path.name}.", travel_path)
+        copy_id = _check_origin(travel, travel_path, home_path, home_identity, home_versions)
         snapshot = snapshot_path(home_path, copy_id)
-        if not verify(snapshot):
-            raise FileProblem(
-                f"The starting point of {travel_path.name} is missing or damaged in "
-                f"{snapshot.parent.name}, so it cannot be merged safely. Nothing was changed.",
-                travel_path)
-        if _migrations(travel) != home_versions:
-            raise FileProblem(f"{travel_path.name} and {home_path.name} were saved by different "
-                              "versions of Taskforce Secretariat; open both in this version first.",
-                              travel_path)
         travel.execute("ATTACH DATABASE ? AS snap", (f"{snapshot.as_uri()}?mode=ro",))
         session = apsw.Session(travel, "main")
         tables = record_tables(travel)
@@ -342,6 +346,33 @@ def _travel_changes(home_path: Path, travel_path: Path, progress: Progress):
         yield travel, copy_id, changeset
     finally:
         travel.close()
+
+
+def _check_origin(travel, travel_path: Path, home_path: Path, home_identity: str,
+                  home_versions: set) -> str:
+    """The copy id of a travel copy of the home file, from the same version, whose
+    starting point is still there; refused otherwise."""
+    try:
+        origin = travel.execute("SELECT id, home_identity, home_name FROM travel_origin").fetchone()
+    except apsw.Error:
+        origin = None
+    if origin is None:
+        raise FileProblem(f"{travel_path.name} is not a travel copy.", travel_path)
+    copy_id, identity, home_name = origin
+    if identity != home_identity:
+        raise FileProblem(f"{travel_path.name} is a travel copy of another file ({home_name}), "
+                          f"not of {home_path.name}.", travel_path)
+    snapshot = snapshot_path(home_path, copy_id)
+    if not verify(snapshot):
+        raise FileProblem(
+            f"The starting point of {travel_path.name} is missing or damaged in "
+            f"{snapshot.parent.name}, so it cannot be merged safely. Nothing was changed.",
+            travel_path)
+    if _migrations(travel) != home_versions:
+        raise FileProblem(f"{travel_path.name} and {home_path.name} were saved by different "
+                          "versions of Taskforce Secretariat; open both in this version first.",
+                          travel_path)
+    return copy_id
 
 
 def _check_incoming(travel_path: Path, changeset: bytes, tables: dict) -> None:

@@ -49,6 +49,28 @@ def test_merging_from_the_window_closes_merges_reopens_and_reports(
     assert "Met On The Away Afternoon" in names_in(sample_window)
 
 
+def test_a_refused_merge_leaves_the_window_its_page_and_its_undo_as_they_were(
+        sample_window, sample_path, tmp_path, monkeypatch, qtbot, dialogs_shown, stored):
+    away = tmp_path / "laptop.taskforce"
+    take_travel_copy(sample_window.session.tf.store, away)
+    sample_window.actions[Act.NEW_MEETING].trigger()  # an edit to undo
+    sample_window.go_to(1)
+    session, workspace = sample_window.session, sample_window.centralWidget()
+    meetings = stored(sample_path, "SELECT count(*) FROM meetings")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
+
+    with Taskforce.open(away):  # the travel copy open in another window
+        sample_window.actions[Act.MERGE_TRAVEL_COPY].trigger()
+
+    title, text = dialogs_shown[-1]
+    assert title == "File in use" and "laptop.taskforce is already open" in text
+    assert sample_window.session is session and sample_window.centralWidget() is workspace
+    assert workspace.navigation.currentItem().text() == "People"
+    assert sample_window.actions[Act.UNDO].isEnabled()
+    sample_window.actions[Act.UNDO].trigger()
+    assert stored(sample_path, "SELECT count(*) FROM meetings")[0][0] == meetings[0][0] - 1
+
+
 def test_conflicts_are_chosen_side_by_side_before_merging(sample_path, tmp_path, qtbot):
     away = tmp_path / "laptop.taskforce"
     with Taskforce.open(sample_path) as tf:

@@ -2,8 +2,11 @@
 
 The merge runs on closed files (the core reads them through a second copy of
 SQLite), so the window closes its file first and opens it again afterwards,
-whatever happens. The merge itself runs on a worker thread, with progress and
-a Cancel button that leaves the file as it was.
+whatever happens; but what the merge would refuse out of hand (the copy open in
+another window, a copy of another file…) is refused first, with the file left
+open as it was, its page and its undo history with it. The merge itself runs
+on a worker thread, with progress and a Cancel button that leaves the file as
+it was.
 """
 
 from pathlib import Path
@@ -17,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from secretariat.errors import UserFacingError
 from secretariat.storage import Store
-from secretariat.travel import (Conflict, MergeReport, TravelCopy, check_travel_copy, label_of,
-                                merge, record_travel_copy, write_travel_copy)
+from secretariat.travel import (Conflict, MergeReport, TravelCopy, check_merge, check_travel_copy,
+                                label_of, merge, record_travel_copy, write_travel_copy)
 
 from ..errors import show_error
 from ..files import FILE_FILTER, ask_save_path
@@ -214,14 +217,20 @@ def take_copy(window) -> LongWork | None:
 
 
 def merge_copy(window, ask_conflicts=None) -> "Merging | None":
-    """Close the file, merge the chosen copy into it on a worker thread, reopen it."""
-    home = window.session.tf.path
-    travel = QFileDialog.getOpenFileName(window, "Merge a Travel Copy", str(Path.home()),
+    """Close the file, merge the chosen copy into it on a worker thread, reopen it;
+    a copy refused out of hand leaves the file open."""
+    home = window.session.tf
+    chosen = QFileDialog.getOpenFileName(window, "Merge a Travel Copy", str(Path.home()),
                                          FILE_FILTER)[0]
-    if not travel:
+    if not chosen:
+        return None
+    try:
+        travel = check_merge(home.store, chosen)
+    except UserFacingError as error:
+        show_error(window, error)
         return None
     window.close_file()
-    return Merging(window, home, Path(travel), ask_conflicts or _ask_conflicts)
+    return Merging(window, home.path, travel, ask_conflicts or _ask_conflicts)
 
 
 class Merging(QObject):
