@@ -1,7 +1,10 @@
 """Travel copies, backups, export/import and the network warning, from the File menu."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 
+from secretariat import exchange as exchange_core
+from secretariat.storage.backups import list_backups
 from secretariat.taskforce import Taskforce
 from secretariat.travel import merge, take_travel_copy
 from ui import network_warning
@@ -115,9 +118,75 @@ def test_export_then_import_opens_the_new_file(sample_window, tmp_path, monkeypa
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
 
     assert exchange.import_file(sample_window) == target
     assert sample_window.session.tf.path == target and names_in(sample_window) == people
+
+
+def exported(tmp_path) -> str:
+    out = tmp_path / "export.json"
+    with Taskforce.open(tmp_path / "elsewhere.taskforce", create=True) as tf:
+        out.write_text(exchange_core.export_json(tf.store), encoding="utf-8")
+    return str(out)
+
+
+def test_import_asks_before_it_takes_the_place_of_the_open_file_then_closes_it_as_usual(
+        sample_window, sample_path, tmp_path, monkeypatch):
+    target = tmp_path / "imported.taskforce"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (exported(tmp_path), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    asked, answers = [], [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(
+        text) or answers.pop(0))
+    sample_window.actions[Act.NEW_MEETING].trigger()  # a change: closing backs the file up
+    session, before = sample_window.session, list_backups(sample_path)
+
+    sample_window.actions[Act.IMPORT].trigger()  # answered No
+
+    assert sample_path.name in asked[0] and target.name in asked[0]
+    assert sample_window.session is session and not target.exists()
+
+    sample_window.actions[Act.IMPORT].trigger()  # answered Yes
+
+    assert sample_window.session.tf.path == target
+    assert [b.reason for b in list_backups(sample_path) if b not in before] == ["on-close"]
+
+
+def restore_from_the_menu(window, qtbot, monkeypatch, answer):
+    """File > Backups…, the newest chosen, Restore clicked; the question answered."""
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(
+        text) or answer)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+
+    def click_restore(dialog):
+        dialog.table.selectRow(0)
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(backups.BackupsDialog, "exec", click_restore)
+    window.actions[Act.BACKUPS].trigger()
+    return asked
+
+
+def test_restoring_a_backup_asks_naming_its_date_and_the_file(
+        sample_window, sample_path, qtbot, monkeypatch):
+    sample_window.session.tf.store.insert("people", {"name": "After The Backup"})
+    newest = backups.BackupsDialog(sample_path).backups[0]
+    session = sample_window.session
+
+    asked = restore_from_the_menu(sample_window, qtbot, monkeypatch,
+                                     QMessageBox.StandardButton.No)
+
+    assert sample_path.name in asked[0]
+    assert f"{newest.taken_at.day} {newest.taken_at:%B %Y, %H:%M}" in asked[0]
+    assert sample_window.session is session and "After The Backup" in names_in(sample_window)
+
+    restore_from_the_menu(sample_window, qtbot, monkeypatch, QMessageBox.StandardButton.Yes)
+    assert "After The Backup" not in names_in(sample_window)
 
 
 def test_a_file_on_a_network_share_is_warned_about(window, sample_path, monkeypatch):
