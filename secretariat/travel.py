@@ -63,6 +63,8 @@ class Conflict:
     record_id: str
     home: dict | None
     travel: dict | None
+    # What the records it refers to are called (a person's name…), by their ids.
+    names: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -544,8 +546,9 @@ class _Application:
             else:
                 self.unsettled.append(Conflict(change.name, record_id, None, None))
             return apsw.SQLITE_CHANGESET_OMIT
-        self.skipped.append(f"{change.name} record {record_id} could not be merged "
-                            "(it breaks a rule of the home file)")
+        label = self._label(change.name, record_id)
+        self.skipped.append(f"A {record_name(change.name)}{f' ({label})' if label else ''} could "
+                            "not be merged: it breaks a rule of the home file")
         return self._hold_back(change.name, record_id)
 
     def _clash(self, change) -> str | None:
@@ -584,16 +587,29 @@ class _Application:
 
     def _settle(self, home: apsw.Connection) -> None:
         """Fill in both sides of each conflict; make home match travel where chosen."""
-        self.unsettled = [Conflict(c.table, c.record_id,
-                                   self._row("main", c.table,
-                                             self._clashes.get(c.key, c.record_id), home),
-                                   self._row("main", c.table, c.record_id))
-                          for c in self.unsettled]
+        for number, conflict in enumerate(self.unsettled):
+            sides = (self._row("main", conflict.table,
+                               self._clashes.get(conflict.key, conflict.record_id), home),
+                     self._row("main", conflict.table, conflict.record_id))
+            self.unsettled[number] = Conflict(conflict.table, conflict.record_id, *sides,
+                                              self._names_referred_to(conflict.table, sides, home))
         for (table, record_id), side in self.chosen.items():
             if side == "travel":
                 if clash := self._clashes.get((table, record_id)):
                     self._put(home, table, clash, None)  # the one it may not stand beside
                 self._put(home, table, record_id, self._row("main", table, record_id))
+
+    def _names_referred_to(self, table: str, rows, home: apsw.Connection) -> dict[str, str]:
+        names = {}
+        for reference in self.tables[table].references:
+            for row in rows:
+                referred = (row or {}).get(reference.column)
+                if referred and reference.table in self.tables:
+                    found = (self._row("main", reference.table, referred, home)
+                             or self._row("main", reference.table, referred))
+                    if found:
+                        names[referred] = label_of(found) or record_name(reference.table)
+        return names
 
     def _put(self, home: apsw.Connection, table: str, record_id: str, row: dict | None) -> None:
         home.execute(f"DELETE FROM main.{identifier(table)} WHERE id = ?", (record_id,))

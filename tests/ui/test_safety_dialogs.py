@@ -38,8 +38,8 @@ def test_merging_from_the_window_closes_merges_reopens_and_reports(
         tf.store.insert("people", {"name": "Met On The Away Afternoon"})
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
     shown = []
-    monkeypatch.setattr(travel.MergeReportDialog, "exec",
-                        lambda dialog: shown.append(dialog.incoming.item(0, 2).text()))
+    monkeypatch.setattr(travel.MergeReportDialog, "exec", lambda dialog: shown.append(
+        [dialog.incoming.item(0, c).text() for c in range(3)]))
 
     merging = travel.merge_copy(sample_window)
     assert sample_window.session is None  # closed while the merge runs on its thread
@@ -47,7 +47,7 @@ def test_merging_from_the_window_closes_merges_reopens_and_reports(
         pass
     report = merged.args[0]
 
-    assert report.merged and shown == ["Met On The Away Afternoon"]
+    assert report.merged and shown == [["Added", "Person", "Met On The Away Afternoon"]]
     assert sample_window.session.tf.path == sample_path
     assert "Met On The Away Afternoon" in names_in(sample_window)
 
@@ -87,10 +87,41 @@ def test_conflicts_are_chosen_side_by_side_before_merging(sample_path, tmp_path,
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     assert [dialog.versions.item(0, c).text() for c in range(3)] == [
-        "name", "Home Version", "Travel Version"]
+        "Name", "Home Version", "Travel Version"]
     assert not ok.isEnabled()
     dialog.choose(0, "travel")
     assert ok.isEnabled() and dialog.choices() == {conflicts[0].key: "travel"}
+
+
+def test_both_versions_are_shown_in_an_officials_words(sample_path, tmp_path, qtbot):
+    away = tmp_path / "laptop.taskforce"
+    with Taskforce.open(sample_path) as tf:
+        take_travel_copy(tf.store, away)
+        meeting = tf.store.row("SELECT id FROM meetings ORDER BY date DESC")["id"]  # not approved
+        action = tf.store.row("SELECT id, text FROM actions WHERE meeting_id = ?", (meeting,))
+        chairs = [r["id"] for r in tf.store.rows("SELECT id FROM people WHERE name <> '' "
+                                                 "ORDER BY name LIMIT 2")]
+    for path, due, chair in ((sample_path, "End of June", chairs[0]), (away, "July", chairs[1])):
+        with Taskforce.open(path) as tf:
+            tf.store.update("actions", action["id"], {"due_text": due})
+            tf.store.update("meetings", meeting, {"chair_person_id": chair})
+    with Taskforce.open(sample_path) as tf:
+        names = [tf.people.get(chair).name for chair in chairs]
+
+    dialog = travel.ConflictsDialog(merge(sample_path, away).conflicts)
+    qtbot.addWidget(dialog)
+    shown = {}
+    for row in range(dialog.records.count()):
+        dialog.records.setCurrentRow(row)
+        shown[dialog.records.item(row).text()] = [
+            [dialog.versions.item(r, c).text() for c in range(3)]
+            for r in range(dialog.versions.rowCount())]
+
+    assert shown[f"Action: {action['text']}"] == [["Due", "End of June", "July"]]
+    meeting_rows = next(rows for title, rows in shown.items() if title.startswith("Meeting: "))
+    assert ["In the chair", *names] in meeting_rows
+    assert not any("_" in text or text.islower() for rows in shown.values()
+                   for row in rows for text in row[:1])
 
 
 def test_backups_are_listed_checked_and_restoring_sets_the_file_aside(

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 from secretariat.errors import UserFacingError
 from secretariat.storage import Store
 from secretariat.travel import (Conflict, MergeReport, TravelCopy, check_merge, check_travel_copy,
-                                label_of, merge, record_travel_copy, write_travel_copy)
+                                label_of, merge, record_name, record_travel_copy,
+                                write_travel_copy)
 
 from ..errors import show_error
 from ..files import FILE_FILTER, ask_save_path
+from ..labels import HIDDEN, field_label, label_text, value_text
 from ..long_work import LongWork
 
 SIDES = (("home", "Keep the &home version"), ("travel", "Take the &travel copy's version"))
@@ -33,11 +35,12 @@ WHAT = {"added": "Added", "changed": "Changed", "deleted": "Deleted",
 
 
 def kind_of(table: str) -> str:
-    return table.replace("_", " ")
+    """What one record of the table is called, as a heading: "Action owner"."""
+    return record_name(table).capitalize()
 
 
 def title_of(conflict: Conflict) -> str:
-    label = label_of(conflict.home or conflict.travel or {})
+    label = label_text(label_of(conflict.home or conflict.travel or {}))
     return f"{kind_of(conflict.table)}: {label}" if label else kind_of(conflict.table)
 
 
@@ -61,11 +64,10 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.resizeRowsToContents()
 
 
-def _shown(version: dict | None, field: str) -> str:
+def _shown(conflict: Conflict, version: dict | None, field: str) -> str:
     if version is None:
         return "(deleted)"
-    value = version.get(field)
-    return "" if value is None else str(value)
+    return value_text(field, version.get(field), conflict.names)
 
 
 class ConflictsDialog(QDialog):
@@ -130,8 +132,9 @@ class ConflictsDialog(QDialog):
         conflict = self._current()
         if conflict is None:
             return
-        _fill(self.versions, [[field.replace("_", " "), _shown(conflict.home, field),
-                               _shown(conflict.travel, field)] for field in conflict.differing])
+        _fill(self.versions, [[field_label(field), _shown(conflict, conflict.home, field),
+                               _shown(conflict, conflict.travel, field)]
+                              for field in conflict.differing if field not in HIDDEN])
         chosen = self._choices.get(conflict.key)
         self.side_group.setExclusive(False)
         for button in self.side_group.buttons():
@@ -164,9 +167,10 @@ class MergeReportDialog(QDialog):
         summary.setWordWrap(True)
         summary.setAccessibleName("Merge summary")
         self.incoming = _read_only_table(["What", "Kind of record", "Record"], "What came in")
-        _fill(self.incoming, [[WHAT[i.what], kind_of(i.table), i.label] for i in report.incoming]
+        _fill(self.incoming, [[WHAT[i.what], kind_of(i.table), label_text(i.label)]
+                              for i in report.incoming]
               + [[f"Kept the {'home' if side == 'home' else 'travel copy'}'s version",
-                  kind_of(key[0]), report.chosen_labels.get(key, "")]
+                  kind_of(key[0]), label_text(report.chosen_labels.get(key, ""))]
                  for key, side in report.chosen.items()]
               + [["Not merged", "", text] for text in report.skipped])
         layout = QVBoxLayout(self)
