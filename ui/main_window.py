@@ -139,7 +139,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("")
             return
         tf = self.session.tf
-        suffix = " (read-only)" if tf.read_only else ""
+        suffix = ((" (read-only)" if tf.read_only else "")
+                  + (" (travel copy)" if self.session.travel_origin else ""))
         body = f" — {self.session.body.name}" if self.session.body_id else ""
         self.setWindowTitle(f"{tf.path.name}{suffix}{body}")
 

@@ -257,3 +257,13 @@ def test_what_a_merge_refuses_is_refused_while_the_home_file_is_still_open(
         snapshot.with_suffix(".moved").rename(snapshot)
         assert check_merge(home.store, travel_path) == travel_path
     assert merge(sample_path, travel_path).merged  # nothing the check did stands in its way
+
+
+def test_a_travel_copy_says_where_it_came_from_and_a_home_file_does_not(sample_path, travel_path):
+    import datetime as dt
+
+    with Taskforce.open(travel_path) as tf:
+        assert (tf.travel_origin().home_name, tf.travel_origin().taken_on) == (
+            sample_path.name, dt.date.today())
+    with Taskforce.open(sample_path) as tf:
+        assert tf.travel_origin() is None

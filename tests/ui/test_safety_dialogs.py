@@ -1,5 +1,7 @@
 """Travel copies, backups, export/import and the network warning, from the File menu."""
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 
@@ -72,6 +74,23 @@ def test_a_refused_merge_leaves_the_window_its_page_and_its_undo_as_they_were(
     assert sample_window.actions[Act.UNDO].isEnabled()
     sample_window.actions[Act.UNDO].trigger()
     assert stored(sample_path, "SELECT count(*) FROM meetings")[0][0] == meetings[0][0] - 1
+
+
+def test_a_travel_copys_window_says_it_is_one(sample_window, sample_path, tmp_path, qtbot):
+    away = tmp_path / "laptop.taskforce"
+    take_travel_copy(sample_window.session.tf.store, away)
+    assert "travel copy" not in sample_window.windowTitle()
+    assert sample_window.centralWidget().travel_banner is None
+
+    assert sample_window.open_path(away)
+
+    assert sample_window.windowTitle().startswith("laptop.taskforce (travel copy)")
+    banner = sample_window.centralWidget().travel_banner
+    qtbot.waitUntil(banner.isVisible)
+    assert banner.accessibleName() == "Travel copy"
+    today = dt.date.today()
+    assert (f"laptop.taskforce is a travel copy</b> of {sample_path.name}, taken on "
+            f"{today.day} {today:%B %Y}") in banner.text()
 
 
 def test_conflicts_are_chosen_side_by_side_before_merging(sample_path, tmp_path, qtbot):
