@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
 from secretariat.errors import DamagedFileError, FileProblem, UserFacingError
 from secretariat.taskforce import Taskforce
 
-from . import files, menus, settings
+from . import files, menus, places, settings
 from .errors import show_error
 from .network_warning import warn_if_network_share
 from .pages import PAGES
@@ -98,7 +98,9 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.session.undo_stack)
         self.undo_group.setActiveStack(self.session.undo_stack)
         self.session.changed.connect(self._update_title)
-        self.setCentralWidget(Workspace(self.session))
+        workspace = Workspace(self.session)
+        self.setCentralWidget(workspace)
+        places.return_to(tf.path, workspace)
         settings.remember_file(tf.path)
         menus.set_file_open(self.actions, True)
         self._update_title()
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         if focused is not None:
             focused.clearFocus()  # a field being typed in saves itself on losing focus
         self.session.prepare_to_close()  # so does one in a window that is not active
+        places.remember(self.session.tf.path, self.centralWidget())
         session, self.session = self.session, None
         self.undo_group.removeStack(session.undo_stack)
         self._show_nothing_open()

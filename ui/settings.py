@@ -1,5 +1,6 @@
 """Every setting the window keeps, declared once (QSettings, per user)."""
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -8,6 +9,7 @@ GEOMETRY = "window/geometry"
 WINDOW_STATE = "window/state"
 RECENT_FILES = "files/recent"
 MAX_RECENT = 8
+PLACES = "files/places"  # where each file of Open Recent was left: JSON, {path: place}
 
 
 def recent_files() -> list[str]:
@@ -24,3 +26,24 @@ def remember_file(path: Path) -> None:
 
 def forget_file(path: str) -> None:
     QSettings().setValue(RECENT_FILES, [p for p in recent_files() if p != path])
+
+
+def _places() -> dict[str, dict]:
+    try:
+        found = json.loads(QSettings().value(PLACES, "{}"))
+    except (TypeError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def place_of(path: Path) -> dict:
+    """Where the file was left (``ui.places``), or {}."""
+    found = _places().get(str(path))
+    return found if isinstance(found, dict) else {}
+
+
+def remember_place(path: Path, place: dict) -> None:
+    """Keep where the file was left, for the files of Open Recent only."""
+    kept = {p: where for p, where in _places().items() if p in recent_files()}
+    kept[str(path)] = place
+    QSettings().setValue(PLACES, json.dumps(kept))

@@ -83,6 +83,12 @@ class Workspace(QWidget):
         self.show_page(self._names.index(name))
         return self.current_page()
 
+    def names(self) -> list[str]:
+        return list(self._names)
+
+    def current_name(self) -> str:
+        return self._names[self.pages.currentIndex()]
+
     def _turn_to(self, index: int) -> None:
         if index >= 0:
             self.pages.setCurrentIndex(index)
