@@ -71,13 +71,14 @@ class MainWindow(QMainWindow):
 
     def start(self, path: str | None) -> None:
         """Open the file named on the command line, the last one used, or the default."""
+        default = files.default_path()  # first: an earlier version's files move to its folder
         if path:
             self.open_path(path)
         elif recent := [p for p in settings.recent_files() if Path(p).exists()]:
             self.open_path(recent[0])
-        elif files.default_path().exists():
-            self.open_path(files.default_path())
-        elif self.open_path(files.default_path(), create=True) and files.offer_sample(self):
+        elif default.exists():
+            self.open_path(default)
+        elif self.open_path(default, create=True) and files.offer_sample(self):
             self.open_path(files.sample_path())
         self.show()
         QTimer.singleShot(WARM_UP_AFTER_MS, warm_up)

@@ -47,3 +47,11 @@ def remember_place(path: Path, place: dict) -> None:
     kept = {p: where for p, where in _places().items() if p in recent_files()}
     kept[str(path)] = place
     QSettings().setValue(PLACES, json.dumps(kept))
+
+
+def follow_moved_files(old_folder: Path, new_folder: Path) -> None:
+    """Open Recent names the files of a folder moved elsewhere by their new place."""
+    def moved(path: str) -> str:
+        return str(new_folder / Path(path).name) if Path(path).parent == old_folder else path
+
+    QSettings().setValue(RECENT_FILES, [moved(p) for p in recent_files()])
