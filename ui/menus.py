@@ -67,8 +67,8 @@ class Entry:
     shortcut: Key | str | tuple | None = None  # a tuple: the first, then alternatives
     needs_file: bool = True
     separator_before: bool = False
-    icon: str | None = None  # a theme icon's name; resources/icons/NAME.svg where the theme has none
-    anywhere: bool = False  # the shortcut works in every window of the program, not just this one
+    icon: str | None = None  # a theme icon's name; else resources/icons/NAME.svg
+    anywhere: bool = False  # its shortcut works in every window of the program, not just this one
 
 
 ENTRIES: dict[Act, Entry] = {
@@ -120,6 +120,10 @@ def _shortcuts(entry: Entry) -> list[QKeySequence]:
     return [QKeySequence(key) for key in keys if key is not None]
 
 
+def _keys_text(sequences: list[QKeySequence]) -> str:
+    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences)
+
+
 def go_entries(page_names: list[str]) -> list[tuple[str, str]]:
     """The Go menu: (text, shortcut) for each page, Ctrl+1 for the first."""
     return [(f"&{number} {name}", f"Ctrl+{number}")
@@ -128,11 +132,10 @@ def go_entries(page_names: list[str]) -> list[tuple[str, str]]:
 
 def listing(page_names: list[str]) -> list[tuple[str, str, str]]:
     """Every menu command as (menu, command, shortcuts), in the menus' order."""
-    def keys(sequences: list[QKeySequence]) -> str:
-        return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences)
-
-    rows = [(entry.menu, plain(entry.text), keys(_shortcuts(entry))) for entry in ENTRIES.values()]
-    rows += [("&Go", plain(text), keys([QKeySequence(key)])) for text, key in go_entries(page_names)]
+    rows = [(entry.menu, plain(entry.text), _keys_text(_shortcuts(entry)))
+            for entry in ENTRIES.values()]
+    rows += [("&Go", plain(text), _keys_text([QKeySequence(key)]))
+             for text, key in go_entries(page_names)]
     rows.sort(key=lambda row: MENUS.index(row[0]))  # stable: each menu's own order kept
     return [(plain(menu), command, shortcut) for menu, command, shortcut in rows]
 
@@ -181,9 +184,8 @@ def build(window: QMainWindow, undo_group: QUndoGroup, page_names: list[str],
 def _show_with_icon(action: QAction, entry: Entry) -> None:
     action.setIcon(icon(entry.icon))
     action.setIconText(plain(entry.text))
-    keys = _shortcuts(entry)
-    action.setToolTip(plain(entry.text) + (
-        f" ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})" if keys else ""))
+    keys = _shortcuts(entry)[:1]
+    action.setToolTip(plain(entry.text) + (f" ({_keys_text(keys)})" if keys else ""))
 
 
 def _build_toolbar(window: QMainWindow, actions: dict[Act, QAction]) -> None:
