@@ -1,10 +1,12 @@
 """The single entry point to a taskforce file, with a manager per area."""
 
+import datetime as dt
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .changes import Changes
+from .frozen import record
 from .storage import Store
 
 if TYPE_CHECKING:  # each manager's module is imported when the manager is first used
@@ -24,6 +26,14 @@ if TYPE_CHECKING:  # each manager's module is imported when the manager is first
 # Minutes approved in a file from before they were kept on approval.
 _UNKEPT = """SELECT EXISTS (SELECT 1 FROM meetings m WHERE status = 'approved'
              AND NOT EXISTS (SELECT 1 FROM approved_minutes a WHERE a.meeting_id = m.id))"""
+
+
+@record
+class TravelOrigin:
+    """Where a travel copy came from: its home file's name, the day it was taken."""
+
+    home_name: str
+    taken_on: dt.date
 
 
 class Taskforce:
@@ -118,6 +128,14 @@ class Taskforce:
     @property
     def read_only(self) -> bool:
         return self.store.read_only
+
+    def travel_origin(self) -> TravelOrigin | None:
+        """Where this file came from if it is a travel copy; None for a home file."""
+        row = self.store.row("SELECT home_name, taken_at FROM travel_origin")
+        if row is None:
+            return None
+        taken = dt.datetime.fromisoformat(row["taken_at"]).astimezone()  # the day here
+        return TravelOrigin(row["home_name"], taken.date())
 
     def restore_rows(self, rows: list[tuple[str, dict]]) -> Changes:
         """Put back rows a delete removed or changed, for undo."""

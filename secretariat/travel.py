@@ -64,6 +64,8 @@ class Conflict:
     record_id: str
     home: dict | None
     travel: dict | None
+    # What the records it refers to are called (a person's name…), by their ids.
+    names: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -237,8 +239,33 @@ def merge(home_path, travel_path, choices: Mapping[tuple[str, str], Side] | None
     again with a side for each ``Conflict.key``. ``Cancelled`` raised by
     ``progress`` leaves the home file as it was.
     """
+    home_path, travel_path = _check_paths(home_path, travel_path)
+    with _locked(home_path), _locked(travel_path):
+        for path in (home_path, travel_path):  # before anything of theirs is read
+            Store.inspect(path)
+        return _merge(home_path, travel_path, dict(choices or {}), progress)
+
+
+def check_merge(home: Store, travel_path) -> Path:
+    """Refuse now, with the home file still open here, what ``merge`` would refuse
+    before reading a record: the travel copy open in a program, not a travel copy
+    of this file, its starting point gone, saved by another version; and so on.
+    The window closes its file for the merge only once this has passed. The
+    travel copy's path."""
+    home_path, travel_path = _check_paths(home.path, travel_path)
+    with _locked(travel_path):
+        Store.inspect(travel_path)
+        travel = _open(travel_path, apsw.SQLITE_OPEN_READONLY)
+        try:
+            _check_origin(travel, travel_path, home_path, _identity(home.conn),
+                          _migrations(home.conn))
+        finally:
+            travel.close()
+    return travel_path
+
+
+def _check_paths(home_path, travel_path) -> tuple[Path, Path]:
     home_path, travel_path = Path(home_path).absolute(), Path(travel_path).absolute()
-    choices = dict(choices or {})
     if home_path == travel_path:
         raise FileProblem("Choose a travel copy, not the home file itself.", travel_path)
     for path in (home_path, travel_path):
@@ -247,10 +274,7 @@ def merge(home_path, travel_path, choices: Mapping[tuple[str, str], Side] | None
     if not (os.access(home_path, os.W_OK) and os.access(home_path.parent, os.W_OK)):
         raise FileProblem(f"{home_path.name} is read-only, so nothing can be merged into it.",
                           home_path)
-    with _locked(home_path), _locked(travel_path):
-        for path in (home_path, travel_path):  # before anything of theirs is read
-            Store.inspect(path)
-        return _merge(home_path, travel_path, choices, progress)
+    return home_path, travel_path
 
 
 def _merge(home_path: Path, travel_path: Path, choices: dict, progress: Progress) -> MergeReport:
@@ -334,26 +358,8 @@ def _travel_changes(home_path: Path, travel_path: Path, progress: Progress):
             raise FileProblem(f"{home_path.name} is not a taskforce file.", home_path) from None
         finally:
             home_conn.close()
-        try:
-            origin = travel.execute("SELECT id, home_identity, home_name FROM travel_origin").fetchone()
-        except apsw.Error:
-            origin = None
-        if origin is None:
-            raise FileProblem(f"{travel_path.name} is not a travel copy.", travel_path)
-        copy_id, identity, home_name = origin
-        if identity != home_identity:
-            raise FileProblem(f"{travel_path.name} is a travel copy of another file ({home_name}), "
-                              f"not of {home_path.name}.", travel_path)
+        copy_id = _check_origin(travel, travel_path, home_path, home_identity, home_versions)
         snapshot = snapshot_path(home_path, copy_id)
-        if not verify(snapshot):
-            raise FileProblem(
-                f"The starting point of {travel_path.name} is missing or damaged in "
-                f"{snapshot.parent.name}, so it cannot be merged safely. Nothing was changed.",
-                travel_path)
-        if _migrations(travel) != home_versions:
-            raise FileProblem(f"{travel_path.name} and {home_path.name} were saved by different "
-                              "versions of Taskforce Secretariat; open both in this version first.",
-                              travel_path)
         travel.execute("ATTACH DATABASE ? AS snap", (f"{snapshot.as_uri()}?mode=ro",))
         session = apsw.Session(travel, "main")
         tables = record_tables(travel)
@@ -367,6 +373,33 @@ def _travel_changes(home_path: Path, travel_path: Path, progress: Progress):
         yield travel, copy_id, changeset
     finally:
         travel.close()
+
+
+def _check_origin(travel, travel_path: Path, home_path: Path, home_identity: str,
+                  home_versions: set) -> str:
+    """The copy id of a travel copy of the home file, from the same version, whose
+    starting point is still there; refused otherwise."""
+    try:
+        origin = travel.execute("SELECT id, home_identity, home_name FROM travel_origin").fetchone()
+    except apsw.Error:
+        origin = None
+    if origin is None:
+        raise FileProblem(f"{travel_path.name} is not a travel copy.", travel_path)
+    copy_id, identity, home_name = origin
+    if identity != home_identity:
+        raise FileProblem(f"{travel_path.name} is a travel copy of another file ({home_name}), "
+                          f"not of {home_path.name}.", travel_path)
+    snapshot = snapshot_path(home_path, copy_id)
+    if not verify(snapshot):
+        raise FileProblem(
+            f"The starting point of {travel_path.name} is missing or damaged in "
+            f"{snapshot.parent.name}, so it cannot be merged safely. Nothing was changed.",
+            travel_path)
+    if _migrations(travel) != home_versions:
+        raise FileProblem(f"{travel_path.name} and {home_path.name} were saved by different "
+                          "versions of Taskforce Secretariat; open both in this version first.",
+                          travel_path)
+    return copy_id
 
 
 def _check_incoming(travel_path: Path, changeset: bytes, tables: dict) -> None:
@@ -602,16 +635,29 @@ class _Application:
 
     def _settle(self, home: apsw.Connection) -> None:
         """Fill in both sides of each conflict; make home match travel where chosen."""
-        self.unsettled = [Conflict(c.table, c.record_id,
-                                   self._row("main", c.table,
-                                             self._clashes.get(c.key, c.record_id), home),
-                                   self._row("main", c.table, c.record_id))
-                          for c in self.unsettled]
+        for number, conflict in enumerate(self.unsettled):
+            sides = (self._row("main", conflict.table,
+                               self._clashes.get(conflict.key, conflict.record_id), home),
+                     self._row("main", conflict.table, conflict.record_id))
+            self.unsettled[number] = Conflict(conflict.table, conflict.record_id, *sides,
+                                              self._names_referred_to(conflict.table, sides, home))
         for (table, record_id), side in self.chosen.items():
             if side == "travel":
                 if clash := self._clashes.get((table, record_id)):
                     self._put(home, table, clash, None)  # the one it may not stand beside
                 self._put(home, table, record_id, self._row("main", table, record_id))
+
+    def _names_referred_to(self, table: str, rows, home: apsw.Connection) -> dict[str, str]:
+        names = {}
+        for reference in self.tables[table].references:
+            for row in rows:
+                referred = (row or {}).get(reference.column)
+                if referred and reference.table in self.tables:
+                    found = (self._row("main", reference.table, referred, home)
+                             or self._row("main", reference.table, referred))
+                    if found:
+                        names[referred] = label_of(found) or record_name(reference.table)
+        return names
 
     def _put(self, home: apsw.Connection, table: str, record_id: str, row: dict | None) -> None:
         home.execute(f"DELETE FROM main.{identifier(table)} WHERE id = ?", (record_id,))

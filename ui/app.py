@@ -10,16 +10,29 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
 
+log = logging.getLogger("secretariat.ui")
+
 APP_NAME = "Taskforce Secretariat"
 ORG_NAME = "Taskforce Secretariat"
 DEFAULT_FILE_NAME = "taskforce.taskforce"
+LOG_NAME = "secretariat.log"
 LOG_LIMIT = 1_000_000  # bytes; past it, the log moves to secretariat.log.1 at the next start
 
 
 def data_dir() -> Path:
-    """The platform's data directory for this application (created if missing)."""
+    """This program's data folder, created if missing: the platform's data folder
+    and the program's name (on Linux ~/.local/share/Taskforce Secretariat).
+
+    Not Qt's AppDataLocation: that adds the organisation's name and then the
+    application's, both ours, and earlier versions kept their files in that
+    doubled folder; what they left there is moved here.
+    """
     folder = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.GenericDataLocation)) / APP_NAME
+    doubled = Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.AppDataLocation))
+    if doubled != folder and doubled.is_dir():
+        _move_contents(doubled, folder)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -35,8 +48,41 @@ class PrivateLog(logging.FileHandler):
         return open(handle, "a", encoding=self.encoding, errors=self.errors)
 
 
+def _move_contents(old: Path, new: Path) -> None:
+    """Move each file and folder of ``old`` into ``new`` by renaming it (files,
+    their backups, the log), never over something of the same name there; then
+    Open Recent follows them. Not while an earlier version still has a file open
+    there (it would leave its -wal behind), and a move stopped half-way carries
+    on at the next start."""
+    from secretariat.storage.lock import held_elsewhere
+
+    from . import settings
+
+    if any(held_elsewhere(path) for path in old.glob("*.taskforce")):
+        log.warning("%s was not moved to %s: a file in it is open", old, new)
+        return
+    new.mkdir(parents=True, exist_ok=True)
+    for entry in list(old.iterdir()):
+        if (new / entry.name).exists():
+            log.warning("%s was left in %s: %s holds one of that name", entry.name, old, new)
+            continue
+        try:
+            entry.rename(new / entry.name)
+        except OSError as error:
+            log.warning("%s could not be moved to %s: %s", entry, new, error)
+    settings.follow_moved_files(old, new)
+    try:
+        old.rmdir()  # only once empty
+    except OSError:
+        pass
+
+
+def log_path() -> Path:
+    return data_dir() / LOG_NAME
+
+
 def setup_logging() -> Path:
-    log_file = data_dir() / "secretariat.log"
+    log_file = log_path()
     try:
         if log_file.stat().st_size > LOG_LIMIT:
             log_file.replace(log_file.with_name(log_file.name + ".1"))

@@ -2,8 +2,9 @@
 
 - A page: add it to ``PAGES`` in ``ui/pages/__init__.py``.
 - A tab on the meeting page: add it to ``MEETING_TABS`` in ``ui/pages/meeting.py``.
-- A menu entry: add it to ``Act`` and ``ENTRIES`` in ``ui/menus.py``; its
-  handler gets this window (``window.session`` is the open file, or None).
+- A menu entry (and toolbar button): add it to ``Act`` and ``ENTRIES`` in
+  ``ui/menus.py``; its handler gets this window (``window.session`` is the
+  open file, or None).
 """
 
 import gc
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
 from secretariat.errors import DamagedFileError, FileProblem, UserFacingError
 from secretariat.taskforce import Taskforce
 
-from . import files, menus, search, settings
+from . import files, menus, places, settings
 from .errors import show_error
 from .network_warning import warn_if_network_share
 from .pages import PAGES
@@ -56,11 +57,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session: Session | None = None
         self.undo_group = QUndoGroup(self)
-        self.actions = menus.build(self, self.menuBar(), self.undo_group,
-                                   [name for name, _ in PAGES], self.go_to)
+        self.actions = menus.build(self, self.undo_group, [name for name, _ in PAGES],
+                                   self.go_to)
         self.recent_menu: QMenu = self.actions[menus.Act.OPEN_RECENT].menu()
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        search.install(self)  # Ctrl+F, Ctrl+K
         self.resize(1100, 700)
         geometry = QSettings().value(settings.GEOMETRY)
         if geometry is not None:
@@ -71,13 +71,14 @@ class MainWindow(QMainWindow):
 
     def start(self, path: str | None) -> None:
         """Open the file named on the command line, the last one used, or the default."""
+        default = files.default_path()  # first: an earlier version's files move to its folder
         if path:
             self.open_path(path)
         elif recent := [p for p in settings.recent_files() if Path(p).exists()]:
             self.open_path(recent[0])
-        elif files.default_path().exists():
-            self.open_path(files.default_path())
-        elif self.open_path(files.default_path(), create=True) and files.offer_sample(self):
+        elif default.exists():
+            self.open_path(default)
+        elif self.open_path(default, create=True) and files.offer_sample(self):
             self.open_path(files.sample_path())
         self.show()
         QTimer.singleShot(WARM_UP_AFTER_MS, warm_up)
@@ -98,7 +99,9 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.session.undo_stack)
         self.undo_group.setActiveStack(self.session.undo_stack)
         self.session.changed.connect(self._update_title)
-        self.setCentralWidget(Workspace(self.session))
+        workspace = Workspace(self.session)
+        self.setCentralWidget(workspace)
+        places.return_to(tf.path, workspace)
         settings.remember_file(tf.path)
         menus.set_file_open(self.actions, True)
         self._update_title()
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         if focused is not None:
             focused.clearFocus()  # a field being typed in saves itself on losing focus
         self.session.prepare_to_close()  # so does one in a window that is not active
+        places.remember(self.session.tf.path, self.centralWidget())
         session, self.session = self.session, None
         self.undo_group.removeStack(session.undo_stack)
         self._show_nothing_open()
@@ -139,7 +143,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("")
             return
         tf = self.session.tf
-        suffix = " (read-only)" if tf.read_only else ""
+        suffix = ((" (read-only)" if tf.read_only else "")
+                  + (" (travel copy)" if self.session.travel_origin else ""))
         body = f" — {self.session.body.name}" if self.session.body_id else ""
         self.setWindowTitle(f"{tf.path.name}{suffix}{body}")
 

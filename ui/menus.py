@@ -1,33 +1,34 @@
-"""The window's menu commands (QActions), keyed by ``Act``, with standard shortcuts.
+"""The window's commands (QActions), keyed by ``Act``: menus and toolbar from one declaration.
 
-To add a menu entry: add a member to ``Act`` and one ``Entry`` to ``ENTRIES``:
+To add a command: add a member to ``Act`` and one ``Entry`` to ``ENTRIES``:
 ``Act.EXPORT: Entry("&File", "&Export…", lambda w: export(w, w.session))``.
 The handler gets the main window (``w.session`` is the open file). Entries
 with ``needs_file`` are disabled while no file is open. Menus appear in the
-order of ``MENUS``, entries in the order of ``ENTRIES``.
+order of ``MENUS``, entries in the order of ``ENTRIES``; the toolbar holds
+the commands of ``TOOLBAR``, in its order, each with its ``icon``. Help >
+Keyboard Shortcuts lists every entry (``listing``), so a new one shows there
+by itself.
 """
 
 import importlib
 from enum import Enum, auto
 from typing import Callable
 
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QMenu
 
+import resources
 from secretariat.frozen import record
 
 
-def _dialogs(name: str):
-    # Imported when used, not at start-up (travel copies need APSW, for one).
-    return importlib.import_module(f".dialogs.{name}", __package__)
-
-
-def _printing():
-    return importlib.import_module(".printing", __package__)
+def _call(module: str, name: str) -> Callable:
+    """A handler running ``module.name(window)``, the module imported when first used."""
+    return lambda w: getattr(importlib.import_module(module, __package__), name)(w)
 
 
 Key = QKeySequence.StandardKey
-MENUS = ("&File", "&Edit", "&Go")
+MENUS = ("&File", "&Edit", "&Meeting", "&Go", "&Help")
 
 
 class Act(Enum):
@@ -46,7 +47,13 @@ class Act(Enum):
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
+    FIND = auto()
     TASKFORCE_DETAILS = auto()
+    NEW_MEETING = auto()
+    LIVE = auto()
+    SHORTCUTS = auto()
+    MEETING_CYCLE = auto()
+    ABOUT = auto()
 
 
 @record
@@ -54,9 +61,11 @@ class Entry:
     menu: str
     text: str
     run: Callable | None  # run(main_window); None for entries built specially
-    shortcut: Key | str | None = None
+    shortcut: Key | str | tuple | None = None  # a tuple: the first, then alternatives
     needs_file: bool = True
     separator_before: bool = False
+    icon: str | None = None  # a theme icon's name; else resources/icons/NAME.svg
+    anywhere: bool = False  # its shortcut works in every window of the program, not just this one
 
 
 ENTRIES: dict[Act, Entry] = {
@@ -66,15 +75,18 @@ ENTRIES: dict[Act, Entry] = {
     Act.OPEN_RECENT: Entry("&File", "Open &Recent", None, needs_file=False),
     Act.SAVE_COPY: Entry("&File", "Save a &Copy…", lambda w: w.save_copy(), Key.SaveAs,
                          separator_before=True),
-    Act.TAKE_TRAVEL_COPY: Entry("&File", "Take a &Travel Copy…", lambda w: _dialogs("travel").take_copy(w),
-                                separator_before=True),
-    Act.MERGE_TRAVEL_COPY: Entry("&File", "&Merge a Travel Copy…", lambda w: _dialogs("travel").merge_copy(w)),
-    Act.EXPORT: Entry("&File", "&Export…", lambda w: _dialogs("exchange").export_file(w)),
-    Act.IMPORT: Entry("&File", "&Import…", lambda w: _dialogs("exchange").import_file(w), needs_file=False),
-    Act.BACKUPS: Entry("&File", "&Backups…", lambda w: _dialogs("backups").show_backups(w), needs_file=False),
-    Act.PRINT: Entry("&File", "&Print…", lambda w: _printing().print_current(w), Key.Print,
-                     separator_before=True),
-    Act.PRINT_PREVIEW: Entry("&File", "Print Pre&view…", lambda w: _printing().preview_current(w),
+    Act.TAKE_TRAVEL_COPY: Entry("&File", "Take a &Travel Copy…",
+                                _call(".dialogs.travel", "take_copy"), separator_before=True),
+    Act.MERGE_TRAVEL_COPY: Entry("&File", "&Merge a Travel Copy…",
+                                 _call(".dialogs.travel", "merge_copy")),
+    Act.EXPORT: Entry("&File", "&Export…", _call(".dialogs.exchange", "export_file")),
+    Act.IMPORT: Entry("&File", "&Import…", _call(".dialogs.exchange", "import_file"),
+                      needs_file=False),
+    Act.BACKUPS: Entry("&File", "&Backups…", _call(".dialogs.backups", "show_backups"),
+                       needs_file=False),
+    Act.PRINT: Entry("&File", "&Print…", _call(".printing", "print_current"), Key.Print,
+                     separator_before=True, icon="document-print"),
+    Act.PRINT_PREVIEW: Entry("&File", "Print Pre&view…", _call(".printing", "preview_current"),
                              "Ctrl+Shift+P"),
     Act.CLOSE: Entry("&File", "&Close", lambda w: w.close_file(), Key.Close,
                      separator_before=True),
@@ -82,21 +94,65 @@ ENTRIES: dict[Act, Entry] = {
                     separator_before=True),
     Act.UNDO: Entry("&Edit", "&Undo", None, Key.Undo),
     Act.REDO: Entry("&Edit", "&Redo", None, Key.Redo),
+    Act.FIND: Entry("&Edit", "&Find…", _call(".search", "start"), (Key.Find, "Ctrl+K"),
+                    separator_before=True, icon="edit-find", anywhere=True),
     Act.TASKFORCE_DETAILS: Entry("&Edit", "&Taskforce Details…", lambda w: w.edit_taskforce(),
                                  separator_before=True),
+    Act.NEW_MEETING: Entry("&Meeting", "&New Meeting", _call(".meeting_commands", "new_meeting"),
+                           "Ctrl+Shift+N", icon="appointment-new"),
+    Act.LIVE: Entry("&Meeting", "&Live", _call(".meeting_commands", "live"), "Ctrl+L",
+                    icon="media-record"),
+    Act.SHORTCUTS: Entry("&Help", "&Keyboard Shortcuts", _call(".dialogs.help", "show_shortcuts"),
+                         "Ctrl+/", needs_file=False),
+    Act.MEETING_CYCLE: Entry("&Help", "A &Meeting's Cycle", _call(".dialogs.help", "show_cycle"),
+                             Key.HelpContents, needs_file=False),
+    Act.ABOUT: Entry("&Help", "&About Taskforce Secretariat", _call(".dialogs.help", "show_about"),
+                     needs_file=False, separator_before=True),
 }
 
-
-def _shortcut(entry: Entry):
-    if isinstance(entry.shortcut, Key):
-        return QKeySequence(entry.shortcut)
-    return QKeySequence(entry.shortcut or "")
+# The commands of every meeting, on the toolbar, as their entries above declare them.
+TOOLBAR: tuple[Act, ...] = (Act.NEW_MEETING, Act.LIVE, Act.PRINT, Act.FIND)
 
 
-def build(window: QWidget, menubar: QMenuBar, undo_group: QUndoGroup,
-          page_names: list[str], go_to: Callable[[int], None]) -> dict[Act, QAction]:
-    """Create every menu and QAction; returns the actions by key."""
-    menus = {title: menubar.addMenu(title) for title in MENUS}
+def plain(text: str) -> str:
+    """A menu text as read out: no &-mnemonic, no trailing ellipsis."""
+    return text.replace("&", "").rstrip("…")
+
+
+def _shortcuts(entry: Entry) -> list[QKeySequence]:
+    keys = entry.shortcut if isinstance(entry.shortcut, tuple) else (entry.shortcut,)
+    return [QKeySequence(key) for key in keys if key is not None]
+
+
+def _keys_text(sequences: list[QKeySequence]) -> str:
+    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences)
+
+
+def go_entries(page_names: list[str]) -> list[tuple[str, str]]:
+    """The Go menu: (text, shortcut) for each page, Ctrl+1 for the first."""
+    return [(f"&{number} {name}", f"Ctrl+{number}")
+            for number, name in enumerate(page_names, start=1)]
+
+
+def listing(page_names: list[str]) -> list[tuple[str, str, str]]:
+    """Every menu command as (menu, command, shortcuts), in the menus' order."""
+    rows = [(entry.menu, plain(entry.text), _keys_text(_shortcuts(entry)))
+            for entry in ENTRIES.values()]
+    rows += [("&Go", plain(text), _keys_text([QKeySequence(key)]))
+             for text, key in go_entries(page_names)]
+    rows.sort(key=lambda row: MENUS.index(row[0]))  # stable: each menu's own order kept
+    return [(plain(menu), command, shortcut) for menu, command, shortcut in rows]
+
+
+def icon(name: str) -> QIcon:
+    """The desktop theme's icon of that name, else the one shipped with the program."""
+    return QIcon.fromTheme(name, QIcon(str(resources.path("icons", f"{name}.svg"))))
+
+
+def build(window: QMainWindow, undo_group: QUndoGroup, page_names: list[str],
+          go_to: Callable[[int], None]) -> dict[Act, QAction]:
+    """Create every menu, the toolbar and their QActions; returns the actions by key."""
+    menus = {title: window.menuBar().addMenu(title) for title in MENUS}
     actions: dict[Act, QAction] = {}
     for act, entry in ENTRIES.items():
         menu = menus[entry.menu]
@@ -113,15 +169,36 @@ def build(window: QWidget, menubar: QMenuBar, undo_group: QUndoGroup,
             # QAction(icon, ...), which makes QIcon's classes, some ms of start-up.
             action = QAction(window, text=entry.text)
             action.triggered.connect(lambda _=False, run=entry.run: run(window))
-        action.setShortcut(_shortcut(entry))
+        action.setShortcuts(_shortcuts(entry))
+        if entry.anywhere:
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        if entry.icon:
+            _show_with_icon(action, entry)
         if act is not Act.OPEN_RECENT:
             menu.addAction(action)
         actions[act] = action
-    for number, name in enumerate(page_names, start=1):
-        action = menus["&Go"].addAction(f"&{number} {name}")
-        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        action.triggered.connect(lambda _=False, index=number - 1: go_to(index))
+    for index, (text, key) in enumerate(go_entries(page_names)):
+        action = menus["&Go"].addAction(text)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _=False, index=index: go_to(index))
+    _build_toolbar(window, actions)
     return actions
+
+
+def _show_with_icon(action: QAction, entry: Entry) -> None:
+    action.setIcon(icon(entry.icon))
+    action.setIconText(plain(entry.text))
+    keys = _shortcuts(entry)[:1]
+    action.setToolTip(plain(entry.text) + (f" ({_keys_text(keys)})" if keys else ""))
+
+
+def _build_toolbar(window: QMainWindow, actions: dict[Act, QAction]) -> None:
+    toolbar = window.addToolBar("Meeting commands")
+    toolbar.setObjectName("commands")
+    toolbar.setAccessibleName("Meeting commands")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for act in TOOLBAR:
+        toolbar.addAction(actions[act])
 
 
 def set_file_open(actions: dict[Act, QAction], is_open: bool) -> None:

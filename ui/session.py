@@ -27,6 +27,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         bodies = tf.bodies.all()
         self.body_id: str | None = bodies[0].id if bodies else None
+        self.travel_origin = tf.travel_origin()  # None unless the file is a travel copy
         self.error_parent: QWidget | None = None
         self.last_refusal: UserFacingError | None = None
         self.closed = False

@@ -8,7 +8,7 @@ from secretariat import exchange
 from secretariat.errors import FileLockedError, FileProblem
 from secretariat.storage.backups import list_backups
 from secretariat.taskforce import Taskforce
-from secretariat.travel import merge, snapshot_path, take_travel_copy
+from secretariat.travel import check_merge, merge, snapshot_path, take_travel_copy
 
 
 @pytest.fixture
@@ -234,3 +234,36 @@ def test_merge_refuses_a_file_that_is_not_a_travel_copy(sample_path, tmp_path):
 def test_a_travel_copy_cannot_be_copied_again(travel_path):
     with Taskforce.open(travel_path) as tf, pytest.raises(FileProblem, match="itself a travel copy"):
         take_travel_copy(tf.store, travel_path.with_name("copy2.taskforce"))
+
+
+def test_what_a_merge_refuses_is_refused_while_the_home_file_is_still_open(
+        sample_path, travel_path, tmp_path):
+    plain = tmp_path / "plain.taskforce"
+    Taskforce.open(plain, create=True).close()
+    other_home = tmp_path / "other.taskforce"
+    Taskforce.open(other_home, create=True).close()
+    with Taskforce.open(other_home) as other:
+        with pytest.raises(FileProblem, match="travel copy of another file"):
+            check_merge(other.store, travel_path)
+    with Taskforce.open(sample_path) as home:
+        with pytest.raises(FileProblem, match="not a travel copy"):
+            check_merge(home.store, plain)
+        with Taskforce.open(travel_path), pytest.raises(FileLockedError, match="already open"):
+            check_merge(home.store, travel_path)
+        snapshot = next(snapshot_path(sample_path, "x").parent.glob("travel-*.snapshot"))
+        snapshot.rename(snapshot.with_suffix(".moved"))
+        with pytest.raises(FileProblem, match="starting point"):
+            check_merge(home.store, travel_path)
+        snapshot.with_suffix(".moved").rename(snapshot)
+        assert check_merge(home.store, travel_path) == travel_path
+    assert merge(sample_path, travel_path).merged  # nothing the check did stands in its way
+
+
+def test_a_travel_copy_says_where_it_came_from_and_a_home_file_does_not(sample_path, travel_path):
+    import datetime as dt
+
+    with Taskforce.open(travel_path) as tf:
+        assert (tf.travel_origin().home_name, tf.travel_origin().taken_on) == (
+            sample_path.name, dt.date.today())
+    with Taskforce.open(sample_path) as tf:
+        assert tf.travel_origin() is None

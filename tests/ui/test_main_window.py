@@ -329,3 +329,55 @@ def test_a_field_still_being_typed_in_is_saved_on_close_and_never_after(
     assert stored(sample_path, "SELECT venue FROM meetings WHERE id = ?", (meeting_id,)) == [
         ("70 Whitehall",)]
     assert dialogs_shown == []
+
+
+def click_row(qtbot, view, row: int) -> None:
+    rect = view.visualRect(view.model().index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def click_tab(qtbot, tabs, title: str) -> None:
+    index = [tabs.tabText(i) for i in range(tabs.count())].index(title)
+    qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=tabs.tabBar().tabRect(index).center())
+
+
+def chosen_meeting(window) -> tuple[str, str]:
+    page = meetings_page(window).meeting_page
+    return details(window).date.text(), page.tabText(page.currentIndex())
+
+
+def test_the_next_start_returns_to_the_meeting_and_tab_left(window, sample_path, qtbot):
+    from ui.main_window import MainWindow
+
+    window.open_path(sample_path)
+    window.show()
+    qtbot.waitExposed(window)
+    click_row(qtbot, meetings_page(window).view, 1)  # not the first meeting
+    click_tab(qtbot, meetings_page(window).meeting_page, "Minutes")
+    left = chosen_meeting(window)
+    assert left == ("26 May 2011", "Minutes")
+    window.close()
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.start(None)
+    assert again.centralWidget().current_name() == "Meetings"
+    assert chosen_meeting(again) == left
+    again.close()
+
+
+def test_each_file_reopens_on_the_page_it_was_left_on(sample_window, sample_path, tmp_path,
+                                                      qtbot):
+    qtbot.waitExposed(sample_window)
+    sample_window.activateWindow()
+    qtbot.keyClick(sample_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # People
+    other = tmp_path / "other.taskforce"
+    sample_window.open_path(other, create=True)
+    assert sample_window.centralWidget().current_name() == "Meetings"
+    sample_window.go_to(2)  # Actions
+
+    sample_window.open_path(sample_path)
+    assert sample_window.centralWidget().current_name() == "People"
+    sample_window.open_path(other)
+    assert sample_window.centralWidget().current_name() == "Actions"

@@ -1,7 +1,12 @@
 """Travel copies, backups, export/import and the network warning, from the File menu."""
 
+import datetime as dt
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 
+from secretariat import exchange as exchange_core
+from secretariat.storage.backups import list_backups
 from secretariat.taskforce import Taskforce
 from secretariat.travel import merge, take_travel_copy
 from ui import network_warning
@@ -35,8 +40,8 @@ def test_merging_from_the_window_closes_merges_reopens_and_reports(
         tf.store.insert("people", {"name": "Met On The Away Afternoon"})
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
     shown = []
-    monkeypatch.setattr(travel.MergeReportDialog, "exec",
-                        lambda dialog: shown.append(dialog.incoming.item(0, 2).text()))
+    monkeypatch.setattr(travel.MergeReportDialog, "exec", lambda dialog: shown.append(
+        [dialog.incoming.item(0, c).text() for c in range(3)]))
 
     merging = travel.merge_copy(sample_window)
     assert sample_window.session is None  # closed while the merge runs on its thread
@@ -44,9 +49,48 @@ def test_merging_from_the_window_closes_merges_reopens_and_reports(
         pass
     report = merged.args[0]
 
-    assert report.merged and shown == ["Met On The Away Afternoon"]
+    assert report.merged and shown == [["Added", "Person", "Met On The Away Afternoon"]]
     assert sample_window.session.tf.path == sample_path
     assert "Met On The Away Afternoon" in names_in(sample_window)
+
+
+def test_a_refused_merge_leaves_the_window_its_page_and_its_undo_as_they_were(
+        sample_window, sample_path, tmp_path, monkeypatch, qtbot, dialogs_shown, stored):
+    away = tmp_path / "laptop.taskforce"
+    take_travel_copy(sample_window.session.tf.store, away)
+    sample_window.actions[Act.NEW_MEETING].trigger()  # an edit to undo
+    sample_window.go_to(1)
+    session, workspace = sample_window.session, sample_window.centralWidget()
+    meetings = stored(sample_path, "SELECT count(*) FROM meetings")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
+
+    with Taskforce.open(away):  # the travel copy open in another window
+        sample_window.actions[Act.MERGE_TRAVEL_COPY].trigger()
+
+    title, text = dialogs_shown[-1]
+    assert title == "File in use" and "laptop.taskforce is already open" in text
+    assert sample_window.session is session and sample_window.centralWidget() is workspace
+    assert workspace.navigation.currentItem().text() == "People"
+    assert sample_window.actions[Act.UNDO].isEnabled()
+    sample_window.actions[Act.UNDO].trigger()
+    assert stored(sample_path, "SELECT count(*) FROM meetings")[0][0] == meetings[0][0] - 1
+
+
+def test_a_travel_copys_window_says_it_is_one(sample_window, sample_path, tmp_path, qtbot):
+    away = tmp_path / "laptop.taskforce"
+    take_travel_copy(sample_window.session.tf.store, away)
+    assert "travel copy" not in sample_window.windowTitle()
+    assert sample_window.centralWidget().travel_banner is None
+
+    assert sample_window.open_path(away)
+
+    assert sample_window.windowTitle().startswith("laptop.taskforce (travel copy)")
+    banner = sample_window.centralWidget().travel_banner
+    qtbot.waitUntil(banner.isVisible)
+    assert banner.accessibleName() == "Travel copy"
+    today = dt.date.today()
+    assert (f"laptop.taskforce is a travel copy</b> of {sample_path.name}, taken on "
+            f"{today.day} {today:%B %Y}") in banner.text()
 
 
 def test_conflicts_are_chosen_side_by_side_before_merging(sample_path, tmp_path, qtbot):
@@ -62,10 +106,41 @@ def test_conflicts_are_chosen_side_by_side_before_merging(sample_path, tmp_path,
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     assert [dialog.versions.item(0, c).text() for c in range(3)] == [
-        "name", "Home Version", "Travel Version"]
+        "Name", "Home Version", "Travel Version"]
     assert not ok.isEnabled()
     dialog.choose(0, "travel")
     assert ok.isEnabled() and dialog.choices() == {conflicts[0].key: "travel"}
+
+
+def test_both_versions_are_shown_in_an_officials_words(sample_path, tmp_path, qtbot):
+    away = tmp_path / "laptop.taskforce"
+    with Taskforce.open(sample_path) as tf:
+        take_travel_copy(tf.store, away)
+        meeting = tf.store.row("SELECT id FROM meetings ORDER BY date DESC")["id"]  # not approved
+        action = tf.store.row("SELECT id, text FROM actions WHERE meeting_id = ?", (meeting,))
+        chairs = [r["id"] for r in tf.store.rows("SELECT id FROM people WHERE name <> '' "
+                                                 "ORDER BY name LIMIT 2")]
+    for path, due, chair in ((sample_path, "End of June", chairs[0]), (away, "July", chairs[1])):
+        with Taskforce.open(path) as tf:
+            tf.store.update("actions", action["id"], {"due_text": due})
+            tf.store.update("meetings", meeting, {"chair_person_id": chair})
+    with Taskforce.open(sample_path) as tf:
+        names = [tf.people.get(chair).name for chair in chairs]
+
+    dialog = travel.ConflictsDialog(merge(sample_path, away).conflicts)
+    qtbot.addWidget(dialog)
+    shown = {}
+    for row in range(dialog.records.count()):
+        dialog.records.setCurrentRow(row)
+        shown[dialog.records.item(row).text()] = [
+            [dialog.versions.item(r, c).text() for c in range(3)]
+            for r in range(dialog.versions.rowCount())]
+
+    assert shown[f"Action: {action['text']}"] == [["Due", "End of June", "July"]]
+    meeting_rows = next(rows for title, rows in shown.items() if title.startswith("Meeting: "))
+    assert ["In the chair", *names] in meeting_rows
+    assert not any("_" in text or text.islower() for rows in shown.values()
+                   for row in rows for text in row[:1])
 
 
 def test_backups_are_listed_checked_and_restoring_sets_the_file_aside(
@@ -93,9 +168,75 @@ def test_export_then_import_opens_the_new_file(sample_window, tmp_path, monkeypa
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
 
     assert exchange.import_file(sample_window) == target
     assert sample_window.session.tf.path == target and names_in(sample_window) == people
+
+
+def exported(tmp_path) -> str:
+    out = tmp_path / "export.json"
+    with Taskforce.open(tmp_path / "elsewhere.taskforce", create=True) as tf:
+        out.write_text(exchange_core.export_json(tf.store), encoding="utf-8")
+    return str(out)
+
+
+def test_import_asks_before_it_takes_the_place_of_the_open_file_then_closes_it_as_usual(
+        sample_window, sample_path, tmp_path, monkeypatch):
+    target = tmp_path / "imported.taskforce"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (exported(tmp_path), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    asked, answers = [], [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(
+        text) or answers.pop(0))
+    sample_window.actions[Act.NEW_MEETING].trigger()  # a change: closing backs the file up
+    session, before = sample_window.session, list_backups(sample_path)
+
+    sample_window.actions[Act.IMPORT].trigger()  # answered No
+
+    assert sample_path.name in asked[0] and target.name in asked[0]
+    assert sample_window.session is session and not target.exists()
+
+    sample_window.actions[Act.IMPORT].trigger()  # answered Yes
+
+    assert sample_window.session.tf.path == target
+    assert [b.reason for b in list_backups(sample_path) if b not in before] == ["on-close"]
+
+
+def restore_from_the_menu(window, qtbot, monkeypatch, answer):
+    """File > Backups…, the newest chosen, Restore clicked; the question answered."""
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(
+        text) or answer)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+
+    def click_restore(dialog):
+        dialog.table.selectRow(0)
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(backups.BackupsDialog, "exec", click_restore)
+    window.actions[Act.BACKUPS].trigger()
+    return asked
+
+
+def test_restoring_a_backup_asks_naming_its_date_and_the_file(
+        sample_window, sample_path, qtbot, monkeypatch):
+    sample_window.session.tf.store.insert("people", {"name": "After The Backup"})
+    newest = backups.BackupsDialog(sample_path).backups[0]
+    session = sample_window.session
+
+    asked = restore_from_the_menu(sample_window, qtbot, monkeypatch,
+                                     QMessageBox.StandardButton.No)
+
+    assert sample_path.name in asked[0]
+    assert f"{newest.taken_at.day} {newest.taken_at:%B %Y, %H:%M}" in asked[0]
+    assert sample_window.session is session and "After The Backup" in names_in(sample_window)
+
+    restore_from_the_menu(sample_window, qtbot, monkeypatch, QMessageBox.StandardButton.Yes)
+    assert "After The Backup" not in names_in(sample_window)
 
 
 def test_a_file_on_a_network_share_is_warned_about(window, sample_path, monkeypatch):

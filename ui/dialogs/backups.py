@@ -29,11 +29,17 @@ def size_text(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
+def taken_text(backup: Backup) -> str:
+    return f"{backup.taken_at.day} {backup.taken_at:%B %Y, %H:%M}"
+
+
 class BackupsDialog(QDialog):
-    """Lists the verified backups of ``file_path``; ``chosen`` is the one to restore."""
+    """Lists the verified backups of ``file_path``; ``chosen`` is the one to restore,
+    once the official has said yes to putting it in the file's place."""
 
     def __init__(self, file_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
+        self.file_path = file_path
         self.setWindowTitle(f"Backups of {file_path.name}")
         self.backups: list[Backup] = verified_backups(file_path)
         intro = QLabel(
@@ -51,7 +57,7 @@ class BackupsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for row, backup in enumerate(self.backups):
             for column, text in enumerate((
-                    f"{backup.taken_at.day} {backup.taken_at:%B %Y, %H:%M}",
+                    taken_text(backup),
                     REASONS.get(backup.reason, backup.reason.replace("-", " ").capitalize()),
                     size_text(backup.size))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -77,6 +83,19 @@ class BackupsDialog(QDialog):
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chosen is not None)
+
+    def accept(self) -> None:
+        """Restore: first ask, naming the backup and the file it replaces."""
+        chosen = self.chosen
+        if chosen is None or QMessageBox.question(
+                self, "Restore This Backup?",
+                f"Put the backup of {self.file_path.name} taken on {taken_text(chosen)} in the "
+                f"place of {self.file_path.name} as it is now?\n\n{self.file_path.name} as it "
+                "is now is not deleted: it is set aside beside it under a new name.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return  # the dialog stays, to choose another or cancel
+        super().accept()
 
 
 def restore(window, file_path: Path, backup: Backup) -> Path | None:

@@ -35,7 +35,8 @@ def export_file(window) -> LongWork | None:
 
 
 def import_file(window) -> Path | None:
-    """Read an export into a new file and open it."""
+    """Read an export into a new file and open it, once the official agrees to
+    close the file open now (the usual way: backed up if it changed)."""
     source = open_name(window, "Import", "", JSON_FILTER)
     if not source:
         return None
@@ -47,6 +48,8 @@ def import_file(window) -> Path | None:
         show_error(window, UserFacingError(f"{Path(target).name} already exists; import into "
                                            "a new file."))
         return None
+    if window.session is not None and not _switch_agreed(window, Path(source), Path(target)):
+        return None
     try:
         text = Path(source).read_text(encoding="utf-8")
         summary = exchange.import_json(text, target, source_name=Path(source).name)
@@ -56,7 +59,19 @@ def import_file(window) -> Path | None:
     except (OSError, UnicodeDecodeError):
         show_error(window, UserFacingError(f"{Path(source).name} cannot be read as UTF-8 text."))
         return None
+    window.close_file()
     window.open_path(target)
     QMessageBox.information(window, "Imported",
                             f"Imported {summary.total} records into {Path(target).name}.")
     return Path(target)
+
+
+def _switch_agreed(window, source: Path, target: Path) -> bool:
+    current = window.session.tf.path.name
+    return QMessageBox.question(
+        window, "Import and Open?",
+        f"Import {source.name} into the new file {target.name} and open it in place of "
+        f"{current}?\n\n{current} is closed first, as File > Close does: a backup of it is "
+        "kept if it has changed.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes) == QMessageBox.StandardButton.Yes

@@ -2,8 +2,11 @@
 
 The merge runs on closed files (the core reads them through a second copy of
 SQLite), so the window closes its file first and opens it again afterwards,
-whatever happens. The merge itself runs on a worker thread, with progress and
-a Cancel button that leaves the file as it was.
+whatever happens; but what the merge would refuse out of hand (the copy open in
+another window, a copy of another file…) is refused first, with the file left
+open as it was, its page and its undo history with it. The merge itself runs
+on a worker thread, with progress and a Cancel button that leaves the file as
+it was.
 """
 
 from pathlib import Path
@@ -17,12 +20,14 @@ from PySide6.QtWidgets import (
 
 from secretariat.errors import UserFacingError
 from secretariat.storage import Store
-from secretariat.travel import (Conflict, MergeReport, TravelCopy, check_travel_copy, label_of,
-                                merge, record_travel_copy, write_travel_copy)
+from secretariat.travel import (Conflict, MergeReport, TravelCopy, check_merge, check_travel_copy,
+                                label_of, merge, record_name, record_travel_copy,
+                                write_travel_copy)
 
 from ..errors import show_error
 from ..file_dialogs import open_name
 from ..files import FILE_FILTER, ask_save_path
+from ..labels import HIDDEN, field_label, label_text, value_text
 from ..long_work import LongWork
 
 SIDES = (("home", "Keep the &home version"), ("travel", "Take the &travel copy's version"))
@@ -31,11 +36,12 @@ WHAT = {"added": "Added", "changed": "Changed", "deleted": "Deleted",
 
 
 def kind_of(table: str) -> str:
-    return table.replace("_", " ")
+    """What one record of the table is called, as a heading: "Action owner"."""
+    return record_name(table).capitalize()
 
 
 def title_of(conflict: Conflict) -> str:
-    label = label_of(conflict.home or conflict.travel or {})
+    label = label_text(label_of(conflict.home or conflict.travel or {}))
     return f"{kind_of(conflict.table)}: {label}" if label else kind_of(conflict.table)
 
 
@@ -59,11 +65,10 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.resizeRowsToContents()
 
 
-def _shown(version: dict | None, field: str) -> str:
+def _shown(conflict: Conflict, version: dict | None, field: str) -> str:
     if version is None:
         return "(deleted)"
-    value = version.get(field)
-    return "" if value is None else str(value)
+    return value_text(field, version.get(field), conflict.names)
 
 
 class ConflictsDialog(QDialog):
@@ -128,8 +133,9 @@ class ConflictsDialog(QDialog):
         conflict = self._current()
         if conflict is None:
             return
-        _fill(self.versions, [[field.replace("_", " "), _shown(conflict.home, field),
-                               _shown(conflict.travel, field)] for field in conflict.differing])
+        _fill(self.versions, [[field_label(field), _shown(conflict, conflict.home, field),
+                               _shown(conflict, conflict.travel, field)]
+                              for field in conflict.differing if field not in HIDDEN])
         chosen = self._choices.get(conflict.key)
         self.side_group.setExclusive(False)
         for button in self.side_group.buttons():
@@ -162,9 +168,10 @@ class MergeReportDialog(QDialog):
         summary.setWordWrap(True)
         summary.setAccessibleName("Merge summary")
         self.incoming = _read_only_table(["What", "Kind of record", "Record"], "What came in")
-        _fill(self.incoming, [[WHAT[i.what], kind_of(i.table), i.label] for i in report.incoming]
+        _fill(self.incoming, [[WHAT[i.what], kind_of(i.table), label_text(i.label)]
+                              for i in report.incoming]
               + [[f"Kept the {'home' if side == 'home' else 'travel copy'}'s version",
-                  kind_of(key[0]), report.chosen_labels.get(key, "")]
+                  kind_of(key[0]), label_text(report.chosen_labels.get(key, ""))]
                  for key, side in report.chosen.items()]
               + [["Not merged", "", text] for text in report.skipped]
               + [["To look at", "", text] for text in report.to_look_at])
@@ -216,13 +223,19 @@ def take_copy(window) -> LongWork | None:
 
 
 def merge_copy(window, ask_conflicts=None) -> "Merging | None":
-    """Close the file, merge the chosen copy into it on a worker thread, reopen it."""
-    home = window.session.tf.path
-    travel = open_name(window, "Merge a Travel Copy", "", FILE_FILTER)
-    if not travel:
+    """Close the file, merge the chosen copy into it on a worker thread, reopen it;
+    a copy refused out of hand leaves the file open."""
+    home = window.session.tf
+    chosen = open_name(window, "Merge a Travel Copy", "", FILE_FILTER)
+    if not chosen:
+        return None
+    try:
+        travel = check_merge(home.store, chosen)
+    except UserFacingError as error:
+        show_error(window, error)
         return None
     window.close_file()
-    return Merging(window, home, Path(travel), ask_conflicts or _ask_conflicts)
+    return Merging(window, home.path, travel, ask_conflicts or _ask_conflicts)
 
 
 class Merging(QObject):

@@ -1,0 +1,31 @@
+"""Meeting > New Meeting and Meeting > Live, from anywhere in the window: each
+turns to the Meetings page and does there what its button or tab does."""
+
+from .pages.meeting import MEETING_TABS, MeetingPage
+from .workspace import Workspace
+
+LIVE_TAB = "Live"
+
+
+def _meetings_page(window):
+    workspace = window.centralWidget()
+    return workspace.show_named("Meetings") if isinstance(workspace, Workspace) else None
+
+
+def new_meeting(window) -> None:
+    page = _meetings_page(window)
+    if page is not None:
+        page.new_meeting()
+
+
+def live(window) -> None:
+    """The chosen meeting's Live tab, ready to type in."""
+    page = _meetings_page(window)
+    if page is None:
+        return
+    meeting = page.meeting_page
+    if not isinstance(meeting, MeetingPage):
+        window.statusBar().showMessage("No meeting to record: add one with New Meeting.", 5000)
+        return
+    meeting.setCurrentIndex([title for title, _ in MEETING_TABS].index(LIVE_TAB))
+    meeting.tab(LIVE_TAB).setFocus()
