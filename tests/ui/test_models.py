@@ -10,7 +10,7 @@ def test_meetings_model(qtmodeltester, sample_tf):
     model.set_records(sample_tf.meetings.of_body(sample_tf.bodies.all()[0].id))
     qtmodeltester.check(model)
     assert model.index(1, 0).data() == "Thu 26 May 2011"
-    assert model.index(1, 1).data() == "15.30 – 17.30"
+    assert model.index(1, 2).data() == "15.30 – 17.30"
 
 
 def test_people_model(qtmodeltester, sample_tf):

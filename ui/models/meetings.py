@@ -12,9 +12,9 @@ def _when(meeting) -> str:
 class MeetingsModel(RecordTableModel):
     columns = (
         Column("Date", _when),
+        Column("Status", lambda m: m.status_label),  # beside the date, in a narrow list
         Column("Time", lambda m: time_range(m.start_time, m.end_time)),
         Column("Kind", lambda m: m.kind_label),
-        Column("Status", lambda m: m.status_label),
         Column("Title", lambda m: m.title),
         Column("Venue", lambda m: m.venue),
     )

@@ -74,8 +74,9 @@ class LiveView(QWidget):
         self.agenda = QListWidget()
         self.agenda.setAccessibleName("Agenda")
         self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the capture line
+        self.agenda.setMinimumWidth(180)
         self.agenda.setMaximumWidth(280)
-        self.agenda.setWordWrap(True)  # a long title and its status both read in full
+        self.agenda.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # its status stays in view
         self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.agenda.itemClicked.connect(lambda entry: self.go(self.agenda.row(entry)))
         self.status_buttons = item_status.status_buttons(self, session,
@@ -197,6 +198,7 @@ class LiveView(QWidget):
             entry = QListWidgetItem(("    " if row["parent_id"] else "")
                                     + f"{number} {row['title']}".strip()
                                     + (f" — {words}" if words else ""))
+            entry.setToolTip(entry.text().strip())  # whole, where the list shortens it
             brush, struck = item_status.brush(status), item_status.font(status)
             if brush is not None:
                 entry.setForeground(brush)

@@ -12,9 +12,9 @@ from ..widgets import button_row, remember_sizes
 from .meeting import MeetingPage
 
 
-LIST_WIDTH = 360  # at least
+LIST_WIDTH = 240  # at least
 MIN_LIST_WIDTH = 200  # the date and the start of the time in view
-LIST_COLUMNS = 4  # date, time, kind and status in view when first shown
+LIST_COLUMNS = 2  # date and status in view when first shown: the meeting has the room
 
 
 class MeetingsPage(QWidget):
@@ -41,9 +41,9 @@ class MeetingsPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.placeholder)
-        # The list grows with the window too, a third as fast as the meeting.
+        # The list grows with the window too, a fifth as fast as the meeting.
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(1, 5)
         left.setMinimumWidth(MIN_LIST_WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -53,7 +53,7 @@ class MeetingsPage(QWidget):
         session.changed.connect(self._on_changed)
         self.refresh()
         list_width = self._list_width()  # the meeting has the rest of a laptop's width
-        remember_sizes(self.splitter, "meetings", [list_width, 4 * list_width // 3])
+        remember_sizes(self.splitter, "meetings", [list_width, 5 * list_width])
 
     def _list_width(self) -> int:
         """Wide enough for the first columns, as the list first shows."""
