@@ -51,3 +51,31 @@ def test_the_window_starts_without_loading_printing_or_merging_libraries():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=env, cwd=ROOT, check=True).stdout
     assert out.strip() == "[]"
+
+
+# What storage may use of the core above it: the leaves everything shares.
+LEAVES = {"errors", "frozen", "progress"}
+
+
+def _from_the_core(path: Path) -> set[str]:
+    """The core modules ``path`` imports, named from the package's top."""
+    package = path.relative_to(ROOT).with_suffix("").parts[:-1]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package[:len(package) - node.level + 1]
+            names = [node.module] if node.module else [a.name for a in node.names]
+            found.update(".".join((*base, name)) for name in names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("secretariat"):
+            found.add(node.module)
+    return found
+
+
+def test_storage_imports_nothing_of_the_core_above_it():
+    storage = CORE / "storage"
+    offenders = sorted(
+        f"{path.relative_to(CORE)}: {name}" for path in storage.rglob("*.py")
+        for name in _from_the_core(path)
+        if not name.startswith("secretariat.storage")
+        and name.removeprefix("secretariat.").split(".")[0] not in LEAVES)
+    assert offenders == []
