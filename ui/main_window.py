@@ -57,9 +57,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session: Session | None = None
         self.undo_group = QUndoGroup(self)
-        self.actions = menus.build(self, self.undo_group, [name for name, _ in PAGES],
+        self.commands = menus.build(self, self.undo_group, [name for name, _ in PAGES],
                                    self.go_to)
-        self.recent_menu: QMenu = self.actions[menus.Act.OPEN_RECENT].menu()
+        self.recent_menu: QMenu = self.commands[menus.Act.OPEN_RECENT].menu()
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.resize(1100, 700)
         geometry = QSettings().value(settings.GEOMETRY)
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(workspace)
         places.return_to(tf.path, workspace)
         settings.remember_file(tf.path)
-        menus.set_file_open(self.actions, True)
+        menus.set_file_open(self.commands, True)
         self._update_title()
         warn_if_network_share(self, tf.path)
         return True
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         note.setAccessibleName("No file open")
         self.setCentralWidget(note)
-        menus.set_file_open(self.actions, False)
+        menus.set_file_open(self.commands, False)
         self._update_title()
 
     def _update_title(self, *_) -> None:

@@ -151,9 +151,9 @@ def icon(name: str) -> QIcon:
 
 def build(window: QMainWindow, undo_group: QUndoGroup, page_names: list[str],
           go_to: Callable[[int], None]) -> dict[Act, QAction]:
-    """Create every menu, the toolbar and their QActions; returns the actions by key."""
+    """Create every menu, the toolbar and their QActions; returns the commands by key."""
     menus = {title: window.menuBar().addMenu(title) for title in MENUS}
-    actions: dict[Act, QAction] = {}
+    commands: dict[Act, QAction] = {}
     for act, entry in ENTRIES.items():
         menu = menus[entry.menu]
         if entry.separator_before:
@@ -176,13 +176,13 @@ def build(window: QMainWindow, undo_group: QUndoGroup, page_names: list[str],
             _show_with_icon(action, entry)
         if act is not Act.OPEN_RECENT:
             menu.addAction(action)
-        actions[act] = action
+        commands[act] = action
     for index, (text, key) in enumerate(go_entries(page_names)):
         action = menus["&Go"].addAction(text)
         action.setShortcut(QKeySequence(key))
         action.triggered.connect(lambda _=False, index=index: go_to(index))
-    _build_toolbar(window, actions)
-    return actions
+    _build_toolbar(window, commands)
+    return commands
 
 
 def _show_with_icon(action: QAction, entry: Entry) -> None:
@@ -192,16 +192,16 @@ def _show_with_icon(action: QAction, entry: Entry) -> None:
     action.setToolTip(plain(entry.text) + (f" ({_keys_text(keys)})" if keys else ""))
 
 
-def _build_toolbar(window: QMainWindow, actions: dict[Act, QAction]) -> None:
+def _build_toolbar(window: QMainWindow, commands: dict[Act, QAction]) -> None:
     toolbar = window.addToolBar("Meeting commands")
     toolbar.setObjectName("commands")
     toolbar.setAccessibleName("Meeting commands")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for act in TOOLBAR:
-        toolbar.addAction(actions[act])
+        toolbar.addAction(commands[act])
 
 
-def set_file_open(actions: dict[Act, QAction], is_open: bool) -> None:
-    for act, action in actions.items():
+def set_file_open(commands: dict[Act, QAction], is_open: bool) -> None:
+    for act, action in commands.items():
         if ENTRIES[act].needs_file and act not in (Act.UNDO, Act.REDO):
             action.setEnabled(is_open)

@@ -6,7 +6,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 GEOMETRY = "window/geometry"
-WINDOW_STATE = "window/state"
 SPLITTERS = "window/splitters"  # one state per splitter, under its name
 RECENT_FILES = "files/recent"
 MAX_RECENT = 8

@@ -103,7 +103,7 @@ def test_the_toolbar_holds_the_commands_of_every_meeting_with_their_icons(sample
     assert commands == ["New Meeting", "Live", "Print", "Find"]
     assert all(not a.icon().isNull() and not a.icon().pixmap(24, 24).isNull()
                for a in toolbar.actions())
-    assert toolbar.actions()[0] is sample_window.actions[Act.NEW_MEETING]  # one declaration
+    assert toolbar.actions()[0] is sample_window.commands[Act.NEW_MEETING]  # one declaration
 
 
 def test_new_meeting_from_the_toolbar_anywhere(sample_window, sample_path, qtbot, stored):

@@ -174,7 +174,7 @@ def _where(window):
 
 def test_every_menu_entry_does_what_it_says(sample_window, qtbot, watch, dialogs_shown):
     silent = []
-    for act, action in sample_window.actions.items():
+    for act, action in sample_window.commands.items():
         if act in MENU_SKIPPED or not action.isEnabled() or action.menu() is not None:
             continue
         before = watch._state(), _where(sample_window)

@@ -28,5 +28,5 @@ def test_file_dialogs_start_in_the_folder_last_used(sample_window, qtbot, tmp_pa
     opened = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda parent, title, start, kind: opened.append(start) or ("", ""))
-    sample_window.actions[Act.OPEN].trigger()
+    sample_window.commands[Act.OPEN].trigger()
     assert opened == [str(folder)]

@@ -35,12 +35,12 @@ def test_editing_a_meeting_lands_in_the_file_and_undoes(sample_window, sample_pa
         ("70 Whitehall",)]
     assert meetings_page(sample_window).model.index(0, 5).data() == "70 Whitehall"
 
-    sample_window.actions[Act.UNDO].trigger()
+    sample_window.commands[Act.UNDO].trigger()
     assert stored(sample_path, "SELECT venue FROM meetings WHERE id = ?", (meeting_id,)) == [
         ("22 Whitehall",)]
     assert form.venue.text() == "22 Whitehall"
 
-    sample_window.actions[Act.REDO].trigger()
+    sample_window.commands[Act.REDO].trigger()
     assert form.venue.text() == "70 Whitehall"
 
 
@@ -54,7 +54,7 @@ def test_a_bad_date_is_refused_kept_to_correct_and_nothing_written(
     assert (form.date.text(), form.date.selectedText()) == ("31 Febtember", "31 Febtember")
     assert stored(sample_path, "SELECT count(*) FROM meetings WHERE date = '2012-01-12'") == [
         (1,)]
-    assert not sample_window.actions[Act.UNDO].isEnabled()
+    assert not sample_window.commands[Act.UNDO].isEnabled()
 
 
 def test_a_title_refused_by_the_file_stays_to_be_shortened(sample_window, dialogs_shown, qtbot):
@@ -89,9 +89,9 @@ def test_new_meeting_and_delete_with_undo(sample_window, sample_path, qtbot, sto
     page.delete_meeting()
     assert page.model.rowCount() == 2
     assert stored(sample_path, "SELECT count(*) FROM meetings WHERE id = ?", (new_id,)) == [(0,)]
-    sample_window.actions[Act.UNDO].trigger()
+    sample_window.commands[Act.UNDO].trigger()
     assert stored(sample_path, "SELECT count(*) FROM meetings WHERE id = ?", (new_id,)) == [(1,)]
-    sample_window.actions[Act.UNDO].trigger()
+    sample_window.commands[Act.UNDO].trigger()
     assert page.model.rowCount() == 2
 
 
@@ -120,7 +120,7 @@ def test_a_locked_file_is_refused_in_the_one_dialog(window, sample_path, dialogs
     assert title == "File in use"
     assert "already open" in text and "process" in text
     assert window.session is None
-    assert not window.actions[Act.SAVE_COPY].isEnabled()
+    assert not window.commands[Act.SAVE_COPY].isEnabled()
 
 
 def test_a_damaged_file_is_refused_and_left_alone(window, tmp_path, dialogs_shown):
@@ -226,7 +226,7 @@ def test_taskforce_details_dialog(sample_window, sample_path, stored):
     assert "Mutuals Taskforce (2012)" in sample_window.windowTitle()
     assert stored(sample_path, "SELECT name, default_venue FROM bodies") == [
         ("Mutuals Taskforce (2012)", "1 Horse Guards Road")]
-    sample_window.actions[Act.UNDO].trigger()
+    sample_window.commands[Act.UNDO].trigger()
     assert stored(sample_path, "SELECT name FROM bodies") == [("Mutuals Taskforce",)]
 
 
@@ -277,7 +277,7 @@ def test_standard_shortcuts(window):
                 Act.UNDO: QKeySequence.StandardKey.Undo, Act.REDO: QKeySequence.StandardKey.Redo,
                 Act.CLOSE: QKeySequence.StandardKey.Close}
     for act, key in expected.items():
-        assert window.actions[act].shortcut() == QKeySequence(key), act
+        assert window.commands[act].shortcut() == QKeySequence(key), act
 
 
 def test_every_control_of_the_shell_is_named_for_screen_readers(sample_window):
@@ -312,8 +312,8 @@ def test_close_leaves_an_empty_window(sample_window):
     sample_window.close_file()
     assert sample_window.windowTitle() == ""
     assert "No taskforce file is open" in sample_window.centralWidget().text()
-    assert not sample_window.actions[Act.SAVE_COPY].isEnabled()
-    assert sample_window.actions[Act.OPEN].isEnabled()
+    assert not sample_window.commands[Act.SAVE_COPY].isEnabled()
+    assert sample_window.commands[Act.OPEN].isEnabled()
 
 
 def test_a_field_still_being_typed_in_is_saved_on_close_and_never_after(

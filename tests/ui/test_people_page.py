@@ -58,7 +58,7 @@ def test_edit_a_person_and_undo(page, sample_window, sample_path, monkeypatch, s
     assert stored(sample_path, "SELECT p.organisation, m.left_on FROM people p JOIN memberships m"
                   " ON m.person_id = p.id WHERE p.name = 'Carole Leslie'") == [
         ("Children's Hospices", "2012-03-31")]
-    sample_window.actions[Act.UNDO].trigger()
+    sample_window.commands[Act.UNDO].trigger()
     assert stored(sample_path, "SELECT p.organisation, m.left_on FROM people p JOIN memberships m"
                   " ON m.person_id = p.id WHERE p.name = 'Carole Leslie'") == [("", None)]
 
@@ -83,7 +83,7 @@ def test_delete_someone_entered_by_mistake_then_undo(page, sample_window, sample
     assert page.model.rowCount() == rows - 1
     assert stored(sample_path, "SELECT count(*) FROM people WHERE name = 'Julian Le Grnad'") == [
         (0,)]
-    sample_window.actions[Act.UNDO].trigger()
+    sample_window.commands[Act.UNDO].trigger()
     assert page.model.rowCount() == rows
     assert stored(sample_path, "SELECT count(*) FROM people p JOIN memberships m "
                   "ON m.person_id = p.id WHERE name = 'Julian Le Grnad'") == [(1,)]
@@ -131,7 +131,7 @@ def test_a_person_recorded_twice_is_merged_by_a_click_and_undone(page, qtbot, mo
     click(page, "Merge Into…")
     assert stored(sample_path, "SELECT count(*) FROM people WHERE name = 'Edward Mayo'") == [(0,)]
     assert page.chosen().person.name == "Ed Mayo"
-    sample_window.actions[Act.UNDO].trigger()
+    sample_window.commands[Act.UNDO].trigger()
     assert stored(sample_path, "SELECT count(*) FROM people WHERE name = 'Edward Mayo'") == [(1,)]
 
 

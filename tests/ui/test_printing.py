@@ -157,19 +157,19 @@ def test_file_print_prints_the_document_on_screen(sample_window, qtbot, tmp_path
     the_button(sample_window, "Meetings", "Agenda", "Save as P&DF…")  # turns to the tab
     printed = tmp_path / "printed.pdf"
     print_dialog.append(printed)
-    assert sample_window.actions[Act.PRINT].shortcut().toString() == "Ctrl+P"
-    sample_window.actions[Act.PRINT].trigger()
+    assert sample_window.commands[Act.PRINT].shortcut().toString() == "Ctrl+P"
+    sample_window.commands[Act.PRINT].trigger()
     assert "AGENDA" in text_of(printed).upper() and private(printed)
 
     sample_window.go_to(1)  # People: no document
-    sample_window.actions[Act.PRINT].trigger()
+    sample_window.commands[Act.PRINT].trigger()
     assert dialogs_shown[-1][0] == "Nothing to print"
     assert "Agenda, Minutes and Interests tabs" in dialogs_shown[-1][1]
 
 
 def test_print_preview_shows_the_minutes_and_zooms(sample_window, qtbot):
     minutes = minutes_tab(sample_window)
-    action = sample_window.actions[Act.PRINT_PREVIEW]
+    action = sample_window.commands[Act.PRINT_PREVIEW]
     assert action.shortcut().toString() == "Ctrl+Shift+P"
     action.trigger()
     preview = sample_window.findChild(PreviewDialog)

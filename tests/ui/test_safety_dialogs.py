@@ -26,10 +26,10 @@ def names_in(window) -> set[str]:
 
 
 def test_the_file_menu_offers_the_safety_commands(sample_window):
-    texts = {a.text() for a in sample_window.actions.values()}
+    texts = {a.text() for a in sample_window.commands.values()}
     assert {"Take a &Travel Copy…", "&Merge a Travel Copy…", "&Export…", "&Import…",
             "&Backups…"} <= texts
-    assert sample_window.actions[Act.BACKUPS].isEnabled()
+    assert sample_window.commands[Act.BACKUPS].isEnabled()
 
 
 def test_merging_from_the_window_closes_merges_reopens_and_reports(
@@ -58,21 +58,21 @@ def test_a_refused_merge_leaves_the_window_its_page_and_its_undo_as_they_were(
         sample_window, sample_path, tmp_path, monkeypatch, qtbot, dialogs_shown, stored):
     away = tmp_path / "laptop.taskforce"
     take_travel_copy(sample_window.session.tf.store, away)
-    sample_window.actions[Act.NEW_MEETING].trigger()  # an edit to undo
+    sample_window.commands[Act.NEW_MEETING].trigger()  # an edit to undo
     sample_window.go_to(1)
     session, workspace = sample_window.session, sample_window.centralWidget()
     meetings = stored(sample_path, "SELECT count(*) FROM meetings")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
 
     with Taskforce.open(away):  # the travel copy open in another window
-        sample_window.actions[Act.MERGE_TRAVEL_COPY].trigger()
+        sample_window.commands[Act.MERGE_TRAVEL_COPY].trigger()
 
     title, text = dialogs_shown[-1]
     assert title == "File in use" and "laptop.taskforce is already open" in text
     assert sample_window.session is session and sample_window.centralWidget() is workspace
     assert workspace.navigation.currentItem().text() == "People"
-    assert sample_window.actions[Act.UNDO].isEnabled()
-    sample_window.actions[Act.UNDO].trigger()
+    assert sample_window.commands[Act.UNDO].isEnabled()
+    sample_window.commands[Act.UNDO].trigger()
     assert stored(sample_path, "SELECT count(*) FROM meetings")[0][0] == meetings[0][0] - 1
 
 
@@ -190,15 +190,15 @@ def test_import_asks_before_it_takes_the_place_of_the_open_file_then_closes_it_a
     asked, answers = [], [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(
         text) or answers.pop(0))
-    sample_window.actions[Act.NEW_MEETING].trigger()  # a change: closing backs the file up
+    sample_window.commands[Act.NEW_MEETING].trigger()  # a change: closing backs the file up
     session, before = sample_window.session, list_backups(sample_path)
 
-    sample_window.actions[Act.IMPORT].trigger()  # answered No
+    sample_window.commands[Act.IMPORT].trigger()  # answered No
 
     assert sample_path.name in asked[0] and target.name in asked[0]
     assert sample_window.session is session and not target.exists()
 
-    sample_window.actions[Act.IMPORT].trigger()  # answered Yes
+    sample_window.commands[Act.IMPORT].trigger()  # answered Yes
 
     assert sample_window.session.tf.path == target
     assert [b.reason for b in list_backups(sample_path) if b not in before] == ["on-close"]
@@ -218,7 +218,7 @@ def restore_from_the_menu(window, qtbot, monkeypatch, answer):
         return dialog.result()
 
     monkeypatch.setattr(backups.BackupsDialog, "exec", click_restore)
-    window.actions[Act.BACKUPS].trigger()
+    window.commands[Act.BACKUPS].trigger()
     return asked
 
 

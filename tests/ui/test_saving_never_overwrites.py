@@ -73,7 +73,7 @@ def test_a_menu_save_aimed_at_the_open_file_is_refused(sample_window, sample_pat
                                                       dialogs_shown, aimed_at_the_open_file,
                                                       entry):
     before = digest(sample_path)
-    sample_window.actions[MENU[entry]].trigger()
+    sample_window.commands[MENU[entry]].trigger()
     qtbot.waitUntil(lambda: bool(dialogs_shown))
     assert "left as it is" in dialogs_shown[-1][1] or "already exists" in dialogs_shown[-1][1]
     assert digest(sample_path) == before
