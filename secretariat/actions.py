@@ -8,7 +8,9 @@ closing or carrying it forward is such an update. At each meeting the actions
 still open from earlier meetings are the matters arising.
 """
 
+import calendar
 import datetime as dt
+import re
 from dataclasses import field
 from typing import Sequence
 
@@ -149,7 +151,21 @@ def parse_due(value) -> tuple[str | None, str]:
     try:
         return parse_date(text).isoformat(), ""
     except ValidationError:
+        if _no_such_day(text):
+            raise
         return None, text
+
+
+_MONTHS = {m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])}
+_DAY_MONTH_YEAR = re.compile(r"\d{1,2}(st|nd|rd|th)? ([A-Za-z]+) \d{4}")
+_ISO_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _no_such_day(text: str) -> bool:
+    """Written as a date ('30 February 2012', '2012-02-30'), but no such day:
+    refused, not kept as words like 'by the next meeting'."""
+    day = _DAY_MONTH_YEAR.fullmatch(text)
+    return bool(_ISO_LIKE.fullmatch(text) or (day and day.group(2).lower() in _MONTHS))
 
 
 class Actions(Manager[Action]):

@@ -311,3 +311,18 @@ def test_an_import_refuses_what_would_break_a_document_later(sample_path, tmp_pa
     err = capsys.readouterr().err
     assert says in err and "unexpected" not in err
     assert not (tmp_path / "new.taskforce").exists()
+
+
+@pytest.mark.parametrize("when, kept", [("30 February 2012", None), ("2012-02-30", None),
+                                        ("31 April 2012", None), ("by the next meeting", ""),
+                                        ("1 March 2012", "2012-03-01"), ("Spring 2012", "")])
+def test_an_action_due_on_a_day_that_does_not_exist_is_refused(sample_tf, when, kept):
+    item = sample_tf.agenda.of_meeting(sample_tf.meetings.find_one("2012-01-12").id)[0].id
+    if kept is None:
+        with pytest.raises(ValidationError, match="is not a date"):
+            sample_tf.actions.create(item, "Write it up", ["Ed Mayo"], when)
+        return
+    action, _ = sample_tf.actions.create(item, "Write it up", ["Ed Mayo"], when)
+    stored = sample_tf.actions.get(action)
+    assert (stored.due_date.isoformat() if stored.due_date else "") == kept
+    assert stored.due_text == ("" if kept else when)
