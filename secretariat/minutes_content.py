@@ -79,6 +79,7 @@ class MinutesDocument:
     items: tuple[ItemMinutes, ...]
     corrections: tuple[str, ...]
     declarations: tuple[str, ...] = ()  # made at the meeting, when no item is for them
+    meeting_title: str = ""  # "Expert witness session on finance", when it has one
 
     @property
     def heading(self) -> str:
@@ -92,7 +93,7 @@ class MinutesDocument:
     @property
     def all_text(self) -> list[str]:
         """Every string the document prints, to check the font can show them."""
-        texts = [self.body_name, self.venue, self.chair_line, *self.members, *self.officials,
+        texts = [self.body_name, self.meeting_title, self.venue, self.chair_line, *self.members, *self.officials,
                  *self.presenters, *self.guests, *self.apologies, *self.corrections,
                  *self.declarations]
         for item in self.items:
@@ -311,7 +312,7 @@ def _as_recorded(tf: Taskforce, meeting_id: str, publication: bool) -> MinutesDo
     corrections = _corrections(tf, meeting_id)
     return MinutesDocument(
         body_name=body.name, date=long_date(parse_date(meeting["date"])),
-        venue=meeting["venue"],
+        venue=meeting["venue"], meeting_title=meeting["title"],
         times=time_range(parse_time(meeting["start_time"]), parse_time(meeting["end_time"])),
         marking=marking, draft=state.draft, publication=publication,
         items=tuple(items), corrections=corrections,

@@ -23,6 +23,7 @@ class AgendaDocument:
     date: str
     venue: str
     times: str
+    meeting_title: str
     marking: str
     draft: bool
     items: tuple[PlannedItem, ...]
@@ -41,13 +42,13 @@ def build(tf: Taskforce, meeting_id: str) -> AgendaDocument:
     return AgendaDocument(
         body_name=tf.bodies.get(meeting.body_id).name, date=long_date(meeting.date),
         venue=meeting.venue, times=time_range(meeting.start_time, meeting.end_time),
-        marking=meeting.marking, draft=tf.agenda.agenda_status(meeting_id) != "agreed",
+        meeting_title=meeting.title, marking=meeting.marking, draft=tf.agenda.agenda_status(meeting_id) != "agreed",
         items=tuple(p for p in planned if p.number), clock=clock, carried_from=carried)
 
 
 def warnings(doc: AgendaDocument) -> list[str]:
     """Characters the shipped font cannot print (they would show as boxes)."""
-    return fonts.missing_glyphs(doc.body_name, doc.venue, *(
+    return fonts.missing_glyphs(doc.body_name, doc.meeting_title, doc.venue, *(
         f"{p.item.title} {p.lead} {' '.join(p.papers)}" for p in doc.items))
 
 
@@ -76,7 +77,7 @@ def render(doc: AgendaDocument) -> bytes:
     styles.add(ParagraphStyle("SubCell", parent=styles["Cell"], leftIndent=10))
     story = (title(doc.body_name.upper() + " MEETING", styles["Title"])
              + title(doc.date, styles["Centre"]))
-    for line in (doc.venue, doc.times):
+    for line in (doc.meeting_title, doc.venue, doc.times):
         story += title(line, styles["Centre"]) if line else []
     story.append(Paragraph("AGENDA", styles["Title"]))
     if not doc.items:

@@ -36,7 +36,7 @@ def render(doc: MinutesDocument) -> bytes:
 
 def _title_block(doc: MinutesDocument, styles) -> list:
     lines = title(doc.heading, styles["Title"]) + title(doc.date, styles["Centre"])
-    for line in (doc.venue, doc.times):
+    for line in (doc.meeting_title, doc.venue, doc.times):
         lines += title(line, styles["Centre"]) if line else []
     lines += [Spacer(1, 3 * mm), Paragraph("MINUTES", styles["Title"])]
     if doc.publication:

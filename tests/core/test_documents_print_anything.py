@@ -174,3 +174,14 @@ def test_no_page_of_the_register_of_interests_starts_with_a_member_s_form_line(t
     assert not [line for line in firsts if line.startswith(("No declaration form",
                                                              "Declaration form sent",
                                                              "No interests"))]
+
+
+def test_a_meeting_s_title_heads_its_agenda_and_minutes(sample_tf):
+    from secretariat.documents import agenda_pdf
+
+    january = sample_tf.meetings.find_one("2012-01-12").id
+    sample_tf.meetings.update(january, title="Expert witness session on finance")
+    for pdf in (agenda_pdf.render(agenda_pdf.build(sample_tf, january)),
+                minutes_pdf.render(minutes_content.build(sample_tf, january))):
+        first = no_page_is_empty(pdf)[0]
+        assert "Expert witness session on finance" in first.split("22 Whitehall")[0]
