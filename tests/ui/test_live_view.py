@@ -187,3 +187,17 @@ def test_who_is_in_the_chair_is_stated_and_follows_the_register(qtbot, live):
                     lambda: tf.attendance.mark(b.meetings[0], b.people["Julian Le Grand"],
                                                "absent"))
     assert view.chair.text() == "In the chair: Julian Le Grand, Chair"
+
+
+def test_a_line_typed_in_its_own_form_is_not_doubled(qtbot, live):
+    view, session, b, _ = live
+    qtbot.keyClick(view.line, Qt.Key.Key_PageDown)
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    _type(qtbot, view, "Action: Ed Mayo -- circulate the paper -- next week")
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    _type(qtbot, view, "Decision: Format approved")
+    item = b.items[(0, "Update")]
+    action, = session.tf.actions.of_item(item)
+    assert (action.owner_label, action.text) == ("Ed Mayo", "circulate the paper")
+    assert [(e.kind, e.text) for e in session.tf.minutes.of_item(item)] == [
+        ("decision", "Format approved")]

@@ -10,6 +10,7 @@ the last meeting and matters arising" item the actions still open are listed,
 to be updated, carried forward or closed there.
 """
 
+import re
 import time
 
 from PySide6.QtCore import Qt, QTimer
@@ -33,6 +34,16 @@ KINDS = {
 }
 HELP = ("Enter records · Alt+P point · Alt+S sub-point · Alt+D decision · Alt+A action "
         "· PageDown next item · PageUp previous item · " + item_status.HINT)
+
+
+# A line typed whole, as the Minutes tab takes it ("Action: …", "- …"): kept so.
+_TYPED_WHOLE = re.compile(r"(?i)(action|decision)\s*:|-\s")
+
+
+def as_line(kind: str, text: str) -> str:
+    """The minutes line for what was typed in a mode: the mode's form, unless
+    the official typed the line's own form (then it is not doubled)."""
+    return text if _TYPED_WHOLE.match(text) else KINDS[kind][2].format(text)
 
 
 def _clock_text(seconds: float) -> str:
@@ -289,7 +300,7 @@ class LiveView(QWidget):
         text = self.line.text().strip()
         if not text or not self.current_item_id:
             return False
-        if capture(self.session, self.current_item_id, KINDS[self.kind][2].format(text)):
+        if capture(self.session, self.current_item_id, as_line(self.kind, text)):
             self.line.clear()
             return True
         return False
