@@ -160,6 +160,29 @@ def test_every_button_of_a_meeting_tab_does_what_it_says(sample_window, qtbot, w
     _report(watch, dialogs_shown)
 
 
+@pytest.mark.parametrize("name", [name for name, _ in PAGES])
+def test_in_a_new_empty_file_no_button_is_silent(window, qtbot, tmp_path, replies,
+                                                 dialogs_shown, monkeypatch, files_opened,
+                                                 name):
+    from secretariat.taskforce import Taskforce
+
+    path = tmp_path / "new.taskforce"
+    with Taskforce.open(path, create=True) as tf:
+        tf.bodies.create("A new panel")
+    assert window.open_path(path)
+    window.show()
+    opened = []
+    watch = Watch(path, replies, dialogs_shown, files_opened, opened, tmp_path)
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    workspace = window.centralWidget()
+    workspace.show_page([n for n, _ in PAGES].index(name))
+    try:
+        silent = click_all(workspace.page(name), watch, _settle(qtbot, window))
+    finally:
+        watch.close()
+    assert silent == [], f"did nothing: {silent}"
+
+
 MENU_SKIPPED = {Act.QUIT, Act.CLOSE}  # each ends the session the other entries need
 
 

@@ -66,7 +66,7 @@ def test_edit_a_person_and_undo(page, sample_window, sample_path, monkeypatch, s
 def test_mark_as_left(page, sample_path, stored, replies, click):
     choose(page, "Rachel Wolf")
     replies.text("31 March 2012")
-    click(page, "Mark as Left")
+    click(page, "Mark as Left…")
     left = stored(sample_path, "SELECT m.left_on FROM people p JOIN memberships m "
                   "ON m.person_id = p.id WHERE p.name = 'Rachel Wolf'")[0][0]
     assert left is not None

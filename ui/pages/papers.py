@@ -40,13 +40,17 @@ class PapersPage(QWidget):
         for key, text in reviews.STATUSES.items():
             self.status.addItem(text, key)
 
-        paper_buttons = button_row([
-            ("New Pape&r…", self.new_paper, "Add a paper"),
+        on_paper = [button(*entry) for entry in (
             ("Edit &Paper…", self.edit_paper, "Change the chosen paper"),
             ("Sign &Off…", self.sign_off, "Record who signed the paper off, when and how"),
             ("To &Meeting…", self.link, "Send the paper to a meeting, under an agenda item"),
             ("Open &Document", self.open_document, "Open the paper's file on disk"),
-            ("De&lete Paper", self.delete_paper, "Only for a paper entered by mistake")])
+            ("De&lete Paper", self.delete_paper, "Only for a paper entered by mistake"),
+            ("Nomi&nate…", self.nominate, "A member volunteers to review the chosen paper"),
+            ("Suggest E&xternal…", self.suggest, "Record an expert from outside the body"),
+            ("&Tag…", self.tag, "Name an organisation or topic the paper touches"))]
+        paper_buttons = button_row([("New Pape&r…", self.new_paper, "Add a paper"),
+                                    *on_paper[:5]])
         mail_buttons = button_row([
             ("&Invite Self-Nominations…", self.invite,
              "An e-mail draft to every current member listing a wave of papers"),
@@ -55,17 +59,15 @@ class PapersPage(QWidget):
             ("Print Co&verage…", self.print_coverage, "The coverage view as a PDF")])
         self.set_status_button = button("Set &Status", self.set_status,
                                         "Move the chosen review to the status shown")
-        review_buttons = button_row([
-            ("Nomi&nate…", self.nominate, "A member volunteers to review the chosen paper"),
-            self.status,
-            self.set_status_button,
-            ("Suggest E&xternal…", self.suggest, "Record an expert from outside the body"),
-            ("&Tag…", self.tag, "Name an organisation or topic the paper touches")])
+        review_buttons = button_row([on_paper[5], self.status, self.set_status_button,
+                                     *on_paper[6:]])
         side_by_side(self, [(self.view, 3), paper_buttons, mail_buttons, QLabel("Review load"),
                             (self.load_view, 1)],
                      [self.details, self.reviewers_view, review_buttons])
 
         self.view.selectionModel().selectionChanged.connect(self._show_chosen)
+        enable_while(lambda: self.chosen() is not None, on_paper,
+                     self.view.selectionModel().selectionChanged, self.model.modelReset)
         enable_while(self._status_would_change, [self.set_status_button],
                      self.status.currentIndexChanged, self.reviewers.modelReset,
                      self.reviewers_view.selectionModel().selectionChanged)

@@ -9,7 +9,7 @@ from ..dialogs.person import PersonDialog
 from ..models.people import PeopleModel
 from ..session import Session
 from ..tables import empty_hint, select_id, show_id, table_view
-from ..widgets import ask_date, button
+from ..widgets import ask_date, button, enable_while
 
 
 class PeoplePage(QWidget):
@@ -20,17 +20,21 @@ class PeoplePage(QWidget):
         self.view = table_view(self.model, "People")
         empty_hint(self.view, "No one yet. Press Add Person… to add the members of the body.")
         self.view.activated.connect(self.edit_person)
+        on_person = [
+            button("&Edit…", self.edit_person),
+            button("&Merge Into…", self.merge_into,
+                   "The chosen person is recorded twice: make their records the other record's"),
+            button("&Delete Person", self.delete_person,
+                   "Only for someone entered by mistake who appears in no record")]
+        left = button("Mark as &Left…", self.mark_left, "Record the day the chosen person left")
         buttons = QHBoxLayout()
-        buttons.addWidget(button("&Add Person…", self.add_person))
-        buttons.addWidget(button("&Edit…", self.edit_person))
-        buttons.addWidget(button("Mark as &Left", self.mark_left,
-                                 "Record that the chosen person has left, as of today"))
-        buttons.addWidget(button("&Merge Into…", self.merge_into,
-                                 "The chosen person is recorded twice: make their records "
-                                 "the other record's"))
-        buttons.addWidget(button("&Delete Person", self.delete_person,
-                                 "Only for someone entered by mistake who appears in no record"))
+        for push in (button("&Add Person…", self.add_person), on_person[0], left, *on_person[1:]):
+            buttons.addWidget(push)
         buttons.addStretch()
+        chosen = (self.view.selectionModel().selectionChanged, self.model.modelReset)
+        enable_while(lambda: self.chosen() is not None, on_person, *chosen)
+        enable_while(lambda: self.chosen() is not None and not self.chosen().membership.left_on,
+                     [left], *chosen)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addLayout(buttons)
