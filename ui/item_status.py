@@ -49,11 +49,34 @@ def enable_buttons(buttons: list[QPushButton], status: str | None) -> None:
 
 
 def mark(session: Session, item_id: str | None, status: str) -> bool:
-    """Undoably give the item ``status``."""
+    """Undoably give the item ``status``; dropping an item with minutes asks first."""
     if item_id is None:
+        return False
+    if status == "dropped" and not _drop_anyway(session, item_id):
         return False
     return session.update(session.tf.agenda, item_id, f"Mark item {WORDS[status]}",
                           status=status)
+
+
+def _drop_anyway(session: Session, item_id: str) -> bool:
+    """Whether to drop an item under which something is minuted (it leaves the
+    printed minutes; its actions stay open in the log)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    tf = session.tf
+    lines, actions = len(tf.minutes.of_item(item_id)), len(tf.actions.of_item(item_id))
+    if not lines and not actions:
+        return True
+    held = " and ".join(part for part in (
+        f"{lines} line{'s' if lines != 1 else ''} of minutes" if lines else "",
+        f"{actions} action{'s' if actions != 1 else ''}" if actions else "") if part)
+    answer = QMessageBox.question(
+        QApplication.activeWindow(), "Drop an item with minutes?",
+        f"“{tf.agenda.get(item_id).title}” has {held}. Dropped, the item and its minutes "
+        "leave the printed minutes; its actions stay open in the action log. Drop it?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def label(status: str) -> str:

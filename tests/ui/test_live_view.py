@@ -201,3 +201,19 @@ def test_a_line_typed_in_its_own_form_is_not_doubled(qtbot, live):
     assert (action.owner_label, action.text) == ("Ed Mayo", "circulate the paper")
     assert [(e.kind, e.text) for e in session.tf.minutes.of_item(item)] == [
         ("decision", "Format approved")]
+
+
+def test_dropping_an_item_with_minutes_asks_first(qtbot, live, replies):
+    from PySide6.QtWidgets import QMessageBox
+
+    view, session, b, _ = live
+    update = b.items[(0, "Update")]
+    qtbot.keyClick(view.line, Qt.Key.Key_PageDown)
+    _type(qtbot, view, "Updates will be tracked")
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view.line, Qt.Key.Key_X, shift_ctrl)  # No, by default
+    assert "has 1 line of minutes" in replies.asked[-1][1]
+    assert _status(session, update) == "planned"
+    replies.answer(QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(view.line, Qt.Key.Key_X, shift_ctrl)
+    assert _status(session, update) == "dropped"
