@@ -144,7 +144,7 @@ def save_pdf(page, replies, out):
 
 
 def test_the_action_log_prints_on_a_worker_and_cancel_writes_no_pdf(
-        session, qtbot, tmp_path, held, replies):
+        session, qtbot, tmp_path, held, replies, files_opened):
     page = ActionsPage(session)
     qtbot.addWidget(page)
     page.show()
@@ -277,7 +277,7 @@ def exchange_json(window) -> str:
 
 @pytest.mark.parametrize("answer", [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
 def test_characters_that_print_as_boxes_are_asked_about_before_the_log_is_laid_out(
-        session, qtbot, tmp_path, monkeypatch, answer, replies):
+        session, qtbot, tmp_path, monkeypatch, answer, replies, files_opened):
     action = session.tf.actions.log(body_id=session.body_id, status="open")[0]
     session.tf.actions.record_update(action.id, "Wrote to 漢字 Ltd")
     asked = []

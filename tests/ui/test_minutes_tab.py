@@ -95,7 +95,8 @@ def test_matters_arising_are_closed_in_place_at_the_next_meeting(qtbot, opened):
     assert update.meeting_id == second
 
 
-def test_the_actions_page_filters_and_counts(qtbot, opened, tmp_path, replies, click):
+def test_the_actions_page_filters_and_counts(qtbot, opened, tmp_path, replies, click,
+                                              files_opened):
     session, b = opened
     session.tf.actions.create(b.items[(0, "Update")], "Write", ["Ed Mayo"], "2011-06-01")
     session.tf.actions.create(b.items[(1, "Update")], "Read", ["Officials"], "asap")

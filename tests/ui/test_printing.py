@@ -92,7 +92,7 @@ def print_dialog(monkeypatch):
 
 
 def test_save_as_pdf_writes_what_the_command_line_writes(sample_window, sample_path, qtbot,
-                                                          tmp_path, save_dialog):
+                                                          tmp_path, save_dialog, files_opened):
     _, answers = save_dialog
     saved = tmp_path / "from the window.pdf"
     answers.append(saved)

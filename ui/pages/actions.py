@@ -22,7 +22,7 @@ from secretariat.storage import Store
 from secretariat.taskforce import Taskforce
 from secretariat.values import long_date
 
-from ..exports import PDF_FILES, Document, Ready, ask_output
+from ..exports import PDF_FILES, Document, Ready, ask_output, open_in_its_program
 from ..long_work import LongWork
 from ..minutes_edits import add_update, missing_glyphs_ok, write_file
 from ..models.lazy_table import LazyTableModel
@@ -331,7 +331,8 @@ class ActionsPage(QWidget):
         path = ask_output(self, "Save the action log as PDF", "action log.pdf", PDF_FILES, ".pdf")
         if not path:  # checked before the work, not after it
             return None
-        return self.make_document(lambda document: write_file(self, path, document.pdf))
+        return self.make_document(lambda document: write_file(self, path, document.pdf)
+                                  and open_in_its_program(self.session, path, saved=True))
 
     def make_document(self, ready: Ready) -> LongWork:
         """The action log as shown, by owner: read and laid out on a worker thread,

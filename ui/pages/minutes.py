@@ -163,7 +163,8 @@ class MinutesTab(QWidget):
         def save(document: Document) -> bool:
             target = ask_output(self, f"Save {document.title} as PDF", document.file_name,
                                 PDF_FILES, ".pdf")
-            return bool(target) and write_file(self, target, document.pdf)
+            return (bool(target) and write_file(self, target, document.pdf)
+                    and open_in_its_program(self.session, target, saved=True))
         return bool(self.make_document(save))
 
     def load(self) -> None:
