@@ -137,3 +137,21 @@ def write_file(parent: QWidget, path: str, data: bytes) -> bool:
         show_error(parent, error, "Not saved")
         return False
     return True
+
+
+CIRCULATED = ("These minutes have been circulated: changes will not reach those who "
+              "already have them.")
+
+
+def may_change(parent: QWidget, session: Session, meeting_id: str) -> bool:
+    """Circulated minutes are changed only once the official has been told, the
+    first time in the session (whichever tab they change them from), that those
+    who have them will not see the change."""
+    if meeting_id in session.told_circulated or \
+            session.tf.minutes.lifecycle.of(meeting_id).state != "circulated":
+        return True
+    if QMessageBox.question(parent, "Minutes already circulated",
+                            CIRCULATED + " Change them anyway?") != QMessageBox.StandardButton.Yes:
+        return False
+    session.told_circulated.add(meeting_id)
+    return True

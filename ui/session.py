@@ -31,6 +31,7 @@ class Session(QObject):
         self.error_parent: QWidget | None = None
         self.last_refusal: UserFacingError | None = None
         self.closed = False
+        self.told_circulated: set[str] = set()  # meetings whose circulated minutes were changed
 
     def notify(self, changes: Changes) -> None:
         self.changed.emit(changes)

@@ -217,3 +217,20 @@ def test_dropping_an_item_with_minutes_asks_first(qtbot, live, replies):
     replies.answer(QMessageBox.StandardButton.Yes)
     qtbot.keyClick(view.line, Qt.Key.Key_X, shift_ctrl)
     assert _status(session, update) == "dropped"
+
+
+def test_circulated_minutes_changed_in_the_live_tab_ask_once(qtbot, live, replies):
+    from PySide6.QtWidgets import QMessageBox
+
+    view, session, b, _ = live
+    session.tf.minutes.lifecycle.circulate(view.meeting_id, "2011-06-01")
+    minutes = b.items[(0, "Minutes")]
+    qtbot.keyClick(view.line, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # No
+    assert "have been circulated" in replies.asked[-1][1]
+    assert _status(session, minutes) == "planned"
+    replies.answer(QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(view.line, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    _type(qtbot, view, "Agreed as a true record")  # not asked again
+    assert _status(session, minutes) == "taken"
+    assert len([a for a in replies.asked if "circulated" in a[1]]) == 2
+    assert session.tf.minutes.of_item(minutes)[0].text == "Agreed as a true record"

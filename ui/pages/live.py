@@ -22,7 +22,7 @@ from secretariat import minutes_content
 
 from .. import item_status
 from ..session import Session
-from ..minutes_edits import action_line, capture
+from ..minutes_edits import action_line, capture, may_change
 from .actions import ActionTable
 
 # kind: (button text, key, what the line becomes, placeholder)
@@ -90,8 +90,8 @@ class LiveView(QWidget):
         self.agenda.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # its status stays in view
         self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.agenda.itemClicked.connect(lambda entry: self.go(self.agenda.row(entry)))
-        self.status_buttons = item_status.status_buttons(self, session,
-                                                         lambda: self.current_item_id)
+        self.status_buttons = item_status.status_buttons(
+            self, session, lambda: self.current_item_id if self._may_change() else None)
         self.arising = ActionTable(session, meeting_id)  # shown at the matters-arising item
         self.arising.setAccessibleName("Matters arising")
         self.recorded = QListWidget()
@@ -296,11 +296,15 @@ class LiveView(QWidget):
             self.line.setPlaceholderText(KINDS[self.kind][3])
             self.line.setFocus()
 
+    def _may_change(self) -> bool:
+        return may_change(self, self.session, self.meeting_id)
+
     def record(self) -> bool:
         text = self.line.text().strip()
         if not text or not self.current_item_id:
             return False
-        if capture(self.session, self.current_item_id, as_line(self.kind, text)):
+        if self._may_change() and capture(self.session, self.current_item_id,
+                                          as_line(self.kind, text)):
             self.line.clear()
             return True
         return False

@@ -19,8 +19,9 @@ from secretariat.values import long_date
 
 from .. import item_status, palette
 from ..exports import PDF_FILES, Document, Ready, ask_output, open_in_its_program
-from ..minutes_edits import (action_line, capture, delete, edit_action, lifecycle_step,
-                             missing_glyphs_ok, record_correction, write_file)
+from ..minutes_edits import (CIRCULATED, action_line, capture, delete, edit_action,
+                             lifecycle_step, may_change, missing_glyphs_ok, record_correction,
+                             write_file)
 from ..printing import PdfPages, print_document
 from ..session import Session
 from ..flow_layout import FlowLayout
@@ -31,9 +32,6 @@ RECORD = Qt.ItemDataRole.UserRole
 STATUS = Qt.ItemDataRole.UserRole + 1  # an agenda item's status
 SYNTAX_HELP = ("One line each: \"- point\", \"  - sub-point\", \"Decision: …\", "
                "\"Action: owner — what — when\". Ctrl+Enter records.")
-CIRCULATED = ("These minutes have been circulated: changes will not reach those who "
-              "already have them.")
-
 
 class MinutesTab(QWidget):
     """Edit a meeting's minutes, move them through their lifecycle, print them."""
@@ -51,7 +49,6 @@ class MinutesTab(QWidget):
         self.banner.setAccessibleName("Circulated minutes")
         self.banner.setWordWrap(True)
         palette.show_as_warning(self.banner)
-        self._warned = False  # the first change to circulated minutes asks, once
         bar = FlowLayout()  # wraps in a narrow pane
         self.circulate_button = button("Mark &circulated…", self.mark_circulated,
                                        "Record the date the draft was sent out")
@@ -260,15 +257,7 @@ class MinutesTab(QWidget):
         item_status.enable_buttons(self.status_buttons, node.data(0, STATUS) if node else None)
 
     def _may_change(self) -> bool:
-        """Circulated minutes are changed only once the official has been told,
-        the first time, that those who have them will not see the change."""
-        if self._warned or self.session.tf.minutes.lifecycle.of(
-                self.meeting_id).state != "circulated":
-            return True
-        self._warned = QMessageBox.question(
-            self, "Minutes already circulated", CIRCULATED + " Change them anyway?"
-        ) == QMessageBox.StandardButton.Yes
-        return self._warned
+        return may_change(self, self.session, self.meeting_id)
 
     def _on_changed(self, changes) -> None:
         if changes.concerns("minutes", "action", "meeting", "agenda", "attendance", "person"):
