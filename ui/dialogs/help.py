@@ -5,6 +5,7 @@ its files."""
 from importlib import metadata
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -55,11 +56,28 @@ class _HelpDialog(QDialog):
         layout.addWidget(buttons)
 
 
+def meeting_keys() -> list[tuple[str, str, str]]:
+    """The keys of a meeting's tabs, from the tabs' own declarations."""
+    from .. import item_status
+    from ..pages.live import KINDS
+    from ..pages.register import KEYS
+
+    rows = [("Live, Minutes", f"Mark the item {item_status.WORDS[status]}", key)
+            for status, key in item_status.KEYS.items()]
+    rows += [("Live", f"Record a {label.lower()}", key) for label, key, _, _ in KINDS.values()]
+    marks: dict[str, list[str]] = {}
+    for key, status in KEYS.items():
+        marks.setdefault(status, []).append(QKeySequence(key).toString())
+    rows += [("Register", f"Mark {status}", ", ".join(keys)) for status, keys in marks.items()]
+    return rows
+
+
 class ShortcutsDialog(_HelpDialog):
-    """Every menu command and its keys, from the menus' own declarations."""
+    """Every menu command and its keys, from the menus' own declarations; then
+    the keys of a meeting's tabs, from theirs."""
 
     def __init__(self, parent: QWidget | None = None):
-        rows = listing([name for name, _ in PAGES])
+        rows = listing([name for name, _ in PAGES]) + meeting_keys()
         self.table = QTableWidget(len(rows), 3)
         self.table.setHorizontalHeaderLabels(["Menu", "Command", "Keys"])
         self.table.setAccessibleName("Keyboard shortcuts")
