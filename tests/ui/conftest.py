@@ -118,6 +118,7 @@ class Replies:
         self.asked: list[tuple[str, str]] = []
         self.offered: list[list[str]] = []  # the choices of each QInputDialog.getItem
         self.first_chosen: list[str] = []  # and the choice each offered first
+        self.suggested: list[str] = []  # the names save dialogs suggested
 
     def text(self, *answers: str) -> "Replies":
         self.queued["text"].extend(answers)
@@ -167,7 +168,8 @@ def replies(monkeypatch):
         assert chosen, f"no choice starts with {answer!r} among {items}"
         return chosen[0], True
 
-    def get_save(parent, title, *args, **kwargs):
+    def get_save(parent, title, suggestion="", *args, **kwargs):
+        made.suggested.append(suggestion)
         return made.take("save", title) or "", ""
 
     def get_open(parent, title, *args, **kwargs):

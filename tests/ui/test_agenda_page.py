@@ -289,3 +289,9 @@ def test_an_item_given_no_time_shows_when_it_comes_not_a_range(page):
     page.session.update(page.tf.agenda, welcome, "Change time allocated", minutes_allocated=0)
     row = page.model.index_of(welcome)
     assert page.model.index(row.row(), 3, row.parent()).data() == "15:30"
+
+
+def test_the_agenda_is_offered_under_the_meeting_s_date_as_the_minutes_are(page, replies,
+                                                                          click):
+    click(page, "Save as PDF…")  # cancelled
+    assert replies.suggested[-1].endswith("agenda 2011-05-26.pdf")

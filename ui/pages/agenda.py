@@ -460,7 +460,8 @@ class AgendaPage(QWidget):
         from secretariat.documents import agenda_pdf
 
         doc = agenda_pdf.build(self.tf, self.meeting_id)
-        return hand_over(self, ready, agenda_pdf, doc, "the agenda", f"agenda {doc.date}.pdf")
+        day = self.tf.meetings.get(self.meeting_id).date  # named as the minutes are
+        return hand_over(self, ready, agenda_pdf, doc, "the agenda", f"agenda {day}.pdf")
 
     def save_pdf(self) -> str | None:
         return self.make_document(lambda doc: save_document(self, self.session, doc))
