@@ -277,7 +277,10 @@ def _check_is_ours(path: Path, conn: sqlite3.Connection, checked: bool) -> list:
     if not recorded:
         raise DamagedFileError(f"{path.name} is missing its version record.", path)
     known = schema.known_migrations()
-    unknown = sorted(set(recorded) - known)
+    unknown = sorted(set(recorded) - known, key=repr)
+    if unknown and (not all(isinstance(n, str) for step in unknown for n in step)
+                    or conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"):
+        raise damaged(path)  # a version record that is unreadable, not one from later
     if unknown:
         raise NewerFileError(
             f"{path.name} was written by a newer version of Taskforce Secretariat "

@@ -307,3 +307,17 @@ def test_an_older_file_can_be_refused_for_an_upgrade_elsewhere_unchanged(file_pa
     Store.open(sample_path, upgrade=False).close()  # up to date: opens as usual
     with Store.open(file_path) as upgraded:  # and the next opening upgrades it
         assert upgraded.check() == []
+
+
+def test_a_version_record_damaged_to_nothing_is_called_damaged_not_newer(sample_path):
+    import sqlite3
+
+    from secretariat.storage.migrations import TABLE
+
+    conn = sqlite3.connect(sample_path)
+    conn.execute(f"UPDATE [{TABLE}] SET name = NULL WHERE rowid = (SELECT max(rowid) "
+                 f"FROM [{TABLE}])")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DamagedFileError, match="is damaged"):
+        Taskforce.open(sample_path)
