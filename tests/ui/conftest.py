@@ -119,6 +119,7 @@ class Replies:
         self.offered: list[list[str]] = []  # the choices of each QInputDialog.getItem
         self.first_chosen: list[str] = []  # and the choice each offered first
         self.suggested: list[str] = []  # the names save dialogs suggested
+        self.prefilled: list[str] = []  # the text each QInputDialog.getText began with
 
     def text(self, *answers: str) -> "Replies":
         self.queued["text"].extend(answers)
@@ -155,6 +156,7 @@ def replies(monkeypatch):
     made = Replies()
 
     def get_text(parent, title, label, *args, **kwargs):
+        made.prefilled.append(kwargs.get("text", ""))
         answer = made.take("text", label)
         return ("", False) if answer is None else (answer, True)
 

@@ -117,8 +117,9 @@ def test_print_the_register_as_it_stood(page, tmp_path, files_opened, replies, c
 
 def test_a_bad_date_for_the_register_is_refused(page, tmp_path, dialogs_shown, replies, click):
     replies.text("the other day").save_to(tmp_path / "r.pdf")
-    click(page, "Print Register…")
+    click(page, "Print Register…")  # then asked again, and cancelled
     assert "is not a date" in dialogs_shown[-1][1]
+    assert replies.prefilled[-1] == "the other day"  # what was typed, to put right
     assert not (tmp_path / "r.pdf").exists()
 
 

@@ -178,13 +178,22 @@ class InterestsPage(QWidget):
         record_declaration(self, self.session, entry and entry.person.id)
 
     def print_register(self) -> str | None:
-        """Print the register: current (empty date) or as it stood on a date."""
-        as_of, ok = QInputDialog.getText(
-            self, "Print the Register of Interests",
-            "As it stood on (leave empty for the current register):")
-        if not ok:
-            return None
-        return self.make_document(lambda doc: save_document(self, self.session, doc), as_of)
+        """Print the register: current (empty date) or as it stood on a date; a
+        date that is not one is said, and asked again with what was typed."""
+        as_of = ""
+        while True:
+            as_of, ok = QInputDialog.getText(
+                self, "Print the Register of Interests",
+                "As it stood on (leave empty for the current register):", text=as_of)
+            if not ok:
+                return None
+            try:
+                parse_optional_date(as_of, "date")
+            except UserFacingError as error:
+                self.session.report(error)
+                continue
+            return self.make_document(lambda doc: save_document(self, self.session, doc),
+                                      as_of)
 
     def make_document(self, ready: Ready, as_of: str = ""):
         """The register: current (empty date) or as it stood on a date."""
