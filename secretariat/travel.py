@@ -574,30 +574,28 @@ class _Application:
                 return self._hold_back(change.name, record_id)
         if reason in (apsw.SQLITE_CHANGESET_DATA, apsw.SQLITE_CHANGESET_CONFLICT,
                       apsw.SQLITE_CHANGESET_NOTFOUND):
-            key = (change.name, record_id)
-            self._held_back.add(key)
-            if key in self.choices:
-                self.chosen[key] = self.choices[key]
-                self.chosen_labels[key] = self._label(change.name, record_id)
-            else:
-                self.unsettled.append(Conflict(change.name, record_id, None, None))
-            return apsw.SQLITE_CHANGESET_OMIT
+            return self._to_settle(change.name, record_id)
         clash = self._clash(change) if change.op == "INSERT" else None
         if clash is not None:  # added on both sides: a conflict to settle, like any other
-            key = (change.name, record_id)
-            self._clashes[key] = clash
-            self._held_back.add(key)
-            if key in self.choices:
-                self.chosen[key] = self.choices[key]
-                self.chosen_labels[key] = self._label(change.name, record_id)
-            else:
-                self.unsettled.append(Conflict(change.name, record_id, None, None))
-            return apsw.SQLITE_CHANGESET_OMIT
+            self._clashes[(change.name, record_id)] = clash
+            return self._to_settle(change.name, record_id)
         label = self._label(change.name, record_id)
         self.skipped.append(f"A {record_name(change.name)}{f' ({label})' if label else ''} "
                             "could not be merged: the home file does not allow it (approved "
                             "minutes, for one, do not change).")
         return self._hold_back(change.name, record_id)
+
+    def _to_settle(self, table: str, record_id: str) -> int:
+        """A record changed on both sides: kept as the official chose, or listed
+        for them to choose; not applied now either way."""
+        key = (table, record_id)
+        self._held_back.add(key)
+        if key in self.choices:
+            self.chosen[key] = self.choices[key]
+            self.chosen_labels[key] = self._label(table, record_id)
+        else:
+            self.unsettled.append(Conflict(table, record_id, None, None))
+        return apsw.SQLITE_CHANGESET_OMIT
 
     def _clash(self, change) -> str | None:
         """The home record an added one may not stand beside (a unique rule over
