@@ -127,18 +127,24 @@ def _report(watch, dialogs_shown):
     assert watch.words_of_a_flag() == []
 
 
+def _every_button_of(root, window, qtbot, watch, replies, dialogs_shown, answering) -> None:
+    """Click every button of ``root``, dialogs cancelled or answered: each must
+    do something seen, raise nothing and leave no flag in the file."""
+    if answering:
+        answer_everything(replies, watch.out_dir)
+    silent = click_all(root, watch, _settle(qtbot, window))
+    assert silent == [], f"did nothing: {silent}"
+    _report(watch, dialogs_shown)
+
+
 @pytest.mark.parametrize("answering", [False, True], ids=["cancelled", "answered"])
 @pytest.mark.parametrize("name", [name for name, _ in PAGES if name != "Meetings"])
 def test_every_button_of_a_page_does_what_it_says(sample_window, qtbot, watch, replies,
                                                   dialogs_shown, name, answering):
     workspace = sample_window.centralWidget()
     workspace.show_page([n for n, _ in PAGES].index(name))
-    page = workspace.page(name)
-    if answering:
-        answer_everything(replies, watch.out_dir)
-    silent = click_all(page, watch, _settle(qtbot, sample_window))
-    assert silent == [], f"did nothing: {silent}"
-    _report(watch, dialogs_shown)
+    _every_button_of(workspace.page(name), sample_window, qtbot, watch, replies, dialogs_shown,
+                     answering)
 
 
 @pytest.mark.parametrize("answering", [False, True], ids=["cancelled", "answered"])
@@ -152,12 +158,8 @@ def test_every_button_of_a_meeting_tab_does_what_it_says(sample_window, qtbot, w
     meetings.show_meeting(sample_window.session.tf.meetings.find_one(day).id)
     meeting = meetings.meeting_page
     meeting.setCurrentIndex([t for t, _ in MEETING_TABS].index(tab))
-    shown = meeting.tab(tab)
-    if answering:
-        answer_everything(replies, watch.out_dir)
-    silent = click_all(shown, watch, _settle(qtbot, sample_window))
-    assert silent == [], f"did nothing: {silent}"
-    _report(watch, dialogs_shown)
+    _every_button_of(meeting.tab(tab), sample_window, qtbot, watch, replies, dialogs_shown,
+                     answering)
 
 
 @pytest.mark.parametrize("name", [name for name, _ in PAGES])

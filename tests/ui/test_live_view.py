@@ -175,17 +175,15 @@ def test_who_is_in_the_chair_is_stated_and_follows_the_register(qtbot, live):
     view, session, b, _ = live
     assert view.chair.text() == "In the chair: nobody yet (mark the register)"
     tf = session.tf
-    session.perform("Mark present",
-                    lambda: tf.attendance.mark(b.meetings[0], b.people["Peter Marsh"],
-                                               "present"),
-                    lambda: tf.attendance.mark(b.meetings[0], b.people["Peter Marsh"],
-                                               "apologies"))
+
+    def mark_present(name, before):
+        session.perform("Mark present",
+                        lambda: tf.attendance.mark(b.meetings[0], b.people[name], "present"),
+                        lambda: tf.attendance.mark(b.meetings[0], b.people[name], before))
+
+    mark_present("Peter Marsh", "apologies")
     assert view.chair.text() == "In the chair: Peter Marsh, Vice-Chair"
-    session.perform("Mark present",
-                    lambda: tf.attendance.mark(b.meetings[0], b.people["Julian Le Grand"],
-                                               "present"),
-                    lambda: tf.attendance.mark(b.meetings[0], b.people["Julian Le Grand"],
-                                               "absent"))
+    mark_present("Julian Le Grand", "absent")
     assert view.chair.text() == "In the chair: Julian Le Grand, Chair"
 
 

@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from secretariat.taskforce import Taskforce
 from ui.pages.actions import OVERDUE, ActionsPage
+from ui.pages.meeting import MEETING_TABS
 from ui.pages.minutes import MinutesTab
 from ui.printing import print_pages
 from ui.session import Session
@@ -125,15 +126,19 @@ def test_the_actions_page_filters_and_counts(qtbot, opened, tmp_path, replies, c
     assert "Ed Mayo (1 open)" in pypdf.PdfReader(out).pages[0].extract_text()
 
 
+def minutes_tab_of(window, meeting_id):
+    """The meeting's Minutes tab, turned to as the official turns to it."""
+    meetings = window.centralWidget().page("Meetings")
+    meetings.show_meeting(meeting_id)
+    meetings.meeting_page.setCurrentIndex([t for t, _ in MEETING_TABS].index("Minutes"))
+    return meetings.meeting_page.tab("Minutes")
+
+
 def test_approved_minutes_are_reopened_with_a_reason_kept(qtbot, sample_window, replies, click,
                                                           stored, sample_path, dialogs_shown):
     tf = sample_window.session.tf
     may = tf.meetings.find_one("2011-05-26").id
-    workspace = sample_window.centralWidget()
-    workspace.page("Meetings").show_meeting(may)
-    meeting = workspace.page("Meetings").meeting_page
-    meeting.setCurrentIndex(4)
-    tab = meeting.tab("Minutes")
+    tab = minutes_tab_of(sample_window, may)
     assert not tab.circulate_button.isEnabled() and tab.reopen_button.isEnabled()
     replies.text("   ")
     click(tab, "Reopen…")
@@ -155,11 +160,7 @@ def test_a_line_of_draft_minutes_is_edited_with_f2(qtbot, sample_window, replies
                                                    sample_path, dialogs_shown):
     tf = sample_window.session.tf
     january = tf.meetings.find_one("2012-01-12").id
-    workspace = sample_window.centralWidget()
-    workspace.page("Meetings").show_meeting(january)
-    meeting = workspace.page("Meetings").meeting_page
-    meeting.setCurrentIndex(4)
-    tab = meeting.tab("Minutes")
+    tab = minutes_tab_of(sample_window, january)
     point = next(e for item in tf.agenda.of_meeting(january) for e in tf.minutes.of_item(item.id))
     tab._select(("minutes_entries", point.id))
     tab.tree.setFocus()
@@ -174,11 +175,7 @@ def test_approved_minutes_say_so_before_a_line_is_edited(qtbot, sample_window, r
                                                          dialogs_shown):
     tf = sample_window.session.tf
     may = tf.meetings.find_one("2011-05-26").id
-    workspace = sample_window.centralWidget()
-    workspace.page("Meetings").show_meeting(may)
-    meeting = workspace.page("Meetings").meeting_page
-    meeting.setCurrentIndex(4)
-    tab = meeting.tab("Minutes")
+    tab = minutes_tab_of(sample_window, may)
     point = next(e for item in tf.agenda.of_meeting(may) for e in tf.minutes.of_item(item.id))
     tab._select(("minutes_entries", point.id))
     tab.tree.setFocus()
