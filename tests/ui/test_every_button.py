@@ -27,18 +27,18 @@ class Watch:
     def __init__(self, path, replies, dialogs_shown, files_opened, opened_dialogs, out_dir):
         self._file = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         self._seen = [replies.asked, dialogs_shown, files_opened, opened_dialogs]
-        self._out_dir = out_dir
+        self.out_dir = out_dir  # where files the clicks save go
 
-    def _state(self):
+    def state(self):
         version = self._file.execute("PRAGMA data_version").fetchone()[0]
         return (version, [len(seen) for seen in self._seen],
-                sorted(p.name for p in self._out_dir.iterdir()))
+                sorted(p.name for p in self.out_dir.iterdir()))
 
     def click(self, button) -> bool:
         """Click; whether anything could be seen to happen."""
-        before = self._state()
+        before = self.state()
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-        return self._state() != before
+        return self.state() != before
 
     def words_of_a_flag(self) -> list[tuple[str, str]]:
         """Text fields of the file that read as a Qt ``checked`` flag."""
@@ -73,7 +73,6 @@ def watch(sample_window, sample_path, replies, dialogs_shown, files_opened, monk
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     made = Watch(sample_path, replies, dialogs_shown, files_opened, opened, out_dir)
-    made.out_dir = out_dir
     yield made
     made.close()
 
@@ -202,10 +201,10 @@ def test_every_menu_entry_does_what_it_says(sample_window, qtbot, watch, dialogs
     for act, action in sample_window.commands.items():
         if act in MENU_SKIPPED or not action.isEnabled() or action.menu() is not None:
             continue
-        before = watch._state(), _where(sample_window)
+        before = watch.state(), _where(sample_window)
         action.trigger()
         qtbot.wait(1)
-        if (watch._state(), _where(sample_window)) == before:
+        if (watch.state(), _where(sample_window)) == before:
             silent.append(act.name)
     assert silent == [], f"did nothing: {silent}"
     _report(watch, dialogs_shown)
