@@ -3,8 +3,6 @@ agreed, when it is due and its dated history. Overdue ones say so."""
 
 import datetime as dt
 
-from reportlab.platypus import Paragraph
-
 from ..actions import Action
 from ..frozen import record
 from ..minutes_content import SENSITIVE
@@ -13,6 +11,7 @@ from ..values import long_date
 from . import fonts
 from .flowables import Cell, grid, heading, title
 from .layout import PageSettings, build_pdf, stylesheet
+from .paragraph import Paragraph
 
 
 @record

@@ -5,7 +5,6 @@ agenda is agreed."""
 
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
 
 from ..agenda import Clock, PlannedItem
 from ..frozen import record
@@ -14,6 +13,7 @@ from ..values import long_date, time_range
 from . import fonts
 from .flowables import Cell, grid, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
+from .paragraph import Paragraph
 from .text import esc
 
 

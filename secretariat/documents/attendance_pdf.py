@@ -7,7 +7,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
 from ..attendance import MemberRecord
 from ..frozen import record
@@ -15,6 +15,7 @@ from ..values import parse_optional_date
 from . import fonts
 from .flowables import cut, grid, title
 from .layout import WIDTH, PageSettings, build_pdf, stylesheet
+from .paragraph import Paragraph
 from .register_pdf import short_date
 from .text import clean, for_the_eye
 

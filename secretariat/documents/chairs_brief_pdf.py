@@ -3,13 +3,12 @@ member's current interest matching an agenda item or a paper going to the
 meeting), the items touching the MIS or MSP, and the declaration forms still
 out. The chair decides what to do with each; the brief only lists them."""
 
-from reportlab.platypus import Paragraph
-
 from ..conflicts import BriefDocument
 from ..values import long_date
 from . import fonts
 from .flowables import grid, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
+from .paragraph import Paragraph
 
 MIS_MSP_REMINDER = (
     "The Taskforce has no role in the use, operation or management of the MIS or MSP; "

@@ -15,10 +15,11 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from . import fonts
 from .layout import WIDTH
+from .paragraph import Paragraph
 from .text import clean, esc
 
 from ..frozen import record

@@ -17,6 +17,7 @@ from reportlab.platypus import CondPageBreak, SimpleDocTemplate, Table
 from ..frozen import record
 from ..progress import Progress, ignore
 from . import fonts
+from .text import clean, for_the_eye
 
 PAGE = A4
 MARGIN = 20 * mm
@@ -79,8 +80,9 @@ def _numbered_canvas(settings: PageSettings):
             width, height = PAGE
             self.saveState()
             self.setFont(fonts.BOLD, 9)
-            self.drawCentredString(width / 2, height - 12 * mm, settings.marking)
-            self.drawCentredString(width / 2, 8 * mm, settings.marking)
+            marking = for_the_eye(clean(settings.marking))
+            self.drawCentredString(width / 2, height - 12 * mm, marking)
+            self.drawCentredString(width / 2, 8 * mm, marking)
             self.setFont(fonts.REGULAR, 8.5)
             self.drawRightString(width - MARGIN, 12 * mm, f"page {number} of {total}")
             if settings.draft:

@@ -4,13 +4,14 @@ OFFICIAL-SENSITIVE unless the official chooses otherwise."""
 
 import datetime as dt
 
-from reportlab.platypus import KeepTogether, Paragraph
+from reportlab.platypus import KeepTogether
 
 from ..interests import RegisterDocument
 from ..values import long_date
 from . import fonts
 from .flowables import grid, heading, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
+from .paragraph import Paragraph
 
 
 def short_date(day: dt.date) -> str:

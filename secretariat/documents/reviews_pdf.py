@@ -2,13 +2,12 @@
 its marks (no technical or lay reviewer, deadline near with reviews
 outstanding) and any conflict flags; then each member's review load."""
 
-from reportlab.platypus import Paragraph
-
 from ..reviews import CoverageDocument, PaperCoverage
 from ..values import long_date
 from . import fonts
 from .flowables import grid, heading, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
+from .paragraph import Paragraph
 from .register_pdf import short_date
 from .text import esc
 

@@ -9,11 +9,12 @@ Two things ReportLab cannot do are done here, line by line:
   character (ὠ): each prints as its code instead, "[U+1F600]", and the
   document's warnings name it (``fonts.missing_glyphs``);
 - right-to-left text (Hebrew, Arabic) it lays out left to right, unjoined:
-  each line is reordered for the eye (python-bidi) with Arabic letters
-  joined (arabic-reshaper), so it reads right, and a PDF reader's text
-  extraction, which reads such runs right to left, gives it back in the
-  order it was typed. (A right-to-left run wrapped across lines keeps each
-  line's words in order, but not the lines'.)
+  Arabic letters are joined here (arabic-reshaper), still in the order
+  typed, and each line is reordered for the eye once it has been wrapped
+  (``paragraph.Paragraph``, with ``visual_order``), so it reads right and a
+  PDF reader's text extraction gives it back in the order it was typed
+  (its joined letters are Unicode's presentation forms, which compatibility
+  normalisation, NFKC, turns back into the letters).
 """
 
 import re
@@ -22,7 +23,7 @@ import re
 # glyph and some break the PDF text layer.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def clean(text: str) -> str:
@@ -32,19 +33,45 @@ def clean(text: str) -> str:
     return ASTRAL.sub(lambda found: f"[U+{ord(found.group()):X}]", text)
 
 
-def for_the_eye(text: str) -> str:
-    """Clean text, its right-to-left runs in the order they are seen: the last
-    step before it is drawn, done once."""
-    if _RIGHT_TO_LEFT.search(text):
-        return "\n".join(map(_line_for_the_eye, text.split("\n")))
+def joined(text: str) -> str:
+    """Text with its Arabic letters in the forms they take when joined, in
+    the order typed: what is measured and wrapped."""
+    if RIGHT_TO_LEFT.search(text):
+        import arabic_reshaper  # only for documents holding right-to-left text
+
+        return arabic_reshaper.reshape(text)
     return text
 
 
-def _line_for_the_eye(line: str) -> str:
-    import arabic_reshaper  # only for documents holding right-to-left text
-    from bidi import get_display
+def for_the_eye(text: str) -> str:
+    """One line of clean text as it is seen: for what is drawn without
+    wrapping (a chart's labels, the marking)."""
+    if RIGHT_TO_LEFT.search(text):
+        return "".join(ch for _, ch in visual_order(joined(text)))
+    return text
 
-    return get_display(arabic_reshaper.reshape(line), base_dir="L")
+
+def visual_order(line: str) -> list[tuple[int, str]]:
+    """Where each character of one line of a left-to-right page goes: its
+    index in ``line`` and the character shown (a bracket in a right-to-left
+    run mirrored), left to right.
+
+    python-bidi's own implementation, step by step, so that each character
+    can be followed to its place (``get_display`` gives only the string, and
+    a line of bold and plain pieces must know which piece each came from).
+    """
+    from bidi import algorithm as uba
+
+    storage = uba.get_empty_storage()
+    storage["base_level"], storage["base_dir"] = 0, "L"
+    uba.get_embedding_levels(line, storage)
+    for at, char in enumerate(storage["chars"]):
+        char["at"] = at
+    for step in (uba.explicit_embed_and_overrides, uba.resolve_weak_types,
+                 uba.resolve_neutral_types, uba.resolve_implicit_levels,
+                 uba.reorder_resolved_levels, uba.apply_mirroring):
+        step(storage, False)
+    return [(char["at"], char["ch"]) for char in storage["chars"]]
 
 
 def esc(text: str) -> str:
@@ -52,6 +79,6 @@ def esc(text: str) -> str:
     # Words too long for a line are split by ReportLab (splitLongWords).
     # By hand, not xml.sax.saxutils.escape: that module brings in urllib,
     # http and email, some 15 ms of every print run from the command line.
-    text = for_the_eye(clean(text))
+    text = joined(clean(text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("\n", "<br/>")

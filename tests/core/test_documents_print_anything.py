@@ -112,6 +112,35 @@ def test_right_to_left_text_reads_back_as_it_was_typed(tf, words):
     assert words in " ".join(found.split())
 
 
+def _words(first: int, last: int, ending: str) -> str:
+    """Sixty different right-to-left words: where a line begins shows."""
+    letters = [chr(c) for c in range(first, last + 1)]
+    return " ".join(a + b + ending for a in letters[:6] for b in letters[:10])
+
+
+HEBREW = _words(0x05D0, 0x05E9, "ים")
+ARABIC = _words(0x0628, 0x063A, "ات")
+
+
+def _read_back(pdf: bytes) -> str:
+    return " ".join(unicodedata.normalize("NFKC", extracted(pdf)).split())
+
+
+@pytest.mark.parametrize("words", [HEBREW, ARABIC], ids=["Hebrew", "Arabic"])
+def test_right_to_left_text_over_several_lines_reads_back_in_the_order_typed(tf, words):
+    # A reader puts the point's bullet, left of a right-to-left line, at its end.
+    assert words in _read_back(_minutes_saying(tf, words)).replace(" •", "")
+
+
+def test_a_right_to_left_title_in_bold_over_a_plain_note_reads_back_in_order(sample_tf):
+    """An agenda item's title (bold) and its purpose (italic) are one
+    paragraph of two styles, wrapped in a narrow column."""
+    meeting = sample_tf.meetings.find_one("2012-01-12").id
+    sample_tf.agenda.add(meeting, HEBREW, purpose="decision")
+    assert f"{HEBREW} For decision" in _read_back(
+        agenda_pdf.render(agenda_pdf.build(sample_tf, meeting)))
+
+
 def test_a_presenter_is_listed_with_the_item_they_presented(tf):
     b = board(tf)
     meeting = b.meetings[0]

@@ -79,3 +79,16 @@ def test_storage_imports_nothing_of_the_core_above_it():
         if not name.startswith("secretariat.storage")
         and name.removeprefix("secretariat.").split(".")[0] not in LEAVES)
     assert offenders == []
+
+
+def test_every_printed_paragraph_is_the_one_that_orders_right_to_left_lines():
+    """ReportLab's own Paragraph would print a wrapped Hebrew sentence's lines
+    in reverse: documents take ours (documents/paragraph.py)."""
+    found = []
+    for path in (CORE / "documents").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("reportlab")
+                    and "Paragraph" in {alias.name for alias in node.names}
+                    and path.name != "paragraph.py"):
+                found.append(path.name)
+    assert found == []

@@ -1,0 +1,68 @@
+"""ReportLab's Paragraph, with right-to-left text put in the order it is seen
+line by line, once the lines are known.
+
+ReportLab (without its optional ``rlbidi``) lays text out left to right in
+the order it is stored. Reordering a whole paragraph before it is wrapped
+reads right within a line but puts the lines in reverse (the end of a long
+Hebrew sentence on the first line). So the paragraph is wrapped in the order
+it was typed, and each line is reordered for the eye only as it is drawn:
+splitting across pages still works on the typed order, and a PDF reader,
+which reads each right-to-left run back from right to left, gives the text
+back in the order it was typed.
+"""
+
+import copy
+
+from reportlab.platypus import Paragraph as _ReportLabParagraph
+
+from .text import RIGHT_TO_LEFT, visual_order
+
+
+class Paragraph(_ReportLabParagraph):
+    """A Paragraph whose right-to-left lines are drawn in visual order."""
+
+    def draw(self):
+        laid_out = self.blPara
+        if any(RIGHT_TO_LEFT.search(_line_text(line, laid_out.kind)) for line in laid_out.lines):
+            self.blPara = copy.copy(laid_out)
+            self.blPara.lines = [_for_the_eye(line, laid_out.kind) for line in laid_out.lines]
+        try:
+            super().draw()
+        finally:
+            self.blPara = laid_out
+
+
+def _line_text(line, kind: int) -> str:
+    if kind == 0:  # (room left, [words]) in one style
+        return " ".join(line[1])
+    return "".join(getattr(piece, "text", "") for piece in line.words)
+
+
+def _for_the_eye(line, kind: int):
+    if kind == 0:
+        if not RIGHT_TO_LEFT.search(text := _line_text(line, kind)):
+            return line
+        return (line[0], "".join(ch for _, ch in visual_order(text)).split(" "))
+    return _pieces_for_the_eye(line)
+
+
+def _pieces_for_the_eye(line):
+    """A line of differently styled pieces (bold name, plain text) as pieces
+    in visual order, each keeping its style; pieces without text (images,
+    link anchors) stay where they were, at the start."""
+    texts = [getattr(piece, "text", None) for piece in line.words]
+    if not RIGHT_TO_LEFT.search("".join(t for t in texts if t)):
+        return line
+    owner = [n for n, text in enumerate(texts) if text for _ in text]
+    pieces = [piece for piece, text in zip(line.words, texts) if not text]
+    sources: list[int] = [-1] * len(pieces)
+    for at, ch in visual_order("".join(t for t in texts if t)):
+        if sources and sources[-1] == owner[at]:
+            pieces[-1].text += ch
+        else:
+            pieces.append(copy.copy(line.words[owner[at]]))
+            pieces[-1].text = ch
+            sources.append(owner[at])
+    shown = copy.copy(line)
+    shown.words = pieces
+    return shown
