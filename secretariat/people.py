@@ -150,12 +150,17 @@ class People(Manager[Person]):
     def merge(self, duplicate_id: str, into_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
         """One person recorded twice: every record of the duplicate becomes the
         other's (where both are on a record, the other's stays), and the duplicate
-        goes. Returns the rows as they were, for undo (``Taskforce.restore_rows``)."""
-        self.get(duplicate_id), self.get(into_id)  # both still there
+        goes. The merge is recorded (``person_merges``), which lets it reach an
+        approved meeting's rows: what those minutes print was kept at approval.
+        Returns the rows as they were, for ``undo_merge``."""
+        duplicate = self.get(duplicate_id)
+        self.get(into_id)  # still there
         if duplicate_id == into_id:
             raise ValidationError("Choose another person to merge into.")
         before: list[tuple[str, dict]] = []
         with self._store.transaction() as db:
+            self._store.insert("person_merges", {"duplicate_id": duplicate_id,
+                                                 "into_id": into_id, "name": duplicate.name})
             for table, column in self._store.references_to("people"):
                 where = f"{identifier(column)} = ?"
                 for row in self._store.rows(
@@ -166,11 +171,20 @@ class People(Manager[Person]):
                             db.execute(f"UPDATE {identifier(table)} SET {identifier(column)} = ?"
                                        f" WHERE id = ?", (into_id, row["id"]))
                     except sqlite3.IntegrityError:  # both on it: the other's record stays
-                        db.execute(f"DELETE FROM {identifier(table)} WHERE id = ?",
-                                   (row["id"],))
+                        before += [removed for removed in self._store.delete_with_dependents(
+                            table, row["id"]) if removed[1]["id"] != row["id"]]
             before.append(("people", self.raw(duplicate_id)))
             db.execute("DELETE FROM people WHERE id = ?", (duplicate_id,))
         return Changes.everything(duplicate_id, into_id), before
+
+    def undo_merge(self, rows: list[tuple[str, dict]]) -> Changes:
+        """Put a merged person back as they were, with every record of theirs,
+        and take the merge's record away (last: it lets the rows move back)."""
+        duplicate_id = next(row["id"] for table, row in rows if table == "people")
+        with self._store.transaction() as db:
+            self._store.restore_rows(rows)
+            db.execute("DELETE FROM person_merges WHERE duplicate_id = ?", (duplicate_id,))
+        return Changes.everything(*(row["id"] for _, row in rows))
 
     def join(self, person_id: str, body_id: str, role: str = "member",
              joined_on=None, left_on=None) -> Changes:

@@ -132,7 +132,6 @@ REFUSED = {
     "minutes.put_back": lambda tf, i: tf.minutes.put_back(
         [("minutes_entries", {**tf.minutes.raw(i.entry), "id": "x" * 32})]),
     "lifecycle.circulate": lambda tf, i: tf.minutes.lifecycle.circulate(i.may),
-    "people.merge": lambda tf, i: tf.people.merge(i.person, i.outsider),
 }
 # What writes nothing of an approved meeting's record, and why.
 ELSEWHERE = {
@@ -142,6 +141,9 @@ ELSEWHERE = {
     "people.delete": "someone on an approved register cannot be deleted (they are referred to)",
     "people.join": "a membership", "people.mark_left": "a membership",
     "people.update_membership": "a membership",
+    "people.merge": "a recorded step: moves who is named, not what kept minutes print "
+                    "(test_a_person_recorded_twice_on_an_approved_register_can_be_merged)",
+    "people.undo_merge": "the merge's undo",
     "meetings.create": "a new meeting", "agenda.create_meeting": "a new meeting",
     "agenda.drop_deferred": "only whether later meetings are offered the item",
     "suggestions.create": "the body's suggestions", "suggestions.decline": "a suggestion",
@@ -239,6 +241,40 @@ def test_the_minutes_print_as_approved_whatever_changes_later(approved):
     after = minutes_content.build(tf, ids.may)
     assert after == before and after.body_name == "Mutuals Taskforce"
     assert not after.draft
+
+
+@pytest.mark.parametrize("into", ["outsider", "also present"])
+def test_a_person_recorded_twice_on_an_approved_register_can_be_merged(approved, into):
+    """Into someone not at the meeting (their rows move) or someone also on
+    its register (the duplicate's entry goes); undone, the file is as before."""
+    tf, ids = approved
+    into_id = ids.outsider if into == "outsider" else tf.store.scalar(
+        "SELECT person_id FROM attendance WHERE meeting_id = ? AND status = 'present' "
+        "AND person_id <> ?", (ids.may, ids.person))
+    before, printed = exchange.export_json(tf.store), minutes_content.build(tf, ids.may)
+    _, rows = tf.people.merge(ids.person, into_id)
+    assert tf.store.scalar("SELECT count(*) FROM attendance WHERE meeting_id = ? AND "
+                           "person_id = ?", (ids.may, into_id)) == 1
+    assert tf.store.scalar("SELECT count(*) FROM attendance WHERE person_id = ?",
+                           (ids.person,)) == 0
+    assert minutes_content.build(tf, ids.may) == printed
+    assert tf.store.check() == []
+    tf.people.undo_merge(rows)
+    assert exchange.export_json(tf.store) == before
+
+
+def test_an_approved_register_still_refuses_a_change_of_person_not_a_merge(approved):
+    tf, ids = approved
+    with pytest.raises(MinutesLockedError):
+        with tf.store.transaction() as db:
+            db.execute("UPDATE attendance SET person_id = ? WHERE id = ?",
+                       (ids.outsider, ids.attendance))
+    tf.people.merge(ids.outsider, tf.store.scalar(  # a merge of two others...
+        "SELECT id FROM people WHERE id NOT IN (?, ?) LIMIT 1", (ids.outsider, ids.person)))
+    with pytest.raises(MinutesLockedError):  # ...lets nothing else through
+        with tf.store.transaction() as db:
+            db.execute("UPDATE attendance SET person_id = ? WHERE id = ?",
+                       (ids.outsider, ids.attendance))
 
 
 def test_matters_arising_of_approved_minutes_are_fixed_at_approval(sample_tf):

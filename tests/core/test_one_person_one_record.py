@@ -67,7 +67,7 @@ def test_a_person_recorded_twice_is_merged_and_undone(sample_tf):
     assert tf.interests.get(interest).person_id == ed
     assert tf.store.scalar("SELECT count(*) FROM people WHERE id = ?", (twin,)) == 0
     assert tf.store.check() == []
-    tf.restore_rows(rows)  # Edit > Undo
+    tf.people.undo_merge(rows)  # Edit > Undo
     assert exchange.export_json(tf.store) == before
 
 

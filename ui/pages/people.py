@@ -111,7 +111,7 @@ class PeoplePage(QWidget):
 
         done = self.session.perform(
             f"Merge {current.person.display_name} into {into.display_name}", apply,
-            lambda: self.session.tf.restore_rows(removed))
+            lambda: people.undo_merge(removed))
         if done:
             select_id(self.view, into.id)
         return done
