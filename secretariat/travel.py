@@ -126,7 +126,7 @@ _RECORD_NAMES = {
     "papers": "paper", "paper_links": "paper's meeting", "reviews": "review",
     "suggested_reviewers": "suggested reviewer", "interests": "interest",
     "declaration_forms": "declaration form", "meeting_declarations": "declaration at a meeting",
-    "tags": "tag",
+    "tags": "tag", "person_merges": "merge of two people's records",
 }
 
 

@@ -135,6 +135,31 @@ def test_a_person_recorded_twice_is_merged_by_a_click_and_undone(page, qtbot, mo
     assert stored(sample_path, "SELECT count(*) FROM people WHERE name = 'Edward Mayo'") == [(1,)]
 
 
+def test_someone_on_an_approved_register_is_merged_by_a_click_and_undone(
+        page, monkeypatch, click, sample_window, stored, sample_path, dialogs_shown):
+    from PySide6.QtWidgets import QInputDialog
+
+    tf = sample_window.session.tf
+    may = tf.meetings.find_one("2011-05-26").id
+    assert tf.minutes.lifecycle.of(may).state == "approved"
+    ed = stored(sample_path, "SELECT id FROM people WHERE name = 'Ed Mayo'")[0][0]
+    assert stored(sample_path, "SELECT count(*) FROM attendance WHERE meeting_id = ? AND "
+                  "person_id = ?", (may, ed)) == [(1,)]
+    tf.people.create(sample_window.session.body_id, "Edward Mayo")
+    page.refresh()
+    choose(page, "Ed Mayo")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *rest: (
+        next(i for i in items if i.startswith("Edward Mayo")), True))
+    click(page, "Merge Into…")
+    assert dialogs_shown == []
+    assert stored(sample_path, "SELECT p.name FROM attendance a JOIN people p ON p.id = "
+                  "a.person_id WHERE a.meeting_id = ? AND p.name LIKE 'Ed%'", (may,)) == [
+        ("Edward Mayo",)]
+    sample_window.commands[Act.UNDO].trigger()
+    assert stored(sample_path, "SELECT count(*) FROM attendance WHERE meeting_id = ? AND "
+                  "person_id = ?", (may, ed)) == [(1,)]
+
+
 def _hostile():
     import sys
     from pathlib import Path
