@@ -71,8 +71,8 @@ def _write_export(store: Store, out: TextIO, progress: Progress) -> None:
             first = True
             while page := cursor.fetchmany(BATCH):
                 for row in page:
-                    text = json.dumps(dict(zip(table.column_names, row)), ensure_ascii=False,
-                                      indent=2)
+                    text = json.dumps(dict(zip(table.column_names, row, strict=True)),
+                                      ensure_ascii=False, indent=2)
                     out.write(("\n" if first else ",\n") + textwrap.indent(text, " " * 6))
                     first = False
                 done += len(page)

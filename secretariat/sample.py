@@ -186,7 +186,7 @@ def _papers_and_register(tf: Taskforce, ids: SampleIds) -> None:
                    update[0] if update else None)
     members = [bp.person for bp in tf.people.members_on(ids.body, parse_date(FORMS_SENT))]
     form_ids, _ = tf.interests.send_forms(ids.body, FORMS_SENT, [p.id for p in members])
-    for day, (person, form_id) in enumerate(zip(members, form_ids), start=5):
+    for day, (person, form_id) in enumerate(zip(members, form_ids, strict=True), start=5):
         if person.name not in FORMS_NOT_BACK:
             tf.interests.mark_returned(form_id, f"2012-01-{min(day, 11):02d}")
 

@@ -408,7 +408,7 @@ def _check_incoming(travel_path: Path, changeset: bytes, tables: dict) -> None:
         if change.op == "DELETE":
             continue
         names = tables[change.name].column_names
-        for column, value in zip(names, change.new):
+        for column, value in zip(names, change.new, strict=True):
             if value is apsw.no_change:
                 continue
             try:
@@ -528,7 +528,7 @@ class _Application:
         found = cursor.fetchone()
         if found is None:
             return None
-        return dict(zip([d[0] for d in cursor.getdescription()], found))
+        return dict(zip([d[0] for d in cursor.getdescription()], found, strict=True))
 
     def _label(self, table: str, record_id: str, follow: bool = True) -> str:
         """A few words naming the record; a link record is named by what it links."""
@@ -601,8 +601,8 @@ class _Application:
         """The home record an added one may not stand beside (a unique rule over
         plain columns), if any: its id."""
         names = self.tables[change.name].column_names
-        values = dict(zip(names, change.new))
-        for _, index, unique, origin, partial in self._home.execute(
+        values = dict(zip(names, change.new, strict=True))
+        for _, index, unique, origin, _partial in self._home.execute(
                 "SELECT * FROM pragma_index_list(?)", (change.name,)).fetchall():
             if not unique or origin == "pk":
                 continue
@@ -628,8 +628,9 @@ class _Application:
             return False
         # updated_at differs whenever both sides saved, even the same thing.
         stamp = self.tables[change.name].column_names.index("updated_at")
+        pairs = zip(change.new, change.conflict, strict=True)
         return all(new is apsw.no_change or new == current or index == stamp
-                   for index, (new, current) in enumerate(zip(change.new, change.conflict)))
+                   for index, (new, current) in enumerate(pairs))
 
     def _settle(self, home: apsw.Connection) -> None:
         """Fill in both sides of each conflict; make home match travel where chosen."""
