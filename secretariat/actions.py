@@ -212,10 +212,10 @@ class Actions(Manager[Action]):
                     WHERE u.action_id IN ({marks}) ORDER BY u.made_on, u.created_at""", ids):
             updates.setdefault(r["action_id"], []).append(Update(
                 r["id"], r["action_id"], r["meeting_id"], _stored_date(r["meeting_date"]),
-                _stored_date(r["made_on"]), r["text"], r["outcome"]))
+                dt.date.fromisoformat(r["made_on"]), r["text"], r["outcome"]))
         return [Action(
             id=r["id"], body_id=r["body_id"], meeting_id=r["meeting_id"],
-            meeting_date=_stored_date(r["meeting_date"]), item_id=r["item_id"],
+            meeting_date=dt.date.fromisoformat(r["meeting_date"]), item_id=r["item_id"],
             item_title=r["item_title"], position=r["position"], text=r["text"],
             due_date=_stored_date(r["due_date"]), due_text=r["due_text"],
             status=r["status"], owners=tuple(owners.get(r["id"], ())),
@@ -376,14 +376,14 @@ class Actions(Manager[Action]):
             self._write_owners(action_id, body_id, owners)
         return action_id, Changes.of(self.kind, action_id)
 
-    def update(self, action_id: str, **values) -> Changes:
+    def update(self, action_id: str, /, **values) -> Changes:
         """Change what, who or when; refused once the meeting's minutes are approved."""
         action = self.get(action_id)
         unknown = set(values) - {"text", "owners", "due"}
         if unknown:
             raise ValueError(f"actions have no field {sorted(unknown)[0]}")
         self.lifecycle.ensure_editable(action.meeting_id)
-        stored = {}
+        stored: dict[str, str | None] = {}
         if "text" in values:
             stored["text"] = require_text(values["text"], "action")
         if "due" in values:
