@@ -9,12 +9,14 @@ from .errors import UserFacingError, printable
 
 
 class _Parser(argparse.ArgumentParser):
+    commands: dict[str, "_Parser"]  # the top one's: name, its parser
+
     def error(self, message: str):
         # One line and exit 1 for bad input, as for every other refusal.
         self.exit(1, f"error: {printable(message)} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> _Parser:
     parser = _Parser(prog="python -m secretariat",
                      description="Taskforce Secretariat without the window.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

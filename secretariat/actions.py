@@ -11,7 +11,6 @@ still open from earlier meetings are the matters arising.
 import calendar
 import datetime as dt
 import re
-from dataclasses import field
 from typing import Sequence
 
 from .changes import Changes
@@ -27,10 +26,6 @@ OUTCOMES = {"note": "Update", "carried_forward": "Carried forward", "done": "Don
             "dropped": "Dropped", "reopened": "Reopened"}
 _STATUS_AFTER = {"done": "done", "dropped": "dropped", "reopened": "open",
                  "carried_forward": "open"}
-# Offered when typing an owner; any other words are accepted as a group too.
-GROUPS = ("All members", "Officials", "Chair and officials", "Chair")
-# Offered when typing when; any date is accepted too.
-WHEN = ("By the next meeting", "As soon as possible")
 SORTS = ("due", "meeting", "owner", "status")
 
 # SQL over ``actions a JOIN meetings m`` (and, for labels, ``action_owners o
@@ -42,7 +37,7 @@ _OWNER_LABEL = "coalesce(nullif(coalesce(nullif(p.name, ''), p.role_title, ''), 
 _FOLD = "casefold"  # str.casefold, registered on the connection: SQLite's lower() is ASCII only
 _ITEM_POS = "coalesce(pi.position, i.position, 0)"
 _SUB_POS = "CASE WHEN pi.id IS NULL THEN 0 ELSE i.position END"
-_KEYS = f"{_DUE_BY} AS due_by, {_ITEM_POS} AS item_pos, {_SUB_POS} AS sub_pos"
+_KEYS = f"{_DUE_BY} AS due_by"
 # An item (and its parent) belongs to the action's meeting: found among that
 # meeting's items (``agenda_items_in_meeting``), the items of a body's log lie
 # together in the file, however large it grows.
@@ -114,7 +109,6 @@ class Action:
     owners: tuple[Owner, ...] = ()
     updates: tuple[Update, ...] = ()
     due_by: dt.date | None = None  # the date, or the next meeting's for "by the next meeting"
-    item_order: tuple[int, int] = field(default=(0, 0), compare=False)  # item, sub-item
     restricted: bool = False  # agreed under a restricted item
 
     @property
@@ -212,15 +206,15 @@ class Actions(Manager[Action]):
                     WHERE u.action_id IN ({marks}) ORDER BY u.made_on, u.created_at""", ids):
             updates.setdefault(r["action_id"], []).append(Update(
                 r["id"], r["action_id"], r["meeting_id"], _stored_date(r["meeting_date"]),
-                _stored_date(r["made_on"]), r["text"], r["outcome"]))
+                dt.date.fromisoformat(r["made_on"]), r["text"], r["outcome"]))
         return [Action(
             id=r["id"], body_id=r["body_id"], meeting_id=r["meeting_id"],
-            meeting_date=_stored_date(r["meeting_date"]), item_id=r["item_id"],
+            meeting_date=dt.date.fromisoformat(r["meeting_date"]), item_id=r["item_id"],
             item_title=r["item_title"], position=r["position"], text=r["text"],
             due_date=_stored_date(r["due_date"]), due_text=r["due_text"],
             status=r["status"], owners=tuple(owners.get(r["id"], ())),
             updates=tuple(updates.get(r["id"], ())), due_by=_stored_date(r["due_by"]),
-            item_order=(r["item_pos"], r["sub_pos"]), restricted=bool(r["restricted"]))
+            restricted=bool(r["restricted"]))
             for r in rows]
 
     def of_meeting(self, meeting_id: str) -> list[Action]:
@@ -376,14 +370,14 @@ class Actions(Manager[Action]):
             self._write_owners(action_id, body_id, owners)
         return action_id, Changes.of(self.kind, action_id)
 
-    def update(self, action_id: str, **values) -> Changes:
+    def update(self, action_id: str, /, **values) -> Changes:
         """Change what, who or when; refused once the meeting's minutes are approved."""
         action = self.get(action_id)
         unknown = set(values) - {"text", "owners", "due"}
         if unknown:
             raise ValueError(f"actions have no field {sorted(unknown)[0]}")
         self.lifecycle.ensure_editable(action.meeting_id)
-        stored = {}
+        stored: dict[str, str | None] = {}
         if "text" in values:
             stored["text"] = require_text(values["text"], "action")
         if "due" in values:

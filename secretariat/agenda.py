@@ -170,7 +170,7 @@ class Agenda(Manager[AgendaItem]):
         leads = self._leads(meeting_id)
         papers = self._papers(meeting_id)
         counters: dict[str | None, int] = {}
-        numbers: dict[str, str] = {}
+        numbers: dict[str | None, str] = {}
         depth: dict[str, int] = {}
         clock = meeting.start_time
         total = 0
@@ -400,7 +400,7 @@ class Agenda(Manager[AgendaItem]):
         if source_meeting_id == meeting_id:
             raise ValidationError("Choose another meeting to copy the agenda from.")
         self._meetings.get(meeting_id)
-        copies: dict[str, str] = {}
+        copies: dict[str | None, str] = {}
         changes = Changes.of(self.kind, meeting_id)
         with self._store.transaction():
             for item in self.of_meeting(source_meeting_id):

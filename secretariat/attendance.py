@@ -91,7 +91,8 @@ class Register:
 
     def with_status(self, status: str, capacity: str | None = None) -> list[RegisterLine]:
         return [line for line in self.lines if line.status == status
-                and (capacity is None or line.attendance.capacity == capacity)]
+                and (capacity is None
+                     or line.attendance is not None and line.attendance.capacity == capacity)]
 
 
 @record

@@ -86,13 +86,16 @@ class Tags(Manager[Tag]):
     def add(self, name: str, kind: str = "topic", *, paper_id: str | None = None,
             agenda_item_id: str | None = None) -> tuple[str, Changes]:
         """Tag a paper or an agenda item with an organisation or topic."""
-        if (paper_id is None) == (agenda_item_id is None):
+        if paper_id is not None and agenda_item_id is None:
+            table, column, target = "papers", "paper_id", paper_id
+        elif agenda_item_id is not None and paper_id is None:
+            table, column, target = "agenda_items", "agenda_item_id", agenda_item_id
+        else:
             raise ValueError("a tag belongs to a paper or to an agenda item")
-        table, target = ("papers", paper_id) if paper_id else ("agenda_items", agenda_item_id)
         if self._store.row(f"SELECT id FROM {table} WHERE id = ?", (target,)) is None:
             raise NotFoundError("That paper or agenda item no longer exists.")
         values = self._clean(dict(name=name, kind=kind), None)
-        for tag in self._of("paper_id" if paper_id else "agenda_item_id", target):
+        for tag in self._of(column, target):
             if _normal(tag.name) == _normal(values["name"]):
                 raise ValidationError(f"It is already tagged {tag.name}.")
         return self._create(dict(values, paper_id=paper_id, agenda_item_id=agenda_item_id))

@@ -14,7 +14,7 @@ import json
 import sqlite3
 import textwrap
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import IO, Iterator
 
 from . import fields
 from .storage import schema
@@ -52,7 +52,7 @@ def export_file(store: Store, target, progress: Progress = ignore) -> Path:
     return Path(target).absolute()
 
 
-def _write_export(store: Store, out: TextIO, progress: Progress) -> None:
+def _write_export(store: Store, out: IO[str], progress: Progress) -> None:
     """The text json.dumps(indent=2) would give, written a page of rows at a time
     from one read transaction (so the tables agree with each other)."""
     conn = store.conn
@@ -71,8 +71,8 @@ def _write_export(store: Store, out: TextIO, progress: Progress) -> None:
             first = True
             while page := cursor.fetchmany(BATCH):
                 for row in page:
-                    text = json.dumps(dict(zip(table.column_names, row)), ensure_ascii=False,
-                                      indent=2)
+                    text = json.dumps(dict(zip(table.column_names, row, strict=True)),
+                                      ensure_ascii=False, indent=2)
                     out.write(("\n" if first else ",\n") + textwrap.indent(text, " " * 6))
                     first = False
                 done += len(page)

@@ -211,9 +211,9 @@ def problems(store) -> list[str]:
         for c in columns:
             tests[table, c] = (f"{q(c)} IS NOT NULL AND {q(c)} IS NOT date({q(c)}, '+0 days')",
                                "a date")
-    for table in record_tables(store.conn):
-        for c in table.column_names:
-            key = (table.name, c)
+    for record_table in record_tables(store.conn):
+        for c in record_table.column_names:
+            key = (record_table.name, c)
             if key not in tests and key not in MULTILINE and key not in UNCHECKED:
                 tests[key] = (f"instr({q(c)}, char(10)) OR instr({q(c)}, char(13))", "one line")
     found = []

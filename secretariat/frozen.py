@@ -10,24 +10,30 @@ Fields, ``dataclasses.fields``, ``asdict`` and ``replace`` work as before.
 """
 
 import dataclasses
-from dataclasses import FrozenInstanceError
+from dataclasses import FrozenInstanceError, field
+from typing import Any, TypeVar, dataclass_transform
+
+_Class = TypeVar("_Class", bound=type)
 
 
-def record(cls: type) -> type:
-    documented = cls.__doc__ is not None
+# Type checkers read a @record class as a frozen dataclass: its fields, __init__, no assigning.
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
+def record(cls: _Class) -> _Class:
+    made: Any = cls  # given methods and attributes in place, beyond what a checker follows
+    documented = made.__doc__ is not None
     if not documented:
-        cls.__doc__ = cls.__name__  # else dataclasses asks inspect for a signature: 0.3 ms
-    cls = dataclasses.dataclass(cls, eq=False, repr=False)
-    fields = dataclasses.fields(cls)
+        made.__doc__ = made.__name__  # else dataclasses asks inspect for a signature: 0.3 ms
+    dataclasses.dataclass(made, eq=False, repr=False)
+    fields = dataclasses.fields(made)
     if not documented:
-        cls.__doc__ = f"{cls.__name__}({', '.join(f.name for f in fields)})"
-    cls._compared = tuple(f.name for f in fields if f.compare)
-    cls._shown = tuple(f.name for f in fields if f.repr)
-    cls.__eq__ = _equal
-    cls.__hash__ = _hash
-    cls.__repr__ = _repr
-    cls.__setattr__ = _set_once
-    cls.__delattr__ = _refuse_delete
+        made.__doc__ = f"{made.__name__}({', '.join(f.name for f in fields)})"
+    made._compared = tuple(f.name for f in fields if f.compare)
+    made._shown = tuple(f.name for f in fields if f.repr)
+    made.__eq__ = _equal
+    made.__hash__ = _hash
+    made.__repr__ = _repr
+    made.__setattr__ = _set_once
+    made.__delattr__ = _refuse_delete
     return cls
 
 

@@ -12,10 +12,14 @@ from dataclasses import field
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
+from typing import TYPE_CHECKING
 
 from .errors import ValidationError
 from .frozen import record
 from .values import long_date
+
+if TYPE_CHECKING:
+    from .people import Person
 
 
 @record
@@ -104,7 +108,7 @@ def chase_overdue(tf, body_id: str, today: dt.date | None = None) -> Draft:
     if not overdue:
         raise ValidationError("No reviews are overdue.")
     body = tf.bodies.get(body_id)
-    reviewers = {}
+    reviewers: dict[str, Person] = {}
     for review, _paper in overdue:
         reviewers.setdefault(review.person_id, tf.people.get(review.person_id))
     lines = [

@@ -142,6 +142,7 @@ class Lifecycle:
 
     def _keep(self, meeting_id: str) -> None:
         """Keep the minutes as they are now, as approved."""
+        assert self._documents is not None, "only the minutes' own lifecycle keeps them"
         document, publication = self._documents(meeting_id)
         self._store.insert("approved_minutes", {"meeting_id": meeting_id, "document": document,
                                                 "publication": publication})

@@ -119,15 +119,6 @@ class Meetings(Manager[Meeting]):
                 "name the body with --body to pick one.")
         return found[0]
 
-    def previous(self, meeting: Meeting) -> Meeting | None:
-        """The body's meeting before this one."""
-        row = self._store.row(
-            """SELECT * FROM meetings WHERE body_id = ? AND (date < ? OR
-               (date = ? AND start_time < ?)) ORDER BY date DESC, start_time DESC LIMIT 1""",
-            (meeting.body_id, meeting.date.isoformat(), meeting.date.isoformat(),
-             time_to_text(meeting.start_time)))
-        return self._from_row(row) if row else None
-
     def delete(self, meeting_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
         """Delete a meeting and everything recorded for it (agenda, register, ...).
 

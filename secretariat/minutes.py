@@ -89,7 +89,7 @@ class Minutes(Manager[Entry]):
     record_type = Entry
     label = "entry in the minutes"
 
-    def __init__(self, store: Store, actions: Actions, documents: Documents | None = None):
+    def __init__(self, store: Store, actions: Actions, documents: Documents):
         super().__init__(store)
         self.actions = actions
         self.lifecycle = Lifecycle(store, documents)
@@ -143,7 +143,7 @@ class Minutes(Manager[Entry]):
         return self._create(dict(item_id=item_id, parent_id=parent_id, position=position,
                                  kind=kind, text=text))
 
-    def update(self, entry_id: str, **values) -> Changes:
+    def update(self, entry_id: str, /, **values) -> Changes:
         self.lifecycle.ensure_editable(self.meeting_of_item(self.get(entry_id).item_id))
         return super().update(entry_id, **values)
 
@@ -207,7 +207,7 @@ class Minutes(Manager[Entry]):
 
     def remove(self, made: list[tuple[str, str]]) -> tuple[Changes, list[tuple[str, dict]]]:
         """Delete entries and actions made together (undo of ``capture``)."""
-        changes, rows = Changes(), []
+        changes, rows = Changes(), list[tuple[str, dict]]()
         with self._store.transaction():
             for table, record_id in reversed(made):
                 manager = self.actions if table == "actions" else self

@@ -175,10 +175,16 @@ def _register(tf: Taskforce, meeting: dict, numbers: dict[str, str]) -> dict:
     if not chair_id:  # whoever of the Chair and Vice-Chair was there, in that order
         chair = next((r for r in rows if r["status"] == "present"
                       and r["role"] in ("chair", "vice_chair")), None)
-        chair_id = chair and chair["person_id"]
-        chair_heading = chair and ("Vice-Chair" if chair["role"] == "vice_chair" else "Chair")
+        if chair is not None:
+            chair_id = chair["person_id"]
+            chair_heading = "Vice-Chair" if chair["role"] == "vice_chair" else "Chair"
     presented = _presented(tf, meeting["id"], numbers)
-    chair_line, members, officials, presenters, guests, apologies = "", [], [], [], [], []
+    chair_line = ""
+    members: list[str] = []
+    officials: list[str] = []
+    presenters: list[str] = []
+    guests: list[str] = []
+    apologies: list[str] = []
     for r in rows:
         deputy = ((r["dep_role"] or r["dep_name"]) if r["capacity"] == "official"
                   else (r["dep_name"] or r["dep_role"])) or ""
@@ -231,9 +237,12 @@ def build(tf: Taskforce, meeting_id: str, publication: bool = False) -> MinutesD
 def as_approved(tf: Taskforce, meeting_id: str) -> tuple[str, str]:
     """The minutes as they stand, and their version for publication, as JSON to
     keep on approval."""
-    return tuple(json.dumps(dataclasses.asdict(dataclasses.replace(
-        _as_recorded(tf, meeting_id, publication), draft=False, corrections=())),
-        ensure_ascii=False) for publication in (False, True))
+    def kept(publication: bool) -> str:
+        return json.dumps(dataclasses.asdict(dataclasses.replace(
+            _as_recorded(tf, meeting_id, publication), draft=False, corrections=())),
+            ensure_ascii=False)
+
+    return kept(False), kept(True)
 
 
 def readable(kept) -> bool:
@@ -289,7 +298,8 @@ def _as_recorded(tf: Taskforce, meeting_id: str, publication: bool) -> MinutesDo
             items.append(ItemMinutes(number, "", level, withheld=True))
             continue
         recorded = tf.minutes.of_item(row["id"])
-        entries, sub_points = [], {}
+        entries: list[EntryLine] = []
+        sub_points: dict[str, list[str]] = {}
         for entry in recorded:
             if entry.parent_id:
                 sub_points.setdefault(entry.parent_id, []).append(entry.text)

@@ -26,7 +26,7 @@ def private_output(path, text: bool = False) -> Iterator[IO]:
     temporary = places.temporary_name(target)
     try:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with open(handle, "w" if text else "wb", **({"encoding": "utf-8"} if text else {})) as out:
+        with open(handle, "w", encoding="utf-8") if text else open(handle, "wb") as out:
             yield out
         check_target(target)  # still: a long export may have given time to put a file there
         os.replace(temporary, target)

@@ -223,7 +223,7 @@ class Papers(Manager[Paper]):
                LEFT JOIN agenda_items a ON a.id = l.agenda_item_id
                WHERE l.paper_id = ? ORDER BY m.date, a.position""", (paper_id,))
         return [PaperLink(r["id"], r["paper_id"], r["meeting_id"],
-                          parse_optional_date(r["date"]), r["agenda_item_id"],
+                          dt.date.fromisoformat(r["date"]), r["agenda_item_id"],
                           r["item_title"]) for r in rows]
 
     def for_meeting(self, meeting_id: str) -> list[Paper]:

@@ -202,9 +202,9 @@ class People(Manager[Person]):
         if "role" in cleaned:
             cleaned["role"] = choice(cleaned["role"], ROLES, "role")
         joined = (parse_optional_date(cleaned["joined_on"], "date joined")
-                  if "joined_on" in cleaned else current and current.joined_on)
+                  if "joined_on" in cleaned else current.joined_on if current else None)
         left = (parse_optional_date(cleaned["left_on"], "date left")
-                if "left_on" in cleaned else current and current.left_on)
+                if "left_on" in cleaned else current.left_on if current else None)
         if joined and left and left < joined:
             raise ValidationError("The date left cannot be before the date joined.")
         for key, value in (("joined_on", joined), ("left_on", left)):

@@ -36,7 +36,7 @@ class Manager(Generic[R]):
             raise NotFoundError(f"That {self.label} no longer exists.")
         return self._from_row(row)
 
-    def update(self, record_id: str, **values) -> Changes:
+    def update(self, record_id: str, /, **values) -> Changes:
         current = self.get(record_id)
         known = {f.name for f in fields(self.record_type)} - {"id", "created_at", "updated_at"}
         unknown = set(values) - known

@@ -46,7 +46,6 @@ class Review:
     nominated_on: dt.date
     notes: str
     person_name: str = ""
-    person_email: str = ""
 
     @property
     def role_label(self) -> str:
@@ -98,8 +97,7 @@ class ReviewLoad:
     done: int
 
 
-_SELECT = """SELECT r.*, coalesce(nullif(p.name, ''), p.role_title) AS person_name,
-                    p.email AS person_email
+_SELECT = """SELECT r.*, coalesce(nullif(p.name, ''), p.role_title) AS person_name
              FROM reviews r JOIN people p ON p.id = r.person_id"""
 
 
@@ -111,8 +109,7 @@ class Reviews(Manager[Review]):
 
     def _from_row(self, row: dict) -> Review:
         return super()._from_row({**row, "nominated_on": parse_date(row["nominated_on"]),
-                                  "person_name": row.get("person_name", ""),
-                                  "person_email": row.get("person_email", "")})
+                                  "person_name": row.get("person_name", "")})
 
     def _clean(self, values, current):
         cleaned = stripped(values)

@@ -8,6 +8,7 @@ illustrative and says so in the person's notes.
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from .errors import FileProblem
 from .storage import places
@@ -186,7 +187,7 @@ def _papers_and_register(tf: Taskforce, ids: SampleIds) -> None:
                    update[0] if update else None)
     members = [bp.person for bp in tf.people.members_on(ids.body, parse_date(FORMS_SENT))]
     form_ids, _ = tf.interests.send_forms(ids.body, FORMS_SENT, [p.id for p in members])
-    for day, (person, form_id) in enumerate(zip(members, form_ids), start=5):
+    for day, (person, form_id) in enumerate(zip(members, form_ids, strict=True), start=5):
         if person.name not in FORMS_NOT_BACK:
             tf.interests.mark_returned(form_id, f"2012-01-{min(day, 11):02d}")
 
@@ -194,7 +195,8 @@ def _papers_and_register(tf: Taskforce, ids: SampleIds) -> None:
 # Each meeting's items as its minutes head them, with their sub-items. The
 # record gives no timings: the minutes allocated are illustrative and fill the
 # meeting. Leads are given only where the minutes name whose update it was.
-AGENDAS = {
+# title, minutes allocated, lead, sub-items (title, minutes allocated)
+AGENDAS: dict[str, list[tuple[str, int, str | None, list[tuple[str, int]]]]] = {
     "2011-05-26": [
         ("Welcome and introductions", 5, None, []),
         ("Minutes", 5, None, []),
@@ -223,7 +225,14 @@ AGENDAS = {
 # Clarke stands in the second column of the attendees, and Peter Holbrook and
 # Jo Pritchard in the second column of the apologies, so she attended and they
 # sent apologies. That accounts for every member on that date exactly once.
-REGISTERS = {
+class Register(TypedDict):
+    chair: str
+    present: list[str]
+    apologies: list[str]
+    officials: list[tuple[str, str | None]]  # role, whom they deputised for
+
+
+REGISTERS: dict[str, Register] = {
     "2011-05-26": dict(
         chair="Julian Le Grand",
         present=["Julian Le Grand", "Patrick Burns", "Rachel Wolf", "Nita Clarke"],
@@ -269,10 +278,12 @@ def _agenda_and_register(tf: Taskforce, ids: SampleIds) -> None:
                 tf.attendance.mark(meeting, ids.people[name], status)
         tf.attendance.set_chair(meeting, ids.people[register["chair"]])
         for role, deputising_for in register["officials"]:
+            deputy_for = ids.people[deputising_for] if deputising_for else None
             tf.attendance.add(meeting, ids.people[role], capacity="official",
-                              deputising_for_id=ids.people.get(deputising_for))
+                              deputising_for_id=deputy_for)
     for title, by, on, details in SUGGESTIONS:
-        suggestion, _ = tf.suggestions.create(ids.body, title, ids.people.get(by), on, details)
+        by_id = ids.people[by] if by else None
+        suggestion, _ = tf.suggestions.create(ids.body, title, by_id, on, details)
         tf.suggestions.hold(suggestion)
 
 

@@ -1,6 +1,7 @@
 """The single entry point to a taskforce file, with a manager per area."""
 
 import datetime as dt
+import os
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -112,8 +113,8 @@ class Taskforce:
         return as_approved(self, meeting_id)
 
     @classmethod
-    def open(cls, path, create: bool = False, upgrade: bool = True, reading: bool = False,
-             keep_backups: bool = True) -> "Taskforce":
+    def open(cls, path: str | os.PathLike[str], create: bool = False, upgrade: bool = True,
+             reading: bool = False, keep_backups: bool = True) -> "Taskforce":
         """See ``Store.open``: ``reading`` to only read it, beside any writer."""
         tf = cls(Store.open(path, create=create, upgrade=upgrade, reading=reading,
                              keep_backups=keep_backups))
@@ -149,5 +150,5 @@ class Taskforce:
     def __enter__(self) -> "Taskforce":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()

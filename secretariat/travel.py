@@ -21,7 +21,7 @@ import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Literal, Mapping
+from typing import Any, Iterator, Literal, Mapping
 
 import apsw
 
@@ -79,11 +79,14 @@ class Conflict:
         return [k for k in self.home if self.home[k] != self.travel.get(k) and k != "updated_at"]
 
 
+Arrival = Literal["added", "changed", "deleted", "restored"]  # how a record came in
+
+
 @record
 class Incoming:
     """One record that came in from the travel copy."""
 
-    what: Literal["added", "changed", "deleted", "restored"]
+    what: Arrival
     table: str
     record_id: str
     label: str
@@ -405,10 +408,10 @@ def _check_origin(travel, travel_path: Path, home_path: Path, home_identity: str
 def _check_incoming(travel_path: Path, changeset: bytes, tables: dict) -> None:
     """Every value the copy would bring, checked as the program checks what it writes."""
     for change in apsw.Changeset.iter(changeset):
-        if change.op == "DELETE":
+        if change.new is None:  # a deletion
             continue
         names = tables[change.name].column_names
-        for column, value in zip(names, change.new):
+        for column, value in zip(names, change.new, strict=True):
             if value is apsw.no_change:
                 continue
             try:
@@ -504,8 +507,8 @@ class _Application:
     # -- what the changeset holds
 
     def _planned(self, progress: Progress) -> list[Incoming]:
-        verbs = {"INSERT": "added", "UPDATE": "changed", "DELETE": "deleted"}
-        planned = []
+        verbs: dict[str, Arrival] = {"INSERT": "added", "UPDATE": "changed", "DELETE": "deleted"}
+        planned: list[Incoming] = []
         total = sum(1 for _ in apsw.Changeset.iter(self.changeset))
         for change in apsw.Changeset.iter(self.changeset):
             if len(planned) % _REPORT_EVERY == 0:
@@ -528,7 +531,7 @@ class _Application:
         found = cursor.fetchone()
         if found is None:
             return None
-        return dict(zip([d[0] for d in cursor.getdescription()], found))
+        return dict(zip([d[0] for d in cursor.getdescription()], found, strict=True))
 
     def _label(self, table: str, record_id: str, follow: bool = True) -> str:
         """A few words naming the record; a link record is named by what it links."""
@@ -600,18 +603,22 @@ class _Application:
     def _clash(self, change) -> str | None:
         """The home record an added one may not stand beside (a unique rule over
         plain columns), if any: its id."""
+        home = self._home
+        assert home is not None, "asked only while run() applies the changeset"
         names = self.tables[change.name].column_names
-        values = dict(zip(names, change.new))
-        for _, index, unique, origin, partial in self._home.execute(
-                "SELECT * FROM pragma_index_list(?)", (change.name,)).fetchall():
+        values = dict(zip(names, change.new, strict=True))
+        indexes: list[Any] = home.execute(
+            "SELECT * FROM pragma_index_list(?)", (change.name,)).fetchall()
+        for _, index, unique, origin, _partial in indexes:
             if not unique or origin == "pk":
                 continue
-            columns = [row[2] for row in self._home.execute(
-                "SELECT * FROM pragma_index_info(?)", (index,)).fetchall()]
+            indexed: list[Any] = home.execute(
+                "SELECT * FROM pragma_index_info(?)", (index,)).fetchall()
+            columns = [row[2] for row in indexed]
             if None in columns or any(values.get(c) is None for c in columns):
                 continue  # on an expression, or a partial rule this record is outside
             where = " AND ".join(f"{identifier(c)} = ?" for c in columns)
-            found = self._home.execute(
+            found = home.execute(
                 f"SELECT id FROM main.{identifier(change.name)} WHERE {where} AND id <> ?",
                 (*(values[c] for c in columns), values["id"])).fetchone()
             if found:
@@ -628,8 +635,9 @@ class _Application:
             return False
         # updated_at differs whenever both sides saved, even the same thing.
         stamp = self.tables[change.name].column_names.index("updated_at")
+        pairs = zip(change.new, change.conflict, strict=True)
         return all(new is apsw.no_change or new == current or index == stamp
-                   for index, (new, current) in enumerate(zip(change.new, change.conflict)))
+                   for index, (new, current) in enumerate(pairs))
 
     def _settle(self, home: apsw.Connection) -> None:
         """Fill in both sides of each conflict; make home match travel where chosen."""
@@ -667,17 +675,17 @@ class _Application:
 
     def _mend_references(self, home: apsw.Connection) -> list[Incoming]:
         """Bring back records the other side deleted that kept records still need."""
-        restored = []
+        restored: list[Incoming] = []
         for _ in range(_MAX_REPAIR_ROUNDS):
-            problems = home.execute("PRAGMA foreign_key_check").fetchall()
+            problems: list[Any] = home.execute("PRAGMA foreign_key_check").fetchall()
             if not problems:
                 return restored
             progress = False
             for table, rowid, parent, fk_index in problems:
                 column = self._reference_column(home, table, fk_index)
-                (parent_id,) = home.execute(
+                parent_id = home.execute(
                     f"SELECT {identifier(column)} FROM main.{identifier(table)} WHERE rowid = ?",
-                    (rowid,)).fetchone()
+                    (rowid,)).get
                 row = self._row("main", parent, parent_id) or self._row("snap", parent, parent_id)
                 if row is not None and self._row("main", parent, parent_id, home) is None:
                     self._put(home, parent, parent_id, row)
@@ -686,13 +694,16 @@ class _Application:
                     progress = True
             if not progress:
                 break
-        table, rowid, parent, _ = home.execute("PRAGMA foreign_key_check").fetchone()
+        left: Any = home.execute("PRAGMA foreign_key_check").fetchone()
+        table, _, parent, _ = left
         raise UserFacingError(f"The merge was stopped and nothing was changed: a record in {table} "
                               f"refers to a {parent} record that neither file still has.")
 
     @staticmethod
     def _reference_column(home: apsw.Connection, table: str, fk_index: int) -> str:
-        for row in home.execute("SELECT * FROM pragma_foreign_key_list(?)", (table,)).fetchall():
+        keys: list[Any] = home.execute(
+            "SELECT * FROM pragma_foreign_key_list(?)", (table,)).fetchall()
+        for row in keys:
             if row[0] == fk_index:
                 return row[3]
         raise LookupError(f"no foreign key {fk_index} on {table}")

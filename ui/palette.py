@@ -12,7 +12,7 @@ def _dark_theme(palette: QPalette) -> bool:
 def _blend(one: QColor, other: QColor, share: float) -> QColor:
     """``share`` of ``one`` mixed into ``other``."""
     return QColor.fromRgbF(*(share * a + (1 - share) * b for a, b in
-                             zip(one.getRgbF()[:3], other.getRgbF()[:3])))
+                             zip(one.getRgbF()[:3], other.getRgbF()[:3], strict=True)))
 
 
 def warning() -> QBrush:

@@ -69,7 +69,7 @@ def _timing(p: PlannedItem) -> str:
     if not p.start:
         return ""
     start = p.start.strftime("%H.%M")
-    return f"{start}–{p.end.strftime('%H.%M')}" if p.item.minutes_allocated else start
+    return f"{start}–{p.end.strftime('%H.%M')}" if p.end and p.item.minutes_allocated else start
 
 
 def render(doc: AgendaDocument) -> bytes:

@@ -96,10 +96,11 @@ def _label(name: str) -> str:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     shown, rest = cut(clean(name), LABEL)
-    while shown and stringWidth(for_the_eye(shown) + ("…" if rest else ""), fonts.REGULAR,
+    more = "…" if rest else ""
+    while shown and stringWidth(for_the_eye(shown) + more, fonts.REGULAR,
                                 LABEL_SIZE) > LABEL_ROOM:
-        shown, rest = shown[:-1].rstrip(), True
-    return for_the_eye(shown) + ("…" if rest else "")
+        shown, more = shown[:-1].rstrip(), "…"
+    return for_the_eye(shown) + more
 
 
 def render(doc: AttendanceDocument) -> bytes:

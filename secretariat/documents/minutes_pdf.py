@@ -53,7 +53,7 @@ def _columns(names: list[str], styles, columns: int = 2) -> list:
         return [line for name in names for line in paragraphs(name, styles["Cell"])]
     half = (len(names) + 1) // 2
     left, right = names[:half], names[half:] + [""] * (2 * half - len(names))
-    return grid(None, [list(pair) for pair in zip(left, right)], [0.5, 0.5], styles,
+    return grid(None, [list(pair) for pair in zip(left, right, strict=True)], [0.5, 0.5], styles,
                 ruled=False)
 
 

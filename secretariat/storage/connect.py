@@ -10,6 +10,7 @@ may hold at all is checked against ours when a file is opened
 """
 
 import sqlite3
+import sys
 
 
 def sqlite(target, *, uri: bool = False, **options) -> sqlite3.Connection:
@@ -17,7 +18,7 @@ def sqlite(target, *, uri: bool = False, **options) -> sqlite3.Connection:
     conn = sqlite3.connect(target, uri=uri, **options)
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
-        if hasattr(conn, "setconfig"):  # Python 3.12 and later
+        if sys.version_info >= (3, 12):
             conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
     except BaseException:
         conn.close()

@@ -35,7 +35,7 @@ def new_id() -> str:
 
 
 def now_stamp() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
 class Store:
@@ -141,7 +141,7 @@ class Store:
         with translated_errors(self.path):
             cursor = self.conn.execute(sql, params)
             names = [c[0] for c in cursor.description]
-            return [dict(zip(names, row)) for row in cursor.fetchall()]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def column(self, sql: str, params: Any = ()) -> list:
         """The first column of each row: for long lists of ids, with no dict a row

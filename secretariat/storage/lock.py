@@ -16,13 +16,14 @@ by a killed process is simply taken over, nobody has to delete anything.
 import contextlib
 import json
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from ..errors import FileLockedError
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

@@ -56,7 +56,7 @@ class Migrations:
                 step.fn(db)
                 db.conn.execute(
                     f"INSERT INTO {TABLE} (migration_set, name, applied_at) VALUES (?, ?, ?)",
-                    (self.name, step.name, str(dt.datetime.now(dt.timezone.utc))))
+                    (self.name, step.name, str(dt.datetime.now(dt.UTC))))
 
 
 def has_table(conn: sqlite3.Connection) -> bool:

@@ -33,8 +33,9 @@ def is_database(path: Path) -> bool:
     except FileNotFoundError:
         return False
     except OSError as error:
-        raise UnsafeTargetError(f"{path.name} cannot be read ({error.strerror}), so it cannot "
-                                "be checked before writing over it; choose another name.")
+        raise UnsafeTargetError(
+            f"{path.name} cannot be read ({error.strerror}), so it cannot be checked "
+            "before writing over it; choose another name.") from error
 
 
 def _owner_of(path: Path) -> Path | None:

@@ -117,7 +117,7 @@ def _bodies_and_people(w: _Writer, n_bodies: int) -> dict[str, list[str]]:
                            f"p{b}.{p}@example.org", "", start, start))
             role = "chair" if p == 0 else "official" if p < 10 else "member"
             memberships.append((_id(), body_id, person, role, "2000-01-01", start, start))
-            for i in range(4):
+            for _ in range(4):
                 interests.append((_id(), person, f"{r.choice(_QUALITIES).title()} adviser to "
                                   f"a {r.choice(_SUBJECTS)} {r.choice(_THINGS)} group",
                                   f"{r.choice(_LAST)} {r.choice(_SUBJECTS).title()} Ltd",
@@ -180,7 +180,7 @@ def _papers(w: _Writer, body_id: str, members: list[str]) -> None:
         paper, stamp = _id(), _stamp(f"{2000 + p // 10}-06-01")
         papers.append((paper, body_id, w.title(), f"P{p}", r.choice(members),
                        f"wave {p // 50 + 1}", "published", w.sentence(), stamp, stamp))
-        for role, reviewer in zip(("technical", "lay"), r.sample(members, 2)):
+        for role, reviewer in zip(("technical", "lay"), r.sample(members, 2), strict=True):
             reviews.append((_id(), paper, reviewer, role, "done", "2000-06-01", stamp, stamp))
     w.put("papers", "id body_id title short_name owner_person_id wave status notes", papers)
     w.put("reviews", "id paper_id person_id role status nominated_on", reviews)

@@ -276,8 +276,8 @@ class Bench:
                 page = show.page
                 status = page.status
                 for index in range(status.count()):
-                    changes.append(timed(lambda i=index: (status.setCurrentIndex(i),
-                                                          app.processEvents())))
+                    changes.append(timed(lambda i=index, pick=status.setCurrentIndex: (
+                        pick(i), app.processEvents())))
                 status.setCurrentIndex(status.findData(None))  # all actions
                 app.processEvents()
                 stalls.append(self._longest_scroll_step(app, page.table.view))
@@ -340,7 +340,7 @@ def measure(bench: Bench, scale: float) -> list[Figure]:
 def with_ten_times(one: list[Figure], ten: list[Figure]) -> list[Figure]:
     """The 10 × figures, each as a ratio to the same figure at 1 ×."""
     rows = []
-    for base, big in zip(one, ten):
+    for base, big in zip(one, ten, strict=True):
         rows.append(Figure(f"{big.what}, 10 × data", "≤ 1.5 × at 1 ×", big.value, big.unit,
                            base.value, "at 1 ×", 1.5, big.note))
     return rows

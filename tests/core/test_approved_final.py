@@ -167,7 +167,7 @@ ELSEWHERE = {
     "lifecycle.withdraw_correction": "the correction route",
     "lifecycle.keep_unkept": "keeps minutes approved before they were kept",
 }
-READS = {"all", "get", "raw", "find_one", "of_body", "on_date", "previous", "in_body",
+READS = {"all", "get", "raw", "find_one", "of_body", "on_date", "in_body",
          "members_on", "membership", "membership_in", "agenda_status", "children", "of_meeting", "offered",
          "order", "planned", "chair_of", "entry", "item_ids", "meetings_with_register",
          "over_period", "register", "snapshot", "future_items", "for_meeting", "links",

@@ -55,7 +55,7 @@ def test_faces_are_parsed_once_then_read_back_the_same(cache, faces, parses):
     assert cache.exists() and parses == list(faces)
     again = parsed_fonts.load(faces)
     assert parses == list(faces)  # nothing parsed the second time
-    for one, other in zip(fresh, again):
+    for one, other in zip(fresh, again, strict=True):
         _same_face(one, other)
 
 
@@ -74,7 +74,7 @@ def test_a_damaged_cache_is_parsed_afresh_and_replaced(cache, faces, parses, dam
         cache.write_bytes(cache.read_bytes()[:1000])
     else:
         cache.write_bytes(damage)
-    for one, other in zip(good, parsed_fonts.load(faces)):
+    for one, other in zip(good, parsed_fonts.load(faces), strict=True):
         _same_face(one, other)
     assert len(parses) == 2 * len(faces)
     parsed_fonts.load(faces)
@@ -95,5 +95,5 @@ def test_a_damaged_face_in_the_cache_is_read_from_its_font_file(cache, faces):
     key, entries = pickle.loads(cache.read_bytes())
     entries = [(state, name, stored[:500]) for state, name, stored in entries]
     cache.write_bytes(pickle.dumps((key, entries)))
-    for one, other in zip(fresh, parsed_fonts.load(faces)):
+    for one, other in zip(fresh, parsed_fonts.load(faces), strict=True):
         _same_face(one, other)

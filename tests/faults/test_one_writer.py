@@ -63,7 +63,8 @@ def test_two_writers_on_two_names_of_one_file_never_both_write(sample_path, seco
         assert sorted(s[0].strip() for s in said) == ["opened", "refused"], said
         refusal = next(s[1] for s in said if s[0] == "refused")
         assert "already open in Taskforce Secretariat" in refusal
-        assert f"process {next(w.pid for w, s in zip(writers, said) if s[0].strip() == 'opened')}" in refusal
+        opened = next(w.pid for w, s in zip(writers, said, strict=True) if s[0].strip() == "opened")
+        assert f"process {opened}" in refusal
     assert main(["check", str(sample_path)]) == 0
     with Taskforce.open(other) as tf:
         assert tf.store.check() == []

@@ -1,14 +1,12 @@
 """The main window on real files: opening, editing, undo, navigation, refusals."""
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel
 
 from secretariat.taskforce import Taskforce
 from ui import files, settings
 from ui.menus import Act
 from ui.pages.meetings import MeetingsPage
 from ui.pages.people import PeoplePage
-from ui.pages.placeholder import coming
 
 
 def meetings_page(window) -> MeetingsPage:
@@ -105,12 +103,6 @@ def test_navigation_by_shortcut(sample_window, qtbot):
     qtbot.keyClick(sample_window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert workspace.navigation.currentItem().text() == "Interests"
     assert workspace.pages.currentIndex() == 4
-
-
-def test_a_coming_page_says_so(qtbot):
-    page = coming("Actions", "The actions agreed at meetings.")(None)
-    qtbot.addWidget(page)
-    assert "Coming soon" in page.findChild(QLabel).text()
 
 
 def test_a_locked_file_is_refused_in_the_one_dialog(window, sample_path, dialogs_shown):

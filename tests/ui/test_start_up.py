@@ -63,7 +63,10 @@ def _built(stack, names) -> list[str]:
 
 def test_only_the_first_page_and_the_meetings_first_tab_are_built(sample_window, qtbot):
     workspace = sample_window.centralWidget()
-    pages = lambda: _built(workspace.pages, lambda i: workspace.navigation.item(i).text())
+
+    def pages():
+        return _built(workspace.pages, lambda i: workspace.navigation.item(i).text())
+
     assert pages() == ["Meetings"]
     meeting = workspace.page("Meetings").meeting_page
     assert _built(meeting, meeting.tabText) == ["Details"]

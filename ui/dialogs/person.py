@@ -9,9 +9,6 @@ from ..session import Session
 from ..widgets import NotesEdit, field_date_text
 from .values import ValuesDialog
 
-PERSON_FIELDS = ("name", "role_title", "organisation", "email", "notes")
-MEMBERSHIP_FIELDS = ("role", "joined_on", "left_on")
-
 
 class PersonDialog(ValuesDialog):
     """Asks for the values; ``values()`` returns them typed, split person / membership."""

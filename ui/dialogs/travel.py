@@ -92,7 +92,7 @@ class ConflictsDialog(QDialog):
                                          "Both versions of the record")
         self.side_group = QButtonGroup(self)
         sides = QHBoxLayout()
-        for number, (side, text) in enumerate(SIDES):
+        for number, (_side, text) in enumerate(SIDES):
             button = QRadioButton(text)
             button.setAccessibleName(text.replace("&", ""))
             self.side_group.addButton(button, number)

@@ -59,7 +59,8 @@ class ActionsModel(LazyTableModel):
     )
 
     def _rows(self, actions: list[Action]) -> list[tuple]:
-        return [row + (a.overdue(),) for row, a in zip(super()._rows(actions), actions)]
+        rows = zip(super()._rows(actions), actions, strict=True)
+        return [row + (a.overdue(),) for row, a in rows]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if ((role == _FOREGROUND or role == _FONT) and index.isValid()

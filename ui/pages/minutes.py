@@ -193,7 +193,7 @@ class MinutesTab(QWidget):
         rows = tf.store.rows("SELECT * FROM agenda_items WHERE meeting_id = ?",
                              (self.meeting_id,))
         parents: dict[str, QTreeWidgetItem] = {}
-        for row, number, level in minutes_content.number_items(rows):
+        for row, number, _level in minutes_content.number_items(rows):
             words = item_status.label(row["status"])
             node = QTreeWidgetItem([f"{number} {row['title']}" + (f" — {words}" if words else "")])
             node.setData(0, RECORD, ("agenda_items", row["id"]))
