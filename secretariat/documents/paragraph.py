@@ -12,6 +12,7 @@ back in the order it was typed.
 """
 
 import copy
+from typing import Any
 
 from reportlab.platypus import Paragraph as _ReportLabParagraph
 
@@ -20,6 +21,8 @@ from .text import RIGHT_TO_LEFT, visual_order
 
 class Paragraph(_ReportLabParagraph):
     """A Paragraph whose right-to-left lines are drawn in visual order."""
+
+    blPara: Any  # ReportLab's lines as wrapped (set by wrap, read by draw)
 
     def draw(self):
         laid_out = self.blPara
@@ -54,7 +57,7 @@ def _pieces_for_the_eye(line):
     if not RIGHT_TO_LEFT.search("".join(t for t in texts if t)):
         return line
     owner = [n for n, text in enumerate(texts) if text for _ in text]
-    pieces = [piece for piece, text in zip(line.words, texts) if not text]
+    pieces = [piece for piece, text in zip(line.words, texts, strict=True) if not text]
     sources: list[int] = [-1] * len(pieces)
     for at, ch in visual_order("".join(t for t in texts if t)):
         if sources and sources[-1] == owner[at]:
