@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ValidationError
 from .frozen import record
-from .values import long_date
+from .values import day_month_year, long_date
 
 if TYPE_CHECKING:
     from .people import Person
@@ -32,10 +32,6 @@ class Draft:
     def eml(self) -> bytes:
         """The whole message, as a mail program reads a .eml file."""
         return bytes(self.message)
-
-
-def _date(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
 
 
 def _message(subject: str, people, body: str) -> tuple[EmailMessage, list[str]]:
@@ -64,7 +60,7 @@ def _paper_line(tf, paper) -> str:
     if owner:
         line += f"; lead: {owner}"
     if paper.review_deadline:
-        line += f"; comments by {_date(paper.review_deadline)}"
+        line += f"; comments by {day_month_year(paper.review_deadline)}"
     return line
 
 
@@ -117,7 +113,7 @@ def chase_overdue(tf, body_id: str, today: dt.date | None = None) -> Draft:
         "Thank you for volunteering to review. These reviews were due and we have not "
         "yet had comments:",
         "",
-        *(f"- {paper.label}, due {_date(paper.review_deadline)}: {review.person_name} "
+        *(f"- {paper.label}, due {day_month_year(paper.review_deadline)}: {review.person_name} "
           f"({review.role_label.lower()})" for review, paper in overdue),
         "",
         "Please send your comments as soon as you can, or tell us if you can no longer "

@@ -17,7 +17,7 @@ from .errors import NotFoundError
 from .frozen import record
 from .interests import declarations_for_meeting
 from .taskforce import Taskforce
-from .values import long_date, parse_date, parse_time, time_range
+from .values import abbreviated_date, long_date, parse_date, parse_time, time_range
 
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
          "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx")
@@ -214,7 +214,7 @@ def _arising(tf: Taskforce, meeting_id: str) -> tuple[ArisingLine, ...]:
             (u.outcome_label if u.outcome != "note" else "") +
             (": " if u.outcome != "note" and u.text else "") + u.text for u in here)
         day = action.meeting_date
-        lines.append(ArisingLine(f"{day.day} {day.strftime('%b %Y')}", action.owner_label,
+        lines.append(ArisingLine(abbreviated_date(day), action.owner_label,
                                  action.text, progress or "Still open."))
     return tuple(lines)
 

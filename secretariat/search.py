@@ -19,6 +19,7 @@ from .storage.schema.s11_search_queue import (drop_trigger_statements, rebuild_s
 from .storage import Store
 from .storage.connect import sqlite
 from .storage.search_queue import PENDING
+from .values import day_month_year
 
 # Each kind's group heading, in the order the groups are shown.
 LABELS = {
@@ -280,7 +281,7 @@ def _contexts(store: Store, rows: list[dict]) -> dict[str, str]:
     interests = [r["record_id"] for r in rows if r["kind"] == "interest"]
     names = {b["id"]: b["short_name"] or b["name"] for b in _by_ids(
         store, "SELECT id, short_name, name FROM bodies", bodies)}
-    dates = {m["id"]: _short_date(m["date"]) for m in _by_ids(
+    dates = {m["id"]: day_month_year(dt.date.fromisoformat(m["date"])) for m in _by_ids(
         store, "SELECT id, date FROM meetings", meetings)}
     for row in rows:
         parts = [dates.get(row["meeting_id"]), names.get(row["body_id"])]
@@ -289,11 +290,6 @@ def _contexts(store: Store, rows: list[dict]) -> dict[str, str]:
                                    "JOIN people p ON p.id = i.person_id", interests, "i.id"):
         found[interest["id"]] = interest["name"] or interest["role_title"]
     return found
-
-
-def _short_date(text: str) -> str:
-    day = dt.date.fromisoformat(text)
-    return f"{day.day} {day.strftime('%B %Y')}"
 
 
 def _by_ids(store: Store, select: str, ids, column: str = "id") -> list[dict]:

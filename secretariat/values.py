@@ -1,4 +1,13 @@
-"""Parsing and formatting of the plain values officials type: dates and times."""
+"""Parsing and formatting of the plain values officials type: dates and times.
+
+Every way a date or time is written for a reader is here, once:
+``long_date`` (Thursday 26 May 2011, heading minutes and agendas),
+``day_month_year`` (26 May 2011, in tables, letters and search results),
+``abbreviated_date`` (1 Feb 2011, where a column is narrow),
+``weekday_date`` (Thu 26 May 2011, in lists of meetings), ``clock_time``
+(15.30) and ``time_range`` (15.30 – 17.30). The file itself holds ISO
+dates (``date_to_text``).
+"""
 
 import datetime as dt
 import re
@@ -63,12 +72,31 @@ def time_to_text(value: dt.time | None) -> str:
 
 def long_date(value: dt.date) -> str:
     """As the minutes print it: Thursday 26 May 2011."""
-    return f"{value.strftime('%A')} {value.day} {value.strftime('%B %Y')}"
+    return f"{value.strftime('%A')} {day_month_year(value)}"
+
+
+def day_month_year(value: dt.date) -> str:
+    """26 May 2011."""
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def abbreviated_date(value: dt.date) -> str:
+    """1 Feb 2011: where a column is narrow."""
+    return f"{value.day} {value.strftime('%b %Y')}"
+
+
+def weekday_date(value: dt.date) -> str:
+    """Thu 26 May 2011: a meeting in a list."""
+    return f"{value.strftime('%a')} {abbreviated_date(value)}"
+
+
+def clock_time(value: dt.time) -> str:
+    """15.30, as the minutes and agendas print a time."""
+    return value.strftime("%H.%M")
 
 
 def time_range(start: dt.time | None, end: dt.time | None) -> str:
     """As the minutes print it: 15.30 – 17.30."""
     if not start:
         return ""
-    text = start.strftime("%H.%M")
-    return f"{text} – {end.strftime('%H.%M')}" if end else text
+    return f"{clock_time(start)} – {clock_time(end)}" if end else clock_time(start)

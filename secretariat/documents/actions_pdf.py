@@ -7,7 +7,7 @@ from ..actions import Action
 from ..frozen import record
 from ..minutes_content import SENSITIVE
 from ..progress import Progress, ignore, part
-from ..values import long_date
+from ..values import abbreviated_date, long_date
 from . import fonts
 from .flowables import Cell, grid, heading, title
 from .layout import PageSettings, build_pdf, stylesheet
@@ -52,7 +52,7 @@ def _history(action: Action) -> str:
         where = f" (meeting of {long_date(u.meeting_date)})" if u.meeting_date else ""
         label = u.outcome_label if u.outcome != "note" else ""
         words = ": ".join(t for t in (label, u.text) if t)
-        lines.append(f"{u.made_on.strftime('%d %b %Y')}{where}: {words}")
+        lines.append(f"{abbreviated_date(u.made_on)}{where}: {words}")
     return "\n".join(lines) or "No updates yet."
 
 

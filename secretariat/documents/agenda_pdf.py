@@ -9,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from ..agenda import Clock, PlannedItem
 from ..frozen import record
 from ..taskforce import Taskforce
-from ..values import long_date, time_range
+from ..values import clock_time, long_date, time_range
 from . import fonts
 from .flowables import Cell, grid, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
@@ -68,8 +68,8 @@ def _timing(p: PlannedItem) -> str:
     """15.30–15.45, as the minutes print times; a start alone for an untimed item."""
     if not p.start:
         return ""
-    start = p.start.strftime("%H.%M")
-    return f"{start}–{p.end.strftime('%H.%M')}" if p.end and p.item.minutes_allocated else start
+    start = clock_time(p.start)
+    return f"{start}–{clock_time(p.end)}" if p.end and p.item.minutes_allocated else start
 
 
 def render(doc: AgendaDocument) -> bytes:

@@ -11,12 +11,11 @@ from reportlab.platypus import Spacer
 
 from ..attendance import MemberRecord
 from ..frozen import record
-from ..values import parse_optional_date
+from ..values import day_month_year, parse_optional_date
 from . import fonts
 from .flowables import cut, grid, title
 from .layout import WIDTH, PageSettings, build_pdf, stylesheet
 from .paragraph import Paragraph
-from .register_pdf import short_date
 from .text import clean, for_the_eye
 
 BAR = colors.HexColor("#4a6fa5")
@@ -39,11 +38,11 @@ class AttendanceDocument:
     @property
     def period(self) -> str:
         if self.start and self.end:
-            return f"{short_date(self.start)} to {short_date(self.end)}"
+            return f"{day_month_year(self.start)} to {day_month_year(self.end)}"
         if self.start:
-            return f"From {short_date(self.start)}"
+            return f"From {day_month_year(self.start)}"
         if self.end:
-            return f"Up to {short_date(self.end)}"
+            return f"Up to {day_month_year(self.end)}"
         return "All meetings"
 
 

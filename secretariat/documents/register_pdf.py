@@ -2,21 +2,14 @@
 current on the day it shows, and where their declaration form stands.
 OFFICIAL-SENSITIVE unless the official chooses otherwise."""
 
-import datetime as dt
-
 from reportlab.platypus import KeepTogether
 
 from ..interests import RegisterDocument
-from ..values import long_date
+from ..values import day_month_year, long_date
 from . import fonts
 from .flowables import grid, heading, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
 from .paragraph import Paragraph
-
-
-def short_date(day: dt.date) -> str:
-    """For a table cell: 1 February 2011."""
-    return f"{day.day} {day.strftime('%B %Y')}"
 
 
 def warnings(doc: RegisterDocument) -> list[str]:
@@ -52,7 +45,7 @@ def render(doc: RegisterDocument) -> bytes:
             part += grid(
                 ["Interest", "Organisation", "Kind", "MIS / MSP", "Declared"],
                 [[i.description, i.organisation, i.kind_label,
-                  "Yes" if i.concerns_mis_msp else "", short_date(i.declared_on)]
+                  "Yes" if i.concerns_mis_msp else "", day_month_year(i.declared_on)]
                  for i in entry.interests],
                 [0.33, 0.22, 0.16, 0.1, 0.19], styles)
         else:

@@ -3,12 +3,11 @@ its marks (no technical or lay reviewer, deadline near with reviews
 outstanding) and any conflict flags; then each member's review load."""
 
 from ..reviews import CoverageDocument, PaperCoverage
-from ..values import long_date
+from ..values import day_month_year, long_date
 from . import fonts
 from .flowables import grid, heading, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
 from .paragraph import Paragraph
-from .register_pdf import short_date
 from .text import esc
 
 
@@ -42,7 +41,7 @@ def _paper(cover: PaperCoverage, styles) -> list:
               for mark in cover.marks]
     if cover.reviews:
         story += grid(["Role", "Reviewer", "Status", "Since"],
-                      [[r.role_label, r.person_name, r.status_label, short_date(r.nominated_on)]
+                      [[r.role_label, r.person_name, r.status_label, day_month_year(r.nominated_on)]
                        for r in cover.reviews], [0.3, 0.3, 0.18, 0.22], styles)
     else:
         story.append(Paragraph("No member has nominated themselves yet.", styles["Body"]))
