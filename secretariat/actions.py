@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import Sequence
 
-from .changes import Changes
+from .changes import Changes, Kind
 from .errors import NotFoundError, ValidationError
 from .frozen import record
 from .lifecycle import Lifecycle
@@ -164,7 +164,7 @@ def _no_such_day(text: str) -> bool:
 
 class Actions(Manager[Action]):
     table = "actions"
-    kind = "action"
+    kind = Kind.ACTION
     record_type = Action
     label = "action"
 

@@ -9,7 +9,7 @@ nor timed.
 
 import datetime as dt
 
-from .changes import Changes
+from .changes import Changes, Kind
 from .errors import ValidationError
 from .frozen import record
 from .meetings import Meetings
@@ -113,7 +113,7 @@ def _add_minutes(time: dt.time, minutes: int) -> dt.time:
 
 class Agenda(Manager[AgendaItem]):
     table = "agenda_items"
-    kind = "agenda"
+    kind = Kind.AGENDA
     record_type = AgendaItem
     label = "agenda item"
 
@@ -239,7 +239,7 @@ class Agenda(Manager[AgendaItem]):
                 purpose=purpose, lead_person_id=lead_person_id, lead_text=lead_text,
                 minutes_allocated=minutes_allocated, standing_kind=standing_kind,
                 restricted=restricted, carried_from_id=carried_from_id))
-        return item_id, changes | Changes.of("meeting", meeting_id)
+        return item_id, changes | Changes.of(Kind.MEETING, meeting_id)
 
     def delete(self, item_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
         """Remove an item with its sub-items; returns the rows as they were, for undo.
@@ -360,7 +360,7 @@ class Agenda(Manager[AgendaItem]):
         self._meetings.get(meeting_id)
         self._store.update("meetings", meeting_id, {
             "agenda_status": choice(status, AGENDA_STATUSES, "agenda status")})
-        return Changes.of("meeting", meeting_id)
+        return Changes.of(Kind.MEETING, meeting_id)
 
     def agenda_status(self, meeting_id: str) -> str:
         return self._store.scalar("SELECT agenda_status FROM meetings WHERE id = ?",

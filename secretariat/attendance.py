@@ -11,7 +11,7 @@ import datetime as dt
 import sqlite3
 
 from .agenda import Agenda
-from .changes import Changes
+from .changes import Changes, Kind
 from .errors import NotFoundError, ValidationError
 from .frozen import record
 from .meetings import Meeting, Meetings
@@ -125,7 +125,7 @@ class Snapshot:
 
 class Attendances(Manager[Attendance]):
     table = "attendance"
-    kind = "attendance"
+    kind = Kind.ATTENDANCE
     record_type = Attendance
     label = "register entry"
 
@@ -240,7 +240,7 @@ class Attendances(Manager[Attendance]):
                     from None
             if item_ids:
                 changes |= self.set_items(attendance_id, item_ids)
-        return attendance_id, changes | Changes.of("meeting", meeting_id)
+        return attendance_id, changes | Changes.of(Kind.MEETING, meeting_id)
 
     def remove(self, attendance_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
         """Take someone out of the register (undo puts them back)."""
@@ -330,7 +330,7 @@ class Attendances(Manager[Attendance]):
                     ("attendance_items", r) for r in snapshot.items])
             db.execute("UPDATE meetings SET chair_person_id = ? WHERE id = ?",
                        (snapshot.chair_id, snapshot.meeting_id))
-        return Changes.of(self.kind, snapshot.meeting_id) | Changes.of("meeting",
+        return Changes.of(self.kind, snapshot.meeting_id) | Changes.of(Kind.MEETING,
                                                                        snapshot.meeting_id)
 
     # -- the chair ---------------------------------------------------------------
@@ -361,7 +361,7 @@ class Attendances(Manager[Attendance]):
                 raise ValidationError(
                     f"{chair.display_name}, the Chair, is present and so chairs the meeting.")
         self._store.update("meetings", meeting_id, {"chair_person_id": person_id or None})
-        return Changes.of("meeting", meeting_id) | Changes.of(self.kind, meeting_id)
+        return Changes.of(Kind.MEETING, meeting_id) | Changes.of(self.kind, meeting_id)
 
     def _role_on(self, meeting_id: str, person_id: str) -> str:
         meeting = self._meetings.get(meeting_id)

@@ -1,7 +1,7 @@
 """The bodies a file holds: a taskforce, and perhaps its working groups."""
 
 
-from .changes import Changes
+from .changes import Changes, Kind
 from .frozen import record
 from .records import Manager, choice, require_text, stripped
 
@@ -21,7 +21,7 @@ class Body:
 
 class Bodies(Manager[Body]):
     table = "bodies"
-    kind = "body"
+    kind = Kind.BODY
     record_type = Body
     label = "body"
 

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import field
 
-from .changes import Changes
+from .changes import Changes, Kind
 from .errors import NotFoundError, ValidationError
 from .frozen import record
 from .records import Manager, choice, require_text
@@ -70,7 +70,7 @@ class Conflict:
 
 class Tags(Manager[Tag]):
     table = "tags"
-    kind = "tag"
+    kind = Kind.TAG
     record_type = Tag
     label = "tag"
 

@@ -9,7 +9,7 @@ before it ended.
 
 import datetime as dt
 
-from .changes import Changes
+from .changes import Changes, Kind
 from .errors import NotFoundError, ValidationError
 from .frozen import record
 from .people import People, Person
@@ -100,7 +100,7 @@ class MeetingDeclaration:
 
 class Interests(Manager[Interest]):
     table = "interests"
-    kind = "interest"
+    kind = Kind.INTEREST
     record_type = Interest
     label = "interest"
 

@@ -14,7 +14,7 @@ approval back is a recorded step (``reopen``), with its reason.
 import datetime as dt
 from typing import Callable
 
-from .changes import Changes
+from .changes import Changes, Kind
 from .errors import MinutesLockedError, NotFoundError, ValidationError
 from .frozen import record
 from .storage import Store
@@ -110,7 +110,7 @@ class Lifecycle:
                 self._store.insert("minutes_lifecycle", {"meeting_id": meeting_id, **values})
             elif values:
                 self._store.update("minutes_lifecycle", row["id"], values)
-        return Changes.of("meeting", meeting_id) | Changes.of("minutes", meeting_id)
+        return Changes.of(Kind.MEETING, meeting_id) | Changes.of(Kind.MINUTES, meeting_id)
 
     def circulate(self, meeting_id: str, on=None) -> Changes:
         """Mark the draft as sent out on a date (today unless given)."""
@@ -138,7 +138,7 @@ class Lifecycle:
             changes = self._write(meeting_id, "approved", approved_at_meeting_id=at_meeting_id,
                                   approval_entry_id=entry_id)
             self._keep(meeting_id)  # last: from here on, the file refuses any change to them
-        return changes | Changes.of("minutes", at_meeting_id, entry_id)
+        return changes | Changes.of(Kind.MINUTES, at_meeting_id, entry_id)
 
     def _keep(self, meeting_id: str) -> None:
         """Keep the minutes as they are now, as approved."""
@@ -201,7 +201,7 @@ class Lifecycle:
             row = self._store.insert("minutes_corrections", {
                 "meeting_id": meeting_id, "made_at_meeting_id": at_meeting_id,
                 "decision_entry_id": entry_id, "text": text})
-        return row["id"], Changes.of("minutes", meeting_id, at_meeting_id, entry_id)
+        return row["id"], Changes.of(Kind.MINUTES, meeting_id, at_meeting_id, entry_id)
 
     def withdraw_correction(self, correction_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
         """Take back a correction and its decision (undo); rows returned parents first."""
@@ -215,7 +215,7 @@ class Lifecycle:
             db["minutes_corrections"].delete(correction_id)
             for _, entry in rows:
                 db["minutes_entries"].delete(entry["id"])
-        return (Changes.of("minutes", row["meeting_id"], row["made_at_meeting_id"]),
+        return (Changes.of(Kind.MINUTES, row["meeting_id"], row["made_at_meeting_id"]),
                 rows + [("minutes_corrections", row)])
 
     def corrections(self, meeting_id: str) -> list[Correction]:
@@ -285,4 +285,4 @@ class Lifecycle:
             if before.kept_row and not now.kept_row:  # approved again (redo): kept anew
                 self._store.insert("approved_minutes", {
                     k: before.kept_row[k] for k in ("meeting_id", "document", "publication")})
-        return Changes.of("meeting", meeting_id) | Changes.of("minutes", meeting_id)
+        return Changes.of(Kind.MEETING, meeting_id) | Changes.of(Kind.MINUTES, meeting_id)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from .changes import Changes
+from .changes import Changes, Kind
 from .errors import NotFoundError, ValidationError
 from .frozen import record
 from .records import Manager, choice, stripped
@@ -49,7 +49,7 @@ class Meeting:
 
 class Meetings(Manager[Meeting]):
     table = "meetings"
-    kind = "meeting"
+    kind = Kind.MEETING
     record_type = Meeting
     label = "meeting"
 

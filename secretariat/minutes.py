@@ -16,7 +16,7 @@ words such as "Chair and officials" is one owner).
 import re
 
 from .actions import Actions
-from .changes import Changes
+from .changes import Changes, Kind
 from .errors import NotFoundError, ValidationError
 from .frozen import record
 from .lifecycle import Documents, Lifecycle
@@ -85,7 +85,7 @@ def _parse_action(rest: str) -> Captured:
 
 class Minutes(Manager[Entry]):
     table = "minutes_entries"
-    kind = "minutes"
+    kind = Kind.MINUTES
     record_type = Entry
     label = "entry in the minutes"
 
@@ -227,10 +227,10 @@ class Minutes(Manager[Entry]):
                     changes |= Changes.of(self.kind, row["id"])
                 elif table == "actions":
                     self.lifecycle.ensure_editable(row["meeting_id"])
-                    changes |= Changes.of("action", row["id"])
+                    changes |= Changes.of(Kind.ACTION, row["id"])
                 elif table == "minutes_corrections":
                     changes |= Changes.of(self.kind, row["meeting_id"])
                 else:  # an action's owners and updates
-                    changes |= Changes.of("action", row["action_id"])
+                    changes |= Changes.of(Kind.ACTION, row["action_id"])
                 self._store.restore(table, row)
         return changes

@@ -9,7 +9,7 @@ records its path.
 import datetime as dt
 from pathlib import Path
 
-from .changes import Changes
+from .changes import Changes, Kind
 from .conflicts import Tags
 from .errors import NotFoundError, UserFacingError, ValidationError, printable
 from .frozen import record
@@ -111,7 +111,7 @@ class PaperLink:
 
 class Papers(Manager[Paper]):
     table = "papers"
-    kind = "paper"
+    kind = Kind.PAPER
     record_type = Paper
     label = "paper"
 

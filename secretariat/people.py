@@ -9,7 +9,7 @@ in any record is deleted: they are marked as having left.
 import datetime as dt
 import sqlite3
 
-from .changes import Changes
+from .changes import Changes, Kind
 from .errors import ValidationError
 from .fields import same_name
 from .frozen import record
@@ -104,7 +104,7 @@ class BodyPerson:
 
 class People(Manager[Person]):
     table = "people"
-    kind = "person"
+    kind = Kind.PERSON
     record_type = Person
     label = "person"
 
@@ -195,7 +195,7 @@ class People(Manager[Person]):
                 body_id=body_id, person_id=person_id, **values))
         except sqlite3.IntegrityError:
             raise ValidationError("That person already belongs to this body.") from None
-        return Changes.of("person", person_id, row["id"])
+        return Changes.of(Kind.PERSON, person_id, row["id"])
 
     def _clean_membership(self, values: dict, current: Membership | None) -> dict:
         cleaned = dict(values)
@@ -228,7 +228,7 @@ class People(Manager[Person]):
         current = self.membership(membership_id)
         self._store.update("memberships", membership_id,
                            self._clean_membership(values, current))
-        return Changes.of("person", current.person_id, membership_id)
+        return Changes.of(Kind.PERSON, current.person_id, membership_id)
 
     def mark_left(self, membership_id: str, on=None) -> Changes:
         return self.update_membership(membership_id, left_on=on or dt.date.today())
@@ -269,7 +269,7 @@ class People(Manager[Person]):
             raise ValidationError(
                 f"{person.display_name} appears in the records and cannot be deleted. "
                 "Mark them as having left instead.") from None
-        return Changes.of("person", person_id), removed
+        return Changes.of(Kind.PERSON, person_id), removed
 
 
 def _membership(row: dict) -> Membership:

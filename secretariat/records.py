@@ -5,7 +5,7 @@ dataclasses and how typed values are checked and stored."""
 from dataclasses import fields
 from typing import Any, ClassVar, Generic, TypeVar
 
-from .changes import Changes
+from .changes import Changes, Kind
 from .errors import NotFoundError, ValidationError
 from .storage import Store
 
@@ -14,7 +14,7 @@ R = TypeVar("R")
 
 class Manager(Generic[R]):
     table: ClassVar[str]
-    kind: ClassVar[str]
+    kind: ClassVar[Kind]
     record_type: ClassVar[type]
     label: ClassVar[str] = "record"
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import field
 
 from . import conflicts
-from .changes import Changes
+from .changes import Changes, Kind
 from .errors import NotFoundError, ValidationError
 from .frozen import record
 from .papers import UNDER_REVIEW, Paper, Papers
@@ -103,7 +103,7 @@ _SELECT = """SELECT r.*, coalesce(nullif(p.name, ''), p.role_title) AS person_na
 
 class Reviews(Manager[Review]):
     table = "reviews"
-    kind = "review"
+    kind = Kind.REVIEW
     record_type = Review
     label = "review"
 

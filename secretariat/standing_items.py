@@ -1,7 +1,7 @@
 """The standing items a body puts on every new meeting's draft agenda."""
 
 
-from .changes import Changes
+from .changes import Changes, Kind
 from .errors import ValidationError
 from .frozen import record
 from .records import Manager, choice, require_text
@@ -40,7 +40,7 @@ class StandingItem:
 
 class StandingItems(Manager[StandingItem]):
     table = "standing_items"
-    kind = "agenda"
+    kind = Kind.AGENDA
     record_type = StandingItem
     label = "standing item"
 

@@ -5,7 +5,7 @@ reason. The pending and held ones are the body's list of future agenda items."""
 import datetime as dt
 
 from .agenda import Agenda
-from .changes import Changes
+from .changes import Changes, Kind
 from .errors import ValidationError
 from .frozen import record
 from .records import Manager, choice, require_text, stripped
@@ -49,7 +49,7 @@ class SuggestionView:
 
 class Suggestions(Manager[Suggestion]):
     table = "agenda_suggestions"
-    kind = "suggestion"
+    kind = Kind.SUGGESTION
     record_type = Suggestion
     label = "suggestion"
 

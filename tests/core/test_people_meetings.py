@@ -156,3 +156,11 @@ def test_undoing_the_delete_of_a_sample_meeting_restores_every_table(sample_tf, 
     sample_tf.restore_rows(removed)
     assert _every_row(sample_tf) == before
     assert sample_tf.store.check() == []
+
+
+def test_a_view_asking_about_an_area_that_does_not_exist_is_told_so(tf):
+    """A misspelt area would otherwise never refresh its view, silently."""
+    body, changes = tf.bodies.create("Mutuals Taskforce")
+    assert changes.concerns("body") and not changes.concerns("person")
+    with pytest.raises(ValueError):
+        changes.concerns("bodies")
