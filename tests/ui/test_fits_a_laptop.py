@@ -141,3 +141,19 @@ def test_the_minutes_preview_zooms(sample_window, qtbot):
     qtbot.waitUntil(lambda: scroll.maximum() > 0)  # wider than the pane: it scrolls
     qtbot.mouseClick(pushes["Fit Width"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: scroll.maximum() == 0)
+
+
+def _meeting_tab(window, title: str):
+    meetings = window.centralWidget().page("Meetings")
+    meetings.show_meeting(window.session.tf.meetings.find_one(MEETING).id)
+    meetings.meeting_page.setCurrentIndex([t for t, _ in MEETING_TABS].index(title))
+    return meetings.meeting_page.tab(title)
+
+
+def test_the_minutes_outline_takes_the_height(sample_window, qtbot):
+    sample_window.resize(1100, 700)
+    tab = _meeting_tab(sample_window, "Minutes")
+    qtbot.wait(1)
+    rows = tab.tree.sizeHintForRow(0)
+    assert tab.tree.viewport().height() >= 8 * rows  # the outline shows eight lines or more
+    assert tab.tree.height() > tab.arising.height()  # more than the matters arising below
