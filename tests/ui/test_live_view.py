@@ -255,3 +255,24 @@ def test_a_long_point_wraps_onto_more_lines(qtbot, live):
     qtbot.waitUntil(lambda: view.recorded.visualItemRect(long).height()
                     > 2 * view.recorded.visualItemRect(short).height())
     assert view.recorded.visualItemRect(long).right() <= view.recorded.viewport().width()
+
+
+def test_dropping_an_item_drops_its_open_actions_with_it_and_undo_brings_them_back(
+        qtbot, live, replies):
+    from PySide6.QtWidgets import QMessageBox
+
+    view, session, b, _ = live
+    update = b.items[(0, "Update")]
+    qtbot.keyClick(view.line, Qt.Key.Key_PageDown)
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    _type(qtbot, view, "Ed Mayo -- circulate the paper -- next week")
+    replies.answer(QMessageBox.StandardButton.Yes)
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view.line, Qt.Key.Key_X, shift_ctrl)
+    assert "Ed Mayo: circulate the paper" in replies.asked[-1][1]  # named before dropping
+    action, = session.tf.actions.of_item(update)
+    assert (_status(session, update), action.status) == ("dropped", "dropped")
+    session.undo_stack.undo()  # one undo: the item and its action back as they were
+    action, = session.tf.actions.of_item(update)
+    assert (_status(session, update), action.status) == ("planned", "open")
+    assert action.updates == ()
