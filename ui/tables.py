@@ -1,6 +1,7 @@
 """Lists of records in a QTableView: one look and one way to keep the selection."""
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStyle,
                                QStyledItemDelegate, QTableView, QToolTip)
 
@@ -61,26 +62,32 @@ class ColumnFitter(QObject):
             on_resize(view.viewport(), self.share)
 
     def fit(self) -> None:
-        view, header = self._view, self._view.horizontalHeader()
-        self._least = [max(header.sectionSizeHint(c), self._longest_word(c))
-                       for c in range(header.count())]
-        self._natural = [min(max(view.sizeHintForColumn(c), least), WIDEST_COLUMN)
-                         for c, least in enumerate(self._least)]
+        header = self._view.horizontalHeader()
+        measured = [self._measure(c) for c in range(header.count())]
+        self._least = [max(header.sectionSizeHint(c), word)
+                       for c, (_, word) in enumerate(measured)]
+        self._natural = [min(max(whole, least), WIDEST_COLUMN)
+                         for (whole, _), least in zip(measured, self._least)]
         for column, width in enumerate(self._natural):
             header.resizeSection(column, width)
         self.share()
 
-    def _longest_word(self, column: int) -> int:
-        """The width of the longest word in the column's first rows, with the
-        cell's margins: text wraps between words, and a word cut shows "…"."""
+    def _measure(self, column: int) -> tuple[int, int]:
+        """The widths of the longest text and the longest word in the column's
+        first rows, each with the cell's margins (text wraps between words; a
+        word cut shows "…"). Read once: a long list is not read to its end."""
         view, model = self._view, self._view.model()
-        metrics, words = view.fontMetrics(), set()
+        whole = word = 0
         for row in range(min(model.rowCount(), FIT_ROWS)):
-            text = model.index(row, column).data()
-            if isinstance(text, str):
-                words.update(text.split())
-        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
-        return widest + cell_margins(view) if widest else 0
+            index = model.index(row, column)
+            text = index.data()
+            if isinstance(text, str) and text:
+                font = index.data(Qt.ItemDataRole.FontRole)
+                metrics = QFontMetrics(font) if font is not None else view.fontMetrics()
+                whole = max(whole, metrics.horizontalAdvance(text))
+                word = max(word, *(metrics.horizontalAdvance(w) for w in text.split()))
+        return ((whole + cell_margins(view)) if whole else 0,
+                (word + cell_margins(view)) if word else 0)
 
     def share(self) -> None:
         if not self._natural or not self._view.viewport().width():
@@ -103,6 +110,36 @@ class ColumnFitter(QObject):
             header.setSectionResizeMode(self._stretch, mode)
         for column, width in enumerate(shared):
             header.resizeSection(column, width)
+
+
+class RowFitter(QObject):
+    """Rows grow to hold their wrapped text: those in view, measured as they come
+    into view or their columns change width (Qt's ResizeToContents measures
+    every row of a long list at each layout)."""
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self._view, self._pending = view, False
+        model = view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.dataChanged,
+                       model.layoutChanged, view.verticalScrollBar().valueChanged,
+                       view.horizontalHeader().sectionResized):
+            signal.connect(self.soon)
+        on_resize(view.viewport(), self.soon)
+
+    def soon(self, *_) -> None:
+        """Fit once the changes of this turn of the event loop are all in."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.fit)
+
+    def fit(self) -> None:
+        self._pending = False
+        view = self._view
+        row, bottom = max(view.rowAt(0), 0), view.viewport().height()
+        while row < view.model().rowCount() and view.rowViewportPosition(row) < bottom:
+            view.resizeRowToContents(row)
+            row += 1
 
 
 def empty_hint(view: QAbstractItemView, text: str) -> QLabel:
@@ -170,7 +207,7 @@ def table_view(model, name: str, fit_columns: bool = True, share_width: bool = T
     header.setResizeContentsPrecision(FIT_ROWS)
     header.setStretchLastSection(stretch is None)
     view.setWordWrap(True)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.rows = RowFitter(view)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setItemDelegate(FullTextTips(view))
     view.fitter = ColumnFitter(view, share_width, stretch)

@@ -27,7 +27,6 @@ def long_log(qtbot, file_path, monkeypatch):
     page = ActionsPage(session)
     qtbot.addWidget(page)
     yield page
-    page.table.view.setModel(None)  # the window's pages go before the file closes: no more reads
     session.close()
 
 
