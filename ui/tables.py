@@ -86,8 +86,9 @@ class ColumnFitter(QObject):
                 metrics = QFontMetrics(font) if font is not None else view.fontMetrics()
                 whole = max(whole, metrics.horizontalAdvance(text))
                 word = max(word, *(metrics.horizontalAdvance(w) for w in text.split()))
-        return ((whole + cell_margins(view)) if whole else 0,
-                (word + cell_margins(view)) if word else 0)
+        # A pixel more: the text is laid out in fractions of one, then rounded.
+        return ((whole + cell_margins(view) + 1) if whole else 0,
+                (word + cell_margins(view) + 1) if word else 0)
 
     def share(self) -> None:
         if not self._natural or not self._view.viewport().width():
