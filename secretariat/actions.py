@@ -24,6 +24,7 @@ from .values import long_date, parse_date
 STATUSES = {"open": "Open", "done": "Done", "dropped": "Dropped"}
 OUTCOMES = {"note": "Update", "carried_forward": "Carried forward", "done": "Done",
             "dropped": "Dropped", "reopened": "Reopened"}
+DROPPED_WITH_ITEM = "Dropped with its agenda item."
 _STATUS_AFTER = {"done": "done", "dropped": "dropped", "reopened": "open",
                  "carried_forward": "open"}
 SORTS = ("due", "meeting", "owner", "status")
@@ -429,6 +430,20 @@ class Actions(Manager[Action]):
               on=None, dropped: bool = False) -> tuple[str, Changes]:
         return self.record_update(action_id, text, meeting_id=meeting_id, on=on,
                                   outcome="dropped" if dropped else "done")
+
+    def drop_with_item(self, item_id: str, meeting_id: str) -> tuple[list[str], Changes]:
+        """Close the item's open actions as dropped, at its meeting, when the item
+        is dropped from the agenda (it leaves the minutes that agreed them): the
+        updates made, for ``remove_update`` to take back."""
+        made, changes = [], Changes.of(self.kind)
+        with self._store.transaction():
+            for action in self.of_item(item_id):
+                if action.status == "open":
+                    update_id, more = self.record_update(
+                        action.id, DROPPED_WITH_ITEM, meeting_id=meeting_id, outcome="dropped")
+                    made.append(update_id)
+                    changes = changes | more
+        return made, changes
 
     def remove_update(self, update_id: str) -> Changes:
         """Take back an update (undo), with the status the action had before it."""

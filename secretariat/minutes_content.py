@@ -219,7 +219,7 @@ def _arising(tf: Taskforce, meeting_id: str) -> tuple[ArisingLine, ...]:
     return tuple(lines)
 
 
-_NOTES = {"deferred": "Deferred to a later meeting."}
+DEFERRED_NOTE = "Deferred to a later meeting."
 # The records inside others, for reading kept minutes back.
 _NESTED = {("MinutesDocument", "items"): ItemMinutes, ("ItemMinutes", "entries"): EntryLine,
            ("ItemMinutes", "actions"): ActionLine, ("ItemMinutes", "arising"): ArisingLine}
@@ -297,6 +297,10 @@ def _as_recorded(tf: Taskforce, meeting_id: str, publication: bool) -> MinutesDo
         if publication and restricted:
             items.append(ItemMinutes(number, "", level, withheld=True))
             continue
+        if row["status"] == "deferred":  # not reached: what was noted under it waits too
+            items.append(ItemMinutes(number, row["title"], level, note=DEFERRED_NOTE,
+                                     restricted=restricted))
+            continue
         recorded = tf.minutes.of_item(row["id"])
         entries: list[EntryLine] = []
         sub_points: dict[str, list[str]] = {}
@@ -310,7 +314,7 @@ def _as_recorded(tf: Taskforce, meeting_id: str, publication: bool) -> MinutesDo
         if row["id"] == interests_item:  # "Declarations of interest"
             entries += [EntryLine("point", line) for line in declared]
         items.append(ItemMinutes(
-            number, row["title"], level, note=_NOTES.get(row["status"], ""),
+            number, row["title"], level,
             restricted=restricted, entries=tuple(entries),
             actions=tuple(ActionLine(a.owner_label, a.text, a.due_label)
                           for a in actions.get(row["id"], ())),

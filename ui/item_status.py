@@ -52,28 +52,62 @@ def mark(session: Session, item_id: str | None, status: str) -> bool:
     """Undoably give the item ``status``; dropping an item with minutes asks first."""
     if item_id is None:
         return False
-    if status == "dropped" and not _drop_anyway(session, item_id):
-        return False
+    if status == "dropped":
+        return _drop(session, item_id)
     return session.update(session.tf.agenda, item_id, f"Mark item {WORDS[status]}",
                           status=status)
 
 
+def _drop(session: Session, item_id: str) -> bool:
+    """Drop the item, asking first if something is minuted under it. Its open
+    actions are dropped with it, in the same step (one undo brings all back):
+    the item leaves the minutes that agreed them, and an action no minutes
+    record would otherwise stay open in the log with no one to answer for it."""
+    tf = session.tf
+    item = tf.agenda.get(item_id)
+    if not _drop_anyway(session, item_id):
+        return False
+    made: list[str] = []
+
+    def drop():
+        with tf.store.transaction():
+            changes = tf.agenda.update(item_id, status="dropped")
+            updates, more = tf.actions.drop_with_item(item_id, item.meeting_id)
+        made[:] = updates
+        return changes | more
+
+    def restore():
+        with tf.store.transaction():
+            changes = tf.agenda.update(item_id, status=item.status)
+            for update_id in reversed(made):
+                changes = changes | tf.actions.remove_update(update_id)
+        return changes
+
+    return session.perform(f"Mark item {WORDS['dropped']}", drop, restore)
+
+
 def _drop_anyway(session: Session, item_id: str) -> bool:
     """Whether to drop an item under which something is minuted (it leaves the
-    printed minutes; its actions stay open in the log)."""
+    printed minutes, and its open actions are dropped with it)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     tf = session.tf
-    lines, actions = len(tf.minutes.of_item(item_id)), len(tf.actions.of_item(item_id))
+    lines = len(tf.minutes.of_item(item_id))
+    actions = tf.actions.of_item(item_id)
+    still_open = [a for a in actions if a.status == "open"]
     if not lines and not actions:
         return True
     held = " and ".join(part for part in (
         f"{lines} line{'s' if lines != 1 else ''} of minutes" if lines else "",
-        f"{actions} action{'s' if actions != 1 else ''}" if actions else "") if part)
+        f"{len(actions)} action{'s' if len(actions) != 1 else ''}" if actions else "") if part)
+    named = "".join(f"\n  • {a.owner_label}: {a.text}" for a in still_open)
     answer = QMessageBox.question(
         QApplication.activeWindow(), "Drop an item with minutes?",
         f"“{tf.agenda.get(item_id).title}” has {held}. Dropped, the item and its minutes "
-        "leave the printed minutes; its actions stay open in the action log. Drop it?",
+        "leave the printed minutes"
+        + (f", and these open actions are dropped with it:{named}\n\n" if still_open
+           else ". ")
+        + "Drop it? (Undo brings it all back.)",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes

@@ -12,9 +12,10 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
+from . import settings
 from .errors import show_error
 from .exports import Document, Ready
 from .minutes_edits import write_file
@@ -70,10 +71,19 @@ def print_document(parent: QWidget, document: Document) -> bool:
     drawn at the printer's resolution to a printer."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(document.file_name)
-    if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
+    dialog = QPrintDialog(printer, parent)
+    # Printing to a file starts where the official last saved, as the save
+    # dialogs do. Qt's own dialog fills this field from the working folder; the
+    # printer's output file would fill it too, but also turn the choice from
+    # the printer to a file.
+    to_file = dialog.findChild(QLineEdit, "filename")
+    if to_file is not None:
+        to_file.setText(settings.start_at(document.file_name))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
-        return write_file(parent, printer.outputFileName(), document.pdf)
+        return write_file(parent, settings.remember_folder(printer.outputFileName()),
+                          document.pdf)
     print_pages(printer, document.pdf)
     return True
 

@@ -1,69 +1,146 @@
 """Lists of records in a QTableView: one look and one way to keep the selection."""
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStyledItemDelegate,
-                               QTableView, QToolTip)
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStyle,
+                               QStyledItemDelegate, QTableView, QToolTip)
 
 from .models.records import RECORD_ROLE
 
 
 FIT_ROWS = 50
-WIDEST_COLUMN = 320  # pixels: a long title or note shows its start, then "…"
+WIDEST_COLUMN = 320  # pixels: a long title or note wraps onto more lines
 NARROWEST_SHARE = 60  # a column cut down to share the width keeps this much
-TEXT_MARGINS = 12  # pixels around a cell's text (the style's focus frame and padding)
+
+
+def cell_margins(view: QTableView) -> int:
+    """A cell's width besides its text: the style's margin either side, and the grid line."""
+    return 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
+                + 1) + 1
+
+
+def cell_text_cut(view: QTableView, text: str, column: int, row: int) -> bool:
+    """Whether ``text`` wrapped at word breaks in this cell of ``view`` is cut:
+    taller than the row, or a word wider than the column (drawn with "…")."""
+    metrics = view.fontMetrics()
+    room = view.columnWidth(column) - cell_margins(view)
+    if any(metrics.horizontalAdvance(word) > room for word in text.split()):
+        return True
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return metrics.boundingRect(0, 0, room, 1 << 20, flags, text).height() > view.rowHeight(row) - 1
 
 
 class FullTextTips(QStyledItemDelegate):
-    """Cells draw their text cut short with "…" at the right; pointing at one
-    so cut shows the whole text (unless the model has a tooltip of its own)."""
+    """Pointing at a cell whose text does not wholly show (a word longer than the
+    column is drawn cut with "…") shows the whole text, unless the model has a
+    tooltip of its own."""
 
     def helpEvent(self, event, view, option, index) -> bool:
         if event.type() == QEvent.Type.ToolTip and index.isValid() \
                 and index.data(Qt.ItemDataRole.ToolTipRole) is None:
             text = index.data(Qt.ItemDataRole.DisplayRole)
-            if isinstance(text, str) and option.fontMetrics.horizontalAdvance(text) \
-                    + TEXT_MARGINS > option.rect.width():
+            if isinstance(text, str) and cell_text_cut(view, text, index.column(), index.row()):
                 QToolTip.showText(event.globalPos(), text, view)
                 return True
         return super().helpEvent(event, view, option, index)
 
 
-def tip_when_cut(view: QAbstractItemView) -> None:
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.setItemDelegate(FullTextTips(view))
-
-
 class ColumnFitter(QObject):
     """Fits a table's columns to their contents (no wider than ``WIDEST_COLUMN``)
     when asked, and whenever the table is resized shares its width among them:
-    while they do not all fit, the widest are cut down alike, so the last
-    columns stay in view rather than past the right edge."""
+    while they do not all fit, the widest are cut down alike (their text wraps),
+    so the last columns stay in view rather than past the right edge. No column
+    is cut narrower than its heading or its longest word. A ``stretch`` column
+    takes the width the others leave."""
 
-    def __init__(self, view: QTableView, share_width: bool = True):
+    def __init__(self, view: QTableView, share_width: bool = True, stretch: int | None = None):
         super().__init__(view)
-        self._view = view
+        self._view, self._stretch = view, stretch
         self._natural: list[int] = []
+        self._least: list[int] = []  # each column's heading or longest word
         if share_width:
             on_resize(view.viewport(), self.share)
 
     def fit(self) -> None:
-        view, header = self._view, self._view.horizontalHeader()
-        self._natural = [min(max(view.sizeHintForColumn(c), header.sectionSizeHint(c)),
-                             WIDEST_COLUMN) for c in range(header.count())]
+        header = self._view.horizontalHeader()
+        measured = [self._measure(c) for c in range(header.count())]
+        self._least = [max(header.sectionSizeHint(c), word)
+                       for c, (_, word) in enumerate(measured)]
+        self._natural = [min(max(whole, least), WIDEST_COLUMN)
+                         for (whole, _), least in zip(measured, self._least)]
         for column, width in enumerate(self._natural):
             header.resizeSection(column, width)
         self.share()
+
+    def _measure(self, column: int) -> tuple[int, int]:
+        """The widths of the longest text and the longest word in the column's
+        first rows, each with the cell's margins (text wraps between words; a
+        word cut shows "…"). Read once: a long list is not read to its end."""
+        view, model = self._view, self._view.model()
+        whole = word = 0
+        for row in range(min(model.rowCount(), FIT_ROWS)):
+            index = model.index(row, column)
+            text = index.data()
+            if isinstance(text, str) and text:
+                font = index.data(Qt.ItemDataRole.FontRole)
+                metrics = QFontMetrics(font) if font is not None else view.fontMetrics()
+                whole = max(whole, metrics.horizontalAdvance(text))
+                word = max(word, *(metrics.horizontalAdvance(w) for w in text.split()))
+        # A pixel more: the text is laid out in fractions of one, then rounded.
+        return ((whole + cell_margins(view) + 1) if whole else 0,
+                (word + cell_margins(view) + 1) if word else 0)
 
     def share(self) -> None:
         if not self._natural or not self._view.viewport().width():
             return
         room, natural = self._view.viewport().width(), self._natural
         cap = max(natural)
-        while cap > NARROWEST_SHARE and sum(min(w, cap) for w in natural) > room:
-            cap -= 4
+
         header = self._view.horizontalHeader()
-        for column, width in enumerate(natural):
-            header.resizeSection(column, min(width, cap))
+
+        def widths(cap: int) -> list[int]:
+            return [max(min(width, cap), least) for width, least in zip(natural, self._least)]
+
+        while cap > NARROWEST_SHARE and sum(widths(cap)) > room:
+            cap -= 4
+        shared = widths(cap)
+        if self._stretch is not None:
+            # It takes what the others leave while that is its share or more.
+            mode = QHeaderView.ResizeMode.Stretch if sum(shared) <= room \
+                else QHeaderView.ResizeMode.Interactive
+            header.setSectionResizeMode(self._stretch, mode)
+        for column, width in enumerate(shared):
+            header.resizeSection(column, width)
+
+
+class RowFitter(QObject):
+    """Rows grow to hold their wrapped text: those in view, measured as they come
+    into view or their columns change width (Qt's ResizeToContents measures
+    every row of a long list at each layout)."""
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self._view, self._pending = view, False
+        model = view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.dataChanged,
+                       model.layoutChanged, view.verticalScrollBar().valueChanged,
+                       view.horizontalHeader().sectionResized):
+            signal.connect(self.soon)
+        on_resize(view.viewport(), self.soon)
+
+    def soon(self, *_) -> None:
+        """Fit once the changes of this turn of the event loop are all in."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.fit)
+
+    def fit(self) -> None:
+        self._pending = False
+        view = self._view
+        row, bottom = max(view.rowAt(0), 0), view.viewport().height()
+        while row < view.model().rowCount() and view.rowViewportPosition(row) < bottom:
+            view.resizeRowToContents(row)
+            row += 1
 
 
 def empty_hint(view: QAbstractItemView, text: str) -> QLabel:
@@ -102,18 +179,20 @@ def on_resize(widget, call) -> None:
     widget.installEventFilter(_Resized(widget, call))
 
 
-def table_view(model, name: str, fit_columns: bool = True,
-               share_width: bool = True) -> QTableView:
+def table_view(model, name: str, fit_columns: bool = True, share_width: bool = True,
+               stretch: int | None = None) -> QTableView:
     """A keyboard-friendly list of records, one row selected at a time.
 
     Its columns fit their contents each time the records are replaced (see
     ``ColumnFitter``), then stay as they are, for the official to drag wider
-    or narrower, until the table is resized. Text cut short ends in "…" and
-    shows whole when pointed at. (Qt's
+    or narrower, until the table is resized. Text longer than its column wraps
+    and the row grows to hold it; a word too long for it ends in "…" and shows
+    whole when pointed at. (Qt's
     ResizeToContents fits them at every layout instead: it measured a long
     list two or three times over while a file opened, and no one could drag
     them.) ``fit_columns=False`` leaves the widths to the caller;
-    ``share_width=False`` lets the last columns go past the right edge.
+    ``share_width=False`` lets the last columns go past the right edge;
+    ``stretch`` names the column given the spare width (else the last).
     """
     view = QTableView()
     view.setModel(model)
@@ -127,10 +206,12 @@ def table_view(model, name: str, fit_columns: bool = True,
     # Columns fit the first rows only: measuring every row of a long list would
     # make opening it cost in proportion to its length.
     header.setResizeContentsPrecision(FIT_ROWS)
-    header.setStretchLastSection(True)
-    view.setWordWrap(False)
-    tip_when_cut(view)
-    view.fitter = ColumnFitter(view, share_width)
+    header.setStretchLastSection(stretch is None)
+    view.setWordWrap(True)
+    view.rows = RowFitter(view)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setItemDelegate(FullTextTips(view))
+    view.fitter = ColumnFitter(view, share_width, stretch)
     if fit_columns:
         model.modelReset.connect(view.fitter.fit)
         view.fitter.fit()  # for records already there

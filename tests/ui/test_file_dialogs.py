@@ -4,7 +4,8 @@ in this session and the next, not always in the home folder."""
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit
 
 from ui.menus import Act
 from test_saving_never_overwrites import the_button
@@ -30,3 +31,23 @@ def test_file_dialogs_start_in_the_folder_last_used(sample_window, qtbot, tmp_pa
                         lambda parent, title, start, kind: opened.append(start) or ("", ""))
     sample_window.commands[Act.OPEN].trigger()
     assert opened == [str(folder)]
+
+
+def test_printing_to_a_file_starts_in_the_folder_last_used(sample_window, qtbot, tmp_path,
+                                                           monkeypatch, replies, files_opened):
+    folder = tmp_path / "papers for the chair"
+    folder.mkdir()
+    replies.save_to(folder / "minutes.pdf")
+    qtbot.mouseClick(the_button(sample_window, "Meetings", "Minutes", "Save as P&DF…"),
+                     Qt.MouseButton.LeftButton)
+    offered = []
+
+    def print_to_the_file_offered(dialog):  # the official picks Print to File, and OK
+        offered.append(Path(dialog.findChild(QLineEdit, "filename").text()))
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(offered[0]))
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(QPrintDialog, "exec", print_to_the_file_offered)
+    sample_window.commands[Act.PRINT].trigger()
+    assert offered[0].parent == folder and offered[0].suffix == ".pdf"
+    assert offered[0].exists()

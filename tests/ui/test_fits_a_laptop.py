@@ -1,12 +1,14 @@
 """Every page and meeting tab fits a laptop's window: no button or label is
-cut shorter than its text, and no button lies beyond the window's edge or
-behind the edge of the pane that holds it."""
+cut shorter than its text, no button lies beyond the window's edge or
+behind the edge of the pane that holds it, and no table's heading or cell
+shows less than its whole text."""
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QWidget
 
 from ui.pages import PAGES
+from ui.tables import cell_text_cut
 from ui.pages.meeting import MEETING_TABS
 
 SIZES = [(1100, 700), (1280, 720)]
@@ -59,8 +61,30 @@ def out_of_sight(window: QWidget, root: QWidget) -> list[str]:
     return found
 
 
+def tables_cut(root: QWidget) -> list[str]:
+    """Headings narrower than their text, and cells on screen whose text does
+    not wholly show (wrapped taller than the row, or a word cut with "…")."""
+    found = []
+    for view in root.findChildren(QTableView):
+        if not view.isVisible():
+            continue
+        header, model = view.horizontalHeader(), view.model()
+        for column in range(header.count()):
+            heading = model.headerData(column, Qt.Orientation.Horizontal)
+            if header.sectionSize(column) < header.sectionSizeHint(column):
+                found.append(f"{view.accessibleName()}: heading {heading!r} cut")
+            for row in range(model.rowCount()):
+                if view.rowViewportPosition(row) > view.viewport().height():
+                    break
+                text = model.index(row, column).data()
+                if isinstance(text, str) and cell_text_cut(view, text, column, row):
+                    found.append(f"{view.accessibleName()}: {heading} {text!r} cut")
+    return found
+
+
 def problems(window, root, where: str) -> list[str]:
-    return [f"{where}: {p}" for p in cut_short(root) + out_of_sight(window, root)]
+    return [f"{where}: {p}"
+            for p in cut_short(root) + out_of_sight(window, root) + tables_cut(root)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -117,3 +141,19 @@ def test_the_minutes_preview_zooms(sample_window, qtbot):
     qtbot.waitUntil(lambda: scroll.maximum() > 0)  # wider than the pane: it scrolls
     qtbot.mouseClick(pushes["Fit Width"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: scroll.maximum() == 0)
+
+
+def _meeting_tab(window, title: str):
+    meetings = window.centralWidget().page("Meetings")
+    meetings.show_meeting(window.session.tf.meetings.find_one(MEETING).id)
+    meetings.meeting_page.setCurrentIndex([t for t, _ in MEETING_TABS].index(title))
+    return meetings.meeting_page.tab(title)
+
+
+def test_the_minutes_outline_takes_the_height(sample_window, qtbot):
+    sample_window.resize(1100, 700)
+    tab = _meeting_tab(sample_window, "Minutes")
+    qtbot.wait(1)
+    rows = tab.tree.sizeHintForRow(0)
+    assert tab.tree.viewport().height() >= 8 * rows  # the outline shows eight lines or more
+    assert tab.tree.height() > tab.arising.height()  # more than the matters arising below

@@ -232,3 +232,47 @@ def test_circulated_minutes_changed_in_the_live_tab_ask_once(qtbot, live, replie
     assert _status(session, minutes) == "taken"
     assert len([a for a in replies.asked if "circulated" in a[1]]) == 2
     assert session.tf.minutes.of_item(minutes)[0].text == "Agreed as a true record"
+
+
+def test_item_n_of_m_counts_the_items_still_on_the_agenda(qtbot, live):
+    view, session, b, _ = live
+    on_agenda = view.agenda.count()
+    assert view.position.text() == f"Item 1 of {on_agenda}"
+    qtbot.keyClick(view.line, Qt.Key.Key_PageDown)
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view.line, Qt.Key.Key_X, shift_ctrl)  # drops the second item
+    assert view.position.text() == f"Dropped · {on_agenda - 1} items on the agenda"
+    qtbot.keyClick(view.line, Qt.Key.Key_PageDown)
+    assert view.position.text() == f"Item 2 of {on_agenda - 1}"
+
+
+def test_a_long_point_wraps_onto_more_lines(qtbot, live):
+    view, session, b, _ = live
+    qtbot.keyClick(view.line, Qt.Key.Key_PageDown)
+    _type(qtbot, view, "Short point")
+    _type(qtbot, view, " ".join(["the update covered every work stream in turn"] * 6))
+    short, long = view.recorded.item(0), view.recorded.item(1)
+    qtbot.waitUntil(lambda: view.recorded.visualItemRect(long).height()
+                    > 2 * view.recorded.visualItemRect(short).height())
+    assert view.recorded.visualItemRect(long).right() <= view.recorded.viewport().width()
+
+
+def test_dropping_an_item_drops_its_open_actions_with_it_and_undo_brings_them_back(
+        qtbot, live, replies):
+    from PySide6.QtWidgets import QMessageBox
+
+    view, session, b, _ = live
+    update = b.items[(0, "Update")]
+    qtbot.keyClick(view.line, Qt.Key.Key_PageDown)
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    _type(qtbot, view, "Ed Mayo -- circulate the paper -- next week")
+    replies.answer(QMessageBox.StandardButton.Yes)
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view.line, Qt.Key.Key_X, shift_ctrl)
+    assert "Ed Mayo: circulate the paper" in replies.asked[-1][1]  # named before dropping
+    action, = session.tf.actions.of_item(update)
+    assert (_status(session, update), action.status) == ("dropped", "dropped")
+    session.undo_stack.undo()  # one undo: the item and its action back as they were
+    action, = session.tf.actions.of_item(update)
+    assert (_status(session, update), action.status) == ("planned", "open")
+    assert action.updates == ()

@@ -259,3 +259,23 @@ def test_the_editor_for_a_line_is_as_wide_as_the_list(qtbot, minutes_tab, answer
     qtbot.keyClick(tab.tree, Qt.Key.Key_F2)
     assert session.tf.minutes.get(point.id).text == "Shorter"
     assert widths[0] >= tab.tree.width() > 400
+
+
+def test_an_item_not_reached_prints_only_that_it_was_deferred(qtbot, minutes_tab, replies,
+                                                              click, files_opened, tmp_path):
+    tab, session, b = minutes_tab
+    update = b.items[(0, "Update")]
+    tab._select(("agenda_items", update))
+    tab.entry.setFocus()
+    tab.entry.setPlainText("- Updates will be tracked\nAction: Ed Mayo — write it up — asap")
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(session.tf.actions.of_item(update)) == 1
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(tab.entry, Qt.Key.Key_D, shift_ctrl)
+    qtbot.waitUntil(lambda: "Deferred" in tab.preview.document.getAllText(0).text())
+    saved = tmp_path / "minutes.pdf"
+    replies.save_to(saved)
+    click(tab, "Save as PDF…")
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(saved).pages)
+    assert "Chair's update" in text and "Deferred to a later meeting." in text
+    assert "Updates will be tracked" not in text and "write it up" not in text

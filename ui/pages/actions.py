@@ -13,7 +13,7 @@ from functools import cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox,
-                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QSplitter, QVBoxLayout, QWidget)
 
 from secretariat.actions import OUTCOMES, SORTS, STATUSES, Action
@@ -123,11 +123,7 @@ class ActionTable(QWidget):
         name = "Matters arising" if meeting_id else "Actions"
         # Sized to the rows at hand when first shown, not re-measured at each
         # filter, nor as more are fetched while scrolling.
-        self.view = table_view(self.model, name, fit_columns=False)
-        self.view.setWordWrap(True)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(ACTION_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.view = table_view(self.model, name, fit_columns=False, stretch=ACTION_COLUMN)
         self._sized = False
         self.view.activated.connect(lambda _: self.update_chosen())
         on_chosen = [button("Add &update…", self.update_chosen,

@@ -15,8 +15,9 @@ import time
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QListView,
+                               QListWidget, QListWidgetItem, QRadioButton, QVBoxLayout,
+                               QWidget)
 
 from secretariat import minutes_content
 
@@ -97,6 +98,10 @@ class LiveView(QWidget):
         self.recorded = QListWidget()
         self.recorded.setAccessibleName("Recorded under this item")
         self.recorded.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A long point wraps onto more lines, its row growing, as the pane is resized.
+        self.recorded.setWordWrap(True)
+        self.recorded.setResizeMode(QListView.ResizeMode.Adjust)
+        self.recorded.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.kinds = QButtonGroup(self)
         kind_row = QHBoxLayout()
@@ -236,8 +241,12 @@ class LiveView(QWidget):
         self.line.setPlaceholderText("Dropped: nothing is minuted under it (Ctrl+Z to undo)"
                                      if dropped else KINDS[self.kind][3])
         words = item_status.label(status)
-        self.position.setText(f"Item {self.index + 1} of {len(self.items)}"
-                              + (f" · {words}" if words else ""))
+        # Counted as the agenda counts them: a dropped item is no longer on it.
+        on_agenda = [r["id"] for r, _ in self.items if r["status"] != "dropped"]
+        self.position.setText(
+            f"{words} · {len(on_agenda)} items on the agenda" if dropped
+            else f"Item {on_agenda.index(row['id']) + 1} of {len(on_agenda)}"
+            + (f" · {words}" if words else ""))
         self.title.setText(f"{number} {row['title']}".strip())
         tf = self.session.tf
         for entry in tf.minutes.of_item(row["id"]):

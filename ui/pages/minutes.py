@@ -82,7 +82,7 @@ class MinutesTab(QWidget):
         self.entry.setAccessibleName("New entries for the selected item")
         self.entry.setPlaceholderText(SYNTAX_HELP)
         self.entry.setTabChangesFocus(True)
-        self.entry.setMaximumHeight(90)
+        self.entry.setMaximumHeight(4 * self.entry.fontMetrics().lineSpacing())  # three lines
         QShortcut(QKeySequence("Ctrl+Return"), self.entry, self.record,
                   context=Qt.ShortcutContext.WidgetShortcut)
         record_row = QHBoxLayout()
@@ -90,17 +90,30 @@ class MinutesTab(QWidget):
         record_row.addWidget(button("&Record", self.record, SYNTAX_HELP))
 
         self.arising = ActionTable(session, meeting_id)
-        self.arising.view.setMaximumHeight(160)
+        self.arising.view.setMinimumHeight(5 * self.arising.view.fontMetrics().lineSpacing())
+        arising = QWidget()
+        arising_column = QVBoxLayout(arising)
+        arising_column.setContentsMargins(0, 0, 0, 0)
+        arising_column.addWidget(QLabel("Matters arising: actions still open from earlier "
+                                        "meetings"))
+        arising_column.addWidget(self.arising)
+        # The minutes take most of the height; matters arising the rest, more if dragged.
+        outline = QSplitter(Qt.Orientation.Vertical)
+        outline.setChildrenCollapsible(False)
+        outline.addWidget(self.tree)
+        outline.addWidget(arising)
+        outline.setStretchFactor(0, 3)
+        outline.setStretchFactor(1, 2)
+        remember_sizes(outline, "minutes outline", [300, 200])
 
         left = QWidget()
         column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.state)
         column.addWidget(self.banner)
         column.addLayout(bar)
         column.addLayout(item_bar)
-        column.addWidget(self.tree, 1)
-        column.addWidget(QLabel("Matters arising: actions still open from earlier meetings"))
-        column.addWidget(self.arising)
+        column.addWidget(outline, 1)
         hint = QLabel("Enter or F2 edits the selected line, Delete removes it, "
                       "Ctrl+Up and Ctrl+Down move it. " + item_status.HINT + ".")
         hint.setWordWrap(True)
