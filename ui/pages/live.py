@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QRadioButton, QVBoxLayout, QWidget)
 
-from secretariat import minutes_content
+from secretariat.meeting import minutes_content
 
 from .. import item_status
 from ..session import Session
