@@ -188,7 +188,7 @@ def check_record(table: str, row: dict) -> None:
         raise FieldError("A person needs a name, or a role for an official known by it.",
                          "name")
     if table == "approved_minutes":
-        from .minutes_content import readable
+        from .meeting.minutes_content import readable
 
         for column in ("document", "publication"):
             if not readable(row.get(column)):

@@ -13,11 +13,11 @@ import re
 import sqlite3
 
 from .frozen import record
-from .storage.schema.s07_search import BLOCK, SOURCES, TOKENIZER, kind_range
-from .storage.schema.s11_search_queue import (drop_trigger_statements, rebuild_statements,
-                                      trigger_statements)
 from .storage import Store
 from .storage.connect import sqlite
+from .storage.schema.s07_search import BLOCK, SOURCES, TOKENIZER, kind_range
+from .storage.schema.s11_search_queue import (drop_trigger_statements, rebuild_statements,
+                                              trigger_statements)
 from .storage.search_queue import PENDING
 from .values import day_month_year
 

@@ -11,17 +11,17 @@ from .frozen import record
 from .storage import Store
 
 if TYPE_CHECKING:  # each manager's module is imported when the manager is first used
-    from .actions import Actions
-    from .agenda import Agenda
-    from .attendance import Attendances
-    from .bodies import Bodies
-    from .interests import Interests
-    from .meetings import Meetings
-    from .minutes import Minutes
-    from .papers import Papers
-    from .people import People
-    from .reviews import Reviews
-    from .suggestions import Suggestions
+    from .meeting.actions import Actions
+    from .meeting.agenda import Agenda
+    from .meeting.attendance import Attendances
+    from .membership.bodies import Bodies
+    from .interest.interests import Interests
+    from .meeting.meetings import Meetings
+    from .meeting.minutes import Minutes
+    from .review.papers import Papers
+    from .membership.people import People
+    from .review.reviews import Reviews
+    from .meeting.suggestions import Suggestions
 
 
 # Minutes approved in a file from before they were kept on approval.
@@ -54,61 +54,61 @@ class Taskforce:
 
     @cached_property
     def bodies(self) -> "Bodies":
-        from .bodies import Bodies
+        from .membership.bodies import Bodies
         return Bodies(self.store)
 
     @cached_property
     def people(self) -> "People":
-        from .people import People
+        from .membership.people import People
         return People(self.store)
 
     @cached_property
     def meetings(self) -> "Meetings":
-        from .meetings import Meetings
+        from .meeting.meetings import Meetings
         return Meetings(self.store)
 
     @cached_property
     def agenda(self) -> "Agenda":
-        from .agenda import Agenda
+        from .meeting.agenda import Agenda
         return Agenda(self.store)
 
     @cached_property
     def attendance(self) -> "Attendances":
-        from .attendance import Attendances
+        from .meeting.attendance import Attendances
         return Attendances(self.store)
 
     @cached_property
     def suggestions(self) -> "Suggestions":
-        from .suggestions import Suggestions
+        from .meeting.suggestions import Suggestions
         return Suggestions(self.store)
 
     @cached_property
     def papers(self) -> "Papers":
-        from .papers import Papers
+        from .review.papers import Papers
         return Papers(self.store)
 
     @cached_property
     def reviews(self) -> "Reviews":
-        from .reviews import Reviews
+        from .review.reviews import Reviews
         return Reviews(self.store)
 
     @cached_property
     def interests(self) -> "Interests":
-        from .interests import Interests
+        from .interest.interests import Interests
         return Interests(self.store)
 
     @cached_property
     def actions(self) -> "Actions":
-        from .actions import Actions
+        from .meeting.actions import Actions
         return Actions(self.store)
 
     @cached_property
     def minutes(self) -> "Minutes":
-        from .minutes import Minutes
+        from .meeting.minutes import Minutes
         return Minutes(self.store, self.actions, self._approved_documents)  # kept on approval
 
     def _approved_documents(self, meeting_id: str) -> tuple[str, str]:
-        from .minutes_content import as_approved
+        from .meeting.minutes_content import as_approved
 
         return as_approved(self, meeting_id)
 

@@ -5,7 +5,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from secretariat import sample
+from secretariat.files import sample
 from secretariat.storage.backups import backup_dir_for
 from secretariat.taskforce import Taskforce
 

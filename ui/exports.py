@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from secretariat.errors import UserFacingError
 from secretariat.frozen import record
-from secretariat.output_files import write_private
+from secretariat.files.output_files import write_private
 from secretariat.storage.targets import check_target
 
 from .errors import show_error

@@ -64,7 +64,7 @@ def sample_path() -> Path:
     """The sample taskforce beside the default file, written the first time it is asked for."""
     path = data_dir() / SAMPLE_FILE_NAME
     if not path.exists():
-        from secretariat import sample  # only for a new sample file
+        from secretariat.files import sample  # only for a new sample file
 
         sample.write(path)
     return path

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from secretariat.agenda import STATUSES
+from secretariat.meeting.agenda import STATUSES
 
 from . import palette
 from .session import Session

@@ -7,9 +7,9 @@ from typing import Callable
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from secretariat.changes import Changes
-from secretariat.output_files import write_private
+from secretariat.files.output_files import write_private
 from secretariat.errors import UserFacingError
-from secretariat.minutes import parse
+from secretariat.meeting.minutes import parse
 
 from .errors import show_error
 from .session import Session

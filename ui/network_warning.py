@@ -4,7 +4,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from secretariat.filesystem import is_network_path
+from secretariat.files.filesystem import is_network_path
 
 TITLE = "File on a network share"
 

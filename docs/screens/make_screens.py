@@ -20,7 +20,7 @@ from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from secretariat import sample  # noqa: E402
+from secretariat.files import sample  # noqa: E402
 from secretariat.taskforce import Taskforce  # noqa: E402
 from ui.app import create_application  # noqa: E402
 

@@ -16,7 +16,7 @@ import sys
 from typing import Iterator
 
 from ..errors import NotFoundError, ValidationError, printable
-from ..output_files import write_private
+from ..files.output_files import write_private
 from ..taskforce import Taskforce
 
 

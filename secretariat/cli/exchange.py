@@ -19,7 +19,7 @@ def register(sub) -> None:
 
 
 def run_export(args) -> int:
-    from .. import exchange  # each command imports only what it uses
+    from ..files import exchange  # each command imports only what it uses
 
     with open_existing(args.path) as tf:
         exchange.export_file(tf.store, args.output)  # in full or not at all
@@ -34,7 +34,7 @@ def run_import(args) -> int:
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
         raise UserFacingError(f"Cannot read {source.name}: {reason}.") from None
-    from .. import exchange
+    from ..files import exchange
 
     summary = exchange.import_json(text, args.path, source_name=source.name)
     say(f"Imported {summary.total} records from {source.name} into {args.path}")

@@ -16,7 +16,7 @@ def register(sub) -> None:
 
 
 def run_sample(args) -> int:
-    from .. import sample  # each command imports only what it uses
+    from ..files import sample  # each command imports only what it uses
 
     sample.write(args.path)
     say(f"Wrote the sample taskforce to {args.path}")
@@ -25,7 +25,7 @@ def run_sample(args) -> int:
 
 def run_check(args) -> int:
     from .. import fields, search
-    from ..people import namesake_problems
+    from ..membership.people import namesake_problems
 
     # A check only reads (beside any program writing the file); a repair writes.
     with open_existing(args.path, reading=not args.repair) as tf:

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from .. import minutes_content
-from ..actions import STATUSES
-from ..output_files import write_private
+from ..files.output_files import write_private
+from ..meeting import minutes_content
+from ..meeting.actions import STATUSES
 from ..records import choice
 from . import (body_named, open_existing, output_argument, pdf_command, render_pdf, say, warn,
                write_pdf)
@@ -35,7 +35,7 @@ def run_minutes(args) -> int:
         pdf = render_pdf(minutes_pdf, doc)
         draft = None
         if args.email:  # imported only then: the e-mail modules are slow to load
-            from .. import circulate
+            from ..letters import circulate
 
             draft = circulate.draft(tf, meeting.id, pdf,
                                     "draft minutes" if doc.draft else "minutes")

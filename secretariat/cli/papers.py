@@ -20,7 +20,7 @@ def register(sub) -> None:
 
 def run_register(args) -> int:
     from ..documents import register_pdf
-    from ..interests import register_document
+    from ..interest.interests import register_document
 
     with open_existing(args.path) as tf:
         doc = register_document(tf, the_body(tf, args.body), args.as_of, args.marking)
@@ -31,7 +31,7 @@ def run_register(args) -> int:
 
 def run_reviews(args) -> int:
     from ..documents import reviews_pdf
-    from ..reviews import coverage_document
+    from ..review.reviews import coverage_document
 
     with open_existing(args.path) as tf:
         doc = coverage_document(tf, the_body(tf, args.body), dt.date.today())
@@ -42,7 +42,7 @@ def run_reviews(args) -> int:
 
 
 def run_brief(args) -> int:
-    from ..conflicts import brief_document
+    from ..interest.conflicts import brief_document
     from ..documents import chairs_brief_pdf
 
     with open_existing(args.path) as tf:

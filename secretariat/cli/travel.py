@@ -27,7 +27,7 @@ def register(sub) -> None:
 
 
 def run_take(args) -> int:
-    from ..travel import take_travel_copy
+    from ..files.travel import take_travel_copy
 
     with open_existing(args.path, reading=False) as tf:  # the home file records the copy
         copy = take_travel_copy(tf.store, args.copy)
@@ -36,7 +36,7 @@ def run_take(args) -> int:
 
 
 def run_merge(args) -> int:
-    from ..travel import label_of, merge, record_name
+    from ..files.travel import label_of, merge, record_name
 
     report = merge(args.path, args.copy)
     if not report.merged and args.keep:

@@ -3,9 +3,9 @@ agreed, when it is due and its dated history. Overdue ones say so."""
 
 import datetime as dt
 
-from ..actions import Action
 from ..frozen import record
-from ..minutes_content import SENSITIVE
+from ..meeting.actions import Action
+from ..meeting.minutes_content import SENSITIVE
 from ..progress import Progress, ignore, part
 from ..values import abbreviated_date, long_date
 from . import fonts

@@ -6,8 +6,8 @@ agenda is agreed."""
 
 from reportlab.lib.styles import ParagraphStyle
 
-from ..agenda import Clock, PlannedItem
 from ..frozen import record
+from ..meeting.agenda import Clock, PlannedItem
 from ..taskforce import Taskforce
 from ..values import clock_time, long_date, time_range
 from . import fonts

@@ -9,8 +9,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from ..attendance import MemberRecord
 from ..frozen import record
+from ..meeting.attendance import MemberRecord
 from ..values import day_month_year, parse_optional_date
 from . import fonts
 from .flowables import cut, grid, title

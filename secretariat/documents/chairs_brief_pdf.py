@@ -3,7 +3,7 @@ member's current interest matching an agenda item or a paper going to the
 meeting), the items touching the MIS or MSP, and the declaration forms still
 out. The chair decides what to do with each; the brief only lists them."""
 
-from ..conflicts import BriefDocument
+from ..interest.conflicts import BriefDocument
 from ..values import long_date
 from . import fonts
 from .flowables import grid, paragraphs, title

@@ -9,7 +9,7 @@ decisions, and an Actions table saying who does what by when.
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from ..minutes_content import ItemMinutes, MinutesDocument
+from ..meeting.minutes_content import ItemMinutes, MinutesDocument
 from . import fonts
 from .flowables import grid, heading, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet

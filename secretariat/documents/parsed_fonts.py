@@ -20,7 +20,7 @@ import reportlab
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from ..errors import UserFacingError
-from ..output_files import write_private
+from ..files.output_files import write_private
 
 FORMAT = 2  # raised when what the file holds changes shape
 CACHE_NAME = "fonts.pickle"

@@ -4,7 +4,7 @@ OFFICIAL-SENSITIVE unless the official chooses otherwise."""
 
 from reportlab.platypus import KeepTogether
 
-from ..interests import RegisterDocument
+from ..interest.interests import RegisterDocument
 from ..values import day_month_year, long_date
 from . import fonts
 from .flowables import grid, heading, paragraphs, title

@@ -2,7 +2,7 @@
 its marks (no technical or lay reviewer, deadline near with reviews
 outstanding) and any conflict flags; then each member's review load."""
 
-from ..reviews import CoverageDocument, PaperCoverage
+from ..review.reviews import CoverageDocument, PaperCoverage
 from ..values import day_month_year, long_date
 from . import fonts
 from .flowables import grid, heading, paragraphs, title

@@ -235,7 +235,7 @@ class Bench:
         figure = Figure(f"minutes of a {generate.BIG_MEETING_ITEMS}-item meeting, in process",
                         "≤ 1 s", limit=1000)
         try:
-            from secretariat import minutes_content
+            from secretariat.meeting import minutes_content
             from secretariat.documents import minutes_pdf
         except ImportError:
             figure.note = "not measured yet"

@@ -3,7 +3,7 @@ deferred items."""
 
 import pytest
 
-from secretariat.agenda import DEFAULT_ITEM_MINUTES
+from secretariat.meeting.agenda import DEFAULT_ITEM_MINUTES
 from secretariat.errors import ValidationError
 
 

@@ -12,7 +12,8 @@ import inspect
 
 import pytest
 
-from secretariat import exchange, minutes_content
+from secretariat.files import exchange
+from secretariat.meeting import minutes_content
 from secretariat.errors import MinutesLockedError, ValidationError
 from secretariat.taskforce import Taskforce
 
@@ -191,8 +192,8 @@ def managers() -> dict[str, type]:
 
 
 def public_writes() -> set[str]:
-    from secretariat.conflicts import Tags
-    from secretariat.lifecycle import Lifecycle
+    from secretariat.interest.conflicts import Tags
+    from secretariat.meeting.lifecycle import Lifecycle
 
     classes = managers()
     classes.update(lifecycle=Lifecycle, tags=Tags)
@@ -341,7 +342,7 @@ def test_an_import_keeps_approved_minutes_final(approved, tmp_path):
 
 
 def test_minutes_approved_away_come_home_final(sample_path, tmp_path):
-    from secretariat.travel import merge, take_travel_copy
+    from secretariat.files.travel import merge, take_travel_copy
 
     away = tmp_path / "away.taskforce"
     with Taskforce.open(sample_path) as tf:
@@ -362,7 +363,7 @@ def test_minutes_approved_away_come_home_final(sample_path, tmp_path):
 
 
 def test_minutes_reopened_away_stay_approved_at_home(sample_path, tmp_path):
-    from secretariat.travel import merge, take_travel_copy
+    from secretariat.files.travel import merge, take_travel_copy
 
     away = tmp_path / "away.taskforce"
     with Taskforce.open(sample_path) as tf:

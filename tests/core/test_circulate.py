@@ -5,7 +5,7 @@ from email import message_from_bytes
 from email.policy import default
 
 from minutes_setup import board
-from secretariat import circulate
+from secretariat.letters import circulate
 from secretariat.__main__ import main
 from secretariat.taskforce import Taskforce
 

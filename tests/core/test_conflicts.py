@@ -2,7 +2,8 @@ import datetime as dt
 
 from papers_setup import panel
 
-from secretariat import conflicts, reviews
+from secretariat.interest import conflicts
+from secretariat.review import reviews
 
 
 def interest(**values):

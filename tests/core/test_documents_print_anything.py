@@ -14,12 +14,12 @@ import pypdf
 import pytest
 
 from minutes_setup import board
-from secretariat import minutes_content
-from secretariat.attendance import MemberRecord
-from secretariat.conflicts import BriefDocument, Conflict
+from secretariat.meeting import minutes_content
+from secretariat.meeting.attendance import MemberRecord
+from secretariat.interest.conflicts import BriefDocument, Conflict
 from secretariat.documents import (agenda_pdf, attendance_pdf, chairs_brief_pdf, fonts,
                                    minutes_pdf)
-from secretariat.people import Person
+from secretariat.membership.people import Person
 
 _MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -152,7 +152,7 @@ def test_a_presenter_is_listed_with_the_item_they_presented(tf):
 
 
 def test_the_chair_s_brief_shows_what_was_declared_at_its_meeting(sample_tf):
-    from secretariat.conflicts import brief_document
+    from secretariat.interest.conflicts import brief_document
 
     january = sample_tf.meetings.find_one("2012-01-12").id
     ed = sample_tf.store.scalar("SELECT id FROM people WHERE name = 'Ed Mayo'")
@@ -164,7 +164,7 @@ def test_the_chair_s_brief_shows_what_was_declared_at_its_meeting(sample_tf):
 
 def test_the_coverage_view_says_which_meeting_a_paper_goes_to(sample_tf):
     from secretariat.documents import reviews_pdf
-    from secretariat.reviews import coverage_document
+    from secretariat.review.reviews import coverage_document
 
     body = sample_tf.bodies.all()[0].id
     text = " ".join(extracted(reviews_pdf.render(coverage_document(sample_tf, body))).split())
@@ -188,7 +188,7 @@ def test_a_long_name_in_the_attendance_chart_stays_on_the_page():
 
 def test_no_page_of_the_register_of_interests_starts_with_a_member_s_form_line(tf):
     from secretariat.documents import register_pdf
-    from secretariat.interests import register_document
+    from secretariat.interest.interests import register_document
 
     body, _ = tf.bodies.create("Mutuals Taskforce")
     for n in range(40):

@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from secretariat import exchange
+from secretariat.files import exchange
 from secretariat.__main__ import main
 from secretariat.errors import FileProblem
 from secretariat.record_tables import record_tables

@@ -4,7 +4,7 @@ import pytest
 from papers_setup import panel
 
 from secretariat.errors import ValidationError
-from secretariat.interests import declarations_for_meeting
+from secretariat.interest.interests import declarations_for_meeting
 
 
 def test_an_ended_interest_stays_in_the_history(tf):

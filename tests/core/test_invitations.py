@@ -5,8 +5,8 @@ from email import policy
 import pytest
 from papers_setup import panel
 
-from secretariat import invitations
-from secretariat.output_files import write_private
+from secretariat.letters import invitations
+from secretariat.files.output_files import write_private
 from secretariat.errors import ValidationError
 
 WAVE = "First wave of cross-cutting issues papers"

@@ -6,7 +6,7 @@ import pytest
 
 from minutes_setup import board
 from secretariat.errors import ValidationError
-from secretariat.lifecycle import MinutesLockedError
+from secretariat.meeting.lifecycle import MinutesLockedError
 
 
 def _approved(tf):

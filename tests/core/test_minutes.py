@@ -4,7 +4,7 @@ import pytest
 
 from minutes_setup import board
 from secretariat.errors import ValidationError
-from secretariat.minutes import Captured, parse
+from secretariat.meeting.minutes import Captured, parse
 
 
 def test_the_list_syntax_reads_points_sub_points_decisions_and_actions():

@@ -6,7 +6,7 @@ import pypdf
 import pytest
 
 from minutes_setup import add_item, board
-from secretariat import minutes_content
+from secretariat.meeting import minutes_content
 from secretariat.__main__ import main
 from secretariat.documents import minutes_pdf
 from secretariat.taskforce import Taskforce

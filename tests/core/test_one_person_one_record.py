@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from secretariat import exchange
+from secretariat.files import exchange
 from secretariat.__main__ import main
-from secretariat.people import NamesakeError
+from secretariat.membership.people import NamesakeError
 from secretariat.taskforce import Taskforce
 
 
@@ -72,7 +72,7 @@ def test_a_person_recorded_twice_is_merged_and_undone(sample_tf):
 
 
 def test_the_same_person_added_at_home_and_away_is_pointed_out(sample_path, tmp_path):
-    from secretariat.travel import merge, take_travel_copy
+    from secretariat.files.travel import merge, take_travel_copy
 
     away = tmp_path / "away.taskforce"
     with Taskforce.open(sample_path) as tf:

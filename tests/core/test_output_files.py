@@ -3,7 +3,7 @@
 import pytest
 
 from secretariat.errors import UserFacingError
-from secretariat.output_files import private_output, write_private
+from secretariat.files.output_files import private_output, write_private
 
 
 def test_an_output_replaces_an_older_file_whole_and_privately(tmp_path):

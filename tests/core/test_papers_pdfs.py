@@ -7,9 +7,10 @@ import pytest
 from papers_setup import panel
 from pypdf import PdfReader
 
-from secretariat import conflicts, reviews
+from secretariat.interest import conflicts
+from secretariat.review import reviews
 from secretariat.documents import chairs_brief_pdf, register_pdf, reviews_pdf
-from secretariat.interests import register_document
+from secretariat.interest.interests import register_document
 
 
 def text_of(data: bytes) -> str:
@@ -126,7 +127,7 @@ def test_bad_input_is_one_line_and_exit_1(sample_path, tmp_path, args, message):
 
 
 def test_declarations_print_in_the_minutes(tf, world):
-    from secretariat import minutes_content
+    from secretariat.meeting import minutes_content
     from secretariat.documents import minutes_pdf
 
     tf.interests.declare_at_meeting(world.meeting, world.people["Peter Holbrook"],
@@ -139,7 +140,7 @@ def test_declarations_print_in_the_minutes(tf, world):
 
 
 def test_declarations_go_under_the_standing_item_when_there_is_one(tf, world):
-    from secretariat import minutes_content
+    from secretariat.meeting import minutes_content
 
     tf.store.insert("agenda_items", dict(
         meeting_id=world.meeting, position=0, title="Declarations of interest",

@@ -6,13 +6,13 @@ import stat
 
 import pytest
 
-from secretariat import exchange
+from secretariat.files import exchange
 from secretariat.documents import actions_pdf
 from secretariat.errors import Cancelled
 from secretariat.progress import in_batches
 from secretariat.storage import Store
 from secretariat.taskforce import Taskforce
-from secretariat.travel import merge, take_travel_copy
+from secretariat.files.travel import merge, take_travel_copy
 
 
 class Watcher:

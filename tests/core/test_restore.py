@@ -3,8 +3,8 @@
 import pytest
 
 from secretariat.errors import FileLockedError, FileProblem
-from secretariat.filesystem import is_network_path
-from secretariat.restore import restore_backup, verified_backups
+from secretariat.files.filesystem import is_network_path
+from secretariat.files.restore import restore_backup, verified_backups
 from secretariat.storage.backups import list_backups
 from secretariat.taskforce import Taskforce
 

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from papers_setup import panel
 
-from secretariat import reviews
+from secretariat.review import reviews
 from secretariat.errors import ValidationError
 
 TODAY = dt.date(2012, 2, 1)

@@ -9,7 +9,7 @@ from secretariat.__main__ import main
 from secretariat.storage import backups
 from secretariat.storage.opening import APPLICATION_ID
 from secretariat.taskforce import Taskforce
-from secretariat.travel import merge, take_travel_copy
+from secretariat.files.travel import merge, take_travel_copy
 
 from minutes_setup import add_item, board
 

@@ -4,11 +4,11 @@ import stat
 
 import pytest
 
-from secretariat import exchange
+from secretariat.files import exchange
 from secretariat.errors import FileLockedError, FileProblem
 from secretariat.storage.backups import list_backups
 from secretariat.taskforce import Taskforce
-from secretariat.travel import check_merge, merge, snapshot_path, take_travel_copy
+from secretariat.files.travel import check_merge, merge, snapshot_path, take_travel_copy
 
 
 @pytest.fixture

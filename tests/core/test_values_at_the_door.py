@@ -9,14 +9,15 @@ import sqlite3
 
 import pytest
 
-from secretariat import exchange, fields
+from secretariat.files import exchange
+from secretariat import fields
 from secretariat.storage import schema
 from secretariat.__main__ import main
 from secretariat.errors import UserFacingError, ValidationError
 from secretariat.storage import backups
 from secretariat.storage.opening import APPLICATION_ID
 from secretariat.taskforce import Taskforce
-from secretariat.travel import merge, take_travel_copy
+from secretariat.files.travel import merge, take_travel_copy
 
 # (what, value, refused in a one-line field, refused in a text field)
 HOSTILE = [
@@ -209,7 +210,7 @@ def test_every_value_let_in_prints_back_as_typed(tf):
     import subprocess
     import unicodedata
 
-    from secretariat import minutes_content
+    from secretariat.meeting import minutes_content
     from secretariat.documents import minutes_pdf
 
     if not shutil.which("pdftotext"):

@@ -157,7 +157,7 @@ def make(crafted: Crafted, sound: Path, folder: Path) -> tuple[Path, Path]:
     """The crafted file in ``folder`` (a copy of the closed file ``sound``, or a
     travel copy of it), and the home file it goes with."""
     from secretariat.taskforce import Taskforce
-    from secretariat.travel import take_travel_copy
+    from secretariat.files.travel import take_travel_copy
 
     folder.mkdir(parents=True, exist_ok=True)
     home = folder / "home.taskforce"
@@ -173,7 +173,7 @@ def make(crafted: Crafted, sound: Path, folder: Path) -> tuple[Path, Path]:
 
 
 def main(out: str) -> None:
-    from secretariat import sample
+    from secretariat.files import sample
     from secretariat.taskforce import Taskforce
 
     folder = Path(out)

@@ -10,7 +10,7 @@ import pytest
 from secretariat.__main__ import main
 from secretariat.errors import UserFacingError
 from secretariat.taskforce import Taskforce
-from secretariat.travel import merge
+from secretariat.files.travel import merge
 
 from crafted import CRAFTED, make
 
@@ -87,7 +87,7 @@ def test_a_crafted_travel_copy_is_refused_and_the_home_file_unchanged(crafted, s
 
 def test_a_travel_copy_from_this_program_still_merges(sound, tmp_path, capsys):
     """The refusals above are not refusing everything: an honest copy merges."""
-    from secretariat.travel import take_travel_copy
+    from secretariat.files.travel import take_travel_copy
 
     away = tmp_path / "away.taskforce"
     with Taskforce.open(sound) as tf:

@@ -5,7 +5,7 @@ import os
 import pytest
 
 from secretariat.errors import DamagedFileError, FileProblem, NotTaskforceFileError
-from secretariat.restore import restore_backup, verified_backups
+from secretariat.files.restore import restore_backup, verified_backups
 from secretariat.taskforce import Taskforce
 
 PAGE = 4096

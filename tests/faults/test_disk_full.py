@@ -125,7 +125,7 @@ def test_sample_on_a_full_disk_leaves_nothing(small_disk, capsys):
 
 
 def test_import_on_a_full_disk_leaves_nothing(small_disk, sample_path, tmp_path, capsys):
-    from secretariat import exchange
+    from secretariat.files import exchange
 
     disk, fill = small_disk
     source = tmp_path / "all.json"
@@ -205,7 +205,7 @@ def test_closing_on_a_full_disk_never_fails(small_disk, sample_path):
 def test_a_disk_that_fills_halfway_never_leaves_a_damaged_file(small_disk, sample_path,
                                                                tmp_path, command):
     """However little room is left, the new file is whole, or not made at all."""
-    from secretariat import exchange
+    from secretariat.files import exchange
     from secretariat.__main__ import main
     from secretariat.storage.backups import verify_whole
 

@@ -14,7 +14,7 @@ import sqlite3
 import pytest
 from pypdf import PdfReader
 
-from secretariat import sample
+from secretariat.files import sample
 from secretariat.__main__ import build_parser, main
 from secretariat.record_tables import record_tables
 from secretariat.taskforce import Taskforce

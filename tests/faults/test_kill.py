@@ -13,7 +13,7 @@ from secretariat.storage import schema
 from secretariat.storage.backups import create_private_file
 from secretariat.storage.opening import APPLICATION_ID
 from secretariat.taskforce import Taskforce
-from secretariat.travel import merge, take_travel_copy
+from secretariat.files.travel import merge, take_travel_copy
 
 SEPARATE_EDITS = """
 import sys
@@ -75,7 +75,7 @@ def test_a_grouped_change_killed_part_way_is_all_there_or_not_there(sample_path,
 
 MERGE = """
 import sys
-from secretariat.travel import merge
+from secretariat.files.travel import merge
 print("merging", flush=True)
 merge(sys.argv[1], sys.argv[2])
 print("merged", flush=True)

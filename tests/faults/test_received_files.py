@@ -15,7 +15,7 @@ from secretariat.__main__ import main
 from secretariat.errors import UserFacingError
 from secretariat.storage import seal
 from secretariat.taskforce import Taskforce
-from secretariat.travel import merge, take_travel_copy
+from secretariat.files.travel import merge, take_travel_copy
 
 from crafted import HOSTILE_NAME
 
@@ -229,7 +229,7 @@ def test_a_received_file_from_this_program_opens(tmp_path, _sample_template):
     ("//server/share/paper.pdf", "on another computer"),
 ])
 def test_only_a_document_is_handed_to_the_desktop(tmp_path, document, why):
-    from secretariat.papers import document_to_open
+    from secretariat.review.papers import document_to_open
 
     (tmp_path / "minutes.desktop").write_text("[Desktop Entry]\nExec=sh\n")
     (tmp_path / "paper.sh").write_text("#!/bin/sh\n")
@@ -247,7 +247,7 @@ def test_only_a_document_is_handed_to_the_desktop(tmp_path, document, why):
 
 
 def test_a_real_document_is_opened(tmp_path):
-    from secretariat.papers import document_to_open
+    from secretariat.review.papers import document_to_open
 
     paper = tmp_path / "Teckal paper.PDF"
     paper.write_bytes(b"%PDF-1.4\n")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from secretariat import exchange
+from secretariat.files import exchange
 from secretariat.storage.backups import backup_dir_for, list_backups, verify
 from secretariat.taskforce import Taskforce
 
@@ -60,7 +60,7 @@ WORK = {
         go()
         tf.close()""",
     "travel copy": """
-        from secretariat.travel import take_travel_copy
+        from secretariat.files.travel import take_travel_copy
         tf = Taskforce.open(home)
         go()
         take_travel_copy(tf.store, target)

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QPushButton
 
-from secretariat.interests import declarations_for_meeting
+from secretariat.interest.interests import declarations_for_meeting
 from ui.dialogs.interests import DeclarationDialog, InterestDialog
 from ui.pages.interests import InterestsPage
 
@@ -31,7 +31,7 @@ def test_forms_not_returned_are_listed_and_a_return_is_recorded(stored, page, se
                                                                sample_path, monkeypatch, click):
     from PySide6.QtWidgets import QInputDialog
 
-    from secretariat.conflicts import brief_document
+    from secretariat.interest.conflicts import brief_document
 
     assert page.outstanding.text() == ("Declaration forms not returned: "
                                        "Carole Leslie, Patrick Lewis")

@@ -11,14 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
-from secretariat import exchange as core_exchange
+from secretariat.files import exchange as core_exchange
 from secretariat.errors import FileProblem
 from secretariat.taskforce import Taskforce
 from secretariat.storage import schema
 from secretariat.storage import backups
 from secretariat.storage.backups import backup_dir_for
 from secretariat.storage.opening import APPLICATION_ID
-from secretariat.travel import take_travel_copy
+from secretariat.files.travel import take_travel_copy
 from ui.dialogs import exchange, travel
 from ui.long_work import LongWork, _Worker
 from ui.pages.actions import ActionsPage

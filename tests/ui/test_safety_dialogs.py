@@ -5,10 +5,10 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 
-from secretariat import exchange as exchange_core
+from secretariat.files import exchange as exchange_core
 from secretariat.storage.backups import list_backups
 from secretariat.taskforce import Taskforce
-from secretariat.travel import merge, take_travel_copy
+from secretariat.files.travel import merge, take_travel_copy
 from ui import network_warning
 from ui.dialogs import backups, exchange, travel
 from ui.menus import Act

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.errors import UserFacingError
-from secretariat.restore import restore_backup, verified_backups
+from secretariat.files.restore import restore_backup, verified_backups
 from secretariat.storage.backups import Backup, verify
 
 from ..errors import show_error

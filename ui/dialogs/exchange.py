@@ -4,7 +4,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from secretariat import exchange
+from secretariat.files import exchange
 from secretariat.errors import UserFacingError
 from secretariat.storage import Store
 

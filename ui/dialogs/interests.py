@@ -5,9 +5,9 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit
 
-from secretariat.conflicts import TAG_KINDS
+from secretariat.interest.conflicts import TAG_KINDS
 from secretariat.errors import UserFacingError
-from secretariat.interests import KINDS
+from secretariat.interest.interests import KINDS
 from secretariat.values import parse_date
 
 from ..session import Session

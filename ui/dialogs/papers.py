@@ -5,9 +5,10 @@ import datetime as dt
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit
 
-from secretariat import conflicts, reviews
+from secretariat.interest import conflicts
+from secretariat.review import reviews
 from secretariat.errors import UserFacingError
-from secretariat.papers import STATUSES
+from secretariat.review.papers import STATUSES
 from secretariat.values import parse_optional_date
 
 from ..session import Session

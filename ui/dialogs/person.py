@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QLineEdit
 
-from secretariat.people import ROLES, BodyPerson
+from secretariat.membership.people import ROLES, BodyPerson
 from secretariat.values import parse_optional_date
 
 from ..session import Session

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QLineEdit
 
-from secretariat.bodies import MARKINGS
+from secretariat.membership.bodies import MARKINGS
 
 from ..session import Session
 from .form import FormDialog

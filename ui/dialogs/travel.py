@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from secretariat.errors import UserFacingError
 from secretariat.storage import Store
-from secretariat.travel import (Conflict, MergeReport, TravelCopy, check_merge, check_travel_copy,
-                                label_of, merge, record_name, record_travel_copy,
-                                write_travel_copy)
+from secretariat.files.travel import (Conflict, MergeReport, TravelCopy, check_merge,
+                                      check_travel_copy, label_of, merge, record_name,
+                                      record_travel_copy, write_travel_copy)
 
 from ..errors import show_error
 from ..file_dialogs import open_name

@@ -3,7 +3,7 @@ conflict flags, its items' tags and the declarations made at it."""
 
 from PySide6.QtGui import QBrush
 
-from secretariat.conflicts import TAG_KINDS
+from secretariat.interest.conflicts import TAG_KINDS
 
 from .. import palette
 from ..widgets import day_text

@@ -1,7 +1,7 @@
 """The register as tables: one row per person, their attendance and notes."""
 
-from secretariat.attendance import CAPACITIES
-from secretariat.people import ROLES
+from secretariat.meeting.attendance import CAPACITIES
+from secretariat.membership.people import ROLES
 
 from .. import palette
 from .records import ColouredModel, Column

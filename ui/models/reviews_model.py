@@ -3,7 +3,7 @@
 
 from PySide6.QtGui import QBrush
 
-from secretariat import reviews
+from secretariat.review import reviews
 from secretariat.frozen import record
 
 from .. import palette

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QSpinBox, QSplitter, QTreeView, QWidget)
 
-from secretariat.agenda import AGENDA_STATUSES, PURPOSES, STATUSES
+from secretariat.meeting.agenda import AGENDA_STATUSES, PURPOSES, STATUSES
 from secretariat.changes import Changes
 from secretariat.errors import NotFoundError, UserFacingError
 

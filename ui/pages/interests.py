@@ -6,9 +6,9 @@ import datetime as dt
 
 from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
 
-from secretariat import conflicts
+from secretariat.interest import conflicts
 from secretariat.errors import UserFacingError
-from secretariat.interests import declarations_for_meeting, register_document
+from secretariat.interest.interests import declarations_for_meeting, register_document
 from secretariat.values import long_date, parse_date, parse_optional_date
 
 from ..dialogs.interests import DeclarationDialog, InterestDialog, TagItemDialog

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QLi
                                QListWidget, QListWidgetItem, QRadioButton, QVBoxLayout,
                                QWidget)
 
-from secretariat import minutes_content
+from secretariat.meeting import minutes_content
 
 from .. import item_status
 from ..session import Session

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QTabWidget, QWi
 
 from secretariat.errors import (MinutesLockedError, NotFoundError, UserFacingError,
                                  ValidationError)
-from secretariat.meetings import KINDS, MARKINGS, STATUSES
+from secretariat.meeting.meetings import KINDS, MARKINGS, STATUSES
 from secretariat.values import parse_date, parse_time, time_to_text
 
 from ..session import Session

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QInputDialog, QL
                                QMessageBox, QPlainTextEdit, QSplitter, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from secretariat import circulate, minutes_content
+from secretariat.letters import circulate
+from secretariat.meeting import minutes_content
 from secretariat.errors import UserFacingError, ValidationError
 from secretariat.values import long_date
 

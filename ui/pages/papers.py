@@ -5,9 +5,10 @@ and the e-mail drafts inviting self-nominations and chasing overdue reviews."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 
-from secretariat import invitations, reviews
+from secretariat.letters import invitations
+from secretariat.review import reviews
 from secretariat.errors import UserFacingError
-from secretariat.papers import document_to_open
+from secretariat.review.papers import document_to_open
 
 from ..dialogs.papers import (LinkDialog, NominateDialog, PaperDialog, SignOffDialog,
                               SuggestDialog)

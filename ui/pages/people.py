@@ -3,7 +3,7 @@
 
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QMessageBox, QVBoxLayout, QWidget
 
-from secretariat.people import NamesakeError
+from secretariat.membership.people import NamesakeError
 
 from ..dialogs.person import PersonDialog
 from ..models.people import PeopleModel

@@ -25,19 +25,18 @@ from typing import Any, Iterator, Literal, Mapping
 
 import apsw
 
-from . import fields
-from .errors import DiskFullError, FileProblem, UserFacingError, ValidationError, disk_full
-from .frozen import record
-from .progress import Progress, ignore, part
-from .record_tables import RecordTable, record_tables
-from .storage import Store, new_id, now_stamp
-from .storage.backups import (backup_dir_for, create_private_file, take_backup, verify,
-                              write_copy)
-from .storage.connect import apsw_connection, identifier, sqlite
-from .storage.lock import InstanceLock
-from .storage.search_queue import FLUSH
-from .storage.targets import check_target
-from .values import long_date, parse_date
+from .. import fields
+from ..errors import DiskFullError, FileProblem, UserFacingError, ValidationError, disk_full
+from ..frozen import record
+from ..progress import Progress, ignore, part
+from ..record_tables import RecordTable, record_tables
+from ..storage import Store, new_id, now_stamp
+from ..storage.backups import backup_dir_for, create_private_file, take_backup, verify, write_copy
+from ..storage.connect import apsw_connection, identifier, sqlite
+from ..storage.lock import InstanceLock
+from ..storage.search_queue import FLUSH
+from ..storage.targets import check_target
+from ..values import long_date, parse_date
 
 Side = Literal["home", "travel"]
 _LABEL_COLUMNS = ("name", "title", "text", "role_title", "date")
@@ -303,7 +302,7 @@ def _merge(home_path: Path, travel_path: Path, choices: dict, progress: Progress
 def _namesakes_now(home_path: Path, incoming: list[Incoming]) -> list[str]:
     """Names a person who came in now shares with someone at home, unmarked:
     perhaps one person added on both sides."""
-    from .people import unmarked_namesakes
+    from ..membership.people import unmarked_namesakes
 
     came = {i.record_id for i in incoming if i.table == "people"}
     if not came:

@@ -7,9 +7,9 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formataddr
 
-from .frozen import record
-from .taskforce import Taskforce
-from .values import long_date
+from ..frozen import record
+from ..taskforce import Taskforce
+from ..values import long_date
 
 ROLES = ("chair", "vice_chair", "member", "official")
 

@@ -4,12 +4,12 @@ reason. The pending and held ones are the body's list of future agenda items."""
 
 import datetime as dt
 
+from ..changes import Changes, Kind
+from ..errors import ValidationError
+from ..frozen import record
+from ..records import Manager, choice, require_text, stripped
+from ..values import parse_date
 from .agenda import Agenda
-from .changes import Changes, Kind
-from .errors import ValidationError
-from .frozen import record
-from .records import Manager, choice, require_text, stripped
-from .values import parse_date
 
 OUTCOMES = {"pending": "Waiting", "placed": "Placed", "held": "Held for a future meeting",
             "declined": "Declined"}

@@ -10,14 +10,14 @@ is not there the Vice-Chair or another member present may.
 import datetime as dt
 import sqlite3
 
+from ..changes import Changes, Kind
+from ..errors import NotFoundError, ValidationError
+from ..frozen import record
+from ..membership.people import MEMBER_ROLES, People, Person
+from ..records import Manager, choice
+from ..values import parse_date
 from .agenda import Agenda
-from .changes import Changes, Kind
-from .errors import NotFoundError, ValidationError
-from .frozen import record
 from .meetings import Meeting, Meetings
-from .people import MEMBER_ROLES, People, Person
-from .records import Manager, choice
-from .values import parse_date
 
 STATUSES = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}
 CAPACITIES = {"member": "Member", "official": "Official", "guest": "Guest",

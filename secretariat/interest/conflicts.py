@@ -13,10 +13,10 @@ import datetime as dt
 import re
 from dataclasses import field
 
-from .changes import Changes, Kind
-from .errors import NotFoundError, ValidationError
-from .frozen import record
-from .records import Manager, choice, require_text
+from ..changes import Changes, Kind
+from ..errors import NotFoundError, ValidationError
+from ..frozen import record
+from ..records import Manager, choice, require_text
 
 TAG_KINDS = {"organisation": "Organisation", "topic": "Topic"}
 MIS_MSP = {

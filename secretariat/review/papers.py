@@ -9,12 +9,12 @@ records its path.
 import datetime as dt
 from pathlib import Path
 
-from .changes import Changes, Kind
-from .conflicts import Tags
-from .errors import NotFoundError, UserFacingError, ValidationError, printable
-from .frozen import record
-from .records import Manager, choice, require_text, stripped
-from .values import date_to_text, parse_optional_date
+from ..changes import Changes, Kind
+from ..errors import NotFoundError, UserFacingError, ValidationError, printable
+from ..frozen import record
+from ..interest.conflicts import Tags
+from ..records import Manager, choice, require_text, stripped
+from ..values import date_to_text, parse_optional_date
 
 STATUSES = {
     "drafting": "Drafting",

@@ -9,13 +9,13 @@ nor timed.
 
 import datetime as dt
 
-from .changes import Changes, Kind
-from .errors import ValidationError
-from .frozen import record
+from ..changes import Changes, Kind
+from ..errors import ValidationError
+from ..frozen import record
+from ..records import Manager, choice, require_text, stripped
+from ..values import time_to_text
 from .meetings import Meetings
-from .records import Manager, choice, require_text, stripped
 from .standing_items import PURPOSES, StandingItems, allocation
-from .values import time_to_text
 
 STATUSES = {"planned": "Planned", "taken": "Taken", "deferred": "Deferred", "dropped": "Dropped"}
 AGENDA_STATUSES = {"draft": "Draft", "circulated": "Circulated", "agreed": "Agreed"}

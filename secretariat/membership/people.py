@@ -9,13 +9,13 @@ in any record is deleted: they are marked as having left.
 import datetime as dt
 import sqlite3
 
-from .changes import Changes, Kind
-from .errors import ValidationError
-from .fields import same_name
-from .frozen import record
-from .records import Manager, choice, stripped
-from .storage.connect import identifier
-from .values import date_to_text, parse_optional_date
+from ..changes import Changes, Kind
+from ..errors import ValidationError
+from ..fields import same_name
+from ..frozen import record
+from ..records import Manager, choice, stripped
+from ..storage.connect import identifier
+from ..values import date_to_text, parse_optional_date
 
 ROLES = {
     "chair": "Chair",

@@ -12,9 +12,9 @@ import errno
 import os
 from typing import IO, Iterator
 
-from .errors import UserFacingError, disk_full
-from .storage import places
-from .storage.targets import check_target
+from ..errors import UserFacingError, disk_full
+from ..storage import places
+from ..storage.targets import check_target
 
 
 @contextlib.contextmanager

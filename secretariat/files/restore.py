@@ -11,11 +11,11 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .errors import FileProblem
-from .storage.backups import Backup, create_private_file, list_backups, verify
-from .storage.connect import sqlite
-from .storage.opening import APPLICATION_ID
-from .storage.lock import InstanceLock
+from ..errors import FileProblem
+from ..storage.backups import Backup, create_private_file, list_backups, verify
+from ..storage.connect import sqlite
+from ..storage.lock import InstanceLock
+from ..storage.opening import APPLICATION_ID
 
 _COMPANIONS = ("-wal", "-shm", "-journal")
 

@@ -13,13 +13,13 @@ import datetime as dt
 import re
 from typing import Sequence
 
-from .changes import Changes, Kind
-from .errors import NotFoundError, ValidationError
-from .frozen import record
+from ..changes import Changes, Kind
+from ..errors import NotFoundError, ValidationError
+from ..frozen import record
+from ..records import Manager, choice, require_text
+from ..storage import Store
+from ..values import long_date, parse_date
 from .lifecycle import Lifecycle
-from .records import Manager, choice, require_text
-from .storage import Store
-from .values import long_date, parse_date
 
 STATUSES = {"open": "Open", "done": "Done", "dropped": "Dropped"}
 OUTCOMES = {"note": "Update", "carried_forward": "Carried forward", "done": "Done",

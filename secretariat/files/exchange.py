@@ -16,18 +16,18 @@ import textwrap
 from pathlib import Path
 from typing import IO, Iterator
 
-from . import fields
-from .storage import schema
-from .errors import FieldError, FileProblem, ValidationError
-from .frozen import record
+from .. import fields
+from ..errors import FieldError, FileProblem, ValidationError
+from ..frozen import record
+from ..membership.people import unmarked_namesakes
+from ..progress import BATCH, Progress, ignore
+from ..record_tables import RecordTable, record_tables
+from ..storage import schema
+from ..storage import Store, places
+from ..storage.backups import verify_whole
+from ..storage.connect import identifier
+from ..storage.opening import real_path
 from .output_files import private_output
-from .people import unmarked_namesakes
-from .progress import BATCH, Progress, ignore
-from .record_tables import RecordTable, record_tables
-from .storage import Store, places
-from .storage.backups import verify_whole
-from .storage.opening import real_path
-from .storage.connect import identifier
 
 FORMAT = "taskforce-secretariat"
 VERSION = 1

@@ -1,9 +1,9 @@
 """The bodies a file holds: a taskforce, and perhaps its working groups."""
 
 
-from .changes import Changes, Kind
-from .frozen import record
-from .records import Manager, choice, require_text, stripped
+from ..changes import Changes, Kind
+from ..frozen import record
+from ..records import Manager, choice, require_text, stripped
 
 MARKINGS = {"OFFICIAL": "OFFICIAL", "OFFICIAL-SENSITIVE": "OFFICIAL-SENSITIVE"}
 

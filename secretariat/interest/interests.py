@@ -9,12 +9,12 @@ before it ended.
 
 import datetime as dt
 
-from .changes import Changes, Kind
-from .errors import NotFoundError, ValidationError
-from .frozen import record
-from .people import People, Person
-from .records import Manager, choice, require_text, stripped
-from .values import date_to_text, parse_date, parse_optional_date
+from ..changes import Changes, Kind
+from ..errors import NotFoundError, ValidationError
+from ..frozen import record
+from ..membership.people import People, Person
+from ..records import Manager, choice, require_text, stripped
+from ..values import date_to_text, parse_date, parse_optional_date
 
 KINDS = {
     "employment": "Employment",

@@ -1,10 +1,10 @@
 """The standing items a body puts on every new meeting's draft agenda."""
 
 
-from .changes import Changes, Kind
-from .errors import ValidationError
-from .frozen import record
-from .records import Manager, choice, require_text
+from ..changes import Changes, Kind
+from ..errors import ValidationError
+from ..frozen import record
+from ..records import Manager, choice, require_text
 
 PURPOSES = {
     "": "",

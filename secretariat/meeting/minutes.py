@@ -15,13 +15,13 @@ words such as "Chair and officials" is one owner).
 
 import re
 
+from ..changes import Changes, Kind
+from ..errors import NotFoundError, ValidationError
+from ..frozen import record
+from ..records import Manager, choice, require_text
+from ..storage import Store
 from .actions import Actions
-from .changes import Changes, Kind
-from .errors import NotFoundError, ValidationError
-from .frozen import record
 from .lifecycle import Documents, Lifecycle
-from .records import Manager, choice, require_text
-from .storage import Store
 
 KINDS = {"point": "Point", "decision": "Decision"}
 

@@ -14,11 +14,11 @@ approval back is a recorded step (``reopen``), with its reason.
 import datetime as dt
 from typing import Callable
 
-from .changes import Changes, Kind
-from .errors import MinutesLockedError, NotFoundError, ValidationError
-from .frozen import record
-from .storage import Store
-from .values import long_date, parse_date, parse_optional_date
+from ..changes import Changes, Kind
+from ..errors import MinutesLockedError, NotFoundError, ValidationError
+from ..frozen import record
+from ..storage import Store
+from ..values import long_date, parse_date, parse_optional_date
 
 STATES = {"draft": "Draft", "circulated": "Circulated", "approved": "Approved"}
 _STATE_OF_STATUS = {"circulated": "circulated", "approved": "approved"}

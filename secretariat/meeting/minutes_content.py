@@ -13,11 +13,11 @@ a body or an earlier meeting's actions never changes what they say.
 import dataclasses
 import json
 
-from .errors import NotFoundError
-from .frozen import record
-from .interests import declarations_for_meeting
-from .taskforce import Taskforce
-from .values import abbreviated_date, long_date, parse_date, parse_time, time_range
+from ..errors import NotFoundError
+from ..frozen import record
+from ..interest.interests import declarations_for_meeting
+from ..taskforce import Taskforce
+from ..values import abbreviated_date, long_date, parse_date, parse_time, time_range
 
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
          "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx")

@@ -14,12 +14,12 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from typing import TYPE_CHECKING
 
-from .errors import ValidationError
-from .frozen import record
-from .values import day_month_year, long_date
+from ..errors import ValidationError
+from ..frozen import record
+from ..values import day_month_year, long_date
 
 if TYPE_CHECKING:
-    from .people import Person
+    from ..membership.people import Person
 
 
 @record

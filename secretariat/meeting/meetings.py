@@ -2,11 +2,11 @@
 
 import datetime as dt
 
-from .changes import Changes, Kind
-from .errors import NotFoundError, ValidationError
-from .frozen import record
-from .records import Manager, choice, stripped
-from .values import parse_date, parse_time, time_to_text
+from ..changes import Changes, Kind
+from ..errors import NotFoundError, ValidationError
+from ..frozen import record
+from ..records import Manager, choice, stripped
+from ..values import parse_date, parse_time, time_to_text
 
 KINDS = {
     "regular": "Regular meeting",

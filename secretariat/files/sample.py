@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict
 
-from .errors import FileProblem
-from .storage import places
-from .storage.backups import verify_whole
-from .storage.opening import real_path
-from .taskforce import Taskforce
-from .values import parse_date
+from ..errors import FileProblem
+from ..storage import places
+from ..storage.backups import verify_whole
+from ..storage.opening import real_path
+from ..taskforce import Taskforce
+from ..values import parse_date
 
 FORMED = "2011-02-01"  # the Taskforce came together in February 2011
 ILLUSTRATIVE = "Dates of joining and leaving are illustrative."
@@ -288,7 +288,7 @@ def _agenda_and_register(tf: Taskforce, ids: SampleIds) -> None:
 
 
 # What the minutes record under each item, in our own words, in the list
-# syntax officials type (see secretariat.minutes). Owners are as the record
+# syntax officials type (see secretariat.meeting.minutes). Owners are as the record
 # names them; where it names none, the officials who minuted the meeting.
 MINUTES = {
     "2011-05-26": {

@@ -10,14 +10,14 @@ missing, or when its deadline is near (or past) with reviews outstanding.
 import datetime as dt
 from dataclasses import field
 
-from . import conflicts
-from .changes import Changes, Kind
-from .errors import NotFoundError, ValidationError
-from .frozen import record
+from ..changes import Changes, Kind
+from ..errors import NotFoundError, ValidationError
+from ..frozen import record
+from ..interest import conflicts
+from ..membership.people import MEMBER_ROLES
+from ..records import Manager, choice, require_text, stripped
+from ..values import date_to_text, long_date, parse_date
 from .papers import UNDER_REVIEW, Paper, Papers
-from .people import MEMBER_ROLES
-from .records import Manager, choice, require_text, stripped
-from .values import date_to_text, long_date, parse_date
 
 ROLES = {
     "technical": "Technical expertise",

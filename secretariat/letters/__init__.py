@@ -1,0 +1,1 @@
+"""What is sent: invitations, requests to review, and minutes circulated."""

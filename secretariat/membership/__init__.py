@@ -1,0 +1,1 @@
+"""The bodies and the people who serve on them."""
