@@ -92,3 +92,90 @@ def test_every_printed_paragraph_is_the_one_that_orders_right_to_left_lines():
                     and path.name != "paragraph.py"):
                 found.append(path.name)
     assert found == []
+
+
+# The core's areas from the bottom up: an area's modules import, when they are
+# loaded, only modules of areas below it or of their own area. (An import
+# inside a function, or for type checking only, is not an arrow: taskforce.py
+# makes each manager when first used.)
+LAYERS = [
+    {"leaves"},  # errors, frozen, progress: what storage too may use
+    {"storage"},
+    {"shared"},  # the modules directly in secretariat/
+    {"membership"},
+    {"interest"},
+    {"meeting"}, {"review"},
+    {"letters"}, {"files"},
+    {"documents"},
+    {"cli"},
+]
+RANK = {area: n for n, areas in enumerate(LAYERS) for area in areas}
+
+
+def _area(module: str) -> str:
+    parts = module.split(".")
+    if len(parts) == 2 and parts[1] in LEAVES:
+        return "leaves"
+    return parts[1] if len(parts) > 1 and parts[1] in RANK else "shared"
+
+
+def _loaded_imports(path: Path, module: str) -> set[str]:
+    """The modules of ours ``module`` imports when it is loaded."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    found = set()
+    for node in tree.body:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            continue
+        if isinstance(node, ast.ImportFrom):
+            base = package[:len(package) - node.level + 1] if node.level else []
+            target = ".".join(base + ([node.module] if node.module else []))
+            for alias in node.names:  # "from . import fonts" names a module
+                named = f"{target}.{alias.name}"
+                file = ROOT / named.replace(".", "/")
+                found.add(named if file.with_suffix(".py").exists() or file.is_dir() else target)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name.split(".")[0] in ("secretariat", "ui")}
+
+
+def _core_graph(*packages: str) -> dict[str, set[str]]:
+    graph = {}
+    for path in (path for package in packages or ("secretariat",)
+                 for path in (ROOT / package).rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        graph[module] = _loaded_imports(path, module)
+    return graph
+
+
+def test_the_core_s_areas_import_only_downward():
+    upward = sorted(f"{module} imports {target}"
+                    for module, targets in _core_graph().items()
+                    if module not in ("secretariat.__main__", "secretariat.cli")
+                    for target in targets
+                    if _area(target) != _area(module)
+                    and RANK[_area(target)] >= RANK[_area(module)])
+    assert upward == []
+
+
+def test_no_module_imports_itself_round_a_circle():
+    """In the core or the window: a circle makes the order modules load in
+    matter, and each of its modules needs all the others."""
+    graph = _core_graph("secretariat", "ui")
+    state: dict[str, str] = {}
+    circles = []
+
+    def visit(module, path):
+        state[module] = "open"
+        for target in sorted(graph.get(module, ())):
+            if state.get(target) == "open":
+                circles.append(" -> ".join(path[path.index(target):] + [target]))
+            elif target in graph and target not in state:
+                visit(target, path + [target])
+        state[module] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert circles == []

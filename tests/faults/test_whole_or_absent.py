@@ -71,12 +71,12 @@ WORK = {
         tf.store.save_copy(target)
         tf.close()""",
     "import": """
-        from secretariat import exchange
+        from secretariat.files import exchange
         text = open(source, encoding="utf-8").read()
         go()
         exchange.import_json(text, target)""",
     "export": """
-        from secretariat import exchange
+        from secretariat.files import exchange
         tf = Taskforce.open(home, reading=True)
         go()
         exchange.export_file(tf.store, target)

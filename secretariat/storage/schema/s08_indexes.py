@@ -1,6 +1,6 @@
 """Indexes for the action log on large files.
 
-The log is filtered, sorted and paged by SQLite (``secretariat.actions``):
+The log is filtered, sorted and paged by SQLite (``secretariat.meeting.actions``):
 for a body it walks ``meetings_body_date`` and ``actions_meeting``, already
 there (an index on status alone tempts the planner away from them). This
 covers what is left: the updates reported at a meeting (matters arising, and
