@@ -67,7 +67,7 @@ class ColumnFitter(QObject):
         self._least = [max(header.sectionSizeHint(c), word)
                        for c, (_, word) in enumerate(measured)]
         self._natural = [min(max(whole, least), WIDEST_COLUMN)
-                         for (whole, _), least in zip(measured, self._least)]
+                         for (whole, _), least in zip(measured, self._least, strict=True)]
         for column, width in enumerate(self._natural):
             header.resizeSection(column, width)
         self.share()
@@ -99,7 +99,7 @@ class ColumnFitter(QObject):
         header = self._view.horizontalHeader()
 
         def widths(cap: int) -> list[int]:
-            return [max(min(width, cap), least) for width, least in zip(natural, self._least)]
+            return [max(min(width, cap), least) for width, least in zip(natural, self._least, strict=True)]
 
         while cap > NARROWEST_SHARE and sum(widths(cap)) > room:
             cap -= 4
