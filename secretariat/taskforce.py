@@ -147,6 +147,10 @@ class Taskforce:
         """Close the file; a warning if its backup on closing could not be taken."""
         return self.store.close()
 
+    def reopen(self) -> None:
+        """Open the closed file again, unchanged since: the managers carry on."""
+        self.store.reopen()
+
     def __enter__(self) -> "Taskforce":
         return self
 

@@ -94,11 +94,16 @@ class MainWindow(QMainWindow):
             from .dialogs import backups  # dialogs are imported when first wanted
 
             return backups.offer_restore(self, path)
-        self.session = Session(tf, self)
+        self._show_session(Session(tf, self))
+        return True
+
+    def _show_session(self, session: Session) -> None:
+        self.session = session
+        tf = session.tf
         self.session.error_parent = self
         self.undo_group.addStack(self.session.undo_stack)
         self.undo_group.setActiveStack(self.session.undo_stack)
-        self.session.changed.connect(self._update_title)
+        self.session.changed.connect(self._update_title, Qt.ConnectionType.UniqueConnection)
         workspace = Workspace(self.session)
         self.setCentralWidget(workspace)
         places.return_to(tf.path, workspace)
@@ -106,11 +111,12 @@ class MainWindow(QMainWindow):
         menus.set_file_open(self.commands, True)
         self._update_title()
         warn_if_network_share(self, tf.path)
-        return True
 
-    def close_file(self) -> None:
+    def close_file(self, keep_history: bool = False) -> Session | None:
+        """Close the open file; ``keep_history``: its session, undo history and
+        all, to ``reopen_file`` if nothing changes the file meanwhile."""
         if self.session is None:
-            return
+            return None
         focused = QApplication.focusWidget()
         if focused is not None:
             focused.clearFocus()  # a field being typed in saves itself on losing focus
@@ -123,12 +129,23 @@ class MainWindow(QMainWindow):
         # let it run while the file is still open.
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         try:
-            warning = session.close()  # backs the file up if anything changed
+            warning = session.close(keep_history)  # backs the file up if anything changed
         except UserFacingError as error:
             show_error(self, error)
         else:
             if warning:
                 show_error(self, warning, "Backup not taken")
+        return session
+
+    def reopen_file(self, session: Session) -> bool:
+        """Open again a file closed with its history kept; as a fresh opening
+        if it can no longer be opened as it was."""
+        try:
+            session.reopen()
+        except UserFacingError:
+            return self.open_path(session.tf.path)
+        self._show_session(session)
+        return True
 
     def _show_nothing_open(self) -> None:
         note = QLabel("No taskforce file is open.\n\nUse File > Open or File > New.")

@@ -104,8 +104,15 @@ class Session(QObject):
         """Let views save what is still being typed, while the file is open."""
         self.closing.emit()
 
-    def close(self) -> str | None:
-        """Close the file; a warning if its backup on closing could not be taken."""
+    def close(self, keep_history: bool = False) -> str | None:
+        """Close the file; a warning if its backup on closing could not be taken.
+        ``keep_history``: to ``reopen`` it, undo history and all, if nothing
+        changes it meanwhile."""
         self.closed = True
-        self.undo_stack.clear()
+        if not keep_history:
+            self.undo_stack.clear()
         return self.tf.close()
+
+    def reopen(self) -> None:
+        self.tf.reopen()
+        self.closed = False

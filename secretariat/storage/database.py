@@ -316,6 +316,15 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def reopen(self) -> None:
+        """Open again, in place, the file this store closed, when nothing has
+        changed it since (a merge cancelled): what holds this store, a window's
+        undo history, carries on with it."""
+        opened = opening.open_file(self.path, False, ignore, True, self.read_only,
+                                   self._keep_backups)
+        self.conn, self._lock, self.read_only = opened.conn, opened.lock, opened.read_only
+        self._db, self._committed = None, False
+
     def close(self) -> str | None:
         """Close the file, backing it up first if a change was committed; a warning
         when that backup could not be taken (the file itself is safe)."""

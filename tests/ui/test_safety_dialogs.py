@@ -76,6 +76,30 @@ def test_a_refused_merge_leaves_the_window_its_page_and_its_undo_as_they_were(
     assert stored(sample_path, "SELECT count(*) FROM meetings")[0][0] == meetings[0][0] - 1
 
 
+def test_a_merge_whose_conflicts_are_left_unchosen_keeps_the_window_s_undo(
+        sample_window, sample_path, tmp_path, monkeypatch, qtbot, stored):
+    away = tmp_path / "laptop.taskforce"
+    take_travel_copy(sample_window.session.tf.store, away)
+    person = rename_first_person(away, "Renamed Away")
+    sample_window.session.tf.people.update(person, name="Renamed At Home")
+    sample_window.commands[Act.NEW_MEETING].trigger()  # an edit to undo
+    session = sample_window.session
+    meetings = stored(sample_path, "SELECT count(*) FROM meetings")[0][0]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
+    asked = []
+    monkeypatch.setattr(travel.ConflictsDialog, "exec", lambda dialog: asked.append(
+        dialog) or QDialog.DialogCode.Rejected)  # Cancel
+
+    sample_window.commands[Act.MERGE_TRAVEL_COPY].trigger()
+    qtbot.waitUntil(lambda: sample_window.session is not None, timeout=20000)
+
+    assert asked and sample_window.session is session
+    assert names_in(sample_window) >= {"Renamed At Home"}
+    assert sample_window.commands[Act.UNDO].isEnabled()
+    sample_window.commands[Act.UNDO].trigger()
+    assert stored(sample_path, "SELECT count(*) FROM meetings")[0][0] == meetings - 1
+
+
 def test_a_travel_copys_window_says_it_is_one(sample_window, sample_path, tmp_path, qtbot):
     away = tmp_path / "laptop.taskforce"
     take_travel_copy(sample_window.session.tf.store, away)

@@ -2,7 +2,7 @@
 
 The merge runs on closed files (the core reads them through a second copy of
 SQLite), so the window closes its file first and opens it again afterwards,
-whatever happens; but what the merge would refuse out of hand (the copy open in
+whatever happens (with its undo history when nothing was merged); but what the merge would refuse out of hand (the copy open in
 another window, a copy of another file…) is refused first, with the file left
 open as it was, its page and its undo history with it. The merge itself runs
 on a worker thread, with progress and a Cancel button that leaves the file as
@@ -234,8 +234,8 @@ def merge_copy(window, ask_conflicts=None) -> "Merging | None":
     except UserFacingError as error:
         show_error(window, error)
         return None
-    window.close_file()
-    return Merging(window, home.path, travel, ask_conflicts or _ask_conflicts)
+    session = window.close_file(keep_history=True)
+    return Merging(window, session, travel, ask_conflicts or _ask_conflicts)
 
 
 class Merging(QObject):
@@ -244,9 +244,10 @@ class Merging(QObject):
 
     finished = Signal(object)  # the MergeReport, or None if nothing was merged
 
-    def __init__(self, window, home: Path, travel: Path, ask_conflicts):
+    def __init__(self, window, session, travel: Path, ask_conflicts):
         super().__init__(window)
-        self.window, self.home, self.travel = window, home, travel
+        self.window, self.session, self.travel = window, session, travel
+        self.home: Path = session.tf.path
         self.ask_conflicts = ask_conflicts
         self.report: MergeReport | None = None
         self.job = self._start(None)
@@ -268,8 +269,11 @@ class Merging(QObject):
     def _ended(self, job: LongWork) -> None:
         if job is not self.job:  # a second merge, with the choices made, is under way
             return
-        self.window.open_path(self.home)
         report = self.report if self.report and self.report.merged else None
+        if report:  # the file has changed: the history of edits before no longer fits
+            self.window.open_path(self.home)
+        else:  # nothing merged: the file as it was, its undo history with it
+            self.window.reopen_file(self.session)
         if report:
             MergeReportDialog(report, self.window).exec()
         self.finished.emit(report)
