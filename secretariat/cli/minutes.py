@@ -4,7 +4,7 @@ import datetime as dt
 
 from ..files.output_files import write_private
 from ..meeting import minutes_content
-from ..meeting.actions import STATUSES
+from ..meeting.action_records import STATUSES
 from ..records import choice
 from . import (body_named, open_existing, output_argument, pdf_command, render_pdf, say, warn,
                write_pdf)

@@ -4,7 +4,7 @@ agreed, when it is due and its dated history. Overdue ones say so."""
 import datetime as dt
 
 from ..frozen import record
-from ..meeting.actions import Action
+from ..meeting.action_records import Action
 from ..meeting.minutes_content import SENSITIVE
 from ..progress import Progress, ignore, part
 from ..values import abbreviated_date, long_date

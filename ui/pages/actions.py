@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QSplitter, QVBoxLayout, QWidget)
 
-from secretariat.meeting.actions import OUTCOMES, SORTS, STATUSES, Action
+from secretariat.meeting.action_records import OUTCOMES, STATUSES, Action
+from secretariat.meeting.actions import SORTS
 from secretariat.progress import in_batches, part
 from secretariat.storage import Store
 from secretariat.taskforce import Taskforce
