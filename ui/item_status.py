@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from secretariat.meeting.agenda import STATUSES
+from secretariat.meeting.agenda_items import STATUSES
 
 from . import palette
 from .session import Session

@@ -7,7 +7,7 @@ agenda is agreed."""
 from reportlab.lib.styles import ParagraphStyle
 
 from ..frozen import record
-from ..meeting.agenda import Clock, PlannedItem
+from ..meeting.agenda_items import Clock, PlannedItem
 from ..taskforce import Taskforce
 from ..values import clock_time, long_date, time_range
 from . import fonts

@@ -11,104 +11,17 @@ import datetime as dt
 
 from ..changes import Changes, Kind
 from ..errors import ValidationError
-from ..frozen import record
 from ..records import Manager, choice, require_text, stripped
-from ..values import time_to_text
+from .agenda_items import (STATUSES, AgendaItem, Clock, PlannedItem, add_minutes,
+                           minutes_of_day, roman)
 from .meetings import Meetings
 from .standing_items import PURPOSES, StandingItems, allocation
 
-STATUSES = {"planned": "Planned", "taken": "Taken", "deferred": "Deferred", "dropped": "Dropped"}
 AGENDA_STATUSES = {"draft": "Draft", "circulated": "Circulated", "agreed": "Agreed"}
 MAX_DEPTH = 1  # items and their sub-items, as the minutes number them
 # A new item's time until the official sets it: with none, every item of a new
 # agenda would start and end at the meeting's start.
 DEFAULT_ITEM_MINUTES = 10
-
-
-@record
-class AgendaItem:
-    id: str
-    meeting_id: str
-    parent_id: str | None
-    position: int
-    title: str
-    purpose: str
-    lead_person_id: str | None
-    lead_text: str
-    minutes_allocated: int
-    standing_kind: str
-    status: str
-    carried_from_id: str | None
-    restricted: bool
-    offer_dropped_on: str | None = None
-
-    @property
-    def purpose_label(self) -> str:
-        return PURPOSES[self.purpose]
-
-    @property
-    def status_label(self) -> str:
-        return STATUSES[self.status]
-
-
-@record
-class PlannedItem:
-    """An item as the printed agenda shows it: numbered, led, papered and timed."""
-
-    item: AgendaItem
-    depth: int
-    number: str  # "4" or "ii)"; empty for a dropped item
-    full_number: str  # "4" or "4 ii)"
-    lead: str
-    papers: tuple[str, ...]
-    start: dt.time | None
-    end: dt.time | None
-    over_run: bool
-
-
-@record
-class Clock:
-    """When the agenda as planned ends, against when the meeting ends."""
-
-    start: dt.time | None
-    planned_end: dt.time | None
-    meeting_end: dt.time | None
-    minutes_allocated: int
-
-    @property
-    def over_run_minutes(self) -> int:
-        if not (self.planned_end and self.meeting_end):
-            return 0
-        return max(0, _minutes(self.planned_end) - _minutes(self.meeting_end))
-
-    @property
-    def warning(self) -> str:
-        over = self.over_run_minutes
-        if not over:
-            return ""
-        return (f"The agenda runs to {time_to_text(self.planned_end)}, {over} minutes past "
-                f"the meeting's end at {time_to_text(self.meeting_end)}.")
-
-
-def roman(number: int) -> str:
-    """1 -> i, 4 -> iv, 12 -> xii."""
-    numerals = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-    text = ""
-    for value, letters in numerals:
-        while number >= value:
-            text += letters
-            number -= value
-    return text
-
-
-def _minutes(time: dt.time) -> int:
-    return time.hour * 60 + time.minute
-
-
-def _add_minutes(time: dt.time, minutes: int) -> dt.time:
-    total = (_minutes(time) + minutes) % (24 * 60)
-    return dt.time(total // 60, total % 60)
 
 
 class Agenda(Manager[AgendaItem]):
@@ -187,9 +100,10 @@ class Agenda(Manager[AgendaItem]):
                 total += item.minutes_allocated
                 if clock:
                     start = clock
-                    end = clock = _add_minutes(clock, item.minutes_allocated)
+                    end = clock = add_minutes(clock, item.minutes_allocated)
             numbers[item.id] = full
-            over = bool(end and meeting.end_time and _minutes(end) > _minutes(meeting.end_time))
+            over = bool(end and meeting.end_time
+                        and minutes_of_day(end) > minutes_of_day(meeting.end_time))
             planned.append(PlannedItem(
                 item, depth[item.id], number, full, leads.get(item.id, item.lead_text),
                 tuple(papers.get(item.id, ())), start, end, over))

@@ -9,7 +9,7 @@ from typing import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt
 
-from secretariat.meeting.agenda import PlannedItem
+from secretariat.meeting.agenda_items import PlannedItem
 from secretariat.values import time_to_text
 
 from .. import item_status, palette

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QSpinBox, QSplitter, QTreeView, QWidget)
 
-from secretariat.meeting.agenda import AGENDA_STATUSES, PURPOSES, STATUSES
+from secretariat.meeting.agenda import AGENDA_STATUSES
+from secretariat.meeting.agenda_items import STATUSES
+from secretariat.meeting.standing_items import PURPOSES
 from secretariat.changes import Changes
 from secretariat.errors import NotFoundError, UserFacingError
 
