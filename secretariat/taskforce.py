@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING
 
 from .changes import Changes
 from .frozen import record
-from .storage import Store
+from .progress import Progress, ignore
+from .storage import Store, UpgradeNeeded
 
 if TYPE_CHECKING:  # each manager's module is imported when the manager is first used
+    from .files.travel import TravelCopy
+    from .search import Results
     from .meeting.actions import Actions
     from .meeting.agenda import Agenda
     from .meeting.attendance import Attendances
@@ -25,6 +28,8 @@ if TYPE_CHECKING:  # each manager's module is imported when the manager is first
 
 
 # Minutes approved in a file from before they were kept on approval.
+__all__ = ["Taskforce", "TravelOrigin", "UpgradeNeeded"]  # UpgradeNeeded: see open
+
 _UNKEPT = """SELECT EXISTS (SELECT 1 FROM meetings m WHERE status = 'approved'
              AND NOT EXISTS (SELECT 1 FROM approved_minutes a WHERE a.meeting_id = m.id))"""
 
@@ -114,13 +119,28 @@ class Taskforce:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], create: bool = False, upgrade: bool = True,
-             reading: bool = False, keep_backups: bool = True) -> "Taskforce":
-        """See ``Store.open``: ``reading`` to only read it, beside any writer."""
+             reading: bool = False, keep_backups: bool = True,
+             progress: Progress = ignore) -> "Taskforce":
+        """See ``Store.open``: ``reading`` to only read it, beside any writer; without
+        ``upgrade`` an older file raises ``UpgradeNeeded``, unchanged."""
         tf = cls(Store.open(path, create=create, upgrade=upgrade, reading=reading,
-                             keep_backups=keep_backups))
+                             keep_backups=keep_backups, progress=progress))
         if not tf.read_only and tf.store.scalar(_UNKEPT):
             tf.minutes.lifecycle.keep_unkept()  # approved before minutes were kept as approved
         return tf
+
+    @classmethod
+    def reader(cls, path: str | os.PathLike[str]) -> "Taskforce":
+        """Another, read-only view of a file this process has open, for long
+        reading on a worker thread (its connection belongs to that thread)."""
+        return cls(Store.reader(path))
+
+    @staticmethod
+    def open_elsewhere(path: str | os.PathLike[str]) -> bool:
+        """Whether a program, this one or another, has the file open to write."""
+        from .storage.lock import held_elsewhere
+
+        return held_elsewhere(Path(path))
 
     @property
     def path(self) -> Path:
@@ -142,6 +162,47 @@ class Taskforce:
         """Put back rows a delete removed or changed, for undo."""
         self.store.restore_rows(rows)
         return Changes.everything(*(row["id"] for _, row in rows))
+
+    def save_copy(self, target: str | os.PathLike[str]) -> Path:
+        """A consistent copy of the file at a new path (owner-only, checked)."""
+        return self.store.save_copy(target)
+
+    def search(self, words: str, body_id: str | None = None,
+               as_you_type: bool = False) -> "Results":
+        """The best hits of each kind for ``words`` (``search.search``)."""
+        from .search import search
+
+        return search(self.store, words, body_id, as_you_type=as_you_type)
+
+    def export_to(self, target: str | os.PathLike[str], progress: Progress = ignore) -> Path:
+        """Everything in the file as JSON at ``target`` (``files.exchange``)."""
+        from .files.exchange import export_file
+
+        return export_file(self.store, target, progress)
+
+    # Travel copies (``files.travel``): taken in three steps so that the copy
+    # itself can be written on a worker thread, through a ``reader``.
+
+    def check_travel_copy(self, destination: str | os.PathLike[str]) -> Path:
+        from .files.travel import check_travel_copy
+
+        return check_travel_copy(self.store, destination)
+
+    def write_travel_copy(self, destination: Path, progress: Progress = ignore) -> "TravelCopy":
+        from .files.travel import write_travel_copy
+
+        return write_travel_copy(self.store, destination, progress)
+
+    def record_travel_copy(self, copy: "TravelCopy") -> None:
+        from .files.travel import record_travel_copy
+
+        record_travel_copy(self.store, copy)
+
+    def check_merge(self, travel_path: str | os.PathLike[str]) -> Path:
+        """Refuse now, with this file open, what a merge would refuse out of hand."""
+        from .files.travel import check_merge
+
+        return check_merge(self.store, travel_path)
 
     def close(self) -> str | None:
         """Close the file; a warning if its backup on closing could not be taken."""

@@ -54,11 +54,11 @@ def _move_contents(old: Path, new: Path) -> None:
     Open Recent follows them. Not while an earlier version still has a file open
     there (it would leave its -wal behind), and a move stopped half-way carries
     on at the next start."""
-    from secretariat.storage.lock import held_elsewhere
+    from secretariat.taskforce import Taskforce
 
     from . import settings
 
-    if any(held_elsewhere(path) for path in old.glob("*.taskforce")):
+    if any(Taskforce.open_elsewhere(path) for path in old.glob("*.taskforce")):
         log.warning("%s was not moved to %s: a file in it is open", old, new)
         return
     new.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from secretariat.errors import UserFacingError
 from secretariat.frozen import record
 from secretariat.files.output_files import write_private
-from secretariat.storage.targets import check_target
+from secretariat.files.output_files import check_target
 
 from .errors import show_error
 from .file_dialogs import save_name

@@ -5,8 +5,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from secretariat.errors import UserFacingError
-from secretariat.storage import Store, UpgradeNeeded
-from secretariat.taskforce import Taskforce
+from secretariat.taskforce import Taskforce, UpgradeNeeded
 
 from .app import DEFAULT_FILE_NAME, data_dir
 from .errors import show_error
@@ -45,7 +44,7 @@ def _upgrade(parent: QWidget | None, path):
     from .long_work import LongWork
 
     def work(progress) -> None:
-        Store.open(path, progress=progress).close()
+        Taskforce.open(path, progress=progress).close()
 
     job = LongWork(parent, f"Upgrading {Path(path).name} for this version of the program "
                            "(a backup of it as it was is kept first)…", work)

@@ -63,27 +63,19 @@ def _drop(session: Session, item_id: str) -> bool:
     actions are dropped with it, in the same step (one undo brings all back):
     the item leaves the minutes that agreed them, and an action no minutes
     record would otherwise stay open in the log with no one to answer for it."""
-    tf = session.tf
-    item = tf.agenda.get(item_id)
+    from secretariat.meeting.dropping import drop_item, undo_drop
+
     if not _drop_anyway(session, item_id):
         return False
-    made: list[str] = []
+    done: list = []
 
     def drop():
-        with tf.store.transaction():
-            changes = tf.agenda.update(item_id, status="dropped")
-            updates, more = tf.actions.drop_with_item(item_id, item.meeting_id)
-        made[:] = updates
-        return changes | more
-
-    def restore():
-        with tf.store.transaction():
-            changes = tf.agenda.update(item_id, status=item.status)
-            for update_id in reversed(made):
-                changes = changes | tf.actions.remove_update(update_id)
+        changes, dropped = drop_item(session.tf, item_id)
+        done[:] = [dropped]
         return changes
 
-    return session.perform(f"Mark item {WORDS['dropped']}", drop, restore)
+    return session.perform(f"Mark item {WORDS['dropped']}", drop,
+                           lambda: undo_drop(session.tf, done[0]))
 
 
 def _drop_anyway(session: Session, item_id: str) -> bool:

@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         suggestion = tf.path.with_name(f"{tf.path.stem} copy{tf.path.suffix}")
         if path := files.ask_save_path(self, "Save a Copy", suggestion):
             try:
-                written = tf.store.save_copy(path)
+                written = tf.save_copy(path)
             except UserFacingError as error:
                 show_error(self, error)
                 return

@@ -17,7 +17,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (QDialog, QLabel, QLineEdit, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
-from secretariat.search import Hit, Marked, search
+from secretariat.search import Hit, Marked
 
 from .pages import PAGES
 from .session import Session
@@ -136,7 +136,7 @@ class SearchBox(QDialog):
             self.close()  # its file has been closed
             return
         words = self.words.text()
-        results = search(self.session.tf.store, words, self.session.body_id, as_you_type=True)
+        results = self.session.tf.search(words, self.session.body_id, as_you_type=True)
         self.results.clear()
         for group in results.groups:
             header = QTreeWidgetItem([f"{group.label} ({len(group.hits)})"])

@@ -74,6 +74,11 @@ class Agenda(Manager[AgendaItem]):
         walk(None)
         return ordered
 
+    def rows_of_meeting(self, meeting_id: str) -> list[dict]:
+        """A meeting's items as the file holds them, in no order: for numbering
+        (``minutes_content.number_items``)."""
+        return self._store.rows("SELECT * FROM agenda_items WHERE meeting_id = ?", (meeting_id,))
+
     def children(self, meeting_id: str, parent_id: str | None) -> list[AgendaItem]:
         return [i for i in self.of_meeting(meeting_id) if i.parent_id == parent_id]
 

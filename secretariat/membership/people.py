@@ -230,6 +230,13 @@ class People(Manager[Person]):
                            self._clean_membership(values, current))
         return Changes.of(Kind.PERSON, current.person_id, membership_id)
 
+    def update_with_membership(self, person_id: str, membership_id: str, person: dict,
+                               membership: dict) -> Changes:
+        """A person's details and their membership of a body, as one edit."""
+        with self._store.transaction():
+            return (self.update(person_id, **person)
+                    | self.update_membership(membership_id, **membership))
+
     def mark_left(self, membership_id: str, on=None) -> Changes:
         return self.update_membership(membership_id, left_on=on or dt.date.today())
 

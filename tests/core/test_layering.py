@@ -3,6 +3,7 @@ or the command line loads neither Qt nor ReportLab."""
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -179,3 +180,29 @@ def test_no_module_imports_itself_round_a_circle():
         if module not in state:
             visit(module, [module])
     assert circles == []
+
+
+# As the code writes SQL: in capitals ("Delete from the minutes" is a label).
+_SQL = re.compile(r"^\s*(SELECT\b.*\bFROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM|PRAGMA)\b",
+                  re.DOTALL)
+
+
+def test_the_window_reaches_the_file_only_through_the_core():
+    """No module under ui/ imports storage, touches a store, runs SQL or opens a
+    transaction: what a gesture does to the file is a named core operation."""
+    found = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                    "secretariat.storage"):
+                found.append(f"{where} imports {node.module}")
+            elif isinstance(node, ast.Import) and any(
+                    a.name.startswith("secretariat.storage") for a in node.names):
+                found.append(f"{where} imports storage")
+            elif isinstance(node, ast.Attribute) and node.attr in ("store", "transaction"):
+                found.append(f"{where} uses .{node.attr}")
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and _SQL.match(node.value):
+                found.append(f"{where} runs SQL")
+    assert found == []

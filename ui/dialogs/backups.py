@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.errors import UserFacingError
-from secretariat.files.restore import restore_backup, verified_backups
-from secretariat.storage.backups import Backup, verify
+from secretariat.files.restore import Backup, restore_backup, verified_backups, verify
 
 from ..errors import show_error
 from ..files import ask_open_path

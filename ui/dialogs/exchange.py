@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from secretariat.files import exchange
 from secretariat.errors import UserFacingError
-from secretariat.storage import Store
+from secretariat.taskforce import Taskforce
 
 from ..errors import show_error
 from ..exports import ask_output
@@ -27,8 +27,8 @@ def export_file(window) -> LongWork | None:
     target = Path(path)
 
     def work(progress) -> Path:
-        with Store.reader(home) as reader:  # this thread's own connection
-            return exchange.export_file(reader, target, progress)
+        with Taskforce.reader(home) as reader:  # this thread's own connection
+            return reader.export_to(target, progress)
 
     return LongWork(window, f"Exporting everything to {target.name}…", work, lambda done:
                     window.statusBar().showMessage(f"Exported everything to {done.name}", 5000))

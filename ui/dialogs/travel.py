@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.errors import UserFacingError
-from secretariat.storage import Store
-from secretariat.files.travel import (Conflict, MergeReport, TravelCopy, check_merge,
-                                      check_travel_copy, label_of, merge, record_name,
-                                      record_travel_copy, write_travel_copy)
+from secretariat.taskforce import Taskforce
+from secretariat.files.travel import Conflict, MergeReport, TravelCopy, label_of, merge, record_name
 
 from ..errors import show_error
 from ..file_dialogs import open_name
@@ -192,24 +190,24 @@ class MergeReportDialog(QDialog):
 def take_copy(window) -> LongWork | None:
     """Write the copy on a worker thread (its own reading connection), then note
     it in the file here."""
-    store = window.session.tf.store
-    suggestion = Path.home() / f"{store.path.stem} travel copy{store.path.suffix}"
+    home = window.session.tf
+    suggestion = Path.home() / f"{home.path.stem} travel copy{home.path.suffix}"
     path = ask_save_path(window, "Take a Travel Copy", suggestion)
     if not path:
         return None
     try:
-        destination = check_travel_copy(store, path)
+        destination = home.check_travel_copy(path)
     except UserFacingError as error:
         show_error(window, error)
         return None
 
     def work(progress) -> TravelCopy:
-        with Store.reader(store.path) as source:
-            return write_travel_copy(source, destination, progress)
+        with Taskforce.reader(home.path) as source:
+            return source.write_travel_copy(destination, progress)
 
     def taken(copy: TravelCopy) -> None:
         try:
-            record_travel_copy(store, copy)
+            home.record_travel_copy(copy)
         except UserFacingError as error:
             show_error(window, error)
             return
@@ -230,7 +228,7 @@ def merge_copy(window, ask_conflicts=None) -> "Merging | None":
     if not chosen:
         return None
     try:
-        travel = check_merge(home.store, chosen)
+        travel = home.check_merge(chosen)
     except UserFacingError as error:
         show_error(window, error)
         return None

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox,
 from secretariat.meeting.action_records import OUTCOMES, STATUSES, Action
 from secretariat.meeting.actions import SORTS
 from secretariat.progress import in_batches, part
-from secretariat.storage import Store
 from secretariat.taskforce import Taskforce
 from secretariat.values import long_date
 
@@ -347,7 +346,7 @@ class ActionsPage(QWidget):
         def work(progress, boxes_ok: bool = False) -> tuple[list[str], bytes | None]:
             from secretariat.documents import actions_pdf
 
-            with Taskforce(Store.reader(home)) as tf:  # this thread's own connection
+            with Taskforce.reader(home) as tf:  # this thread's own connection
                 actions = in_batches(tf.actions.log_ids(**filters, **order), tf.actions.many,
                                      part(progress, 0, 0.1))
             doc = actions_pdf.ActionLogDocument(body.name, scope, today, tuple(actions),

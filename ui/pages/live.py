@@ -171,8 +171,7 @@ class LiveView(QWidget):
         """Every item in agenda order, numbered as the minutes number them; a
         dropped item stays in view, unnumbered, so dropping it is seen."""
         tf = self.session.tf
-        rows = {r["id"]: r for r in tf.store.rows(
-            "SELECT * FROM agenda_items WHERE meeting_id = ?", (self.meeting_id,))}
+        rows = {r["id"]: r for r in tf.agenda.rows_of_meeting(self.meeting_id)}
         numbers = {row["id"]: number
                    for row, number, _ in minutes_content.number_items(list(rows.values()))}
         current = self.current_item_id
@@ -279,20 +278,19 @@ class LiveView(QWidget):
         self.timer_label.setStyleSheet("color: #b00000; font-weight: bold;" if over else "")
 
     def _show_register(self) -> None:
-        rows = self.session.tf.store.rows(
-            """SELECT a.status, coalesce(nullif(p.name, ''), p.role_title) AS name
-               FROM attendance a JOIN people p ON p.id = a.person_id
-               WHERE a.meeting_id = ? ORDER BY p.name COLLATE NOCASE""", (self.meeting_id,))
-        present = [r["name"] for r in rows if r["status"] == "present"]
-        apologies = [r["name"] for r in rows if r["status"] == "apologies"]
-        chair = self.session.tf.attendance.register(self.meeting_id).in_the_chair
+        register = self.session.tf.attendance.register(self.meeting_id)
+        marked = sorted((line for line in register.lines if line.status),
+                        key=lambda line: line.person.display_name.casefold())
+        present = [m.person.display_name for m in marked if m.status == "present"]
+        apologies = [m.person.display_name for m in marked if m.status == "apologies"]
+        chair = register.in_the_chair
         if chair is None:
             self.chair.setText("In the chair: nobody yet (mark the register)")
         else:
             heading, line = chair
             self.chair.setText(f"In the chair: {line.label}"
                                + ("" if heading == "In the chair" else f", {heading}"))
-        if not rows:
+        if not marked:
             self.register.setText("Register: not taken yet.")
             return
         self.register.setText(f"Present ({len(present)}): {', '.join(present) or 'none'}\n"

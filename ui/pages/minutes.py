@@ -204,8 +204,7 @@ class MinutesTab(QWidget):
         tf = self.session.tf
         selected = self.selected()
         self.tree.clear()
-        rows = tf.store.rows("SELECT * FROM agenda_items WHERE meeting_id = ?",
-                             (self.meeting_id,))
+        rows = tf.agenda.rows_of_meeting(self.meeting_id)
         parents: dict[str, QTreeWidgetItem] = {}
         for row, number, _level in minutes_content.number_items(rows):
             words = item_status.label(row["status"])

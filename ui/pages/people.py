@@ -120,16 +120,14 @@ class PeoplePage(QWidget):
         current = self.chosen()
         if current is None:
             return
-        people, store = self.session.tf.people, self.session.tf.store
+        people = self.session.tf.people
         person_id, membership_id = current.person.id, current.membership.id
         old = ({k: getattr(current.person, k) for k in ("name", "role_title", "organisation",
                                                        "email", "notes")},
                {k: getattr(current.membership, k) for k in ("role", "joined_on", "left_on")})
 
         def write(values):
-            with store.transaction():
-                return (people.update(person_id, **values[0])
-                        | people.update_membership(membership_id, **values[1]))
+            return people.update_with_membership(person_id, membership_id, *values)
 
         def save(new) -> bool | None:
             if new == old:
