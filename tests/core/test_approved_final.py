@@ -124,6 +124,8 @@ REFUSED = {
     "actions.close": lambda tf, i: tf.actions.close(i.action, meeting_id=i.may),
     "actions.carry_forward": lambda tf, i: tf.actions.carry_forward(i.action, i.may),
     "actions.remove_update": lambda tf, i: tf.actions.remove_update(i.update),
+    "actions.drop_with_item": lambda tf, i: tf.actions.drop_with_item(
+        tf.actions.get(i.action).item_id, i.may),
     "minutes.add": lambda tf, i: tf.minutes.add(i.item, "A point added afterwards"),
     "minutes.capture": lambda tf, i: tf.minutes.capture(i.item, "- Added afterwards"),
     "minutes.update": lambda tf, i: tf.minutes.update(i.entry, text="Reworded"),
@@ -142,6 +144,7 @@ ELSEWHERE = {
     "people.delete": "someone on an approved register cannot be deleted (they are referred to)",
     "people.join": "a membership", "people.mark_left": "a membership",
     "people.update_membership": "a membership",
+    "people.update_with_membership": "a person and a membership (as people.update)",
     "people.merge": "a recorded step: moves who is named, not what kept minutes print "
                     "(test_a_person_recorded_twice_on_an_approved_register_can_be_merged)",
     "people.undo_merge": "the merge's undo",
@@ -176,7 +179,8 @@ READS = {"all", "get", "raw", "find_one", "of_body", "on_date", "in_body",
          "form", "forms", "not_returned", "of_person", "log", "log_ids",
          "many", "matters_arising", "matters_arising_ids", "of_item", "open_by_owner",
          "resolve_owner", "meeting_of_item", "corrections", "kept", "matters_arising_item",
-         "minutes_item", "of", "ensure_editable", "namesakes", "of_meeting_items"}
+         "minutes_item", "of", "ensure_editable", "namesakes", "of_meeting_items",
+         "rows_of_meeting"}
 
 
 def managers() -> dict[str, type]:
