@@ -55,6 +55,9 @@ RANGES = {"position": (0, 100_000), "minutes_allocated": (0, 24 * 60)}
 # Marks that reorder the text around them (embeddings, overrides, isolates):
 # a name holding one can print as something else.
 _REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Characters with no width and no mark (zero-width space, word joiner, soft
+# hyphen, byte-order mark): a name holding one looks like another's.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\ufeff]")
 _ISO_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -115,6 +118,10 @@ def _checked(table: str, column: str, value):
                                   "around it, so it would print as something else.")
         if not any(unicodedata.category(c)[0] not in "CZ" for c in value):
             raise ValidationError(f"The {what(column)} holds nothing that can be seen.")
+        if found := _INVISIBLE.search(value):
+            raise ValidationError(f"The {what(column)} holds an invisible character "
+                                  f"(U+{ord(found.group()):04X}), so it would look like "
+                                  "another name.")
     longest = NAME_LONGEST if key in NAMES else LINE_LONGEST
     if len(value) > longest:
         raise ValidationError(f"The {what(column)} is {len(value):,} characters long; "
@@ -226,6 +233,8 @@ def problems(store) -> list[str]:
 
 
 def same_name(name: str) -> str:
-    """A name as two spellings of one person compare: case, accents and spacing aside."""
+    """A name as two spellings of one person compare: case, accents, spacing and
+    characters that cannot be seen aside."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)
+                            and unicodedata.category(c) != "Cf").split())

@@ -21,6 +21,14 @@ def test_a_name_already_someone_s_is_flagged(sample_tf, typed):
     assert sample_tf.people.get(person).namesake_ok
 
 
+def test_a_name_with_an_invisible_character_in_it_is_another_s_all_the_same(sample_tf):
+    """As an import from an older version may hold one: check and the
+    namesake questions see through it."""
+    from secretariat.fields import same_name
+
+    assert same_name("Ed Ma\u200byo") == same_name("\ufeffEd Mayo") == same_name("Ed Mayo")
+
+
 def test_renaming_someone_to_another_s_name_is_flagged(sample_tf):
     rachel = sample_tf.store.scalar("SELECT id FROM people WHERE name = 'Rachel Wolf'")
     with pytest.raises(NamesakeError):

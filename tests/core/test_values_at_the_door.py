@@ -44,6 +44,8 @@ HOSTILE = [
     ("Cyrillic", "Кириллица", False, False),
     ("CJK", "漢字かな交じり", False, False),
     ("zero-width joiner", "a\u200db", False, False),
+    ("zero-width space", "Ed Ma\u200byo", True, False),
+    ("byte-order mark", "\ufeffEd Mayo", True, False),
     ("non-breaking space", "Ed\u00a0Mayo", False, False),
     ("quotes", "\"Ed\" 'Mayo' `x`", False, False),
     ("SQL", "x'); DROP TABLE people; --", False, False),
