@@ -273,6 +273,14 @@ def table_view(model, name: str, fit_columns: bool = True, share_width: bool = T
     return view
 
 
+def lines_height(view: QTableView, lines: int) -> int:
+    """The height a table needs to show ``lines`` lines of text (and a grid
+    line for each row) under its heading, with its horizontal scroll bar."""
+    return (lines * (view.fontMetrics().lineSpacing() + 1)
+            + view.horizontalHeader().sizeHint().height()
+            + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth())
+
+
 def selected_id(view: QTableView) -> str | None:
     rows = view.selectionModel().selectedRows()
     return rows[0].data(RECORD_ROLE) if rows else None  # no record read (lazy models)
