@@ -3,7 +3,7 @@
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStyle,
-                               QStyledItemDelegate, QTableView, QToolTip)
+                               QStyledItemDelegate, QTableView, QToolTip, QTreeView)
 
 from .models.records import RECORD_ROLE
 
@@ -13,36 +13,84 @@ WIDEST_COLUMN = 320  # pixels: a long title or note wraps onto more lines
 NARROWEST_SHARE = 60  # a column cut down to share the width keeps this much
 
 
-def cell_margins(view: QTableView) -> int:
-    """A cell's width besides its text: the style's margin either side, and the grid line."""
+def text_margins(view: QAbstractItemView) -> int:
+    """A list line's or cell's width besides its text: the style's margin either side."""
     return 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
-                + 1) + 1
+                + 1)
 
 
-def cell_text_cut(view: QTableView, text: str, column: int, row: int) -> bool:
-    """Whether ``text`` wrapped at word breaks in this cell of ``view`` is cut:
-    taller than the row, or a word wider than the column (drawn with "…")."""
-    metrics = view.fontMetrics()
-    room = view.columnWidth(column) - cell_margins(view)
+def cell_margins(view: QTableView) -> int:
+    """A cell's width besides its text: its margins, and the grid line."""
+    return text_margins(view) + 1
+
+
+def text_cut(metrics: QFontMetrics, text: str, room: int, height: int, wrap: bool = True) -> bool:
+    """Whether ``text`` does not wholly show in ``room`` pixels across and
+    ``height`` down: wrapped at word breaks, taller than the height or with a
+    word wider than the room (drawn with "…"); on one line, wider than the room."""
+    if not wrap:
+        return metrics.horizontalAdvance(text) > room
     if any(metrics.horizontalAdvance(word) > room for word in text.split()):
         return True
     flags = int(Qt.TextFlag.TextWordWrap)
-    return metrics.boundingRect(0, 0, room, 1 << 20, flags, text).height() > view.rowHeight(row) - 1
+    return metrics.boundingRect(0, 0, room, 1 << 20, flags, text).height() > height
+
+
+def cell_text_cut(view: QTableView, text: str, column: int, row: int) -> bool:
+    """Whether ``text`` wrapped at word breaks in this cell of ``view`` is cut
+    (the row's height less its grid line)."""
+    return text_cut(view.fontMetrics(), text, view.columnWidth(column) - cell_margins(view),
+                    view.rowHeight(row) - 1)
 
 
 class FullTextTips(QStyledItemDelegate):
     """Pointing at a cell whose text does not wholly show (a word longer than the
-    column is drawn cut with "…") shows the whole text, unless the model has a
-    tooltip of its own."""
+    column is drawn cut with "…", or a line cut short in a list or tree that
+    does not wrap) shows the whole text, unless the model has a tooltip of its own."""
 
     def helpEvent(self, event, view, option, index) -> bool:
         if event.type() == QEvent.Type.ToolTip and index.isValid() \
                 and index.data(Qt.ItemDataRole.ToolTipRole) is None:
             text = index.data(Qt.ItemDataRole.DisplayRole)
-            if isinstance(text, str) and cell_text_cut(view, text, index.column(), index.row()):
+            if isinstance(text, str) and shown_cut(view, text, index, option.rect.size()):
                 QToolTip.showText(event.globalPos(), text, view)
                 return True
         return super().helpEvent(event, view, option, index)
+
+
+def shown_cut(view: QAbstractItemView, text: str, index, size) -> bool:
+    """Whether ``text`` does not wholly show at ``index`` of ``view``, in a cell of ``size``."""
+    if isinstance(view, QTableView):
+        return cell_text_cut(view, text, index.column(), index.row())
+    return text_cut(view.fontMetrics(), text, size.width() - text_margins(view), size.height(),
+                    view.wordWrap())
+
+
+def to_the_edge(widths: list[int], room: int, give_to: int | None = None,
+                keep: int = 0, least: list[int] | None = None) -> list[int]:
+    """Column widths with no column cut by the right edge ``room`` pixels
+    across. While they do not all fit, the first ``keep`` columns are kept in
+    view by narrowing column ``give_to`` (to no less than its ``least``), and
+    the columns wholly in view fill the width, ``give_to`` (else the last of
+    them) taking what is spare, so the next begins at the edge, for the scroll
+    bar to bring into view."""
+    widths = list(widths)
+    if sum(widths) <= room:
+        return widths
+    if give_to is not None and give_to < keep and sum(widths[:keep]) > room:
+        floor = least[give_to] if least else 0
+        widths[give_to] = max(floor, widths[give_to] - (sum(widths[:keep]) - room))
+    shown = 0
+    while shown < len(widths) and sum(widths[:shown + 1]) <= room:
+        shown += 1
+    if shown:
+        taker = give_to if give_to is not None and give_to < shown else shown - 1
+        widths[taker] += room - sum(widths[:shown])
+    return widths
+
+
+def header_of(view: QAbstractItemView) -> QHeaderView:
+    return view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
 
 
 class ColumnFitter(QObject):
@@ -51,24 +99,30 @@ class ColumnFitter(QObject):
     while they do not all fit, the widest are cut down alike (their text wraps),
     so the last columns stay in view rather than past the right edge. No column
     is cut narrower than its heading or its longest word. A ``stretch`` column
-    takes the width the others leave."""
+    takes the width the others leave. Without ``share_width`` the columns keep
+    their own widths. Either way, those that still do not fit begin at the
+    right edge (see ``to_the_edge``, for ``keep``), none cut by it."""
 
-    def __init__(self, view: QTableView, share_width: bool = True, stretch: int | None = None):
+    def __init__(self, view: QAbstractItemView, share_width: bool = True,
+                 stretch: int | None = None, keep: int = 0):
         super().__init__(view)
-        self._view, self._stretch = view, stretch
-        self._natural: list[int] = []
+        self._view, self._share, self._stretch, self._keep = view, share_width, stretch, keep
+        self.natural: list[int] = []  # each column's width for its contents
         self._least: list[int] = []  # each column's heading or longest word
-        if share_width:
-            on_resize(view.viewport(), self.share)
+        on_resize(view.viewport(), self.share)
 
     def fit(self) -> None:
-        header = self._view.horizontalHeader()
+        header = header_of(self._view)
         measured = [self._measure(c) for c in range(header.count())]
-        self._least = [max(header.sectionSizeHint(c), word)
-                       for c, (_, word) in enumerate(measured)]
-        self._natural = [min(max(whole, least), WIDEST_COLUMN)
-                         for (whole, _), least in zip(measured, self._least, strict=True)]
-        for column, width in enumerate(self._natural):
+        least = [max(header.sectionSizeHint(c), word) for c, (_, word) in enumerate(measured)]
+        self.fit_to([min(max(whole, low), WIDEST_COLUMN)
+                     for (whole, _), low in zip(measured, least, strict=True)], least)
+
+    def fit_to(self, natural: list[int], least: list[int]) -> None:
+        """Widths measured by the caller: each column's own, and its least."""
+        self.natural, self._least = natural, least
+        header = header_of(self._view)
+        for column, width in enumerate(natural):
             header.resizeSection(column, width)
         self.share()
 
@@ -91,17 +145,16 @@ class ColumnFitter(QObject):
                 (word + cell_margins(view) + 1) if word else 0)
 
     def share(self) -> None:
-        if not self._natural or not self._view.viewport().width():
+        if not self.natural or not self._view.viewport().width():
             return
-        room, natural = self._view.viewport().width(), self._natural
-        cap = max(natural)
-
-        header = self._view.horizontalHeader()
+        room, natural = self._view.viewport().width(), self.natural
+        header = header_of(self._view)
 
         def widths(cap: int) -> list[int]:
             return [max(min(width, cap), least) for width, least in zip(natural, self._least, strict=True)]
 
-        while cap > NARROWEST_SHARE and sum(widths(cap)) > room:
+        cap = max(natural)
+        while self._share and cap > NARROWEST_SHARE and sum(widths(cap)) > room:
             cap -= 4
         shared = widths(cap)
         if self._stretch is not None:
@@ -109,6 +162,7 @@ class ColumnFitter(QObject):
             mode = QHeaderView.ResizeMode.Stretch if sum(shared) <= room \
                 else QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(self._stretch, mode)
+        shared = to_the_edge(shared, room, self._stretch, self._keep, self._least)
         for column, width in enumerate(shared):
             header.resizeSection(column, width)
 
@@ -191,7 +245,8 @@ def table_view(model, name: str, fit_columns: bool = True, share_width: bool = T
     ResizeToContents fits them at every layout instead: it measured a long
     list two or three times over while a file opened, and no one could drag
     them.) ``fit_columns=False`` leaves the widths to the caller;
-    ``share_width=False`` lets the last columns go past the right edge;
+    ``share_width=False`` keeps each column its own width, the last ones
+    beyond the right edge;
     ``stretch`` names the column given the spare width (else the last).
     """
     view = QTableView()
@@ -216,6 +271,14 @@ def table_view(model, name: str, fit_columns: bool = True, share_width: bool = T
         model.modelReset.connect(view.fitter.fit)
         view.fitter.fit()  # for records already there
     return view
+
+
+def lines_height(view: QTableView, lines: int) -> int:
+    """The height a table needs to show ``lines`` lines of text (and a grid
+    line for each row) under its heading, with its horizontal scroll bar."""
+    return (lines * (view.fontMetrics().lineSpacing() + 1)
+            + view.horizontalHeader().sizeHint().height()
+            + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth())
 
 
 def selected_id(view: QTableView) -> str | None:

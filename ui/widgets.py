@@ -2,8 +2,9 @@
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QLabel, QPlainTextEdit, QPushButton,
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QLabel, QListView, QListWidget,
+                               QPlainTextEdit, QPushButton,
                                QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -138,6 +139,18 @@ def button_row(entries) -> FlowLayout:
     for entry in entries:
         row.addWidget(entry if isinstance(entry, QWidget) else button(*entry))
     return row
+
+
+def wrapping_list(name: str) -> QListWidget:
+    """A list whose long lines wrap onto more lines, each row growing to hold
+    its text as the pane is resized, rather than running past the right edge."""
+    view = QListWidget()
+    view.setAccessibleName(name)
+    view.setWordWrap(True)
+    view.setSpacing(2)  # a gap where one wrapped line ends and the next begins
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return view
 
 
 def remember_sizes(splitter: QSplitter, key: str, sizes: list[int]) -> QSplitter:

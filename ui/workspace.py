@@ -2,6 +2,7 @@
 travel copy, the navigation list and the pages of ``ui.pages.PAGES``, each
 built when first shown."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QStackedWidget, QVBoxLayout,
                                QWidget)
@@ -57,7 +58,10 @@ class Workspace(QWidget):
         for name, factory in PAGES:
             self.navigation.addItem(name)
             self.pages.addWidget(Deferred(lambda f=factory: f(session), name))
-        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 48)
+        # As wide as its longest word: the meetings list and the meeting have the rest.
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0)
+                                      + 2 * self.navigation.frameWidth() + 8)
         self.navigation.currentRowChanged.connect(self._turn_to)
         self.navigation.setCurrentRow(0)
 

@@ -7,8 +7,8 @@ Every change goes through the session, so Ctrl+Z undoes it."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout,
-                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QSpinBox, QSplitter, QTreeView, QWidget)
+                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidgetItem,
+                               QSpinBox, QSplitter, QTreeView, QWidget)
 
 from secretariat.meeting.agenda import AGENDA_STATUSES
 from secretariat.meeting.agenda_items import STATUSES
@@ -20,10 +20,15 @@ from .. import palette
 from ..exports import Ready, hand_over, save_document
 from ..models.agenda_model import AgendaModel
 from ..session import Session
+from ..tables import ColumnFitter, FullTextTips
 from ..widgets import (add_row, button, button_row, combo_box, enable_while, set_quietly,
-                       side_by_side)
+                       side_by_side, wrapping_list)
 from .interests import tag_item
 from .suggestions import DECLINE, HOLD, ask_reason, change_suggestion
+
+
+TITLE, IN_VIEW = 1, 4  # the item's title; the columns kept in view, to its planned time
+TITLE_LEAST = 16  # characters of the title shown, however narrow the pane
 
 
 def combo(choices: dict[str, str], name: str) -> QComboBox:
@@ -46,6 +51,19 @@ class AgendaTree(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAllColumnsShowFocus(True)
         self.setExpandsOnDoubleClick(False)
+        # The number, title, status and planned time stay in view, the title
+        # shortened with "…" if need be (pointing at it shows it whole); the
+        # columns after them begin at the right edge, to scroll to.
+        self.header().setStretchLastSection(False)
+        self.columns = ColumnFitter(self, share_width=False, stretch=TITLE, keep=IN_VIEW)
+        self.setItemDelegate(FullTextTips(self))
+
+    def fit_columns(self) -> None:
+        header = self.header()
+        headings = [header.sectionSizeHint(c) for c in range(header.count())]
+        natural = [max(self.sizeHintForColumn(c), least) for c, least in enumerate(headings)]
+        headings[TITLE] = min(natural[TITLE], TITLE_LEAST * self.fontMetrics().averageCharWidth())
+        self.columns.fit_to(natural, headings)
 
     def keyPressEvent(self, event):
         keys = {Qt.Key.Key_Up: self._page.move_up, Qt.Key.Key_Down: self._page.move_down,
@@ -109,8 +127,7 @@ class AgendaPage(QWidget):
         self.restricted.toggled.connect(
             lambda on: self._set("Change restriction", restricted=on))
 
-        self.offered = QListWidget()
-        self.offered.setAccessibleName("Offered for this agenda")
+        self.offered = wrapping_list("Offered for this agenda")
         self.offered.itemActivated.connect(lambda _: self.place_offered())
 
         on_item = [button(*entry) for entry in (
@@ -166,8 +183,7 @@ class AgendaPage(QWidget):
         planned, clock = self.tf.agenda.planned(self.meeting_id)
         self.model.set_items(planned)
         self.tree.expandAll()
-        for column in range(self.model.columnCount()):
-            self.tree.resizeColumnToContents(column)
+        self.tree.fit_columns()
         if current and current not in self.model.order() and planned:
             # Removed: the item that took its place (or the new last one) is chosen.
             at = min(before.index(current), len(planned) - 1)

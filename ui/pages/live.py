@@ -15,14 +15,14 @@ import time
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QListView,
-                               QListWidget, QListWidgetItem, QRadioButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QListWidgetItem,
+                               QRadioButton, QVBoxLayout, QWidget)
 
 from secretariat.meeting import minutes_content
 
 from .. import item_status
 from ..session import Session
+from ..widgets import wrapping_list
 from ..minutes_edits import action_line, capture, may_change
 from .actions import ActionTable
 
@@ -83,25 +83,17 @@ class LiveView(QWidget):
         self.chair = QLabel()
         self.chair.setAccessibleName("In the chair")
         self.chair.setTextFormat(Qt.TextFormat.PlainText)
-        self.agenda = QListWidget()
-        self.agenda.setAccessibleName("Agenda")
+        self.agenda = wrapping_list("Agenda")  # each title and status whole
         self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the capture line
         self.agenda.setMinimumWidth(180)
         self.agenda.setMaximumWidth(280)
-        self.agenda.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # its status stays in view
-        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.agenda.itemClicked.connect(lambda entry: self.go(self.agenda.row(entry)))
         self.status_buttons = item_status.status_buttons(
             self, session, lambda: self.current_item_id if self._may_change() else None)
         self.arising = ActionTable(session, meeting_id)  # shown at the matters-arising item
         self.arising.setAccessibleName("Matters arising")
-        self.recorded = QListWidget()
-        self.recorded.setAccessibleName("Recorded under this item")
+        self.recorded = wrapping_list("Recorded under this item")
         self.recorded.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # A long point wraps onto more lines, its row growing, as the pane is resized.
-        self.recorded.setWordWrap(True)
-        self.recorded.setResizeMode(QListView.ResizeMode.Adjust)
-        self.recorded.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.kinds = QButtonGroup(self)
         kind_row = QHBoxLayout()
@@ -213,7 +205,6 @@ class LiveView(QWidget):
             entry = QListWidgetItem(("    " if row["parent_id"] else "")
                                     + f"{number} {row['title']}".strip()
                                     + (f" — {words}" if words else ""))
-            entry.setToolTip(entry.text().strip())  # whole, where the list shortens it
             brush, struck = item_status.brush(status), item_status.font(status)
             if brush is not None:
                 entry.setForeground(brush)

@@ -12,9 +12,7 @@ from ..widgets import button_row, remember_sizes
 from .meeting import MeetingPage
 
 
-LIST_WIDTH = 240  # at least
-MIN_LIST_WIDTH = 200  # the date and the start of the time in view
-LIST_COLUMNS = 2  # date and status in view when first shown: the meeting has the room
+LIST_COLUMNS = 2  # date and status always in view; the meeting has the rest of the width
 
 
 class MeetingsPage(QWidget):
@@ -31,7 +29,7 @@ class MeetingsPage(QWidget):
             ("&New Meeting", self.new_meeting, "Add a meeting of this body"),
             ("&Delete Meeting", self.delete_meeting,
              "Delete the chosen meeting (Undo puts it back)")])
-        left = QWidget()
+        self.list_pane = left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.view)
@@ -44,7 +42,6 @@ class MeetingsPage(QWidget):
         # The list grows with the window too, a fifth as fast as the meeting.
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 5)
-        left.setMinimumWidth(MIN_LIST_WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -52,18 +49,18 @@ class MeetingsPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._show_chosen)
         session.changed.connect(self._on_changed)
         self.refresh()
-        list_width = self._list_width()  # the meeting has the rest of a laptop's width
+        list_width = left.minimumWidth()
         remember_sizes(self.splitter, "meetings", [list_width, 5 * list_width])
 
-    def _list_width(self) -> int:
-        """Wide enough for the first columns, as the list first shows."""
-        header = self.view.horizontalHeader()
+    def _fit_list(self) -> None:
+        """The list no narrower than the meetings' dates and statuses, whole."""
         frame = 2 * self.view.frameWidth() + self.view.verticalScrollBar().sizeHint().width()
-        return max(LIST_WIDTH, sum(header.sectionSize(c) for c in range(LIST_COLUMNS)) + frame)
+        self.list_pane.setMinimumWidth(sum(self.view.fitter.natural[:LIST_COLUMNS]) + frame)
 
     def refresh(self) -> None:
         chosen = selected_id(self.view)
         self.model.set_records(self.session.tf.meetings.of_body(self.session.body_id))
+        self._fit_list()
         select_id(self.view, chosen)
         self._show_chosen()
 

@@ -25,11 +25,13 @@ from ..minutes_edits import (CIRCULATED, action_line, capture, delete, edit_acti
                              write_file)
 from ..printing import PdfPages, print_document
 from ..session import Session
+from ..tables import lines_height
 from ..flow_layout import FlowLayout
 from ..widgets import button, button_row, remember_sizes
 from .actions import ActionTable
 
 RECORD = Qt.ItemDataRole.UserRole
+ARISING_LINES = 6  # matters arising show two actions of three lines each, however short the pane
 STATUS = Qt.ItemDataRole.UserRole + 1  # an agenda item's status
 SYNTAX_HELP = ("One line each: \"- point\", \"  - sub-point\", \"Decision: …\", "
                "\"Action: owner — what — when\". Ctrl+Enter records.")
@@ -91,7 +93,7 @@ class MinutesTab(QWidget):
         record_row.addWidget(button("&Record", self.record, SYNTAX_HELP))
 
         self.arising = ActionTable(session, meeting_id)
-        self.arising.view.setMinimumHeight(5 * self.arising.view.fontMetrics().lineSpacing())
+        self.arising.view.setMinimumHeight(lines_height(self.arising.view, ARISING_LINES))
         arising = QWidget()
         arising_column = QVBoxLayout(arising)
         arising_column.setContentsMargins(0, 0, 0, 0)
@@ -115,10 +117,10 @@ class MinutesTab(QWidget):
         column.addLayout(bar)
         column.addLayout(item_bar)
         column.addWidget(outline, 1)
+        # The item's keys are on its buttons above: the height goes to the outline.
         hint = QLabel("Enter or F2 edits the selected line, Delete removes it, "
-                      "Ctrl+Up and Ctrl+Down move it. " + item_status.HINT + ".")
+                      "Ctrl+Up and Ctrl+Down move it.")
         hint.setWordWrap(True)
-        hint.setToolTip(item_status.HINT)
         column.addWidget(hint)
         column.addLayout(record_row)
 
