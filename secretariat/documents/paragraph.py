@@ -9,14 +9,20 @@ it was typed, and each line is reordered for the eye only as it is drawn:
 splitting across pages still works on the typed order, and a PDF reader,
 which reads each right-to-left run back from right to left, gives the text
 back in the order it was typed.
+
+A paragraph whose first letter is written right to left (a Hebrew or Arabic
+minutes point) is a right-to-left paragraph, as the Unicode rules have it:
+its lines are set from the right margin, and what ends a sentence (a full
+stop, a colon) ends up at its left, where the sentence ends.
 """
 
 import copy
 from typing import Any
 
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.platypus import Paragraph as _ReportLabParagraph
 
-from .text import RIGHT_TO_LEFT, visual_order
+from .text import RIGHT_TO_LEFT, right_to_left_first, visual_order
 
 
 class Paragraph(_ReportLabParagraph):
@@ -25,14 +31,19 @@ class Paragraph(_ReportLabParagraph):
     blPara: Any  # ReportLab's lines as wrapped (set by wrap, read by draw)
 
     def draw(self):
-        laid_out = self.blPara
-        if any(RIGHT_TO_LEFT.search(_line_text(line, laid_out.kind)) for line in laid_out.lines):
+        laid_out, style = self.blPara, self.style
+        typed = [_line_text(line, laid_out.kind) for line in laid_out.lines]
+        if any(RIGHT_TO_LEFT.search(line) for line in typed):
+            rtl = right_to_left_first(" ".join(typed))
             self.blPara = copy.copy(laid_out)
-            self.blPara.lines = [_for_the_eye(line, laid_out.kind) for line in laid_out.lines]
+            self.blPara.lines = [_for_the_eye(line, laid_out.kind, rtl) for line in laid_out.lines]
+            if rtl and style.alignment in (TA_LEFT, TA_JUSTIFY):
+                self.style = copy.copy(style)
+                self.style.alignment = TA_RIGHT
         try:
             super().draw()
         finally:
-            self.blPara = laid_out
+            self.blPara, self.style = laid_out, style
 
 
 def _line_text(line, kind: int) -> str:
@@ -41,15 +52,15 @@ def _line_text(line, kind: int) -> str:
     return "".join(getattr(piece, "text", "") for piece in line.words)
 
 
-def _for_the_eye(line, kind: int):
+def _for_the_eye(line, kind: int, rtl: bool):
     if kind == 0:
         if not RIGHT_TO_LEFT.search(text := _line_text(line, kind)):
             return line
-        return (line[0], "".join(ch for _, ch in visual_order(text)).split(" "))
-    return _pieces_for_the_eye(line)
+        return (line[0], "".join(ch for _, ch in visual_order(text, rtl)).split(" "))
+    return _pieces_for_the_eye(line, rtl)
 
 
-def _pieces_for_the_eye(line):
+def _pieces_for_the_eye(line, rtl: bool):
     """A line of differently styled pieces (bold name, plain text) as pieces
     in visual order, each keeping its style; pieces without text (images,
     link anchors) stay where they were, at the start."""
@@ -59,7 +70,7 @@ def _pieces_for_the_eye(line):
     owner = [n for n, text in enumerate(texts) if text for _ in text]
     pieces = [piece for piece, text in zip(line.words, texts, strict=True) if not text]
     sources: list[int] = [-1] * len(pieces)
-    for at, ch in visual_order("".join(t for t in texts if t)):
+    for at, ch in visual_order("".join(t for t in texts if t), rtl):
         if sources and sources[-1] == owner[at]:
             pieces[-1].text += ch
         else:

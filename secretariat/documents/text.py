@@ -51,10 +51,18 @@ def for_the_eye(text: str) -> str:
     return text
 
 
-def visual_order(line: str) -> list[tuple[int, str]]:
-    """Where each character of one line of a left-to-right page goes: its
-    index in ``line`` and the character shown (a bracket in a right-to-left
-    run mirrored), left to right.
+def right_to_left_first(text: str) -> bool:
+    """Whether the text's first letter of a definite direction is written right
+    to left: it is then a right-to-left paragraph (Unicode's rules P2, P3)."""
+    from bidi import get_base_level
+
+    return get_base_level(text) == 1
+
+
+def visual_order(line: str, rtl: bool = False) -> list[tuple[int, str]]:
+    """Where each character of one line goes, in a left-to-right paragraph or
+    (``rtl``) a right-to-left one: its index in ``line`` and the character
+    shown (a bracket in a right-to-left run mirrored), left to right.
 
     python-bidi's own implementation, step by step, so that each character
     can be followed to its place (``get_display`` gives only the string, and
@@ -63,7 +71,7 @@ def visual_order(line: str) -> list[tuple[int, str]]:
     from bidi import algorithm as uba
 
     storage = uba.get_empty_storage()
-    storage["base_level"], storage["base_dir"] = 0, "L"
+    storage["base_level"], storage["base_dir"] = (1, "R") if rtl else (0, "L")
     uba.get_embedding_levels(line, storage)
     for at, char in enumerate(storage["chars"]):
         char["at"] = at

@@ -132,6 +132,28 @@ def test_right_to_left_text_over_several_lines_reads_back_in_the_order_typed(tf,
     assert words in _read_back(_minutes_saying(tf, words)).replace(" •", "")
 
 
+def _words_on_the_line_of(pdf: bytes, word: str) -> list[tuple[float, float, str]]:
+    """(left, right, glyphs left to right) of each word on the line holding ``word``."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext is not installed")
+    page = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf,
+                          capture_output=True).stdout.decode("utf-8")
+    boxes = [(float(x0), float(y0), float(x1), text) for x0, y0, x1, text in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+        page)]
+    line = next(y for _, y, _, text in boxes if text[::-1] == word)
+    return sorted((x0, x1, text) for x0, y, x1, text in boxes if y == line)
+
+
+def test_a_right_to_left_point_starts_at_the_right_margin_and_ends_at_its_left(tf):
+    """A Hebrew minutes point is a right-to-left paragraph: its first word at
+    the right margin, its full stop at the left end, where the sentence ends."""
+    words = _words_on_the_line_of(_minutes_saying(tf, "הוועדה דנה בסעיף 12."), "הוועדה")
+    first_typed, full_stop = words[-1], words[0]
+    assert first_typed[2][::-1] == "הוועדה" and first_typed[1] > 500  # at the right margin
+    assert full_stop[2].startswith(".")
+
+
 def test_a_right_to_left_title_in_bold_over_a_plain_note_reads_back_in_order(sample_tf):
     """An agenda item's title (bold) and its purpose (italic) are one
     paragraph of two styles, wrapped in a narrow column."""
