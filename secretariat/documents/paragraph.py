@@ -29,6 +29,7 @@ class Paragraph(_ReportLabParagraph):
     """A Paragraph whose right-to-left lines are drawn in visual order."""
 
     blPara: Any  # ReportLab's lines as wrapped (set by wrap, read by draw)
+    style: Any
 
     def draw(self):
         laid_out, style = self.blPara, self.style
