@@ -6,8 +6,9 @@ from dataclasses import fields
 from typing import Any, ClassVar, Generic, TypeVar
 
 from .changes import Changes, Kind
-from .errors import NotFoundError, ValidationError
+from .errors import MinutesLockedError, NotFoundError, ValidationError
 from .storage import Store
+from .values import long_date, parse_date
 
 R = TypeVar("R")
 
@@ -42,7 +43,12 @@ class Manager(Generic[R]):
         unknown = set(values) - known
         if unknown:
             raise ValueError(f"{self.table} has no field {sorted(unknown)[0]}")
-        self._store.update(self.table, record_id, self._clean(values, current))
+        try:
+            self._store.update(self.table, record_id, self._clean(values, current))
+        except MinutesLockedError as refused:  # the file's own refusal: say which meeting
+            meeting_id = record_id if self.table == "meetings" else self.raw(record_id).get(
+                "meeting_id")
+            raise (approved_minutes_refusal(self._store, meeting_id) or refused) from refused
         return Changes.of(self.kind, record_id)
 
     def raw(self, record_id: str) -> dict:
@@ -59,6 +65,25 @@ class Manager(Generic[R]):
     def _create(self, values: dict[str, Any]) -> tuple[str, Changes]:
         row = self._store.insert(self.table, self._clean(values, None))
         return row["id"], Changes.of(self.kind, row["id"])
+
+
+def approved_minutes_refusal(store: Store, meeting_id: str | None) -> MinutesLockedError | None:
+    """The refusal of a change to a meeting whose minutes are approved, naming
+    the meeting and the one that approved them; None if they are not."""
+    row = store.row(
+        """SELECT m.date, a.date AS approved_at FROM meetings m
+           LEFT JOIN minutes_lifecycle l ON l.meeting_id = m.id
+           LEFT JOIN meetings a ON a.id = l.approved_at_meeting_id
+           WHERE m.id = ? AND m.status = 'approved'""",
+        (meeting_id,))
+    if row is None:
+        return None
+    at = (f" at the meeting of {long_date(parse_date(row['approved_at']))}"
+          if row["approved_at"] else "")
+    return MinutesLockedError(
+        f"The minutes of {long_date(parse_date(row['date']))} were approved{at}, so they are "
+        "final: nothing was changed. Record a correction at a later meeting, or reopen "
+        "them with a reason (Minutes tab, Reopen…).")
 
 
 def stripped(values: dict[str, Any]) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from typing import Callable
 from ..changes import Changes, Kind
 from ..errors import MinutesLockedError, NotFoundError, ValidationError
 from ..frozen import record
+from ..records import approved_minutes_refusal
 from ..storage import Store
 from ..values import long_date, parse_date, parse_optional_date
 
@@ -97,10 +98,8 @@ class Lifecycle:
     def ensure_editable(self, meeting_id: str) -> None:
         """Refuse any change to approved minutes."""
         if self.of(meeting_id).locked:
-            day = long_date(parse_date(self._meeting(meeting_id)["date"]))
-            raise MinutesLockedError(
-                f"The minutes of {day} have been approved and can no longer be changed; "
-                "record a correction at a later meeting instead.")
+            raise approved_minutes_refusal(self._store, meeting_id) or MinutesLockedError(
+                "Those minutes have been approved and can no longer be changed.")
 
     def _write(self, meeting_id: str, status: str, **values) -> Changes:
         with self._store.transaction():

@@ -231,9 +231,22 @@ def test_the_file_itself_refuses_what_no_manager_was_asked(approved):
     assert tf.minutes.get(ids.entry).text == "A point made"
 
 
+def test_a_change_the_file_refuses_names_the_meeting_and_its_approval(approved):
+    """Refused by the file itself (no manager checked first): the message says
+    which minutes, approved where, and what to do instead."""
+    tf, ids = approved
+    with pytest.raises(MinutesLockedError) as refused:
+        tf.meetings.update(ids.may, venue="Somewhere else")
+    assert str(refused.value).startswith(
+        "The minutes of Thursday 26 May 2011 were approved at the meeting of Thursday "
+        "12 January 2012, so they are final: nothing was changed.")
+    assert "reopen them with a reason" in str(refused.value)
+
+
 def test_approving_again_is_refused_clearly(approved):
     tf, ids = approved
-    with pytest.raises(MinutesLockedError, match="26 May 2011 have been approved"):
+    with pytest.raises(MinutesLockedError, match="26 May 2011 were approved at the meeting of "
+                       "Thursday 12 January 2012"):
         tf.minutes.lifecycle.approve(ids.may, ids.january)
 
 

@@ -181,7 +181,7 @@ def test_approved_minutes_say_so_before_a_line_is_edited(qtbot, sample_window, r
     tab.tree.setFocus()
     qtbot.keyClick(tab.tree, Qt.Key.Key_F2)
     assert replies.asked == []  # no box to type in
-    assert "have been approved and can no longer be changed" in dialogs_shown[-1][1]
+    assert "The minutes of Thursday 26 May 2011 were approved, so they are final" in dialogs_shown[-1][1]
 
 
 @pytest.fixture
