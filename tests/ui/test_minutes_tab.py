@@ -181,7 +181,22 @@ def test_approved_minutes_say_so_before_a_line_is_edited(qtbot, sample_window, r
     tab.tree.setFocus()
     qtbot.keyClick(tab.tree, Qt.Key.Key_F2)
     assert replies.asked == []  # no box to type in
-    assert "The minutes of Thursday 26 May 2011 were approved, so they are final" in dialogs_shown[-1][1]
+    assert "The minutes of Thursday 26 May 2011 were approved, so they are final" in \
+        dialogs_shown[-1][1]
+
+
+def test_approved_minutes_offer_no_typing_and_no_status_change(qtbot, sample_window, click):
+    """Nothing on the tab of approved minutes looks as if it could change them."""
+    tf = sample_window.session.tf
+    tab = minutes_tab_of(sample_window, tf.meetings.find_one("2011-05-26").id)
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(1))
+    assert tab.entry.isReadOnly() and "approved and final" in tab.entry.placeholderText()
+    assert not tab.record_button.isEnabled()
+    assert not any(b.isEnabled() for b in tab.status_buttons)
+    january = minutes_tab_of(sample_window, tf.meetings.find_one("2012-01-12").id)
+    january.tree.setCurrentItem(january.tree.topLevelItem(1))
+    assert not january.entry.isReadOnly() and january.record_button.isEnabled()
+    assert any(b.isEnabled() for b in january.status_buttons)
 
 
 @pytest.fixture

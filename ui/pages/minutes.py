@@ -35,6 +35,9 @@ ARISING_LINES = 6  # matters arising show two actions of three lines each, howev
 STATUS = Qt.ItemDataRole.UserRole + 1  # an agenda item's status
 SYNTAX_HELP = ("One line each: \"- point\", \"  - sub-point\", \"Decision: …\", "
                "\"Action: owner — what — when\". Ctrl+Enter records.")
+LOCKED_HELP = ("These minutes are approved and final. Record a correction at a later "
+               "meeting (Correction…), or take the approval back with a reason (Reopen…).")
+
 
 class MinutesTab(QWidget):
     """Edit a meeting's minutes, move them through their lifecycle, print them."""
@@ -90,7 +93,8 @@ class MinutesTab(QWidget):
                   context=Qt.ShortcutContext.WidgetShortcut)
         record_row = QHBoxLayout()
         record_row.addWidget(self.entry, 1)
-        record_row.addWidget(button("&Record", self.record, SYNTAX_HELP))
+        self.record_button = button("&Record", self.record, SYNTAX_HELP)
+        record_row.addWidget(self.record_button)
 
         self.arising = ActionTable(session, meeting_id)
         self.arising.view.setMinimumHeight(lines_height(self.arising.view, ARISING_LINES))
@@ -197,6 +201,12 @@ class MinutesTab(QWidget):
         self.approve_button.setEnabled(state.state == "circulated")
         self.correct_button.setEnabled(state.locked)
         self.reopen_button.setEnabled(state.locked)
+        # Approved minutes are final: nothing here can change them, so nothing
+        # here offers to (the file would refuse it anyway).
+        self.entry.setReadOnly(state.locked)
+        self.entry.setPlaceholderText(LOCKED_HELP if state.locked else SYNTAX_HELP)
+        self.record_button.setEnabled(not state.locked)
+        self._enable_status_buttons()
         self.banner.setVisible(state.state == "circulated")
         self._fill_tree()
         self.arising.show_source(tf.actions.matters_arising_ids(self.meeting_id), tf.actions.many)
@@ -269,7 +279,9 @@ class MinutesTab(QWidget):
 
     def _enable_status_buttons(self) -> None:
         node = self._item_node()
-        item_status.enable_buttons(self.status_buttons, node.data(0, STATUS) if node else None)
+        locked = self.entry.isReadOnly()  # the minutes are approved
+        item_status.enable_buttons(self.status_buttons,
+                                   node.data(0, STATUS) if node and not locked else None)
 
     def _may_change(self) -> bool:
         return may_change(self, self.session, self.meeting_id)
