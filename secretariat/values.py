@@ -4,7 +4,8 @@ Every way a date or time is written for a reader is here, once:
 ``long_date`` (Thursday 26 May 2011, heading minutes and agendas),
 ``day_month_year`` (26 May 2011, in tables, letters and search results),
 ``abbreviated_date`` (1 Feb 2011, where a column is narrow),
-``weekday_date`` (Thu 26 May 2011, in lists of meetings), ``clock_time``
+``weekday_date`` (Thu 26 May 2011, in lists of meetings), ``month_year``
+(May 2011), ``day_and_time`` (26 May 2011 at 15:30), ``clock_time``
 (15.30) and ``time_range`` (15.30 – 17.30). The file itself holds ISO
 dates (``date_to_text``).
 """
@@ -77,12 +78,22 @@ def long_date(value: dt.date) -> str:
 
 def day_month_year(value: dt.date) -> str:
     """26 May 2011."""
-    return f"{value.day} {value.strftime('%B %Y')}"
+    return f"{value.day} {month_year(value)}"
 
 
 def abbreviated_date(value: dt.date) -> str:
     """1 Feb 2011: where a column is narrow."""
     return f"{value.day} {value.strftime('%b %Y')}"
+
+
+def month_year(value: dt.date) -> str:
+    """May 2011."""
+    return value.strftime("%B %Y")
+
+
+def day_and_time(value: dt.datetime) -> str:
+    """26 May 2011 at 15:30: when something happened (a backup taken)."""
+    return f"{day_month_year(value)} at {value:%H:%M}"
 
 
 def weekday_date(value: dt.date) -> str:

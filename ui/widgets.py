@@ -8,6 +8,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QLabel, QListView
                                QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
                                QWidget)
 
+from secretariat.values import abbreviated_date, day_month_year
+
 from .flow_layout import FlowLayout
 
 
@@ -124,12 +126,12 @@ def build_when_current(pages: QStackedWidget | QTabWidget) -> None:
 
 def day_text(day) -> str:
     """A date as tables and short fields show it, e.g. 26 May 2011; empty for none."""
-    return f"{day.day} {day.strftime('%b %Y')}" if day else ""
+    return abbreviated_date(day) if day else ""
 
 
 def field_date_text(day) -> str:
     """A date as a field to edit shows it, e.g. 1 February 2011; empty for none."""
-    return f"{day.day} {day.strftime('%B %Y')}" if day else ""
+    return day_month_year(day) if day else ""
 
 
 def button_row(entries) -> FlowLayout:

@@ -8,7 +8,7 @@ from ..changes import Changes, Kind
 from ..errors import ValidationError
 from ..frozen import record
 from ..records import Manager, choice, require_text, stripped
-from ..values import parse_date
+from ..values import day_month_year, parse_date
 from .agenda import Agenda
 
 OUTCOMES = {"pending": "Waiting", "placed": "Placed", "held": "Held for a future meeting",
@@ -41,7 +41,7 @@ class SuggestionView:
         s = self.suggestion
         if s.outcome == "placed":
             day = self.placed_on
-            return f"Placed on {day.day} {day:%B %Y}" if day else "Placed"
+            return f"Placed on {day_month_year(day)}" if day else "Placed"
         if s.outcome in ("held", "declined") and s.reason:
             return f"{OUTCOMES[s.outcome]}: {s.reason}"
         return OUTCOMES[s.outcome]

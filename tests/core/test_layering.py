@@ -206,3 +206,25 @@ def test_the_window_reaches_the_file_only_through_the_core():
                     and _SQL.match(node.value):
                 found.append(f"{where} runs SQL")
     assert found == []
+
+
+# Dates in file names, not for a reader: a backup's and a set-aside file's stamp.
+_STAMPS = {"secretariat/storage/backups.py", "secretariat/files/restore.py"}
+
+
+def test_dates_and_times_are_written_for_a_reader_by_values_alone():
+    """One module (secretariat/values.py) holds every way a date or time is
+    written, so 26 May 2011 reads the same on every page and document."""
+    found = []
+    for package in ("secretariat", "ui"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            name = str(path.relative_to(ROOT))
+            if name in _STAMPS or name == "secretariat/values.py":
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Attribute) and node.attr == "strftime":
+                    found.append(f"{name}:{node.lineno} strftime")
+                elif isinstance(node, ast.FormattedValue) and node.format_spec is not None \
+                        and "%" in ast.unparse(node.format_spec):
+                    found.append(f"{name}:{node.lineno} a date format")
+    assert found == []

@@ -256,7 +256,7 @@ def test_restoring_a_backup_asks_naming_its_date_and_the_file(
                                      QMessageBox.StandardButton.No)
 
     assert sample_path.name in asked[0]
-    assert f"{newest.taken_at.day} {newest.taken_at:%B %Y, %H:%M}" in asked[0]
+    assert f"{newest.taken_at.day} {newest.taken_at:%B %Y at %H:%M}" in asked[0]
     assert sample_window.session is session and "After The Backup" in names_in(sample_window)
 
     restore_from_the_menu(sample_window, qtbot, monkeypatch, QMessageBox.StandardButton.Yes)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from secretariat.errors import UserFacingError
 from secretariat.files.restore import Backup, restore_backup, verified_backups, verify
+from secretariat.values import day_and_time
 
 from ..errors import show_error
 from ..files import ask_open_path
@@ -29,7 +30,7 @@ def size_text(size: int) -> str:
 
 
 def taken_text(backup: Backup) -> str:
-    return f"{backup.taken_at.day} {backup.taken_at:%B %Y, %H:%M}"
+    return day_and_time(backup.taken_at)
 
 
 class BackupsDialog(QDialog):
@@ -147,6 +148,6 @@ def show_backups(window) -> None:
     if aside is not None:
         QMessageBox.information(window, "Backup Restored",
                                 f"{file_path.name} is now as it was on "
-                                f"{dialog.chosen.taken_at:%d %B %Y at %H:%M}. The file as it "
+                                f"{day_and_time(dialog.chosen.taken_at)}. The file as it "
                                 f"was before is kept as {aside.name}.")
 

@@ -1,10 +1,12 @@
 """The people one body has known, with their membership."""
 
+from secretariat.values import abbreviated_date
+
 from .records import Column, RecordTableModel
 
 
 def _date(value) -> str:
-    return value.strftime("%d %b %Y") if value else ""
+    return abbreviated_date(value) if value else ""
 
 
 class PeopleModel(RecordTableModel):

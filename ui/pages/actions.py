@@ -20,7 +20,7 @@ from secretariat.meeting.action_records import OUTCOMES, STATUSES, Action
 from secretariat.meeting.actions import SORTS
 from secretariat.progress import in_batches, part
 from secretariat.taskforce import Taskforce
-from secretariat.values import long_date
+from secretariat.values import abbreviated_date, long_date
 
 from ..exports import PDF_FILES, Document, Ready, ask_output, open_in_its_program
 from ..long_work import LongWork
@@ -43,12 +43,12 @@ def _latest(action: Action) -> str:
         return ""
     u = action.updates[-1]
     label = u.outcome_label if u.outcome != "note" else ""
-    return f"{u.made_on.strftime('%d %b %Y')}: " + ": ".join(t for t in (label, u.text) if t)
+    return f"{abbreviated_date(u.made_on)}: " + ": ".join(t for t in (label, u.text) if t)
 
 
 class ActionsModel(LazyTableModel):
     columns = (
-        Column("Agreed", lambda a: a.meeting_date.strftime("%d %b %Y")),
+        Column("Agreed", lambda a: abbreviated_date(a.meeting_date)),
         Column("Item", lambda a: a.item_title),
         Column("Who", lambda a: a.owner_label),
         Column("Action", lambda a: a.text),

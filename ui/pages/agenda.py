@@ -15,6 +15,7 @@ from secretariat.meeting.agenda_items import STATUSES
 from secretariat.meeting.standing_items import PURPOSES
 from secretariat.changes import Changes
 from secretariat.errors import NotFoundError, UserFacingError
+from secretariat.values import day_month_year, time_to_text
 
 from .. import palette
 from ..exports import Ready, hand_over, save_document
@@ -191,9 +192,10 @@ class AgendaPage(QWidget):
         self.select(current or (planned[0].item.id if planned else None))
         parts = []
         if clock.start:
-            parts.append(f"starts {clock.start:%H:%M}, planned to end {clock.planned_end:%H:%M}")
+            parts.append(f"starts {time_to_text(clock.start)}, planned to end "
+                         f"{time_to_text(clock.planned_end)}")
         if clock.meeting_end:
-            parts.append(f"meeting ends {clock.meeting_end:%H:%M}")
+            parts.append(f"meeting ends {time_to_text(clock.meeting_end)}")
         parts.append(f"{clock.minutes_allocated} minutes allocated")
         self.clock.setText("; ".join(parts))
         self.warning.setText(clock.warning)
@@ -217,7 +219,7 @@ class AgendaPage(QWidget):
     def _fill_offered(self) -> None:
         self.offered.clear()
         for item, day in self.tf.agenda.offered(self.meeting_id):
-            entry = QListWidgetItem(f"Deferred on {day.day} {day:%B %Y}: {item.title}")
+            entry = QListWidgetItem(f"Deferred on {day_month_year(day)}: {item.title}")
             entry.setData(Qt.ItemDataRole.UserRole, ("deferred", item.id))
             self.offered.addItem(entry)
         body_id = self.tf.meetings.get(self.meeting_id).body_id
@@ -405,7 +407,7 @@ class AgendaPage(QWidget):
         meeting = self.tf.meetings.get(self.meeting_id)
         others = [m for m in self.tf.meetings.of_body(meeting.body_id)
                   if m.id != self.meeting_id]
-        labels = [f"{m.date.day} {m.date:%B %Y}" + (f": {m.title}" if m.title else "")
+        labels = [day_month_year(m.date) + (f": {m.title}" if m.title else "")
                   for m in others]
         if not labels:
             self.session.report(UserFacingError("There is no other meeting to copy from."))
