@@ -22,7 +22,7 @@ def build_parser() -> _Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for module in command_modules():
-        module.register(sub)
+        module.add_commands(sub)
     parser.commands = sub.choices  # name: its parser, for the checks before running
     return parser
 

@@ -1,4 +1,4 @@
-"""Headless commands: one module per group, each with ``register(subparsers)``.
+"""Headless commands: one module per group, each with ``add_commands(subparsers)``.
 
 Every module in this package is picked up; a command sets ``run`` as its
 default, which takes the parsed arguments and returns the exit code. Every

@@ -3,7 +3,7 @@
 from . import body_named, open_existing, pdf_command, say, the_body, write_pdf
 
 
-def register(sub) -> None:
+def add_commands(sub) -> None:
     pdf_command(sub, "agenda", "print the agenda of a meeting to PDF", run_agenda, meeting=True)
     cmd = pdf_command(sub, "attendance", "print members' attendance over a period to PDF",
                       run_attendance)

@@ -6,7 +6,7 @@ from ..errors import UserFacingError
 from . import open_existing, output_argument, say
 
 
-def register(sub) -> None:
+def add_commands(sub) -> None:
     cmd = sub.add_parser("export", help="write everything in a file as JSON (docs/export-format.md)")
     cmd.add_argument("path", help="the taskforce file")
     output_argument(cmd, "-o", "--output", required=True, help="the JSON file to write")

@@ -4,7 +4,7 @@ from ..errors import UserFacingError
 from . import open_existing, output_argument, say
 
 
-def register(sub) -> None:
+def add_commands(sub) -> None:
     cmd = sub.add_parser("sample", help="write the sample taskforce (Mutuals Taskforce 2011-12)")
     output_argument(cmd, "path", help="the new file to write")
     cmd.set_defaults(run=run_sample)

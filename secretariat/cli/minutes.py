@@ -10,7 +10,7 @@ from . import (body_named, open_existing, output_argument, pdf_command, render_p
                write_pdf)
 
 
-def register(sub) -> None:
+def add_commands(sub) -> None:
     cmd = pdf_command(sub, "minutes", "print the minutes of a meeting to PDF", run_minutes,
                       meeting=True)
     cmd.add_argument("--publication", action="store_true",

@@ -6,9 +6,9 @@ import datetime as dt
 from . import body_named, open_existing, pdf_command, say, the_body, write_pdf
 
 
-def register(sub) -> None:
+def add_commands(sub) -> None:
     cmd = pdf_command(sub, "register", "print the register of members' interests to PDF",
-                      run_register)
+                      run_interests)
     cmd.add_argument("--as-of", metavar="YYYY-MM-DD",
                      help="the register as it stood on that date (today when left out)")
     cmd.add_argument("--marking", default="OFFICIAL-SENSITIVE",
@@ -18,13 +18,13 @@ def register(sub) -> None:
                 run_brief, meeting=True)
 
 
-def run_register(args) -> int:
-    from ..documents import register_pdf
-    from ..interest.interests import register_document
+def run_interests(args) -> int:
+    from ..documents import interests_pdf
+    from ..interest.interests import interests_document
 
     with open_existing(args.path) as tf:
-        doc = register_document(tf, the_body(tf, args.body), args.as_of, args.marking)
-    write_pdf(args.output, register_pdf, doc)
+        doc = interests_document(tf, the_body(tf, args.body), args.as_of, args.marking)
+    write_pdf(args.output, interests_pdf, doc)
     say(f"Wrote the register of interests ({len(doc.entries)} members) to {args.output}")
     return 0
 

@@ -6,7 +6,7 @@ from ..errors import printable
 from . import body_named, open_existing, say
 
 
-def register(sub) -> None:
+def add_commands(sub) -> None:
     cmd = sub.add_parser("search", help="search agenda items, minutes, actions, papers, "
                                         "people and interests")
     cmd.add_argument("path", help="the taskforce file")

@@ -7,7 +7,7 @@ _WHAT = {"added": "added", "changed": "changed", "deleted": "deleted",
          "restored": "brought back (needed by other records)"}
 
 
-def register(sub) -> None:
+def add_commands(sub) -> None:
     travel = sub.add_parser("travel", help="take a travel copy to work away, and merge it back")
     steps = travel.add_subparsers(dest="step", metavar="take|merge", parser_class=type(travel))
     steps.required = True

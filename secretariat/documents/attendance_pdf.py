@@ -103,7 +103,7 @@ def _label(name: str) -> str:
 
 
 def render(doc: AttendanceDocument) -> bytes:
-    fonts.register()
+    fonts.loaded()
     styles = stylesheet()
     story = title(doc.body_name, styles["Title"]) + [
         Paragraph("ATTENDANCE", styles["Title"]),

@@ -20,7 +20,7 @@ BOLD_ITALIC = "DejaVuSans-BoldOblique"
 
 
 @cache
-def register() -> str:
+def loaded() -> str:
     """Register the family (so <b> and <i> work) and return its name."""
     faces = {name: resources.path("fonts", f"{name}.ttf")
              for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC)}
@@ -35,7 +35,7 @@ def register() -> str:
 
 @cache
 def _covered() -> frozenset[int]:
-    register()
+    loaded()
     return frozenset(pdfmetrics.getFont(REGULAR).face.charToGlyph)
 
 

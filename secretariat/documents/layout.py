@@ -33,7 +33,7 @@ class PageSettings:
 
 
 def stylesheet() -> StyleSheet1:
-    family = fonts.register()
+    family = fonts.loaded()
     sheet = StyleSheet1()
     base = ParagraphStyle("Body", fontName=family, fontSize=10.5, leading=14,
                           spaceAfter=4, wordWrap=None)
@@ -99,7 +99,7 @@ def _numbered_canvas(settings: PageSettings):
 def build_pdf(story: list, settings: PageSettings, progress: Progress = ignore) -> bytes:
     """The story laid out on numbered pages; ``progress`` hears of each part laid out
     (and of each page, so that Cancel is heard within a page)."""
-    fonts.register()
+    fonts.loaded()
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,

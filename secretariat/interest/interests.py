@@ -65,7 +65,7 @@ class Form:
 
 
 @record
-class RegisterEntry:
+class MemberInterests:
     """One member as the register shows them on a date."""
 
     person: Person
@@ -179,14 +179,14 @@ class Interests(Manager[Interest]):
                 found[interest.person_id].append(interest)
         return found
 
-    def register(self, body_id: str, as_of=None) -> list[RegisterEntry]:
+    def of_members(self, body_id: str, as_of=None) -> list[MemberInterests]:
         """The register as it stood on a day (today if none): each member then,
         with the interests current that day and their latest form."""
         day = parse_date(as_of, "date") if as_of else dt.date.today()
         members = People(self._store).members_on(body_id, day)
         current = self.current_by_person([bp.person.id for bp in members], day)
         forms = {f.person_id: f for f in self.forms(body_id) if f.sent_on <= day}
-        return [RegisterEntry(bp.person, bp.role_label, current[bp.person.id],
+        return [MemberInterests(bp.person, bp.role_label, current[bp.person.id],
                               _as_of(forms.get(bp.person.id), day))
                 for bp in members]
 
@@ -237,7 +237,7 @@ class Interests(Manager[Interest]):
     def not_returned(self, body_id: str, on=None) -> list[Person]:
         """Current members whose latest form was sent and has not come back."""
         day = parse_date(on, "date") if on else dt.date.today()
-        return [entry.person for entry in self.register(body_id, day) if entry.awaiting_form]
+        return [entry.person for entry in self.of_members(body_id, day) if entry.awaiting_form]
 
     # -- declarations at meetings ----------------------------------------------
 
@@ -296,23 +296,23 @@ def _as_of(form: Form | None, day: dt.date) -> Form | None:
 
 
 @record
-class RegisterDocument:
+class InterestsDocument:
     """What the printed register shows."""
 
     body_name: str
     as_of: dt.date
     current: bool  # printed as the current register rather than as on a date
-    entries: list[RegisterEntry]
+    entries: list[MemberInterests]
     not_returned: list[str]
     marking: str = "OFFICIAL-SENSITIVE"
 
 
-def register_document(tf, body_id: str, as_of=None,
-                      marking: str = "OFFICIAL-SENSITIVE") -> RegisterDocument:
+def interests_document(tf, body_id: str, as_of=None,
+                      marking: str = "OFFICIAL-SENSITIVE") -> InterestsDocument:
     """The register to print: current, or as it stood on a date."""
     day = parse_date(as_of, "date") if as_of else dt.date.today()
-    entries = tf.interests.register(body_id, day)
-    return RegisterDocument(
+    entries = tf.interests.of_members(body_id, day)
+    return InterestsDocument(
         tf.bodies.get(body_id).name, day, as_of is None, entries,
         [e.person.display_name for e in entries if e.awaiting_form],
         marking)

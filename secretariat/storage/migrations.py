@@ -31,13 +31,13 @@ class Migrations:
         self.steps: list[Migration] = []
 
     def __call__(self, *, name: str | None = None):
-        def register(fn: Callable) -> Callable:
+        def add(fn: Callable) -> Callable:
             step = Migration(name or fn.__name__, fn)
             if step.name in self.names:
                 raise ValueError(f"Migration {step.name} is already in set {self.name}")
             self.steps.append(step)
             return fn
-        return register
+        return add
 
     @property
     def names(self) -> list[str]:

@@ -174,7 +174,7 @@ ELSEWHERE = {
 READS = {"all", "get", "raw", "find_one", "of_body", "on_date", "in_body",
          "members_on", "membership", "membership_in", "agenda_status", "children", "of_meeting", "offered",
          "order", "planned", "chair_of", "entry", "item_ids", "meetings_with_register",
-         "over_period", "register", "snapshot", "future_items", "for_meeting", "links",
+         "over_period", "register", "of_members", "snapshot", "future_items", "for_meeting", "links",
          "owner_name", "waves", "of_paper", "overdue", "suggestions", "current_by_person",
          "form", "forms", "not_returned", "of_person", "log", "log_ids",
          "many", "matters_arising", "matters_arising_ids", "of_item", "open_by_owner",

@@ -209,8 +209,8 @@ def test_a_long_name_in_the_attendance_chart_stays_on_the_page():
 
 
 def test_no_page_of_the_register_of_interests_starts_with_a_member_s_form_line(tf):
-    from secretariat.documents import register_pdf
-    from secretariat.interest.interests import register_document
+    from secretariat.documents import interests_pdf
+    from secretariat.interest.interests import interests_document
 
     body, _ = tf.bodies.create("Mutuals Taskforce")
     for n in range(40):
@@ -218,7 +218,7 @@ def test_no_page_of_the_register_of_interests_starts_with_a_member_s_form_line(t
         for k in range(n % 7):  # entries of many heights: one ends where a page does
             tf.interests.declare(person, description=f"Trustee {k}", organisation="A Trust",
                                  kind="directorship", declared_on="2011-02-01")
-    pages = no_page_is_empty(register_pdf.render(register_document(tf, body, "2012-01-12")))
+    pages = no_page_is_empty(interests_pdf.render(interests_document(tf, body, "2012-01-12")))
     firsts = [next(line for line in page.splitlines() if line.strip()
                    and "OFFICIAL" not in line and "Register of" not in line)
               for page in pages[1:]]

@@ -32,7 +32,7 @@ def test_the_register_as_it_stood_on_a_date(tf):
     tf.interests.declare(ed, "Adviser", "MSP supplier", "mis_msp", declared_on="2011-11-01")
 
     def interests_on(day):
-        entries = {e.person.display_name: e for e in tf.interests.register(p.body, day)}
+        entries = {e.person.display_name: e for e in tf.interests.of_members(p.body, day)}
         return [i.description for i in entries["Ed Mayo"].interests], set(entries)
 
     assert interests_on("2011-06-01")[0] == ["Trustee"]
@@ -123,7 +123,7 @@ def test_declarations_at_a_meeting_come_in_agenda_order(tf):
 
 def test_the_sample_register_holds_only_what_the_report_states(sample_tf):
     body = sample_tf.bodies.all()[0].id
-    entries = {e.person.display_name: e for e in sample_tf.interests.register(body, "2012-01-12")}
+    entries = {e.person.display_name: e for e in sample_tf.interests.of_members(body, "2012-01-12")}
     [holbrook] = entries["Peter Holbrook"].interests
     assert (holbrook.description, holbrook.organisation) == ("Chief Executive",
                                                              "Social Enterprise UK")

@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 from secretariat.interest import conflicts
 from secretariat.review import reviews
-from secretariat.documents import chairs_brief_pdf, register_pdf, reviews_pdf
-from secretariat.interest.interests import register_document
+from secretariat.documents import chairs_brief_pdf, interests_pdf, reviews_pdf
+from secretariat.interest.interests import interests_document
 
 
 def text_of(data: bytes) -> str:
@@ -39,10 +39,10 @@ def world(tf):
 
 
 def test_the_register_prints_current_or_as_on_a_date(tf, world):
-    now = text_of(register_pdf.render(register_document(tf, world.body)))
+    now = text_of(interests_pdf.render(interests_document(tf, world.body)))
     assert "REGISTER OF MEMBERS' INTERESTS" in now and "Current on" in now
     assert "Chief Executive" in now and "Trustee" not in now
-    then = register_pdf.render(register_document(tf, world.body, "2011-06-01"))
+    then = interests_pdf.render(interests_document(tf, world.body, "2011-06-01"))
     text = text_of(then)
     assert "As it stood on Wednesday 1 June 2011" in text
     assert "Trustee <b>" in text and "Old & Co" in text  # user text printed literally
@@ -50,7 +50,7 @@ def test_the_register_prints_current_or_as_on_a_date(tf, world):
 
 
 def test_the_register_is_official_sensitive_with_forms_not_returned(tf, world):
-    data = register_pdf.render(register_document(tf, world.body, "2012-01-12"))
+    data = interests_pdf.render(interests_document(tf, world.body, "2012-01-12"))
     text = text_of(data)
     assert text.count("OFFICIAL-SENSITIVE") >= 2
     assert "returned Friday 6 January 2012" in text

@@ -21,7 +21,7 @@ def _form_back(entry) -> str:
 
 
 class RegisterModel(ColouredModel):
-    """Rows are ``RegisterEntry``s; a member whose form is out is drawn in dark red."""
+    """Rows are ``MemberInterests``s; a member whose form is out is drawn in dark red."""
 
     columns = (
         Column("Member", lambda e: e.person.display_name),

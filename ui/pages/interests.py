@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
 
 from secretariat.interest import conflicts
 from secretariat.errors import UserFacingError
-from secretariat.interest.interests import declarations_for_meeting, register_document
+from secretariat.interest.interests import declarations_for_meeting, interests_document
 from secretariat.values import long_date, parse_date, parse_optional_date
 
 from ..dialogs.interests import DeclarationDialog, InterestDialog, TagItemDialog
@@ -69,7 +69,7 @@ class InterestsPage(QWidget):
 
     def refresh(self) -> None:
         chosen = self.chosen()
-        entries = self.session.tf.interests.register(self.session.body_id)
+        entries = self.session.tf.interests.of_members(self.session.body_id)
         self.model.set_records(entries)
         waiting = [e.person.display_name for e in entries if e.awaiting_form]
         self.outstanding.setText("Declaration forms not returned: " + ", ".join(waiting)
@@ -197,15 +197,15 @@ class InterestsPage(QWidget):
 
     def make_document(self, ready: Ready, as_of: str = ""):
         """The register: current (empty date) or as it stood on a date."""
-        from secretariat.documents import register_pdf
+        from secretariat.documents import interests_pdf
 
         try:
-            doc = register_document(self.session.tf, self.session.body_id,
+            doc = interests_document(self.session.tf, self.session.body_id,
                                     parse_optional_date(as_of, "date"))
         except UserFacingError as error:
             self.session.report(error)
             return None
-        return hand_over(self, ready, register_pdf, doc, "the register",
+        return hand_over(self, ready, interests_pdf, doc, "the register",
                          f"Register of interests {doc.as_of.isoformat()}.pdf")
 
     def print_brief(self) -> str | None:

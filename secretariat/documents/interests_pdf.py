@@ -4,7 +4,7 @@ OFFICIAL-SENSITIVE unless the official chooses otherwise."""
 
 from reportlab.platypus import KeepTogether
 
-from ..interest.interests import RegisterDocument
+from ..interest.interests import InterestsDocument
 from ..values import day_month_year, long_date
 from . import fonts
 from .flowables import grid, heading, paragraphs, title
@@ -12,7 +12,7 @@ from .layout import PageSettings, build_pdf, stylesheet
 from .paragraph import Paragraph
 
 
-def warnings(doc: RegisterDocument) -> list[str]:
+def warnings(doc: InterestsDocument) -> list[str]:
     """Characters the shipped font cannot print (they would show as boxes)."""
     return fonts.missing_glyphs(doc.body_name, *doc.not_returned, *(
         text for entry in doc.entries
@@ -30,7 +30,7 @@ def _form_line(entry) -> str:
     return f"{sent}: not yet returned."
 
 
-def render(doc: RegisterDocument) -> bytes:
+def render(doc: InterestsDocument) -> bytes:
     styles = stylesheet()
     when = "Current on" if doc.current else "As it stood on"
     story = title(doc.body_name, styles["Title"]) + [
