@@ -169,10 +169,25 @@ def test_a_travel_copy_bringing_a_refused_value_merges_nothing(sample_path, tmp_
         conn.execute("UPDATE people SET notes = 'Met away' WHERE name = 'Peter Marsh'")
         conn.commit()
     before = _export(sample_path)
-    with pytest.raises(UserFacingError, match="a person it holds is refused: 'a@x.org, "
-                                              "b@y.org' holds more than one e-mail address"):
+    with pytest.raises(UserFacingError, match=re.escape(
+            "the person Ed Mayo it holds is refused (people.email): 'a@x.org, b@y.org' holds "
+            "more than one e-mail address")):
         merge(sample_path, away)
     assert _export(sample_path) == before
+
+
+def test_a_refused_travel_merge_names_the_record_and_its_field(sample_path, tmp_path):
+    away = tmp_path / "away.taskforce"
+    with Taskforce.open(sample_path) as tf:
+        take_travel_copy(tf.store, away)
+    with contextlib.closing(sqlite3.connect(away)) as conn:  # a hostile copy
+        conn.execute("UPDATE people SET name = 'Peter\nMarsh' WHERE name = 'Peter Marsh'")
+        conn.commit()
+    with pytest.raises(UserFacingError) as refused:
+        merge(sample_path, away)
+    assert str(refused.value) == (
+        "away.taskforce cannot be merged: the person Peter Marsh it holds is refused "
+        "(people.name): The name must be one line, without line breaks. Nothing was merged.")
 
 
 def test_an_owner_named_twice_owns_an_action_once(sample_tf):
