@@ -30,6 +30,11 @@ def visible(text, limit: int = 200) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def quoted(value) -> str:
+    """A refused value in a message: in quotes, ``visible``."""
+    return f"'{visible(value)}'"
+
+
 def _escape(c: str) -> str:
     code = ord(c)
     if c in "\n\r\t":

@@ -27,7 +27,7 @@ import functools
 import re
 import unicodedata
 
-from .errors import FieldError, ValidationError
+from .errors import FieldError, ValidationError, quoted, visible
 
 NAME_LONGEST = 200
 LINE_LONGEST = 2_000
@@ -85,7 +85,8 @@ def _checked(table: str, column: str, value):
         if isinstance(value, bool):
             return int(value)
         if not isinstance(value, int):
-            raise ValidationError(f"The {what(column)} must be a whole number, not {value!r}.")
+            raise ValidationError(f"The {what(column)} must be a whole number, not "
+                                  f"{visible(repr(value))}.")
         least, most = (0, 1) if key in YES_NO else RANGES.get(column, (-2**63, 2**63 - 1))
         if not least <= value <= most:
             raise ValidationError(f"The {what(column)} must be from {least:,} to {most:,}, "
@@ -93,7 +94,8 @@ def _checked(table: str, column: str, value):
         return value
     if not isinstance(value, str):
         if key in NAMES or key in TIMES:
-            raise ValidationError(f"The {what(column)} must be text, not {value!r}.")
+            raise ValidationError(f"The {what(column)} must be text, not "
+                                  f"{visible(repr(value))}.")
         return value  # numbers into text columns are stored as SQLite stores them
     _check_text(column, value)
     if key in MULTILINE:
@@ -108,7 +110,8 @@ def _checked(table: str, column: str, value):
         raise ValidationError(f"The {what(column)} holds a control character, which "
                               "cannot be printed.")
     if key in TIMES and value and not _ISO_TIME.fullmatch(value):
-        raise ValidationError(f"The {what(column)} '{value}' is not a time such as 15:30.")
+        raise ValidationError(f"The {what(column)} {quoted(value)} is not a time such as "
+                              "15:30.")
     if key in NAMES and value.strip():
         if _REORDERING.search(value):
             raise ValidationError(f"The {what(column)} holds a mark that reorders the text "
@@ -156,16 +159,17 @@ def email_address(value: str) -> str:
     value = value.strip()
     if not value:
         return ""
+    if sum("@" in part for part in re.split("[,;]", value)) > 1:  # two, as a list is written
+        raise ValidationError(f"{quoted(value)} holds more than one e-mail address; give one.")
     found = getaddresses([value])
-    if len(found) != 1 or "," in value or ";" in value:
-        raise ValidationError(f"'{value}' holds more than one e-mail address; give one.")
-    _, spec = found[0]
-    try:
-        address = Address(addr_spec=spec)
-    except (ValueError, HeaderParseError, IndexError):
-        address = None
+    address = None
+    if len(found) == 1 and "," not in value and ";" not in value:
+        try:
+            address = Address(addr_spec=found[0][1])
+        except (ValueError, HeaderParseError, IndexError):
+            pass
     if address is None or not address.username or "." not in address.domain:
-        raise ValidationError(f"'{value}' is not an e-mail address such as "
+        raise ValidationError(f"{quoted(value)} is not an e-mail address such as "
                               "ed.mayo@example.org.")
     return address.addr_spec
 

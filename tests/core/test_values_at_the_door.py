@@ -343,3 +343,31 @@ def test_an_action_due_on_a_day_that_does_not_exist_is_refused(sample_tf, when, 
     stored = sample_tf.actions.get(action)
     assert (stored.due_date.isoformat() if stored.due_date else "") == kept
     assert stored.due_text == ("" if kept else when)
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("<b>Bold</b> & <i>x</i>", "'<b>Bold</b> & <i>x</i>' is not an e-mail address"),
+    ("Robert'); DROP TABLE people;--",
+     "'Robert'); DROP TABLE people;--' is not an e-mail address"),
+    ("ed@x.org; other@y.org", "'ed@x.org; other@y.org' holds more than one e-mail address"),
+    ("ed\u200b@x.org", "'ed\\u200b@x.org' is not an e-mail address"),
+    ("\ufeffed@x.org,", "'\\ufeffed@x.org,' is not an e-mail address"),
+])
+def test_an_e_mail_refusal_says_what_is_wrong_and_shows_what_cannot_be_seen(tf, typed, said):
+    body, _ = tf.bodies.create("Mutuals Taskforce")
+    with pytest.raises(ValidationError) as refused:
+        tf.people.create(body, "Someone", email=typed)
+    assert str(refused.value).startswith(said)
+
+
+@pytest.mark.parametrize("column, typed, said", [
+    ("start_time", "15:30\u200b", "The start time '15:30\\u200b' is not a time"),
+    ("date", "26 May 2011\ue000", "The meeting date '26 May 2011\\ue000' is not a date"),
+    ("kind", "regular\x07", "The kind of meeting 'regular\\x07' is not one of"),
+])
+def test_a_refusal_quoting_the_value_shows_what_cannot_be_seen(tf, column, typed, said):
+    body, _ = tf.bodies.create("Mutuals Taskforce")
+    meeting, _ = tf.meetings.create(body, "2011-05-26")
+    with pytest.raises(ValidationError) as refused:
+        tf.meetings.update(meeting, **{column: typed})
+    assert str(refused.value).startswith(said)
