@@ -18,6 +18,9 @@ refused at the door, naming the field, and nothing is written.
 - A time: as stored, 15:30.
 - A name: text, with something visible in it, and no marks that reorder the
   text around it.
+- Text that must say something (a title, an action, a minute): not empty,
+  nor only spaces of any kind (non-breaking ones too), nor only what cannot
+  be seen.
 - A record as a whole (``check_record``, for what an import brings): a meeting
   ends after it starts, a membership ends after it began, a person has a
   name or a role, kept approved minutes can be read back.
@@ -44,6 +47,15 @@ MULTILINE = frozenset({
 })
 # Kept whole, as the program wrote them (the approved minutes, as JSON).
 UNCHECKED = frozenset({("approved_minutes", "document"), ("approved_minutes", "publication")})
+# Text that must say something (the file's own CHECK (trim(...) <> '') agrees,
+# but knows only plain spaces): a title of non-breaking spaces prints as nothing.
+REQUIRED = frozenset({
+    ("actions", "text"), ("agenda_items", "title"), ("agenda_suggestions", "title"),
+    ("bodies", "name"), ("interests", "description"), ("meeting_declarations", "text"),
+    ("minutes_corrections", "text"), ("minutes_entries", "text"),
+    ("minutes_reopenings", "reason"), ("papers", "title"), ("standing_items", "title"),
+    ("suggested_reviewers", "name"), ("tags", "name"),
+})
 NAMES = frozenset({("people", "name"), ("bodies", "name"), ("bodies", "short_name"),
                    ("suggested_reviewers", "name"), ("tags", "name")})
 EMAILS = frozenset({("people", "email")})
@@ -98,6 +110,11 @@ def _checked(table: str, column: str, value):
                                   f"{visible(repr(value))}.")
         return value  # numbers into text columns are stored as SQLite stores them
     _check_text(column, value)
+    if key in REQUIRED and not value.strip():  # str.strip knows every Unicode space
+        raise ValidationError(f"The {what(column)} cannot be empty or only spaces.")
+    if (key in REQUIRED or key in NAMES) and value.strip() and not any(
+            unicodedata.category(c)[0] not in "CZ" for c in value):
+        raise ValidationError(f"The {what(column)} holds nothing that can be seen.")
     if key in MULTILINE:
         value = value.replace("\r\n", "\n").replace("\r", "\n")  # one kind of line break
         if _CONTROL_IN_TEXT.search(value):
@@ -112,12 +129,9 @@ def _checked(table: str, column: str, value):
     if key in TIMES and value and not _ISO_TIME.fullmatch(value):
         raise ValidationError(f"The {what(column)} {quoted(value)} is not a time such as "
                               "15:30.")
-    if key in NAMES and value.strip():
-        if _REORDERING.search(value):
-            raise ValidationError(f"The {what(column)} holds a mark that reorders the text "
-                                  "around it, so it would print as something else.")
-        if not any(unicodedata.category(c)[0] not in "CZ" for c in value):
-            raise ValidationError(f"The {what(column)} holds nothing that can be seen.")
+    if key in NAMES and _REORDERING.search(value):
+        raise ValidationError(f"The {what(column)} holds a mark that reorders the text "
+                              "around it, so it would print as something else.")
     longest = NAME_LONGEST if key in NAMES else LINE_LONGEST
     if len(value) > longest:
         raise ValidationError(f"The {what(column)} is {len(value):,} characters long; "

@@ -371,3 +371,42 @@ def test_a_refusal_quoting_the_value_shows_what_cannot_be_seen(tf, column, typed
     with pytest.raises(ValidationError) as refused:
         tf.meetings.update(meeting, **{column: typed})
     assert str(refused.value).startswith(said)
+
+
+BLANK_LOOKING = [("non-breaking spaces", "\u00a0\u00a0"), ("ordinary spaces", "   "),
+                 ("an ideographic space and a tab", "\u3000\t"), ("a zero-width space", "\u200b")]
+
+
+@pytest.mark.parametrize("table, column", [
+    ("agenda_items", "title"), ("minutes_entries", "text"), ("actions", "text"),
+    ("papers", "title"), ("interests", "description")])
+@pytest.mark.parametrize("what, blank", BLANK_LOOKING, ids=[b[0] for b in BLANK_LOOKING])
+def test_text_that_only_looks_empty_is_refused_on_import_naming_the_field(
+        sample_path, tmp_path, capsys, table, column, what, blank):
+    document = json.loads(_export(sample_path))
+    document["tables"][table][0][column] = blank
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["import", str(tmp_path / "new.taskforce"), str(bad)]) == 1
+    said = "holds nothing that can be seen" if what == "a zero-width space" else (
+        "cannot be empty or only spaces")
+    assert capsys.readouterr().err == (
+        f"error: bad.json: tables.{table}[0].{column}: The {fields.what(column)} {said}.\n")
+    assert not (tmp_path / "new.taskforce").exists()
+
+
+def test_text_that_only_looks_empty_is_refused_by_every_write(sample_tf):
+    paper = sample_tf.store.scalar("SELECT id FROM papers LIMIT 1")
+    before = sample_tf.papers.get(paper).title
+    with pytest.raises(ValidationError, match="^The title cannot be empty or only spaces"):
+        sample_tf.store.update("papers", paper, {"title": "\u00a0\u2003"})
+    assert sample_tf.papers.get(paper).title == before
+
+
+def test_every_field_the_file_says_must_say_something_is_checked_so(tf):
+    """The file's own rule (CHECK (trim(column) <> '')) and ours name the same fields."""
+    in_the_file = {
+        (table, column) for table, sql in tf.store.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+        for column in re.findall(r"CHECK \(trim\((\w+)\) <> ''\)", sql or "")}
+    assert in_the_file == fields.REQUIRED
