@@ -21,6 +21,28 @@ def printable(text, limit: int = 200) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def visible(text, limit: int = 200) -> str:
+    """``text`` as a message quotes it, every character that cannot be seen
+    (controls, format characters such as U+200B and U+FEFF, private use,
+    spaces other than the plain one, lone surrogates) written as its escape:
+    the official sees what was refused. Cut at ``limit``."""
+    text = "".join(c if c.isprintable() else _escape(c) for c in str(text))
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def quoted(value) -> str:
+    """A refused value in a message: in quotes, ``visible``."""
+    return f"'{visible(value)}'"
+
+
+def _escape(c: str) -> str:
+    code = ord(c)
+    if c in "\n\r\t":
+        return repr(c)[1:-1]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
+        else f"\\U{code:08x}"
+
+
 class UserFacingError(Exception):
     """A problem the user can understand and act on."""
 

@@ -18,6 +18,9 @@ refused at the door, naming the field, and nothing is written.
 - A time: as stored, 15:30.
 - A name: text, with something visible in it, and no marks that reorder the
   text around it.
+- Text that must say something (a title, an action, a minute): not empty,
+  nor only spaces of any kind (non-breaking ones too), nor only what cannot
+  be seen.
 - A record as a whole (``check_record``, for what an import brings): a meeting
   ends after it starts, a membership ends after it began, a person has a
   name or a role, kept approved minutes can be read back.
@@ -27,7 +30,7 @@ import functools
 import re
 import unicodedata
 
-from .errors import FieldError, ValidationError
+from .errors import FieldError, ValidationError, quoted, visible
 
 NAME_LONGEST = 200
 LINE_LONGEST = 2_000
@@ -44,6 +47,15 @@ MULTILINE = frozenset({
 })
 # Kept whole, as the program wrote them (the approved minutes, as JSON).
 UNCHECKED = frozenset({("approved_minutes", "document"), ("approved_minutes", "publication")})
+# Text that must say something (the file's own CHECK (trim(...) <> '') agrees,
+# but knows only plain spaces): a title of non-breaking spaces prints as nothing.
+REQUIRED = frozenset({
+    ("actions", "text"), ("agenda_items", "title"), ("agenda_suggestions", "title"),
+    ("bodies", "name"), ("interests", "description"), ("meeting_declarations", "text"),
+    ("minutes_corrections", "text"), ("minutes_entries", "text"),
+    ("minutes_reopenings", "reason"), ("papers", "title"), ("standing_items", "title"),
+    ("suggested_reviewers", "name"), ("tags", "name"),
+})
 NAMES = frozenset({("people", "name"), ("bodies", "name"), ("bodies", "short_name"),
                    ("suggested_reviewers", "name"), ("tags", "name")})
 EMAILS = frozenset({("people", "email")})
@@ -88,7 +100,8 @@ def _checked(table: str, column: str, value):
         if isinstance(value, bool):
             return int(value)
         if not isinstance(value, int):
-            raise ValidationError(f"The {what(column)} must be a whole number, not {value!r}.")
+            raise ValidationError(f"The {what(column)} must be a whole number, not "
+                                  f"{visible(repr(value))}.")
         least, most = (0, 1) if key in YES_NO else RANGES.get(column, (-2**63, 2**63 - 1))
         if not least <= value <= most:
             raise ValidationError(f"The {what(column)} must be from {least:,} to {most:,}, "
@@ -96,9 +109,15 @@ def _checked(table: str, column: str, value):
         return value
     if not isinstance(value, str):
         if key in NAMES or key in TIMES:
-            raise ValidationError(f"The {what(column)} must be text, not {value!r}.")
+            raise ValidationError(f"The {what(column)} must be text, not "
+                                  f"{visible(repr(value))}.")
         return value  # numbers into text columns are stored as SQLite stores them
     _check_text(column, value)
+    if key in REQUIRED and not value.strip():  # str.strip knows every Unicode space
+        raise ValidationError(f"The {what(column)} cannot be empty or only spaces.")
+    if (key in REQUIRED or key in NAMES) and value.strip() and not any(
+            unicodedata.category(c)[0] not in "CZ" for c in value):
+        raise ValidationError(f"The {what(column)} holds nothing that can be seen.")
     if key in MULTILINE:
         value = value.replace("\r\n", "\n").replace("\r", "\n")  # one kind of line break
         if _CONTROL_IN_TEXT.search(value):
@@ -111,17 +130,15 @@ def _checked(table: str, column: str, value):
         raise ValidationError(f"The {what(column)} holds a control character, which "
                               "cannot be printed.")
     if key in TIMES and value and not _ISO_TIME.fullmatch(value):
-        raise ValidationError(f"The {what(column)} '{value}' is not a time such as 15:30.")
-    if key in NAMES and value.strip():
-        if _REORDERING.search(value):
-            raise ValidationError(f"The {what(column)} holds a mark that reorders the text "
-                                  "around it, so it would print as something else.")
-        if not any(unicodedata.category(c)[0] not in "CZ" for c in value):
-            raise ValidationError(f"The {what(column)} holds nothing that can be seen.")
-        if found := _INVISIBLE.search(value):
-            raise ValidationError(f"The {what(column)} holds an invisible character "
-                                  f"(U+{ord(found.group()):04X}), so it would look like "
-                                  "another name.")
+        raise ValidationError(f"The {what(column)} {quoted(value)} is not a time such as "
+                              "15:30.")
+    if key in NAMES and _REORDERING.search(value):
+        raise ValidationError(f"The {what(column)} holds a mark that reorders the text "
+                              "around it, so it would print as something else.")
+    if key in NAMES and (found := _INVISIBLE.search(value)):
+        raise ValidationError(f"The {what(column)} holds an invisible character "
+                              f"(U+{ord(found.group()):04X}), so it would look like "
+                              "another name.")
     longest = NAME_LONGEST if key in NAMES else LINE_LONGEST
     if len(value) > longest:
         raise ValidationError(f"The {what(column)} is {len(value):,} characters long; "
@@ -163,16 +180,17 @@ def email_address(value: str) -> str:
     value = value.strip()
     if not value:
         return ""
+    if sum("@" in part for part in re.split("[,;]", value)) > 1:  # two, as a list is written
+        raise ValidationError(f"{quoted(value)} holds more than one e-mail address; give one.")
     found = getaddresses([value])
-    if len(found) != 1 or "," in value or ";" in value:
-        raise ValidationError(f"'{value}' holds more than one e-mail address; give one.")
-    _, spec = found[0]
-    try:
-        address = Address(addr_spec=spec)
-    except (ValueError, HeaderParseError, IndexError):
-        address = None
+    address = None
+    if len(found) == 1 and "," not in value and ";" not in value:
+        try:
+            address = Address(addr_spec=found[0][1])
+        except (ValueError, HeaderParseError, IndexError):
+            pass
     if address is None or not address.username or "." not in address.domain:
-        raise ValidationError(f"'{value}' is not an e-mail address such as "
+        raise ValidationError(f"{quoted(value)} is not an e-mail address such as "
                               "ed.mayo@example.org.")
     return address.addr_spec
 

@@ -6,7 +6,7 @@ from dataclasses import fields
 from typing import Any, ClassVar, Generic, TypeVar
 
 from .changes import Changes, Kind
-from .errors import MinutesLockedError, NotFoundError, ValidationError
+from .errors import MinutesLockedError, NotFoundError, ValidationError, quoted
 from .storage import Store
 from .values import long_date, parse_date
 
@@ -105,4 +105,4 @@ def choice(value: str, allowed: dict[str, str], what: str) -> str:
         if lowered in (key, label.lower()):
             return key
     options = ", ".join(allowed.values())
-    raise ValidationError(f"The {what} '{value}' is not one of: {options}.")
+    raise ValidationError(f"The {what} {quoted(value)} is not one of: {options}.")

@@ -13,7 +13,7 @@ dates (``date_to_text``).
 import datetime as dt
 import re
 
-from .errors import ValidationError
+from .errors import ValidationError, quoted
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%A %d %B %Y")
 _ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)\b", re.IGNORECASE)
@@ -37,7 +37,7 @@ def parse_date(text, what: str = "date") -> dt.date:
             return dt.datetime.strptime(cleaned, fmt).date()
         except ValueError:
             continue
-    raise ValidationError(f"The {what} '{text}' is not a date; write it as 2011-05-26 or 26 May 2011.")
+    raise ValidationError(f"The {what} {quoted(text)} is not a date; write it as 2011-05-26 or 26 May 2011.")
 
 
 def parse_optional_date(text, what: str = "date") -> dt.date | None:
@@ -60,7 +60,7 @@ def parse_time(text, what: str = "time") -> dt.time | None:
     try:
         return dt.datetime.strptime(cleaned, "%H:%M").time()
     except ValueError:
-        raise ValidationError(f"The {what} '{text}' is not a time; write it as 15:30.") from None
+        raise ValidationError(f"The {what} {quoted(text)} is not a time; write it as 15:30.") from None
 
 
 def date_to_text(value: dt.date | None) -> str | None:

@@ -14,7 +14,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from typing import TYPE_CHECKING
 
-from ..errors import ValidationError
+from ..errors import ValidationError, quoted
 from ..frozen import record
 from ..values import day_month_year, long_date
 
@@ -69,7 +69,7 @@ def invite_self_nominations(tf, body_id: str, wave: str, deadline=None,
     """To every current member: the wave's papers and the deadline for nominations."""
     papers = [p for p in tf.papers.of_body(body_id, wave) if p.status != "withdrawn"]
     if not papers:
-        raise ValidationError(f"There are no papers in the wave '{wave}'.")
+        raise ValidationError(f"There are no papers in the wave {quoted(wave)}.")
     body = tf.bodies.get(body_id)
     members = [bp.person for bp in tf.people.members_on(body_id, today or dt.date.today())]
     deadlines = [p.review_deadline for p in papers if p.review_deadline]

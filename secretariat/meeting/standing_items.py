@@ -2,7 +2,7 @@
 
 
 from ..changes import Changes, Kind
-from ..errors import ValidationError
+from ..errors import ValidationError, quoted
 from ..frozen import record
 from ..records import Manager, choice, require_text
 
@@ -86,7 +86,7 @@ def allocation(value) -> int:
     try:
         minutes = int(str(value).strip() or 0)
     except ValueError:
-        raise ValidationError(f"The time allocated '{value}' is not a number of minutes.") \
+        raise ValidationError(f"The time allocated {quoted(value)} is not a number of minutes.") \
             from None
     if minutes < 0 or minutes > 24 * 60:
         raise ValidationError("The time allocated must be between 0 and 1440 minutes.")

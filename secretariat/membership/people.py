@@ -25,6 +25,7 @@ ROLES = {
     "guest": "Guest",
 }
 MEMBER_ROLES = ("chair", "vice_chair", "member")
+MERGED_FIELDS = ("organisation", "role_title", "email", "notes")  # a merge fills in
 
 
 def unmarked_namesakes(rows) -> list[list[dict]]:
@@ -152,13 +153,21 @@ class People(Manager[Person]):
         other's (where both are on a record, the other's stays), and the duplicate
         goes. The merge is recorded (``person_merges``), which lets it reach an
         approved meeting's rows: what those minutes print was kept at approval.
-        Returns the rows as they were, for ``undo_merge``."""
+
+        Nothing the duplicate knew is lost: where the survivor's organisation,
+        role title, e-mail or notes are empty, the duplicate's are taken. Where
+        both belong to the same body, the survivor's membership stays (its role
+        too) and fills what it lacks: joined on the earlier of the two dates
+        known (unless after the survivor's date left); and if it had no dates at
+        all, the duplicate's date left as well.
+        Returns the rows as they were, the survivor's too, for ``undo_merge``."""
         duplicate = self.get(duplicate_id)
-        self.get(into_id)  # still there
+        into = self.get(into_id)
         if duplicate_id == into_id:
             raise ValidationError("Choose another person to merge into.")
-        before: list[tuple[str, dict]] = []
+        before: list[tuple[str, dict]] = [("people", self.raw(into_id))]
         with self._store.transaction() as db:
+            before += self._fill_memberships(duplicate_id, into_id)
             self._store.insert("person_merges", {"duplicate_id": duplicate_id,
                                                  "into_id": into_id, "name": duplicate.name})
             for table, column in self._store.references_to("people"):
@@ -175,15 +184,40 @@ class People(Manager[Person]):
                             table, row["id"]) if removed[1]["id"] != row["id"]]
             before.append(("people", self.raw(duplicate_id)))
             db.execute("DELETE FROM people WHERE id = ?", (duplicate_id,))
+            if missing := {field: getattr(duplicate, field) for field in MERGED_FIELDS
+                           if not getattr(into, field) and getattr(duplicate, field)}:
+                self._store.update("people", into_id, missing)
         return Changes.everything(duplicate_id, into_id), before
+
+    def _fill_memberships(self, duplicate_id: str, into_id: str) -> list[tuple[str, dict]]:
+        """For a merge: the survivor's memberships filled from the duplicate's of
+        the same body (see ``merge``); returns them as they were."""
+        before = []
+        for theirs in self._store.rows("SELECT * FROM memberships WHERE person_id = ?",
+                                       (duplicate_id,)):
+            row = self._store.row("SELECT * FROM memberships WHERE body_id = ? AND "
+                                  "person_id = ?", (theirs["body_id"], into_id))
+            if row is None:
+                continue  # theirs simply moves
+            ours, other = _membership(row), _membership(theirs)
+            joined = min((d for d in (ours.joined_on, other.joined_on) if d), default=None)
+            left = ours.left_on or (other.left_on if ours.joined_on is None else None)
+            if joined and left and left < joined:  # theirs began after ours ended
+                joined = ours.joined_on
+            if (joined, left) != (ours.joined_on, ours.left_on):
+                before.append(("memberships", row))
+                self._store.update("memberships", row["id"], {
+                    "joined_on": date_to_text(joined), "left_on": date_to_text(left)})
+        return before
 
     def undo_merge(self, rows: list[tuple[str, dict]]) -> Changes:
         """Put a merged person back as they were, with every record of theirs,
         and take the merge's record away (last: it lets the rows move back)."""
-        duplicate_id = next(row["id"] for table, row in rows if table == "people")
+        both = [row["id"] for table, row in rows if table == "people"]  # survivor and duplicate
         with self._store.transaction() as db:
             self._store.restore_rows(rows)
-            db.execute("DELETE FROM person_merges WHERE duplicate_id = ?", (duplicate_id,))
+            db.execute("DELETE FROM person_merges WHERE duplicate_id IN (?, ?) AND "
+                       "into_id IN (?, ?)", both + both)
         return Changes.everything(*(row["id"] for _, row in rows))
 
     def join(self, person_id: str, body_id: str, role: str = "member",

@@ -94,3 +94,39 @@ def test_the_same_person_added_at_home_and_away_is_pointed_out(sample_path, tmp_
         "2 people are now called Jane Newcomer: if one person was added at home and away, "
         "merge them (People > Merge Into…); if not, say they are different people (edit one "
         "and answer Yes)."]
+
+
+def test_a_merge_keeps_what_only_the_duplicate_knew_and_undo_gives_it_back(sample_tf):
+    """"éd MAYO" (Co-operatives UK, joined 1 Feb 2011) merged into an "Ed Mayo"
+    recorded without them: the survivor takes what it lacked."""
+    tf = sample_tf
+    body = tf.bodies.all()[0].id
+    ed = tf.store.scalar("SELECT id FROM people WHERE name = 'Ed Mayo'")
+    ours = tf.people.membership_in(body, ed)
+    tf.people.update_with_membership(ed, ours.id, dict(organisation="", notes="Chairs a panel"),
+                                     dict(joined_on="2012-03-01", left_on=None))
+    twin, _ = tf.people.create(body, "éd MAYO", organisation="Co-operatives UK",
+                               email="ed@example.org", notes="From the 2011 list",
+                               joined_on="2011-02-01", left_on="2013-01-01", namesake_ok=True)
+    before = exchange.export_json(tf.store)
+
+    _, rows = tf.people.merge(twin, ed)
+    survivor = tf.people.get(ed)
+    assert (survivor.name, survivor.organisation, survivor.email, survivor.notes) == (
+        "Ed Mayo", "Co-operatives UK", "ed@example.org", "Chairs a panel")
+    membership = tf.people.membership_in(body, ed)
+    assert str(membership.joined_on) == "2011-02-01"  # the earlier
+    assert membership.left_on is None  # still a member, as the survivor's record says
+    tf.people.undo_merge(rows)
+    assert exchange.export_json(tf.store) == before
+
+
+def test_a_membership_without_dates_takes_the_duplicate_s(sample_tf):
+    tf = sample_tf
+    body = tf.bodies.all()[0].id
+    jane, _ = tf.people.create(body, "Jane Roe")
+    twin, _ = tf.people.create(body, "JANE ROE", joined_on="2011-02-01", left_on="2013-01-01",
+                               namesake_ok=True)
+    tf.people.merge(twin, jane)
+    membership = tf.people.membership_in(body, jane)
+    assert (str(membership.joined_on), str(membership.left_on)) == ("2011-02-01", "2013-01-01")

@@ -171,10 +171,25 @@ def test_a_travel_copy_bringing_a_refused_value_merges_nothing(sample_path, tmp_
         conn.execute("UPDATE people SET notes = 'Met away' WHERE name = 'Peter Marsh'")
         conn.commit()
     before = _export(sample_path)
-    with pytest.raises(UserFacingError, match="a person it holds is refused: 'a@x.org, "
-                                              "b@y.org' holds more than one e-mail address"):
+    with pytest.raises(UserFacingError, match=re.escape(
+            "the person Ed Mayo it holds is refused (people.email): 'a@x.org, b@y.org' holds "
+            "more than one e-mail address")):
         merge(sample_path, away)
     assert _export(sample_path) == before
+
+
+def test_a_refused_travel_merge_names_the_record_and_its_field(sample_path, tmp_path):
+    away = tmp_path / "away.taskforce"
+    with Taskforce.open(sample_path) as tf:
+        take_travel_copy(tf.store, away)
+    with contextlib.closing(sqlite3.connect(away)) as conn:  # a hostile copy
+        conn.execute("UPDATE people SET name = 'Peter\nMarsh' WHERE name = 'Peter Marsh'")
+        conn.commit()
+    with pytest.raises(UserFacingError) as refused:
+        merge(sample_path, away)
+    assert str(refused.value) == (
+        "away.taskforce cannot be merged: the person Peter Marsh it holds is refused "
+        "(people.name): The name must be one line, without line breaks. Nothing was merged.")
 
 
 def test_an_owner_named_twice_owns_an_action_once(sample_tf):
@@ -330,3 +345,70 @@ def test_an_action_due_on_a_day_that_does_not_exist_is_refused(sample_tf, when, 
     stored = sample_tf.actions.get(action)
     assert (stored.due_date.isoformat() if stored.due_date else "") == kept
     assert stored.due_text == ("" if kept else when)
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("<b>Bold</b> & <i>x</i>", "'<b>Bold</b> & <i>x</i>' is not an e-mail address"),
+    ("Robert'); DROP TABLE people;--",
+     "'Robert'); DROP TABLE people;--' is not an e-mail address"),
+    ("ed@x.org; other@y.org", "'ed@x.org; other@y.org' holds more than one e-mail address"),
+    ("ed\u200b@x.org", "'ed\\u200b@x.org' is not an e-mail address"),
+    ("\ufeffed@x.org,", "'\\ufeffed@x.org,' is not an e-mail address"),
+])
+def test_an_e_mail_refusal_says_what_is_wrong_and_shows_what_cannot_be_seen(tf, typed, said):
+    body, _ = tf.bodies.create("Mutuals Taskforce")
+    with pytest.raises(ValidationError) as refused:
+        tf.people.create(body, "Someone", email=typed)
+    assert str(refused.value).startswith(said)
+
+
+@pytest.mark.parametrize("column, typed, said", [
+    ("start_time", "15:30\u200b", "The start time '15:30\\u200b' is not a time"),
+    ("date", "26 May 2011\ue000", "The meeting date '26 May 2011\\ue000' is not a date"),
+    ("kind", "regular\x07", "The kind of meeting 'regular\\x07' is not one of"),
+])
+def test_a_refusal_quoting_the_value_shows_what_cannot_be_seen(tf, column, typed, said):
+    body, _ = tf.bodies.create("Mutuals Taskforce")
+    meeting, _ = tf.meetings.create(body, "2011-05-26")
+    with pytest.raises(ValidationError) as refused:
+        tf.meetings.update(meeting, **{column: typed})
+    assert str(refused.value).startswith(said)
+
+
+BLANK_LOOKING = [("non-breaking spaces", "\u00a0\u00a0"), ("ordinary spaces", "   "),
+                 ("an ideographic space and a tab", "\u3000\t"), ("a zero-width space", "\u200b")]
+
+
+@pytest.mark.parametrize("table, column", [
+    ("agenda_items", "title"), ("minutes_entries", "text"), ("actions", "text"),
+    ("papers", "title"), ("interests", "description")])
+@pytest.mark.parametrize("what, blank", BLANK_LOOKING, ids=[b[0] for b in BLANK_LOOKING])
+def test_text_that_only_looks_empty_is_refused_on_import_naming_the_field(
+        sample_path, tmp_path, capsys, table, column, what, blank):
+    document = json.loads(_export(sample_path))
+    document["tables"][table][0][column] = blank
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["import", str(tmp_path / "new.taskforce"), str(bad)]) == 1
+    said = "holds nothing that can be seen" if what == "a zero-width space" else (
+        "cannot be empty or only spaces")
+    assert capsys.readouterr().err == (
+        f"error: bad.json: tables.{table}[0].{column}: The {fields.what(column)} {said}.\n")
+    assert not (tmp_path / "new.taskforce").exists()
+
+
+def test_text_that_only_looks_empty_is_refused_by_every_write(sample_tf):
+    paper = sample_tf.store.scalar("SELECT id FROM papers LIMIT 1")
+    before = sample_tf.papers.get(paper).title
+    with pytest.raises(ValidationError, match="^The title cannot be empty or only spaces"):
+        sample_tf.store.update("papers", paper, {"title": "\u00a0\u2003"})
+    assert sample_tf.papers.get(paper).title == before
+
+
+def test_every_field_the_file_says_must_say_something_is_checked_so(tf):
+    """The file's own rule (CHECK (trim(column) <> '')) and ours name the same fields."""
+    in_the_file = {
+        (table, column) for table, sql in tf.store.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+        for column in re.findall(r"CHECK \(trim\((\w+)\) <> ''\)", sql or "")}
+    assert in_the_file == fields.REQUIRED

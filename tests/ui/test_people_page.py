@@ -15,16 +15,19 @@ def page(sample_window):
 
 
 def fill_dialog(monkeypatch, answers: list[dict]):
-    """Each time the dialog opens, type one set of answers and press OK."""
+    """Each time the dialog opens, type one set of answers and press OK; while
+    OK is refused (the dialog stays open), the next set."""
     remaining = list(answers)
 
     def exec_(dialog):
-        if not remaining:
-            return QDialog.DialogCode.Rejected
-        for field, text in remaining.pop(0).items():
-            getattr(dialog, field).setText(text)
-        dialog.accept()
-        return dialog.result()
+        while remaining:
+            dialog.setResult(QDialog.DialogCode.Rejected)
+            for field, text in remaining.pop(0).items():
+                getattr(dialog, field).setText(text)
+            dialog.accept()
+            if dialog.result():
+                return dialog.result()
+        return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(PersonDialog, "exec", exec_)
 
@@ -190,19 +193,16 @@ def test_a_refused_value_is_shown_at_its_field(page, qtbot, monkeypatch, dialogs
     seen = []
 
     def exec_(dialog):
-        if not seen:
-            dialog.name.setText("Margaret Hodge")
-            dialog.email.setText("mh@example.org, pa@example.org")
-            seen.append("typed")
-            dialog.accept()
-            return dialog.result()
+        dialog.name.setText("Margaret Hodge")
+        dialog.email.setText("mh@example.org, pa@example.org")
+        dialog.accept()  # refused: the dialog stays open
         seen.append(dialog.focusWidget() is dialog.email and dialog.email.selectedText())
-        return 0  # then cancelled
+        return dialog.result()  # then cancelled
 
     monkeypatch.setattr(PersonDialog, "exec", exec_)
     click(page, "Add Person…")
     assert "holds more than one e-mail address" in dialogs_shown[-1][1]
-    assert seen[1] == "mh@example.org, pa@example.org"
+    assert seen == ["mh@example.org, pa@example.org"]
 
 
 def test_renaming_to_someone_s_name_asks_and_merge_offers_them_first(
@@ -221,3 +221,22 @@ def test_renaming_to_someone_s_name_asks_and_merge_offers_them_first(
     choose(page, "PETER MARSH")
     click(page, "Merge Into…")  # cancelled
     assert replies.first_chosen[-1].startswith("Peter Marsh")
+
+
+@pytest.mark.parametrize("button, typed", [
+    ("Add Person…", {"name": "ed mayo", "email": "ed@x.org, other@y.org"}),
+    ("Edit…", {"name": "Ed\nMayo"}),  # pasted with its line break
+])
+def test_a_refused_value_is_refused_before_any_question_about_namesakes(
+        page, monkeypatch, stored, sample_path, click, button, typed):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or (
+        QMessageBox.StandardButton.Yes))
+    choose(page, "Rachel Wolf")
+    fill_dialog(monkeypatch, [typed])
+    click(page, button)
+    assert len(shown) == 1 and "already someone called" not in shown[0]
+    assert ("more than one e-mail address" if "email" in typed else "one line") in shown[0]
+    assert stored(sample_path, "SELECT count(*) FROM people WHERE name LIKE 'Ed%Mayo'") == [(1,)]

@@ -2,6 +2,7 @@
 
 from PySide6.QtWidgets import QLineEdit
 
+from secretariat.fields import checked
 from secretariat.membership.people import ROLES, BodyPerson
 from secretariat.values import parse_optional_date
 
@@ -34,10 +35,12 @@ class PersonDialog(ValuesDialog):
         self.notes.setTabChangesFocus(True)
 
     def values(self) -> tuple[dict, dict]:
+        """Refused (at its field) where the core would refuse it: before the page
+        asks whether a name already someone's is another person's."""
         membership = dict(role=self.role.currentData(),
                           joined_on=parse_optional_date(self.joined.text(), "date joined"),
                           left_on=parse_optional_date(self.left.text(), "date left"))
         person = dict(name=self.name.text().strip(), role_title=self.role_title.text().strip(),
                       organisation=self.organisation.text().strip(),
                       email=self.email.text().strip(), notes=self.notes.toPlainText().strip())
-        return person, membership
+        return checked("people", person), membership

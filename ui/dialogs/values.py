@@ -62,6 +62,7 @@ class ValuesDialog(FormDialog):
             self.result_values = self.values()
         except UserFacingError as error:
             self.session.report(error)
+            self._show_at_field(error)
             return
         super().accept()
 

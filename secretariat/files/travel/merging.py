@@ -11,16 +11,16 @@ from typing import Mapping
 import apsw
 
 from ... import fields
-from ...errors import FileProblem, ValidationError
+from ...errors import FileProblem, ValidationError, visible
 from ...progress import Progress, ignore, part
 from ...record_tables import record_tables
 from ...storage import Store
 from ...storage.backups import create_private_file, take_backup, verify
-from ...storage.connect import apsw_connection, sqlite
+from ...storage.connect import apsw_connection, identifier, sqlite
 from .applying import Application
 from .apsw_files import identity_of, locked, migrations_of, open_apsw
 from .copies import snapshot_path
-from .records import Incoming, MergeReport, Side, record_name
+from .records import Incoming, MergeReport, Side, label_of, record_name
 
 
 def merge(home_path, travel_path, choices: Mapping[tuple[str, str], Side] | None = None,
@@ -133,7 +133,7 @@ def _travel_changes(home_path: Path, travel_path: Path, progress: Progress):
             session.diff("snap", table.name)
         changeset = session.changeset()
         session.close()
-        _check_incoming(travel_path, changeset, {t.name: t for t in tables})
+        _check_incoming(travel, travel_path, changeset, {t.name: t for t in tables})
         yield travel, copy_id, changeset
     finally:
         travel.close()
@@ -166,8 +166,9 @@ def _check_origin(travel, travel_path: Path, home_path: Path, home_identity: str
     return copy_id
 
 
-def _check_incoming(travel_path: Path, changeset: bytes, tables: dict) -> None:
-    """Every value the copy would bring, checked as the program checks what it writes."""
+def _check_incoming(travel, travel_path: Path, changeset: bytes, tables: dict) -> None:
+    """Every value the copy would bring, checked as the program checks what it
+    writes; a refusal names the record and its field, as an import does."""
     for change in apsw.Changeset.iter(changeset):
         if change.new is None:  # a deletion
             continue
@@ -178,9 +179,23 @@ def _check_incoming(travel_path: Path, changeset: bytes, tables: dict) -> None:
             try:
                 fields.check(change.name, column, value)
             except ValidationError as error:
-                raise FileProblem(f"{travel_path.name} cannot be merged: a "
-                                  f"{record_name(change.name)} it holds is refused: {error} "
-                                  "Nothing was merged.", travel_path) from None
+                record = _named(travel, change, names)
+                raise FileProblem(f"{travel_path.name} cannot be merged: {record} it holds is "
+                                  f"refused ({change.name}.{column}): {error} Nothing was "
+                                  "merged.", travel_path) from None
+
+
+def _named(travel, change, names: list[str]) -> str:
+    """'the person Ed Mayo': a changed record of the copy, in words."""
+    at = names.index("id")
+    record_id = change.new[at] if change.new[at] is not apsw.no_change else change.old[at]
+    cursor = travel.execute(f"SELECT * FROM main.{identifier(change.name)} WHERE id = ?",
+                            (record_id,))
+    found = cursor.fetchone()
+    row = dict(zip([d[0] for d in cursor.getdescription()], found, strict=True)) if found else {}
+    label = label_of(row)
+    return (f"the {record_name(change.name)} {visible(label)}" if label
+            else f"a {record_name(change.name)}")
 
 
 def _back_up_home(home_path: Path) -> Path:
