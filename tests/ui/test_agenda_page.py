@@ -13,6 +13,8 @@ from ui.pages.agenda import AgendaPage
 def page(qtbot, session):
     may = session.tf.meetings.find_one("2011-05-26").id
     session.tf.minutes.lifecycle.reopen(may, "Reworked in the tests")  # approved: final
+    # Reopened May and January are circulated: the official has said to go on.
+    session.told_circulated.update({may, session.tf.meetings.find_one("2012-01-12").id})
     made = AgendaPage(session, may)
     qtbot.addWidget(made)
     made.show()
@@ -295,3 +297,32 @@ def test_the_agenda_is_offered_under_the_meeting_s_date_as_the_minutes_are(page,
                                                                           click):
     click(page, "Save as PDF…")  # cancelled
     assert replies.suggested[-1].endswith("agenda 2011-05-26.pdf")
+
+
+def test_an_approved_meeting_s_agenda_refuses_before_asking_for_a_title(
+        qtbot, session, replies, dialogs_shown, click):
+    may = session.tf.meetings.find_one("2011-05-26").id  # approved in the sample
+    page = AgendaPage(session, may)
+    qtbot.addWidget(page)
+    before = len(session.tf.agenda.of_meeting(may))
+    replies.text("Tester item A")
+    click(page, "Add item")
+    assert replies.asked == []  # no title asked for
+    assert "The minutes of Thursday 26 May 2011 were approved" in dialogs_shown[-1][1]
+    assert len(session.tf.agenda.of_meeting(may)) == before
+
+
+def test_a_circulated_meeting_s_agenda_asks_before_the_minutes_change(
+        qtbot, session, replies, click):
+    from PySide6.QtWidgets import QMessageBox
+
+    january = session.tf.meetings.find_one("2012-01-12").id  # circulated in the sample
+    page = AgendaPage(session, january)
+    qtbot.addWidget(page)
+    titles = lambda: [i.title for i in session.tf.agenda.of_meeting(january)]  # noqa: E731
+    replies.answer(QMessageBox.StandardButton.No).text("Tester item A")
+    click(page, "Add item")
+    assert "Tester item A" not in titles() and "will not reach" in replies.asked[0][1]
+    replies.answer(QMessageBox.StandardButton.Yes).text("Tester item A")
+    click(page, "Add item")
+    assert "Tester item A" in titles()

@@ -19,6 +19,7 @@ from secretariat.values import day_month_year, time_to_text
 
 from .. import palette
 from ..exports import Ready, hand_over, save_document
+from ..minutes_edits import may_change
 from ..models.agenda_model import AgendaModel
 from ..session import Session
 from ..tables import ColumnFitter, FullTextTips
@@ -261,10 +262,28 @@ class AgendaPage(QWidget):
 
     # -- editing the chosen item -------------------------------------------------
 
+    def _may_edit(self) -> bool:
+        """The agenda is what the minutes number and print: approved minutes
+        refuse any change, before anything is asked, naming the meeting;
+        circulated ones ask first, once, as the Minutes tab does."""
+        try:
+            self.tf.minutes.lifecycle.ensure_editable(self.meeting_id)
+        except UserFacingError as refused:
+            self.session.report(refused)
+            return False
+        return may_change(self, self.session, self.meeting_id)
+
     def _set(self, text: str, **values) -> None:
         item_id = self.current_id()
-        if item_id:
+        if item_id is None:
+            return
+        item = self.tf.agenda.get(item_id)
+        if all(getattr(item, name) == value for name, value in values.items()):
+            return
+        if self._may_edit():
             self.session.update(self.tf.agenda, item_id, text, **values)
+        else:
+            self._show_item()  # the form as the item still is
 
     def _set_lead(self) -> None:
         name = self.lead.currentText().strip()
@@ -274,7 +293,10 @@ class AgendaPage(QWidget):
     def _set_agenda_status(self) -> None:
         new = self.agenda_status.currentData()
         old = self.tf.agenda.agenda_status(self.meeting_id)
-        if new != old:
+        if new != old and not self._may_edit():
+            set_quietly(self.agenda_status, self.agenda_status.setCurrentIndex,
+                        self.agenda_status.findData(old))
+        elif new != old:
             self.session.perform(
                 f"Mark agenda {AGENDA_STATUSES[new].lower()}",
                 lambda: self.tf.agenda.set_agenda_status(self.meeting_id, new),
@@ -299,6 +321,8 @@ class AgendaPage(QWidget):
         return self._add(item.parent_id or item.id)
 
     def _add(self, parent_id: str | None = None, position: int | None = None) -> str | None:
+        if not self._may_edit():
+            return None
         title, ok = QInputDialog.getText(self, "Add an item", "Title of the item:")
         if not ok:
             return None
@@ -312,12 +336,12 @@ class AgendaPage(QWidget):
 
     def remove_item(self) -> None:
         item_id = self.current_id()
-        if item_id:
+        if item_id and self._may_edit():
             self.session.delete("Remove agenda item", lambda: self.tf.agenda.delete(item_id))
 
     def link_paper(self) -> str | None:
         item_id = self.current_id()
-        if item_id is None:
+        if item_id is None or not self._may_edit():
             return None
         body_id = self.tf.meetings.get(self.meeting_id).body_id
         papers = self.tf.papers.of_body(body_id)
@@ -344,7 +368,7 @@ class AgendaPage(QWidget):
     def _reorder(self, text: str, move) -> bool:
         """One undoable change of order; undo puts every item back where it was."""
         item_id = self.current_id()
-        if item_id is None:
+        if item_id is None or not self._may_edit():
             return False
         before = self.tf.agenda.order(self.meeting_id)
         done = self.session.perform(text, lambda: move(item_id),
@@ -374,6 +398,8 @@ class AgendaPage(QWidget):
 
     def _bulk(self, text: str, add) -> None:
         """Add several items in one undoable step; undo removes what it added."""
+        if not self._may_edit():
+            return
         before = {i.id for i in self.tf.agenda.of_meeting(self.meeting_id)}
         removed: list = []
 
@@ -427,7 +453,7 @@ class AgendaPage(QWidget):
 
     def place_offered(self) -> str | None:
         chosen = self._offered()
-        if chosen is None:
+        if chosen is None or not self._may_edit():
             return None
         kind, record_id = chosen
         if kind == "deferred":
