@@ -196,6 +196,28 @@ def test_print_preview_shows_the_minutes_and_zooms(sample_window, qtbot):
     assert preview.pages.zoom() == pytest.approx(whole_page)
 
 
+def test_print_preview_opens_at_the_fit_its_pressed_button_says(sample_window, qtbot):
+    minutes_tab(sample_window)
+    sample_window.commands[Act.PRINT_PREVIEW].trigger()
+    preview = sample_window.findChild(PreviewDialog)
+    qtbot.waitExposed(preview)
+    fits = {b.accessibleName(): b for b in preview.findChildren(QPushButton)
+            if b.accessibleName() in ("Fit width", "Fit page")}
+    opened = preview.pages.zoom()
+
+    pressed = [name for name, push in fits.items() if push.isChecked()]
+    assert len(pressed) == 1
+    assert not any(push.isDefault() or push.hasFocus() for push in fits.values())  # no other look
+    click(qtbot, fits[pressed[0]])
+    assert preview.pages.zoom() == pytest.approx(opened) and fits[pressed[0]].isChecked()
+    other = next(name for name in fits if name not in pressed)
+    click(qtbot, fits[other])
+    assert fits[other].isChecked() and not fits[pressed[0]].isChecked()
+    click(qtbot, next(b for b in preview.findChildren(QPushButton)
+                      if b.accessibleName() == "Zoom in"))
+    assert not any(push.isChecked() for push in fits.values())
+
+
 def test_the_command_line_prints_and_exports_a_file_the_window_has_open(
         sample_window, sample_path, tmp_path):
     session = sample_window.session
