@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
 from secretariat.errors import DamagedFileError, FileProblem, UserFacingError
 from secretariat.taskforce import Taskforce
 
-from . import files, menus, places, settings
+from . import files, menus, on_screen, places, settings
 from .errors import show_error
 from .network_warning import warn_if_network_share
 from .pages import PAGES
@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         places.return_to(tf.path, workspace)
         settings.remember_file(tf.path)
         menus.set_file_open(self.commands, True)
+        on_screen.follow(workspace, self._update_printing)
         self._update_title()
         warn_if_network_share(self, tf.path)
 
@@ -164,6 +165,10 @@ class MainWindow(QMainWindow):
                   + (" (travel copy)" if self.session.travel_origin else ""))
         body = f" — {self.session.body.name}" if self.session.body_id else ""
         self.setWindowTitle(f"{tf.path.name}{suffix}{body}")
+
+    def _update_printing(self) -> None:
+        menus.set_printable(self.commands, on_screen.has_document(self),
+                            on_screen.NOTHING_TO_PRINT)
 
     def closeEvent(self, event) -> None:
         QSettings().setValue(settings.GEOMETRY, self.saveGeometry())

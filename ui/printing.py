@@ -19,31 +19,14 @@ from . import settings
 from .errors import show_error
 from .exports import Document, Ready
 from .minutes_edits import write_file
-from .pages.meeting import MeetingPage
+from .on_screen import NOTHING_TO_PRINT, shown
 from .widgets import button
-from .workspace import Workspace
 
-NOTHING_TO_PRINT = (
-    "Nothing on screen prints. Documents print from a meeting's Agenda, Minutes and "
-    "Interests tabs (the chair's brief), and from the Actions, Papers (review coverage), "
-    "Interests (the register) and Attendance pages.")
 ZOOM_STEP = 1.25
 ZOOM_LIMITS = (0.1, 8.0)
 
 
 # -- the document on screen ----------------------------------------------------
-
-def shown(window) -> QWidget | None:
-    """The page on screen, or on the Meetings page the chosen meeting's tab."""
-    workspace = window.centralWidget()
-    if not isinstance(workspace, Workspace):
-        return None
-    page = workspace.current_page()
-    meeting = getattr(page, "meeting_page", None)
-    if isinstance(meeting, MeetingPage):
-        return meeting.currentWidget().content()
-    return page
-
 
 def with_shown_document(window, ready: Ready):
     """Hand the document on screen to ``ready``; say so when there is none."""

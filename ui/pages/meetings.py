@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ..models.meetings import MeetingsModel
@@ -16,6 +16,8 @@ LIST_COLUMNS = 2  # date and status always in view; the meeting has the rest of 
 
 
 class MeetingsPage(QWidget):
+    meeting_shown = Signal()  # another meeting, or another of its tabs, or none, on screen
+
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
@@ -80,10 +82,12 @@ class MeetingsPage(QWidget):
         page = MeetingPage(self.session, chosen) if chosen else self.placeholder
         if chosen:
             page.setCurrentIndex(tab)
+            page.currentChanged.connect(self.meeting_shown)
         self.splitter.replaceWidget(1, page)
         if self.meeting_page is not self.placeholder:
             self.meeting_page.deleteLater()
         self.meeting_page = page
+        self.meeting_shown.emit()
 
     def _on_changed(self, changes) -> None:
         if changes.concerns("meeting", "body"):
