@@ -1,6 +1,7 @@
 """The main window on real files: opening, editing, undo, navigation, refusals."""
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QPushButton
 
 from secretariat.taskforce import Taskforce
 from ui import files, settings
@@ -91,6 +92,21 @@ def test_new_meeting_and_delete_with_undo(sample_window, sample_path, qtbot, sto
     assert stored(sample_path, "SELECT count(*) FROM meetings WHERE id = ?", (new_id,)) == [(1,)]
     sample_window.commands[Act.UNDO].trigger()
     assert page.model.rowCount() == 2
+
+
+def test_delete_meeting_is_greyed_with_no_meeting_chosen(window, tmp_path, qtbot, stored):
+    path = tmp_path / "empty.taskforce"
+    window.open_path(path, create=True)
+    page = meetings_page(window)
+    new, delete = (next(b for b in page.findChildren(QPushButton) if b.accessibleName() == name)
+                   for name in ("New Meeting", "Delete Meeting"))
+    assert page.model.rowCount() == 0 and not delete.isEnabled()
+
+    qtbot.mouseClick(new, Qt.MouseButton.LeftButton)
+    assert delete.isEnabled()
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert stored(path, "SELECT count(*) FROM meetings") == [(0,)]
+    assert not delete.isEnabled()
 
 
 def test_navigation_by_shortcut(sample_window, qtbot):

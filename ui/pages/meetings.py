@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from ..models.meetings import MeetingsModel
 from ..session import Session
 from ..tables import select_id, selected_id, table_view
-from ..widgets import button_row, remember_sizes
+from ..widgets import button, button_row, enable_while, remember_sizes
 from .meeting import MeetingPage
 
 
@@ -27,10 +27,11 @@ class MeetingsPage(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.meeting_page: QWidget = self.placeholder
 
-        buttons = button_row([
-            ("&New Meeting", self.new_meeting, "Add a meeting of this body"),
-            ("&Delete Meeting", self.delete_meeting,
-             "Delete the chosen meeting (Undo puts it back)")])
+        delete = button("&Delete Meeting", self.delete_meeting,
+                        "Delete the chosen meeting (Undo puts it back)")
+        enable_while(lambda: selected_id(self.view) is not None, [delete], self.meeting_shown)
+        buttons = button_row([("&New Meeting", self.new_meeting, "Add a meeting of this body"),
+                              delete])
         self.list_pane = left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
