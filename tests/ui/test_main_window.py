@@ -109,6 +109,17 @@ def test_delete_meeting_is_greyed_with_no_meeting_chosen(window, tmp_path, qtbot
     assert not delete.isEnabled()
 
 
+def test_suggestions_are_dated_as_every_other_table_dates(sample_window, qtbot):
+    qtbot.keySequence(sample_window, "Ctrl+7")
+    page = sample_window.centralWidget().current_page()
+    assert sample_window.centralWidget().current_name() == "Suggestions"
+    model = page.view.model()
+    on = next(c for c in range(model.columnCount())
+              if model.headerData(c, Qt.Orientation.Horizontal) == "On")
+    assert {model.index(r, on).data() for r in range(model.rowCount())} == {
+        "26 May 2011", "12 Jan 2012"}
+
+
 def test_navigation_by_shortcut(sample_window, qtbot):
     qtbot.waitExposed(sample_window)
     workspace = sample_window.centralWidget()
