@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
                                    self.go_to)
         self.recent_menu: QMenu = self.commands[menus.Act.OPEN_RECENT].menu()
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.setToolTipsVisible(True)
         self.resize(1100, 700)
         geometry = QSettings().value(settings.GEOMETRY)
         if geometry is not None:
@@ -194,8 +195,8 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in settings.recent_files():
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action = self.recent_menu.addAction(files.recent_label(path))
+            action.setToolTip(path)  # whole, pointed at
             action.triggered.connect(lambda _=False, path=path: self._open_recent(path))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 

@@ -1,5 +1,7 @@
 """The main window on real files: opening, editing, undo, navigation, refusals."""
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -282,11 +284,27 @@ def test_open_recent_lists_and_opens_files(window, sample_path, tmp_path):
     other = tmp_path / "other.taskforce"
     window.open_path(other, create=True)
     window.open_path(sample_path)
-    window._fill_recent_menu()
+    window.recent_menu.aboutToShow.emit()  # File > Open Recent opened
     entries = window.recent_menu.actions()
-    assert [a.text() for a in entries] == [sample_path.name, other.name]
+    assert [a.text().split(" — ")[0] for a in entries] == [sample_path.name, other.name]
     entries[1].trigger()
     assert window.session.tf.path == other
+
+
+def test_open_recent_tells_files_of_one_name_apart_by_their_folders(window, tmp_path):
+    home = tmp_path / "home"  # the tests' home folder
+    papers = [home / "Documents" / "board.taskforce", tmp_path / "Shared & Old" / "board.taskforce"]
+    for path in papers:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        window.open_path(path, create=True)
+    window.recent_menu.aboutToShow.emit()
+
+    entries = window.recent_menu.actions()
+    assert [a.text() for a in entries] == [
+        f"board.taskforce — {tmp_path / 'Shared && Old'}",
+        f"board.taskforce — {Path('~') / 'Documents'}"]
+    assert window.recent_menu.toolTipsVisible()
+    assert [a.toolTip() for a in entries] == [str(papers[1]), str(papers[0])]
 
 
 def test_standard_shortcuts(window):
