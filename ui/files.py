@@ -59,6 +59,17 @@ def default_path() -> Path:
     return data_dir() / DEFAULT_FILE_NAME
 
 
+def recent_label(path: str) -> str:
+    """A file as File > Open Recent lists it: its name, then its folder (the
+    home folder written ~), so that files of one name in two folders tell apart."""
+    file = Path(path)
+    try:
+        folder = str(Path("~") / file.parent.relative_to(Path.home()))
+    except ValueError:  # outside the home folder
+        folder = str(file.parent)
+    return f"{file.name} — {folder}".replace("&", "&&")  # an & is no mnemonic here
+
+
 def sample_path() -> Path:
     """The sample taskforce beside the default file, written the first time it is asked for."""
     path = data_dir() / SAMPLE_FILE_NAME

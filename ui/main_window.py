@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
 from secretariat.errors import DamagedFileError, FileProblem, UserFacingError
 from secretariat.taskforce import Taskforce
 
-from . import files, menus, places, settings
+from . import files, menus, on_screen, places, settings
 from .errors import show_error
 from .network_warning import warn_if_network_share
 from .pages import PAGES
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
                                    self.go_to)
         self.recent_menu: QMenu = self.commands[menus.Act.OPEN_RECENT].menu()
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.setToolTipsVisible(True)
         self.resize(1100, 700)
         geometry = QSettings().value(settings.GEOMETRY)
         if geometry is not None:
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         places.return_to(tf.path, workspace)
         settings.remember_file(tf.path)
         menus.set_file_open(self.commands, True)
+        on_screen.follow(workspace, self._update_printing)
         self._update_title()
         warn_if_network_share(self, tf.path)
 
@@ -165,6 +167,10 @@ class MainWindow(QMainWindow):
         body = f" — {self.session.body.name}" if self.session.body_id else ""
         self.setWindowTitle(f"{tf.path.name}{suffix}{body}")
 
+    def _update_printing(self) -> None:
+        menus.set_printable(self.commands, on_screen.has_document(self),
+                            on_screen.NOTHING_TO_PRINT)
+
     def closeEvent(self, event) -> None:
         QSettings().setValue(settings.GEOMETRY, self.saveGeometry())
         self.close_file()
@@ -189,8 +195,8 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in settings.recent_files():
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action = self.recent_menu.addAction(files.recent_label(path))
+            action.setToolTip(path)  # whole, pointed at
             action.triggered.connect(lambda _=False, path=path: self._open_recent(path))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 

@@ -185,11 +185,15 @@ def build(window: QMainWindow, undo_group: QUndoGroup, page_names: list[str],
     return commands
 
 
+def _tool_tip(entry: Entry) -> str:
+    keys = _shortcuts(entry)[:1]
+    return plain(entry.text) + (f" ({_keys_text(keys)})" if keys else "")
+
+
 def _show_with_icon(action: QAction, entry: Entry) -> None:
     action.setIcon(icon(entry.icon))
     action.setIconText(plain(entry.text))
-    keys = _shortcuts(entry)[:1]
-    action.setToolTip(plain(entry.text) + (f" ({_keys_text(keys)})" if keys else ""))
+    action.setToolTip(_tool_tip(entry))
 
 
 def _build_toolbar(window: QMainWindow, commands: dict[Act, QAction]) -> None:
@@ -205,3 +209,14 @@ def set_file_open(commands: dict[Act, QAction], is_open: bool) -> None:
     for act, action in commands.items():
         if ENTRIES[act].needs_file and act not in (Act.UNDO, Act.REDO):
             action.setEnabled(is_open)
+
+
+def set_printable(commands: dict[Act, QAction], printable: bool, why_not: str) -> None:
+    """Print and Print Preview, greyed where nothing on screen prints, saying
+    why when pointed at."""
+    for act in (Act.PRINT, Act.PRINT_PREVIEW):
+        action, entry = commands[act], ENTRIES[act]
+        action.setEnabled(printable)
+        action.setStatusTip("" if printable else why_not)
+        if entry.icon:
+            action.setToolTip(_tool_tip(entry) + ("" if printable else f"\n{why_not}"))

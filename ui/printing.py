@@ -19,31 +19,14 @@ from . import settings
 from .errors import show_error
 from .exports import Document, Ready
 from .minutes_edits import write_file
-from .pages.meeting import MeetingPage
+from .on_screen import NOTHING_TO_PRINT, shown
 from .widgets import button
-from .workspace import Workspace
 
-NOTHING_TO_PRINT = (
-    "Nothing on screen prints. Documents print from a meeting's Agenda, Minutes and "
-    "Interests tabs (the chair's brief), and from the Actions, Papers (review coverage), "
-    "Interests (the register) and Attendance pages.")
 ZOOM_STEP = 1.25
 ZOOM_LIMITS = (0.1, 8.0)
 
 
 # -- the document on screen ----------------------------------------------------
-
-def shown(window) -> QWidget | None:
-    """The page on screen, or on the Meetings page the chosen meeting's tab."""
-    workspace = window.centralWidget()
-    if not isinstance(workspace, Workspace):
-        return None
-    page = workspace.current_page()
-    meeting = getattr(page, "meeting_page", None)
-    if isinstance(meeting, MeetingPage):
-        return meeting.currentWidget().content()
-    return page
-
 
 def with_shown_document(window, ready: Ready):
     """Hand the document on screen to ``ready``; say so when there is none."""
@@ -137,6 +120,8 @@ class PdfPages(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._fits: dict[QPdfView.ZoomMode, QPushButton] = {}  # the zoom buttons that fit
+        self.view.zoomModeChanged.connect(lambda _: self._show_fit())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
@@ -146,19 +131,31 @@ class PdfPages(QWidget):
         load_pdf(self.document, pdf)
 
     def zoom_buttons(self, keys_on: QWidget | None = None) -> list[QPushButton]:
-        """Fit Width, Fit Page, + and −; their keys work within ``keys_on``, if given."""
+        """Fit Width, Fit Page, + and −; their keys work within ``keys_on``, if given.
+        The fit the pages are shown at stays pressed (neither, once zoomed)."""
         made = []
-        for text, slot, name, keys in (
-                ("Fit &Width", self.fit_width, "Fit width", ()),
-                ("Fit &Page", self.fit_page, "Fit page", ()),
-                ("+", self.zoom_in, "Zoom in", ("+", "=", QKeySequence.StandardKey.ZoomIn)),
-                ("−", self.zoom_out, "Zoom out", ("-", QKeySequence.StandardKey.ZoomOut))):
+        for text, slot, name, keys, mode in (
+                ("Fit &Width", self.fit_width, "Fit width", (), QPdfView.ZoomMode.FitToWidth),
+                ("Fit &Page", self.fit_page, "Fit page", (), QPdfView.ZoomMode.FitInView),
+                ("+", self.zoom_in, "Zoom in", ("+", "=", QKeySequence.StandardKey.ZoomIn), None),
+                ("−", self.zoom_out, "Zoom out", ("-", QKeySequence.StandardKey.ZoomOut), None)):
             push = button(text, slot, f"{name} ({keys[0]})" if keys else name)
             push.setAccessibleName(name)
+            push.setAutoDefault(False)  # in a dialog the first would look pressed, and take Enter
+            if mode is not None:
+                push.setCheckable(True)
+                self._fits[mode] = push
             made.append(push)
             for key in keys if keys_on else ():
                 QShortcut(QKeySequence(key), keys_on, slot)
+        self._show_fit()
         return made
+
+    def _show_fit(self) -> None:
+        """Press the button of the fit shown, and only it (a click on it would
+        otherwise let it up)."""
+        for mode, push in self._fits.items():
+            push.setChecked(mode == self.view.zoomMode())
 
     def zoom(self) -> float:
         """The zoom the pages are shown at (1 is their printed size), whatever the mode."""
@@ -179,9 +176,11 @@ class PdfPages(QWidget):
 
     def fit_width(self) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._show_fit()
 
     def fit_page(self) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self._show_fit()
 
     def zoom_in(self) -> None:
         self._zoom_to(self.zoom() * ZOOM_STEP)

@@ -86,6 +86,20 @@ class _RichTextDelegate(QStyledItemDelegate):
         return QSize(int(document.idealWidth()), int(document.size().height()))
 
 
+class _Results(QTreeWidget):
+    """The hits under their groups' headings: the arrow and page keys step
+    from hit to hit, over the headings."""
+
+    def moveCursor(self, action, modifiers) -> QModelIndex:
+        target = super().moveCursor(action, modifiers)
+        upward = action in (self.CursorAction.MoveUp, self.CursorAction.MovePrevious,
+                            self.CursorAction.MovePageUp)
+        step = self.indexAbove if upward else self.indexBelow
+        while target.isValid() and not target.parent().isValid():  # a heading
+            target = step(target)
+        return target if target.isValid() else self.currentIndex()
+
+
 class SearchBox(QDialog):
     """Search the open file; stays open beside the window until Escape or a hit is opened."""
 
@@ -100,7 +114,7 @@ class SearchBox(QDialog):
         self.words.setPlaceholderText('words, "a phrase", word*, -word, a OR b')
         self.words.setAccessibleName("Search for")
         self.words.setClearButtonEnabled(True)
-        self.results = QTreeWidget()
+        self.results = _Results()
         self.results.setHeaderHidden(True)
         self.results.setAccessibleName("Search results")
         self.results.setItemDelegate(_RichTextDelegate(self.results))

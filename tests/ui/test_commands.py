@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QToolBar
 from ui.app import data_dir, log_path
 from ui.dialogs import help as help_dialogs
 from ui.menus import Act, plain
+from ui.tables import cell_text_cut
 
 
 def menu_entries(window) -> list[tuple[str, str, str]]:
@@ -68,6 +69,47 @@ def test_keyboard_shortcuts_lists_every_command_of_the_menus(sample_window, monk
     assert ("Live, Minutes", "Mark the item taken", "Ctrl+T") in rows
     assert ("Live", "Record a decision", "Alt+D") in rows
     assert ("Register", "Mark apologies", "A, 2") in rows
+
+
+def shortcuts_dialog(window, monkeypatch, qtbot):
+    """Help > Keyboard Shortcuts, shown as it opens."""
+    shown = []
+    monkeypatch.setattr(help_dialogs.ShortcutsDialog, "exec", lambda dialog: shown.append(dialog))
+    menu_action(window, "Help", "Keyboard Shortcuts").trigger()
+    qtbot.addWidget(shown[0])
+    shown[0].show()
+    return shown[0]
+
+
+def test_keyboard_shortcuts_shows_every_column_whole_a_line_a_row(sample_window, monkeypatch,
+                                                                  qtbot):
+    table = shortcuts_dialog(sample_window, monkeypatch, qtbot).table
+    header = table.horizontalHeader()
+
+    assert [table.horizontalHeaderItem(c).text() for c in range(3)] == ["Menu", "Command", "Keys"]
+    assert header.sectionViewportPosition(2) + header.sectionSize(2) <= table.viewport().width()
+    assert header.sectionSize(2) >= header.sectionSizeFromContents(2).width()  # "Keys" whole
+    for r in range(table.rowCount()):
+        assert table.rowHeight(r) < 1.5 * table.fontMetrics().lineSpacing()
+        for c in range(3):
+            assert not cell_text_cut(table, table.item(r, c).text(), c, r)
+
+
+def test_keyboard_shortcuts_lists_the_keys_of_a_meetings_tabs(sample_window, monkeypatch, qtbot):
+    rows = shortcuts_dialog(sample_window, monkeypatch, qtbot).rows()
+
+    for row in [("Live", "Record an action", "Alt+A"), ("Live", "Record a point", "Alt+P"),
+                ("Live", "Record the line typed", "Enter"),
+                ("Live", "Next item, previous item", "PageDown, PageUp"),
+                ("Register", "Put the chosen member in the chair", "C"),
+                ("Minutes", "Record the lines typed", "Ctrl+Enter"),
+                ("Minutes", "Change the chosen line", "F2"),
+                ("Minutes", "Delete the chosen line", "Delete"),
+                ("Minutes", "Move the chosen line up, down", "Ctrl+Up, Ctrl+Down"),
+                ("Agenda", "Move the chosen item up, down", "Ctrl+Up, Ctrl+Down"),
+                ("Agenda", "Make it a sub-item, a main item again", "Ctrl+Right, Ctrl+Left"),
+                ("Agenda", "Add an item", "Insert"), ("Agenda", "Remove the chosen item", "Delete")]:
+        assert row in rows
 
 
 def test_a_meetings_cycle_in_its_order(sample_window, monkeypatch):

@@ -1,6 +1,9 @@
 """The main window on real files: opening, editing, undo, navigation, refusals."""
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QPushButton
 
 from secretariat.taskforce import Taskforce
 from ui import files, settings
@@ -91,6 +94,32 @@ def test_new_meeting_and_delete_with_undo(sample_window, sample_path, qtbot, sto
     assert stored(sample_path, "SELECT count(*) FROM meetings WHERE id = ?", (new_id,)) == [(1,)]
     sample_window.commands[Act.UNDO].trigger()
     assert page.model.rowCount() == 2
+
+
+def test_delete_meeting_is_greyed_with_no_meeting_chosen(window, tmp_path, qtbot, stored):
+    path = tmp_path / "empty.taskforce"
+    window.open_path(path, create=True)
+    page = meetings_page(window)
+    new, delete = (next(b for b in page.findChildren(QPushButton) if b.accessibleName() == name)
+                   for name in ("New Meeting", "Delete Meeting"))
+    assert page.model.rowCount() == 0 and not delete.isEnabled()
+
+    qtbot.mouseClick(new, Qt.MouseButton.LeftButton)
+    assert delete.isEnabled()
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert stored(path, "SELECT count(*) FROM meetings") == [(0,)]
+    assert not delete.isEnabled()
+
+
+def test_suggestions_are_dated_as_every_other_table_dates(sample_window, qtbot):
+    qtbot.keySequence(sample_window, "Ctrl+7")
+    page = sample_window.centralWidget().current_page()
+    assert sample_window.centralWidget().current_name() == "Suggestions"
+    model = page.view.model()
+    on = next(c for c in range(model.columnCount())
+              if model.headerData(c, Qt.Orientation.Horizontal) == "On")
+    assert {model.index(r, on).data() for r in range(model.rowCount())} == {
+        "26 May 2011", "12 Jan 2012"}
 
 
 def test_navigation_by_shortcut(sample_window, qtbot):
@@ -255,11 +284,27 @@ def test_open_recent_lists_and_opens_files(window, sample_path, tmp_path):
     other = tmp_path / "other.taskforce"
     window.open_path(other, create=True)
     window.open_path(sample_path)
-    window._fill_recent_menu()
+    window.recent_menu.aboutToShow.emit()  # File > Open Recent opened
     entries = window.recent_menu.actions()
-    assert [a.text() for a in entries] == [sample_path.name, other.name]
+    assert [a.text().split(" — ")[0] for a in entries] == [sample_path.name, other.name]
     entries[1].trigger()
     assert window.session.tf.path == other
+
+
+def test_open_recent_tells_files_of_one_name_apart_by_their_folders(window, tmp_path):
+    home = tmp_path / "home"  # the tests' home folder
+    papers = [home / "Documents" / "board.taskforce", tmp_path / "Shared & Old" / "board.taskforce"]
+    for path in papers:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        window.open_path(path, create=True)
+    window.recent_menu.aboutToShow.emit()
+
+    entries = window.recent_menu.actions()
+    assert [a.text() for a in entries] == [
+        f"board.taskforce — {tmp_path / 'Shared && Old'}",
+        f"board.taskforce — {Path('~') / 'Documents'}"]
+    assert window.recent_menu.toolTipsVisible()
+    assert [a.toolTip() for a in entries] == [str(papers[1]), str(papers[0])]
 
 
 def test_standard_shortcuts(window):

@@ -14,10 +14,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageRanges
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QPushButton, QToolBar
 
 from ui.menus import Act
 from ui.printing import PreviewDialog, print_pages
+from test_commands import menu_action
 from test_saving_never_overwrites import BUTTONS, the_button
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -161,10 +162,34 @@ def test_file_print_prints_the_document_on_screen(sample_window, qtbot, tmp_path
     sample_window.commands[Act.PRINT].trigger()
     assert "AGENDA" in text_of(printed).upper() and private(printed)
 
-    sample_window.go_to(1)  # People: no document
-    sample_window.commands[Act.PRINT].trigger()
-    assert dialogs_shown[-1][0] == "Nothing to print"
-    assert "Agenda, Minutes and Interests tabs" in dialogs_shown[-1][1]
+
+def test_printing_is_greyed_where_nothing_on_screen_prints(sample_window, qtbot, dialogs_shown):
+    toolbar = sample_window.findChild(QToolBar)
+    print_button = toolbar.widgetForAction(sample_window.commands[Act.PRINT])
+    commands = [menu_action(sample_window, "File", name) for name in ("Print", "Print Preview")]
+
+    def printable() -> bool:
+        states = {print_button.isEnabled()} | {action.isEnabled() for action in commands}
+        assert len(states) == 1  # the button and both menu entries alike
+        return states.pop()
+
+    menu_action(sample_window, "Go", "2 People").trigger()
+    assert not printable()
+    assert "Agenda, Minutes and Interests tabs" in print_button.toolTip()
+    click(qtbot, print_button)
+    assert dialogs_shown == []  # no refusal: a greyed button does nothing
+    menu_action(sample_window, "Go", "3 Actions").trigger()
+    assert printable() and "Agenda" not in print_button.toolTip()
+
+    menu_action(sample_window, "Go", "1 Meetings").trigger()
+    choose_meeting(sample_window)
+    meeting = sample_window.centralWidget().page("Meetings").meeting_page
+    tabs = meeting.tabBar()
+    for tab, prints in (("Details", False), ("Agenda", True), ("Register", False),
+                        ("Minutes", True)):
+        index = next(i for i in range(tabs.count()) if tabs.tabText(i).replace("&", "") == tab)
+        qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
+        assert meeting.currentIndex() == index and printable() == prints, tab
 
 
 def test_print_preview_shows_the_minutes_and_zooms(sample_window, qtbot):
@@ -194,6 +219,28 @@ def test_print_preview_shows_the_minutes_and_zooms(sample_window, qtbot):
     assert preview.pages.zoom() == pytest.approx(across / 1.25)
     press("Fit page")
     assert preview.pages.zoom() == pytest.approx(whole_page)
+
+
+def test_print_preview_opens_at_the_fit_its_pressed_button_says(sample_window, qtbot):
+    minutes_tab(sample_window)
+    sample_window.commands[Act.PRINT_PREVIEW].trigger()
+    preview = sample_window.findChild(PreviewDialog)
+    qtbot.waitExposed(preview)
+    fits = {b.accessibleName(): b for b in preview.findChildren(QPushButton)
+            if b.accessibleName() in ("Fit width", "Fit page")}
+    opened = preview.pages.zoom()
+
+    pressed = [name for name, push in fits.items() if push.isChecked()]
+    assert len(pressed) == 1
+    assert not any(push.isDefault() or push.hasFocus() for push in fits.values())  # no other look
+    click(qtbot, fits[pressed[0]])
+    assert preview.pages.zoom() == pytest.approx(opened) and fits[pressed[0]].isChecked()
+    other = next(name for name in fits if name not in pressed)
+    click(qtbot, fits[other])
+    assert fits[other].isChecked() and not fits[pressed[0]].isChecked()
+    click(qtbot, next(b for b in preview.findChildren(QPushButton)
+                      if b.accessibleName() == "Zoom in"))
+    assert not any(push.isChecked() for push in fits.values())
 
 
 def test_the_command_line_prints_and_exports_a_file_the_window_has_open(

@@ -105,6 +105,37 @@ def test_enter_shows_what_was_said_or_agreed_in_the_minutes(qtbot, sample_window
     assert minutes.selected() == (table, hit.record_id)
 
 
+def test_arrows_step_from_hit_to_hit_over_the_group_headings(qtbot, sample_window):
+    box = open_box(qtbot, sample_window)
+    type_and_wait(qtbot, box, "mutuals")
+    hits = [item for items in groups(box).values() for item in items]
+    assert len(groups(box)) > 1
+
+    qtbot.keyClick(box.words, Qt.Key.Key_Down)  # to the list, on the first hit
+    chosen = [box.results.currentItem()]
+    for _ in hits[1:]:
+        qtbot.keyClick(box.results, Qt.Key.Key_Down)
+        chosen.append(box.results.currentItem())
+    assert chosen == hits
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_End, Qt.Key.Key_PageDown):  # no further
+        qtbot.keyClick(box.results, key)
+        assert box.results.currentItem() is hits[-1]
+    for _ in hits[1:]:
+        qtbot.keyClick(box.results, Qt.Key.Key_Up)
+    assert box.results.currentItem() is hits[0]
+    qtbot.keyClick(box.results, Qt.Key.Key_Up)  # not onto the heading above it
+    assert box.results.currentItem() is hits[0]
+
+    heading = box.results.topLevelItem(1)
+    qtbot.mouseClick(box.results.viewport(), Qt.MouseButton.LeftButton,
+                     pos=box.results.visualItemRect(heading).center())
+    with qtbot.assertNotEmitted(box.open_record):
+        qtbot.keyClick(box.results, Qt.Key.Key_Return)  # on a heading: nothing
+    assert box.isVisible() and groups(box)  # the hits stay as they were
+    qtbot.keyClick(box.results, Qt.Key.Key_Down)
+    assert box.results.currentItem() is heading.child(0)
+
+
 def test_enter_in_the_box_opens_the_first_hit(qtbot, sample_window):
     box = open_box(qtbot, sample_window)
     box.words.setText("Stephen Kelly")

@@ -6,7 +6,7 @@ from importlib import metadata
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLabel,
                                QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..app import APP_NAME, data_dir, log_path
@@ -56,20 +56,41 @@ class _HelpDialog(QDialog):
         layout.addWidget(buttons)
 
 
+# The keys a meeting's tabs handle themselves, besides those their modules
+# declare (read by ``meeting_keys``): (tab, what the key does, keys).
+TAB_KEYS = [
+    ("Live", "Record the line typed", "Enter"),
+    ("Live", "Next item, previous item", "PageDown, PageUp"),
+    ("Agenda", "Move the chosen item up, down", "Ctrl+Up, Ctrl+Down"),
+    ("Agenda", "Make it a sub-item, a main item again", "Ctrl+Right, Ctrl+Left"),
+    ("Agenda", "Add an item", "Insert"),
+    ("Agenda", "Remove the chosen item", "Delete"),
+    ("Register", "Put the chosen member in the chair", "C"),
+    ("Minutes", "Record the lines typed", "Ctrl+Enter"),
+    ("Minutes", "Change the chosen line", "F2"),
+    ("Minutes", "Delete the chosen line", "Delete"),
+    ("Minutes", "Move the chosen line up, down", "Ctrl+Up, Ctrl+Down"),
+]
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
 def meeting_keys() -> list[tuple[str, str, str]]:
-    """The keys of a meeting's tabs, from the tabs' own declarations."""
+    """The keys of a meeting's tabs, from the tabs' own declarations and ``TAB_KEYS``."""
     from .. import item_status
     from ..pages.live import KINDS
     from ..pages.register import KEYS
 
     rows = [("Live, Minutes", f"Mark the item {item_status.WORDS[status]}", key)
             for status, key in item_status.KEYS.items()]
-    rows += [("Live", f"Record a {label.lower()}", key) for label, key, _, _ in KINDS.values()]
+    rows += [("Live", f"Record {_a(label.lower())}", key) for label, key, _, _ in KINDS.values()]
     marks: dict[str, list[str]] = {}
     for key, status in KEYS.items():
         marks.setdefault(status, []).append(QKeySequence(key).toString())
     rows += [("Register", f"Mark {status}", ", ".join(keys)) for status, keys in marks.items()]
-    return rows
+    return rows + TAB_KEYS
 
 
 class ShortcutsDialog(_HelpDialog):
@@ -84,14 +105,26 @@ class ShortcutsDialog(_HelpDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()  # one line each, not the style's taller default
         super().__init__("Keyboard Shortcuts", self.table, parent)
-        self.resize(520, 620)
+        self.resize(self._width_for_every_column(), 620)
+
+    def _width_for_every_column(self) -> int:
+        """The width showing each column whole beside the vertical scroll bar (as
+        far as the screen allows)."""
+        table = self.table
+        inside = (table.horizontalHeader().length() + 2 * table.frameWidth()
+                  + table.verticalScrollBar().sizeHint().width())
+        margins = self.layout().contentsMargins()
+        wanted = inside + margins.left() + margins.right()
+        screen = self.screen().availableGeometry().width()
+        return min(wanted, screen)
 
     def rows(self) -> list[tuple[str, ...]]:
         return [tuple(self.table.item(r, c).text() for c in range(3))

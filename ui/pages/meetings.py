@@ -2,13 +2,13 @@
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ..models.meetings import MeetingsModel
 from ..session import Session
 from ..tables import select_id, selected_id, table_view
-from ..widgets import button_row, remember_sizes
+from ..widgets import button, button_row, enable_while, remember_sizes
 from .meeting import MeetingPage
 
 
@@ -16,6 +16,8 @@ LIST_COLUMNS = 2  # date and status always in view; the meeting has the rest of 
 
 
 class MeetingsPage(QWidget):
+    meeting_shown = Signal()  # another meeting, or another of its tabs, or none, on screen
+
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
@@ -25,10 +27,11 @@ class MeetingsPage(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.meeting_page: QWidget = self.placeholder
 
-        buttons = button_row([
-            ("&New Meeting", self.new_meeting, "Add a meeting of this body"),
-            ("&Delete Meeting", self.delete_meeting,
-             "Delete the chosen meeting (Undo puts it back)")])
+        delete = button("&Delete Meeting", self.delete_meeting,
+                        "Delete the chosen meeting (Undo puts it back)")
+        enable_while(lambda: selected_id(self.view) is not None, [delete], self.meeting_shown)
+        buttons = button_row([("&New Meeting", self.new_meeting, "Add a meeting of this body"),
+                              delete])
         self.list_pane = left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -80,10 +83,12 @@ class MeetingsPage(QWidget):
         page = MeetingPage(self.session, chosen) if chosen else self.placeholder
         if chosen:
             page.setCurrentIndex(tab)
+            page.currentChanged.connect(self.meeting_shown)
         self.splitter.replaceWidget(1, page)
         if self.meeting_page is not self.placeholder:
             self.meeting_page.deleteLater()
         self.meeting_page = page
+        self.meeting_shown.emit()
 
     def _on_changed(self, changes) -> None:
         if changes.concerns("meeting", "body"):

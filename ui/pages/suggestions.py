@@ -4,12 +4,10 @@ waiting or held). Placing a suggestion is done from a meeting's agenda."""
 
 from PySide6.QtWidgets import QCheckBox, QInputDialog, QVBoxLayout, QWidget
 
-from secretariat.values import day_month_year
-
 from ..models.records import Column, RecordTableModel
 from ..session import Session
 from ..tables import table_view
-from ..widgets import button, button_row, enable_while
+from ..widgets import button, button_row, day_text, enable_while
 
 
 def change_suggestion(session: Session, text: str, suggestion_id: str, apply) -> bool:
@@ -33,7 +31,7 @@ class SuggestionsModel(RecordTableModel):
     columns = (
         Column("Suggestion", lambda v: v.suggestion.title),
         Column("Suggested by", lambda v: v.suggested_by),
-        Column("On", lambda v: day_month_year(v.suggestion.suggested_on)),
+        Column("On", lambda v: day_text(v.suggestion.suggested_on)),
         Column("What became of it", lambda v: v.what_became),
         Column("Details", lambda v: v.suggestion.details),
     )
