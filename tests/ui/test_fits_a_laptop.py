@@ -107,10 +107,12 @@ def columns_cut(root: QWidget) -> list[str]:
 
 def lines_cut(root: QWidget) -> list[str]:
     """Lines of a list in view whose text does not wholly show: running past
-    the list's right edge, or cut short with "…"."""
+    the list's right edge, or cut short with "…" (a line is drawn no wider
+    than the list less its spacing either side); and lines with an empty gap
+    under them, laid out taller than they are drawn."""
     found = []
     for view in _shown(root, QListView):
-        edge, bottom = view.viewport().width(), view.viewport().height()
+        edge, bottom = view.viewport().width() - view.spacing(), view.viewport().height()
         for row in range(view.model().rowCount()):
             index = view.model().index(row, 0)
             place, text = view.visualRect(index), index.data()
@@ -119,6 +121,10 @@ def lines_cut(root: QWidget) -> list[str]:
             room = min(place.right() + 1, edge) - place.left() - text_margins(view)
             if text_cut(view.fontMetrics(), text, room, place.height(), view.wordWrap()):
                 found.append(f"{view.accessibleName()}: {text!r} cut")
+            below = view.model().index(row + 1, 0)
+            if below.isValid() and (view.visualRect(below).top() - place.bottom() - 1
+                                    > 2 * view.spacing()):
+                found.append(f"{view.accessibleName()}: {text!r} with a gap under it")
     return found
 
 
