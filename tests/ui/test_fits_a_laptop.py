@@ -153,6 +153,25 @@ def test_every_page_and_meeting_tab_fits_a_laptop(sample_window, qtbot, size):
     assert not found, "\n".join(found)
 
 
+def test_a_new_files_first_meeting_fits_a_laptop(window, file_path, qtbot):
+    """The meetings list takes only the room its dates and statuses need, in a new
+    file as in the sample: the meeting beside it has the rest, whatever its tab."""
+    window.resize(1100, 700)
+    assert window.open_path(file_path, create=True)
+    window.show()
+    meetings = window.centralWidget().page("Meetings")
+    new = next(push for push in meetings.findChildren(QPushButton)
+               if push.text() == "&New Meeting")
+    qtbot.mouseClick(new, Qt.MouseButton.LeftButton)
+    found = []
+    for index, (title, _) in enumerate(MEETING_TABS):
+        meetings.meeting_page.setCurrentIndex(index)
+        qtbot.wait(1)
+        found += problems(window, meetings.meeting_page.tab(title), f"meeting {title}")
+    assert not found, "\n".join(found)
+    assert meetings.list_pane.width() == meetings.list_pane.minimumWidth()
+
+
 def _hint(view) -> QLabel:
     return next(label for label in view.viewport().findChildren(QLabel)
                 if label.accessibleName() == "What to do first")
