@@ -2,11 +2,11 @@
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QRect, QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QLabel, QListView, QListWidget,
                                QPlainTextEdit, QPushButton,
-                               QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
-                               QWidget)
+                               QScrollArea, QSplitter, QStackedWidget, QStyledItemDelegate,
+                               QStyleOptionViewItem, QTabWidget, QVBoxLayout, QWidget)
 
 from secretariat.values import abbreviated_date, day_month_year
 
@@ -143,10 +143,27 @@ def button_row(entries) -> FlowLayout:
     return row
 
 
+class WrapToTheList(QStyledItemDelegate):
+    """Each line of a list measured wrapped to the width it is drawn at: the
+    list's, less its spacing either side. (Qt measures a line once for its
+    place, at the width the list would have beside a scroll bar, and again
+    for its height, at the width of the widest line: a line wrapped onto
+    three lines at one and two at the other had an empty line under it, and
+    its last words, drawn at the list's width, cut short with "…".)"""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        view = self.parent()
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, view.viewport().width() - 2 * view.spacing(),
+                           max(option.rect.height(), 1))
+        return super().sizeHint(sized, index)
+
+
 def wrapping_list(name: str) -> QListWidget:
     """A list whose long lines wrap onto more lines, each row growing to hold
     its text as the pane is resized, rather than running past the right edge."""
     view = QListWidget()
+    view.setItemDelegate(WrapToTheList(view))
     view.setAccessibleName(name)
     view.setWordWrap(True)
     view.setSpacing(2)  # a gap where one wrapped line ends and the next begins

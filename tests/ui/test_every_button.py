@@ -87,8 +87,9 @@ def answer_everything(replies, out_dir, times=40):
     replies.answer(*[QMessageBox.StandardButton.Yes] * times)
 
 
-# Buttons that change only how a preview is shown (tested in test_fits_a_laptop).
-VIEW_ONLY = {"Fit Width", "Fit Page", "+", "−"}
+# Buttons that change only how a preview is shown (tested in test_fits_a_laptop), and
+# the Live tab's clock (tested in test_live_view).
+VIEW_ONLY = {"Fit Width", "Fit Page", "+", "−", "Start Clock (Ctrl+Shift+C)"}
 
 
 def visible_buttons(root):

@@ -107,10 +107,12 @@ def columns_cut(root: QWidget) -> list[str]:
 
 def lines_cut(root: QWidget) -> list[str]:
     """Lines of a list in view whose text does not wholly show: running past
-    the list's right edge, or cut short with "…"."""
+    the list's right edge, or cut short with "…" (a line is drawn no wider
+    than the list less its spacing either side); and lines with an empty gap
+    under them, laid out taller than they are drawn."""
     found = []
     for view in _shown(root, QListView):
-        edge, bottom = view.viewport().width(), view.viewport().height()
+        edge, bottom = view.viewport().width() - view.spacing(), view.viewport().height()
         for row in range(view.model().rowCount()):
             index = view.model().index(row, 0)
             place, text = view.visualRect(index), index.data()
@@ -119,6 +121,10 @@ def lines_cut(root: QWidget) -> list[str]:
             room = min(place.right() + 1, edge) - place.left() - text_margins(view)
             if text_cut(view.fontMetrics(), text, room, place.height(), view.wordWrap()):
                 found.append(f"{view.accessibleName()}: {text!r} cut")
+            below = view.model().index(row + 1, 0)
+            if below.isValid() and (view.visualRect(below).top() - place.bottom() - 1
+                                    > 2 * view.spacing()):
+                found.append(f"{view.accessibleName()}: {text!r} with a gap under it")
     return found
 
 
@@ -145,6 +151,25 @@ def test_every_page_and_meeting_tab_fits_a_laptop(sample_window, qtbot, size):
         qtbot.wait(1)
         found += problems(sample_window, meetings.meeting_page.tab(title), f"meeting {title}")
     assert not found, "\n".join(found)
+
+
+def test_a_new_files_first_meeting_fits_a_laptop(window, file_path, qtbot):
+    """The meetings list takes only the room its dates and statuses need, in a new
+    file as in the sample: the meeting beside it has the rest, whatever its tab."""
+    window.resize(1100, 700)
+    assert window.open_path(file_path, create=True)
+    window.show()
+    meetings = window.centralWidget().page("Meetings")
+    new = next(push for push in meetings.findChildren(QPushButton)
+               if push.text() == "&New Meeting")
+    qtbot.mouseClick(new, Qt.MouseButton.LeftButton)
+    found = []
+    for index, (title, _) in enumerate(MEETING_TABS):
+        meetings.meeting_page.setCurrentIndex(index)
+        qtbot.wait(1)
+        found += problems(window, meetings.meeting_page.tab(title), f"meeting {title}")
+    assert not found, "\n".join(found)
+    assert meetings.list_pane.width() == meetings.list_pane.minimumWidth()
 
 
 def _hint(view) -> QLabel:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from secretariat.taskforce import Taskforce
 from ui.pages.live import LiveView
@@ -29,7 +30,6 @@ def live(qtbot, file_path):
     view = LiveView(session, meeting)
     now = [0.0]
     view.clock = lambda: now[0]
-    view._started = 0.0
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)
@@ -76,9 +76,13 @@ def test_points_decisions_and_actions_are_captured_from_the_keyboard(qtbot, live
     assert session.tf.actions.of_item(item) == []
 
 
+CLOCK = (Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+
 def test_time_used_is_shown_against_time_allocated_and_kept_per_item(qtbot, live):
     view, _, _, now = live
     qtbot.keyClick(view.line, Qt.Key.Key_PageDown)  # Chair's update: 10 minutes
+    qtbot.keyClick(view.line, *CLOCK)
     now[0] = 11 * 60 + 5
     view.tick()
     assert view.timer_label.text() == "Time used 11:05 of 10:00 — over by 1:05"
@@ -87,6 +91,29 @@ def test_time_used_is_shown_against_time_allocated_and_kept_per_item(qtbot, live
     now[0] += 30
     qtbot.keyClick(view.line, Qt.Key.Key_PageUp)
     assert view.timer_label.text() == "Time used 11:05 of 10:00 — over by 1:05"
+
+
+def test_the_clock_stands_still_until_the_official_starts_it(qtbot, live):
+    view, _, _, now = live
+    clock = next(push for push in view.findChildren(QPushButton) if "Clock" in push.text())
+    qtbot.keyClick(view.line, Qt.Key.Key_PageDown)  # Chair's update: 10 minutes
+    now[0] = 65
+    view.tick()  # a second's tick, long after the tab opened
+    assert view.timer_label.text() == "Time used 0:00 of 10:00"
+    qtbot.mouseClick(clock, Qt.MouseButton.LeftButton)
+    assert clock.text() == "Pause Clock (Ctrl+Shift+C)"
+    now[0] += 30
+    view.tick()
+    assert view.timer_label.text() == "Time used 0:30 of 10:00"
+    qtbot.keyClick(view.line, *CLOCK)  # paused: the item keeps its time
+    assert clock.text() == "Start Clock (Ctrl+Shift+C)"
+    now[0] += 600
+    view.tick()
+    assert view.timer_label.text() == "Time used 0:30 of 10:00"
+    qtbot.keyClick(view.line, *CLOCK)
+    now[0] += 15
+    view.tick()
+    assert view.timer_label.text() == "Time used 0:45 of 10:00"
 
 
 def test_a_bad_action_keeps_the_text_to_fix(qtbot, live, monkeypatch):

@@ -154,9 +154,9 @@ class ActionTable(QWidget):
     def _show(self, fill) -> None:
         chosen = selected_id(self.view)
         fill()
-        if not self._sized and self.model.rowCount():  # once: measuring takes a while
-            self._sized = True
+        if not self._sized:  # the headings alone while empty; the rows once: it takes a while
             self.view.fitter.fit()
+            self._sized = bool(self.model.rowCount())
         select_id(self.view, chosen)
 
     def chosen(self) -> Action | None:

@@ -8,6 +8,12 @@ marks the item taken, Ctrl+Shift+D not reached (deferred), Ctrl+Shift+X
 dropped. The agenda down the side shows each item's status. At the "minutes of
 the last meeting and matters arising" item the actions still open are listed,
 to be updated, carried forward or closed there.
+
+The clock stands still until the official starts it (Ctrl+Shift+C, again to
+pause): the tab is opened as often to tidy a past meeting's notes, or ahead
+of the meeting, as in the room, and time counted then is no item's time.
+Once started it runs on while the official turns to the register or another
+page, as the meeting does; each item keeps the time spent on it.
 """
 
 import re
@@ -22,7 +28,7 @@ from secretariat.meeting import minutes_content
 
 from .. import item_status
 from ..session import Session
-from ..widgets import wrapping_list
+from ..widgets import button, wrapping_list
 from ..minutes_edits import action_line, capture, may_change
 from .actions import ActionTable
 
@@ -33,8 +39,10 @@ KINDS = {
     "decision": ("Decision", "Alt+D", "Decision: {}", "What was decided or agreed"),
     "action": ("Action", "Alt+A", "Action: {}", "owner — what is to be done — when"),
 }
+CLOCK_KEY = "Ctrl+Shift+C"  # starts the clock, and pauses it
 HELP = ("Enter records · Alt+P point · Alt+S sub-point · Alt+D decision · Alt+A action "
-        "· PageDown next item · PageUp previous item · " + item_status.HINT)
+        "· PageDown next item · PageUp previous item · " + item_status.HINT
+        + f" · {CLOCK_KEY} starts or pauses the clock")
 
 
 # A line typed whole, as the Minutes tab takes it ("Action: …", "- …"): kept so.
@@ -64,7 +72,7 @@ class LiveView(QWidget):
         self.items: list[tuple[dict, str]] = []  # (agenda row, number)
         self.index = 0
         self.used: dict[str, float] = {}  # seconds spent on each item so far
-        self._started = self.clock()
+        self._started: float | None = None  # when the clock last started; None while stopped
 
         self.position = QLabel()
         self.title = QLabel()
@@ -76,6 +84,10 @@ class LiveView(QWidget):
         self.title.setWordWrap(True)
         self.timer_label = QLabel()
         self.timer_label.setAccessibleName("Time used on this item")
+        self.clock_button = button("", self.start_or_pause, f"Time the items: {CLOCK_KEY}")
+        self.clock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing goes on
+        QShortcut(QKeySequence(CLOCK_KEY), self, self.start_or_pause,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.register = QLabel()
         self.register.setAccessibleName("Register")
         self.register.setWordWrap(True)
@@ -117,6 +129,7 @@ class LiveView(QWidget):
         top.addWidget(self.position)
         top.addStretch()
         top.addWidget(self.timer_label)
+        top.addWidget(self.clock_button)
         status_row = QHBoxLayout()
         for push in self.status_buttons:
             status_row.addWidget(push)
@@ -142,9 +155,10 @@ class LiveView(QWidget):
         for key, step in (("PgDown", 1), ("PgUp", -1)):
             QShortcut(QKeySequence(key), self, lambda step=step: self.go(self.index + step),
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._ticker = QTimer(self)
+        self._ticker = QTimer(self)  # runs while the clock does
+        self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.tick)
-        self._ticker.start(1000)
+        self._show_clock()
         session.changed.connect(self._on_changed)
         self.load()
         self.setFocusProxy(self.line)
@@ -185,6 +199,8 @@ class LiveView(QWidget):
         self._show_item()
 
     def _bank(self) -> None:
+        if self._started is None:
+            return
         now = self.clock()
         if self.current_item_id:
             self.used[self.current_item_id] = self.seconds_used()
@@ -192,7 +208,28 @@ class LiveView(QWidget):
 
     def seconds_used(self) -> float:
         item_id = self.current_item_id
-        return self.used.get(item_id, 0.0) + (self.clock() - self._started) if item_id else 0.0
+        if not item_id:
+            return 0.0
+        running = self.clock() - self._started if self._started is not None else 0.0
+        return self.used.get(item_id, 0.0) + running
+
+    def start_or_pause(self) -> None:
+        """Start the clock on the item in view, or pause it, keeping the time used."""
+        if self._started is None:
+            self._started = self.clock()
+        else:
+            self._bank()
+            self._started = None
+        self._show_clock()
+
+    def _show_clock(self) -> None:
+        running = self._started is not None
+        if running:
+            self._ticker.start()
+        else:
+            self._ticker.stop()
+        self.clock_button.setText(f"{'Pause' if running else 'Start'} Clock ({CLOCK_KEY})")
+        self.tick()
 
     # -- showing
 
@@ -220,8 +257,10 @@ class LiveView(QWidget):
             self.title.setText("This meeting has no agenda yet: add items on the Agenda tab.")
             self.line.setEnabled(False)
             self.timer_label.setText("")
+            self.clock_button.setEnabled(False)
             item_status.enable_buttons(self.status_buttons, None)
             return
+        self.clock_button.setEnabled(True)
         row, number = self.items[self.index]
         status = row["status"]
         item_status.enable_buttons(self.status_buttons, status)

@@ -13,6 +13,7 @@ from .meeting import MeetingPage
 
 
 LIST_COLUMNS = 2  # date and status always in view; the meeting has the rest of the width
+MEETING_STRETCH = 5  # the list grows with the window too, a fifth as fast as the meeting
 
 
 class MeetingsPage(QWidget):
@@ -42,9 +43,8 @@ class MeetingsPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.placeholder)
-        # The list grows with the window too, a fifth as fast as the meeting.
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(1, MEETING_STRETCH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -85,6 +85,8 @@ class MeetingsPage(QWidget):
             page.setCurrentIndex(tab)
             page.currentChanged.connect(self.meeting_shown)
         self.splitter.replaceWidget(1, page)
+        # A stretch is kept by the pane, not its place: without it the list took the spare width.
+        self.splitter.setStretchFactor(1, MEETING_STRETCH)
         if self.meeting_page is not self.placeholder:
             self.meeting_page.deleteLater()
         self.meeting_page = page
