@@ -80,12 +80,13 @@ def _a(word: str) -> str:
 def meeting_keys() -> list[tuple[str, str, str]]:
     """The keys of a meeting's tabs, from the tabs' own declarations and ``TAB_KEYS``."""
     from .. import item_status
-    from ..pages.live import KINDS
+    from ..pages.live import CLOCK_KEY, KINDS
     from ..pages.register import KEYS
 
     rows = [("Live, Minutes", f"Mark the item {item_status.WORDS[status]}", key)
             for status, key in item_status.KEYS.items()]
     rows += [("Live", f"Record {_a(label.lower())}", key) for label, key, _, _ in KINDS.values()]
+    rows.append(("Live", "Start or pause the clock", CLOCK_KEY))
     marks: dict[str, list[str]] = {}
     for key, status in KEYS.items():
         marks.setdefault(status, []).append(QKeySequence(key).toString())
