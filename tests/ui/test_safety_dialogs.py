@@ -86,18 +86,39 @@ def test_a_merge_whose_conflicts_are_left_unchosen_keeps_the_window_s_undo(
     session = sample_window.session
     meetings = stored(sample_path, "SELECT count(*) FROM meetings")[0][0]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
-    asked = []
+    asked = []  # whether the file was open, shown behind the question
     monkeypatch.setattr(travel.ConflictsDialog, "exec", lambda dialog: asked.append(
-        dialog) or QDialog.DialogCode.Rejected)  # Cancel
+        sample_window.session is session) or QDialog.DialogCode.Rejected)  # Cancel
 
     sample_window.commands[Act.MERGE_TRAVEL_COPY].trigger()
     qtbot.waitUntil(lambda: sample_window.session is not None, timeout=20000)
 
-    assert asked and sample_window.session is session
+    assert asked == [True] and sample_window.session is session
     assert names_in(sample_window) >= {"Renamed At Home"}
     assert sample_window.commands[Act.UNDO].isEnabled()
     sample_window.commands[Act.UNDO].trigger()
     assert stored(sample_path, "SELECT count(*) FROM meetings")[0][0] == meetings - 1
+
+
+def test_conflicts_chosen_behind_the_open_file_are_then_merged(
+        sample_window, sample_path, tmp_path, monkeypatch, qtbot):
+    away = tmp_path / "laptop.taskforce"
+    take_travel_copy(sample_window.session.tf.store, away)
+    person = rename_first_person(away, "Renamed Away")
+    sample_window.session.tf.people.update(person, name="Renamed At Home")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
+    monkeypatch.setattr(travel.MergeReportDialog, "exec", lambda dialog: None)
+    shown = []
+
+    def choose_away(window, conflicts):
+        shown.append(window.session is not None)
+        return {c.key: "travel" for c in conflicts}
+
+    monkeypatch.setattr(travel, "_ask_conflicts", choose_away)
+    sample_window.commands[Act.MERGE_TRAVEL_COPY].trigger()
+    qtbot.waitUntil(lambda: sample_window.session is not None
+                    and "Renamed Away" in names_in(sample_window), timeout=20000)
+    assert shown == [True]
 
 
 def test_a_travel_copys_window_says_it_is_one(sample_window, sample_path, tmp_path, qtbot):

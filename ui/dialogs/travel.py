@@ -259,9 +259,11 @@ class Merging(QObject):
 
     def _merged(self, report: MergeReport) -> None:
         self.report = report
-        if not report.merged:
+        if not report.merged:  # nothing written: the file is shown, as it was, behind the question
+            self.window.reopen_file(self.session)
             choices = self.ask_conflicts(self.window, report.conflicts)
             if choices is not None:
+                self.session = self.window.close_file(keep_history=True)
                 self.job = self._start(choices)
 
     def _ended(self, job: LongWork) -> None:
@@ -270,7 +272,7 @@ class Merging(QObject):
         report = self.report if self.report and self.report.merged else None
         if report:  # the file has changed: the history of edits before no longer fits
             self.window.open_path(self.home)
-        else:  # nothing merged: the file as it was, its undo history with it
+        elif self.window.session is None:  # nothing merged: as it was, its undo history too
             self.window.reopen_file(self.session)
         if report:
             MergeReportDialog(report, self.window).exec()
