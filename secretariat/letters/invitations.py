@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ValidationError, quoted
 from ..frozen import record
+from ..review.papers import UNDER_REVIEW
 from ..values import day_month_year, long_date
 
 if TYPE_CHECKING:
@@ -66,10 +67,12 @@ def _paper_line(tf, paper) -> str:
 
 def invite_self_nominations(tf, body_id: str, wave: str, deadline=None,
                             today: dt.date | None = None) -> Draft:
-    """To every current member: the wave's papers and the deadline for nominations."""
-    papers = [p for p in tf.papers.of_body(body_id, wave) if p.status != "withdrawn"]
+    """To every current member: the wave's papers still to be reviewed (not signed
+    off, published or withdrawn) and the deadline for nominations."""
+    papers = [p for p in tf.papers.of_body(body_id, wave) if p.status in UNDER_REVIEW]
     if not papers:
-        raise ValidationError(f"There are no papers in the wave {quoted(wave)}.")
+        raise ValidationError(f"There are no papers still to be reviewed in the wave "
+                              f"{quoted(wave)}.")
     body = tf.bodies.get(body_id)
     members = [bp.person for bp in tf.people.members_on(body_id, today or dt.date.today())]
     deadlines = [p.review_deadline for p in papers if p.review_deadline]

@@ -58,6 +58,17 @@ def test_the_invitation_lists_the_wave_and_the_deadline(tf, world, tmp_path):
     assert "technical expertise" in body and "lay perspective" in body
 
 
+def test_a_paper_already_signed_off_or_published_is_not_offered_for_review(tf, world,
+                                                                        tmp_path):
+    tf.papers.create(world.body, "Published guidance", wave=WAVE, status="published")
+    tf.papers.create(world.body, "Signed-off note", wave=WAVE, status="signed_off")
+    body = parse(invitations.invite_self_nominations(tf, world.body, WAVE,
+                                                     today=dt.date(2011, 6, 1)),
+                 tmp_path).get_body(("plain",)).get_content()
+    assert "Procurement options" in body
+    assert "Published guidance" not in body and "Signed-off note" not in body
+
+
 def test_members_who_have_left_are_not_invited(tf, world, tmp_path):
     message = parse(invitations.invite_self_nominations(tf, world.body, WAVE,
                                                         today=dt.date(2012, 1, 12)), tmp_path)
