@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from ..frozen import record
-from ..meeting.attendance import MemberRecord
+from ..meeting.register_records import MemberRecord
 from ..values import day_month_year, parse_optional_date
 from . import fonts
 from .flowables import cut, grid, title

@@ -15,7 +15,7 @@ import pytest
 
 from minutes_setup import board
 from secretariat.meeting import minutes_content
-from secretariat.meeting.attendance import MemberRecord
+from secretariat.meeting.register_records import MemberRecord
 from secretariat.interest.conflicts import BriefDocument, Conflict
 from secretariat.documents import (agenda_pdf, attendance_pdf, chairs_brief_pdf, fonts,
                                    minutes_pdf)

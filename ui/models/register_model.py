@@ -1,6 +1,6 @@
 """The register as tables: one row per person, their attendance and notes."""
 
-from secretariat.meeting.attendance import CAPACITIES
+from secretariat.meeting.register_records import CAPACITIES
 from secretariat.membership.people import ROLES
 
 from .. import palette
