@@ -25,6 +25,7 @@ _.labelTextFormat, _.fillColor, _.strokeColor, _.keepWithNext  # ReportLab
 _._pdfScale  # ReportLab's font face, pickled (documents/parsed_fonts.py)
 _._stored, _._path  # read back through __dict__ (documents/parsed_fonts.py)
 _.row_factory  # sqlite3
+_.calendar_name  # icalendar: a property writing NAME and X-WR-CALNAME
 _.__eq__, _.__hash__, _.__repr__, _.__setattr__, _.__delattr__  # Python (frozen.py)
 
 # Record fields that mirror a table's columns: Manager.update accepts a
