@@ -14,7 +14,7 @@ _.eventFilter  # QObject.installEventFilter
 
 # Looked up by name when first used: menu commands (ui/menus.py, _call) and
 # pages and tabs (ui/pages/__init__.py and meeting.py, lazy).
-show_backups, import_file, show_shortcuts, show_cycle, show_about
+show_backups, import_file, show_shortcuts, show_cycle, show_about, export_calendar
 take_copy, merge_copy, live, print_current, preview_current
 ActionsPage, AgendaPage, AttendanceStatsPage, InterestsPage, MeetingsPage, PapersPage
 PeoplePage, RegisterPage, SuggestionsPage, LiveView, MinutesTab, MeetingInterestsTab
@@ -25,6 +25,7 @@ _.labelTextFormat, _.fillColor, _.strokeColor, _.keepWithNext  # ReportLab
 _._pdfScale  # ReportLab's font face, pickled (documents/parsed_fonts.py)
 _._stored, _._path  # read back through __dict__ (documents/parsed_fonts.py)
 _.row_factory  # sqlite3
+_.calendar_name  # icalendar: a property writing NAME and X-WR-CALNAME
 _.__eq__, _.__hash__, _.__repr__, _.__setattr__, _.__delattr__  # Python (frozen.py)
 
 # Record fields that mirror a table's columns: Manager.update accepts a

@@ -39,6 +39,7 @@ class Act(Enum):
     TAKE_TRAVEL_COPY = auto()
     MERGE_TRAVEL_COPY = auto()
     EXPORT = auto()
+    EXPORT_CALENDAR = auto()
     IMPORT = auto()
     BACKUPS = auto()
     PRINT = auto()
@@ -80,6 +81,8 @@ ENTRIES: dict[Act, Entry] = {
     Act.MERGE_TRAVEL_COPY: Entry("&File", "&Merge a Travel Copy…",
                                  _call(".dialogs.travel", "merge_copy")),
     Act.EXPORT: Entry("&File", "&Export…", _call(".dialogs.exchange", "export_file")),
+    Act.EXPORT_CALENDAR: Entry("&File", "Export Ca&lendar…",
+                               _call(".dialogs.calendar_export", "export_calendar")),
     Act.IMPORT: Entry("&File", "&Import…", _call(".dialogs.exchange", "import_file"),
                       needs_file=False),
     Act.BACKUPS: Entry("&File", "&Backups…", _call(".dialogs.backups", "show_backups"),

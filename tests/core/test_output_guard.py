@@ -34,6 +34,7 @@ WRITES = {
     ("minutes", "output"): "minutes {file} --meeting 2011-05-26 -o {out} --email {new}",
     ("minutes", "email"): "minutes {file} --meeting 2011-05-26 -o {new} --email {out}",
     ("export", "output"): "export {file} -o {out}",
+    ("calendar", "output"): "calendar {file} -o {out}",
     ("sample", "path"): "sample {out}",
     ("travel take", "copy"): "travel take {file} {out}",
 }
