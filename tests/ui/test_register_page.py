@@ -161,3 +161,28 @@ def test_attendance_over_a_period_with_its_bars(qtbot, session, dialogs_shown, t
     click(stats, "Save as PDF…")
     assert out.read_bytes().startswith(b"%PDF")
     assert files_opened[0].toLocalFile() == str(out)
+
+
+def test_a_full_rate_s_bar_fills_its_column(qtbot, session):
+    """At the window's size the Rate column is wide: 100 % reaches its end and
+    50 % its middle, so the bars read as shares of the column."""
+    from ui import palette
+    from ui.pages.attendance_stats import RATE_COLUMN
+
+    stats = AttendanceStatsPage(session)
+    qtbot.addWidget(stats)
+    stats.resize(1000, 600)
+    stats.show()
+    qtbot.waitExposed(stats)
+    shot = stats.view.viewport().grab().toImage()
+    fill = palette.highlight().rgb()
+
+    def bar(name: str) -> float:
+        row = next(r for r in range(stats.model.rowCount())
+                   if stats.model.index(r, 0).data() == name)
+        cell = stats.view.visualRect(stats.model.index(row, RATE_COLUMN))
+        y = cell.center().y()
+        filled = sum(shot.pixel(x, y) == fill for x in range(cell.left(), cell.right()))
+        return filled / cell.width()
+
+    assert bar("Rachel Wolf") > 0.9 and 0.4 < bar("Peter Marsh") < 0.55

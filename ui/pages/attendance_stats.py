@@ -15,7 +15,6 @@ from ..tables import table_view
 from ..widgets import add_row, button_row
 
 RATE_COLUMN = 5
-BAR_WIDTH = 240  # pixels for 100%, however wide the column
 
 
 class AttendanceModel(RecordTableModel):
@@ -37,14 +36,15 @@ class AttendanceModel(RecordTableModel):
 
 
 class RateBar(QStyledItemDelegate):
-    """The rate as text with a bar behind it, its length the share attended."""
+    """The rate as text with a bar behind it, its share of the column the share
+    attended (the column is as wide as the table leaves it)."""
 
     def paint(self, painter, option, index):
         rate = index.model().rate(index.row())
         if rate:
             box = option.rect.adjusted(2, 3, -2, -3)
             painter.save()
-            length = int(min(box.width(), BAR_WIDTH) * rate)
+            length = int(box.width() * rate)
             painter.fillRect(QRect(box.left(), box.top(), length, box.height()),
                              palette.highlight())
             painter.restore()
