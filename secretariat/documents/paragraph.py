@@ -31,7 +31,23 @@ class Paragraph(_ReportLabParagraph):
     blPara: Any  # ReportLab's lines as wrapped (set by wrap, read by draw)
     style: Any
 
+    def __init__(self, text, *args, **kwargs):
+        super().__init__(text, *args, **kwargs)
+        # Decided once from the text, so that drawing the (many) paragraphs
+        # without right-to-left letters costs nothing more than ReportLab's.
+        # Pieces of a split paragraph are made without text: they inherit it.
+        self._right_to_left = text is None or bool(RIGHT_TO_LEFT.search(text))
+
+    def split(self, availWidth, availHeight):
+        pieces = super().split(availWidth, availHeight)
+        for piece in pieces:
+            if isinstance(piece, Paragraph):
+                piece._right_to_left = self._right_to_left
+        return pieces
+
     def draw(self):
+        if not self._right_to_left:
+            return super().draw()
         laid_out, style = self.blPara, self.style
         typed = [_line_text(line, laid_out.kind) for line in laid_out.lines]
         if any(RIGHT_TO_LEFT.search(line) for line in typed):
