@@ -23,7 +23,7 @@ from . import backups, known_schema, migrations, opening, seal, search_queue
 from .connect import identifier, sqlite_utils_over
 from .lock import InstanceLock
 from .sql_errors import translated_errors
-from .targets import check_target
+from .targets import check_new_file
 
 log = logging.getLogger(__name__)
 
@@ -255,13 +255,7 @@ class Store:
 
     def save_copy(self, target) -> Path:
         """Write a consistent copy of the file to a new path (owner-only, verified)."""
-        target = Path(target).absolute()
-        if target.exists():
-            raise FileProblem(f"{target.name} already exists; choose a new name for the copy.",
-                              target)
-        check_target(target)
-        if not target.parent.is_dir():
-            raise FileProblem(f"The folder for {target.name} does not exist.", target)
+        target = check_new_file(target, "copy")
         try:
             with translated_errors(self.path):
                 backups.write_copy(self.conn, target)

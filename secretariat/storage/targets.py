@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import UserFacingError
+from ..errors import FileProblem, UserFacingError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # What SQLite and this program keep beside a taskforce file.
@@ -81,6 +81,16 @@ def check_target(path) -> Path:
         raise UnsafeTargetError(f"{target.name} is read-only. It has been left as it is; "
                                 "choose another name.")
     return target
+
+
+def check_new_file(path, what: str) -> Path:
+    """``path`` as an absolute path for a new file (a copy of the open one, say
+    ``what``): refused if anything is there already, then as any target."""
+    target = Path(path).absolute()
+    if target.exists():
+        raise FileProblem(f"{target.name} already exists; choose a new name for the {what}.",
+                          target)
+    return check_target(target)
 
 
 def check_targets(paths: Iterable) -> list[Path]:

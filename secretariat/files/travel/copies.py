@@ -11,7 +11,7 @@ from ...progress import Progress, ignore, part
 from ...storage import Store, new_id, now_stamp
 from ...storage.backups import backup_dir_for, write_copy
 from ...storage.connect import sqlite
-from ...storage.targets import check_target
+from ...storage.targets import check_new_file
 from .apsw_files import identity_of
 from .records import TravelCopy
 
@@ -30,13 +30,7 @@ def take_travel_copy(store: Store, destination, progress: Progress = ignore) -> 
 
 def check_travel_copy(store: Store, destination) -> Path:
     """Refuse a copy that could not be taken or merged back, before any work."""
-    destination = Path(destination).absolute()
-    if destination.exists():
-        raise FileProblem(f"{destination.name} already exists; choose a new name for the travel copy.",
-                          destination)
-    check_target(destination)
-    if not destination.parent.is_dir():
-        raise FileProblem(f"The folder for {destination.name} does not exist.", destination)
+    destination = check_new_file(destination, "travel copy")
     if store.read_only:
         raise FileProblem(f"{store.path.name} is open read-only; take travel copies from a file "
                           "you can change, so that they can be merged back.", store.path)
