@@ -144,9 +144,15 @@ CIRCULATED = ("These minutes have been circulated: changes will not reach those 
 
 
 def may_change(parent: QWidget, session: Session, meeting_id: str) -> bool:
-    """Circulated minutes are changed only once the official has been told, the
-    first time in the session (whichever tab they change them from), that those
-    who have them will not see the change."""
+    """Approved minutes are refused before anything is asked, naming them (the
+    file would refuse the change anyway). Circulated minutes are changed only
+    once the official has been told, the first time in the session (whichever
+    tab they change them from), that those who have them will not see the change."""
+    try:
+        session.tf.minutes.lifecycle.ensure_editable(meeting_id)
+    except UserFacingError as refused:
+        session.report(refused)
+        return False
     if meeting_id in session.told_circulated or \
             session.tf.minutes.lifecycle.of(meeting_id).state != "circulated":
         return True
