@@ -12,7 +12,7 @@ from typing import Callable
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from secretariat.errors import UserFacingError
 from secretariat.frozen import record
@@ -21,7 +21,6 @@ from secretariat.files.output_files import check_target
 
 from .errors import show_error
 from .file_dialogs import save_name
-from .minutes_edits import missing_glyphs_ok
 from .session import Session
 
 PDF_FILES = "PDF files (*.pdf)"
@@ -37,6 +36,30 @@ class Document:
 
 
 Ready = Callable[[Document], object]
+
+
+def missing_glyphs_ok(parent: QWidget, missing: list[str]) -> bool:
+    """Warn before printing characters the font lacks; True to go on."""
+    if not missing:
+        return True
+    from secretariat.documents.fonts import what_prints_instead
+
+    answer = QMessageBox.warning(
+        parent, "Characters that will not print",
+        "The printed font has no glyph for these characters: " + " ".join(missing)
+        + f"; {what_prints_instead(missing)}.\n\nPrint anyway?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def write_file(parent: QWidget, path: str, data: bytes) -> bool:
+    """Save a document the user asked for; a clear message when it cannot be written."""
+    try:
+        write_private(path, data)
+    except UserFacingError as error:
+        show_error(parent, error, "Not saved")
+        return False
+    return True
 
 
 def hand_over(parent: QWidget, ready: Ready, renderer, doc, title: str, file_name: str):

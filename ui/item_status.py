@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from secretariat.meeting.agenda_items import STATUSES
 
 from . import palette
+from .edits import agenda
 from .session import Session
 from .widgets import button
 
@@ -52,30 +53,9 @@ def mark(session: Session, item_id: str | None, status: str) -> bool:
     """Undoably give the item ``status``; dropping an item with minutes asks first."""
     if item_id is None:
         return False
-    if status == "dropped":
-        return _drop(session, item_id)
-    return session.update(session.tf.agenda, item_id, f"Mark item {WORDS[status]}",
-                          status=status)
-
-
-def _drop(session: Session, item_id: str) -> bool:
-    """Drop the item, asking first if something is minuted under it. Its open
-    actions are dropped with it, in the same step (one undo brings all back):
-    the item leaves the minutes that agreed them, and an action no minutes
-    record would otherwise stay open in the log with no one to answer for it."""
-    from secretariat.meeting.dropping import drop_item, undo_drop
-
-    if not _drop_anyway(session, item_id):
-        return False
-    done: list = []
-
-    def drop():
-        changes, dropped = drop_item(session.tf, item_id)
-        done[:] = [dropped]
-        return changes
-
-    return session.perform(f"Mark item {WORDS['dropped']}", drop,
-                           lambda: undo_drop(session.tf, done[0]))
+    if status == "dropped":  # with its open actions (``agenda.drop_item``)
+        return _drop_anyway(session, item_id) and agenda.drop_item(session, item_id)
+    return agenda.change_item(session, item_id, f"Mark item {WORDS[status]}", status=status)
 
 
 def _drop_anyway(session: Session, item_id: str) -> bool:

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLineEdit
 
 from . import settings
 from .errors import show_error
-from .exports import Document, Ready
-from .minutes_edits import write_file
+from .exports import Document, Ready, write_file
 from .on_screen import NOTHING_TO_PRINT, shown
 from .widgets import button
 

@@ -1,7 +1,6 @@
 """The open file as the window sees it: the core entry point, the one undo
-stack, and the one change signal every view listens to."""
-
-from typing import Callable
+stack (the named edits of ``ui/edits/`` push on it), and the one change signal
+every view listens to."""
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -11,7 +10,6 @@ from secretariat.changes import Changes
 from secretariat.errors import UserFacingError
 from secretariat.taskforce import Taskforce
 
-from .edits import Edit
 from .errors import show_error
 
 
@@ -39,62 +37,6 @@ class Session(QObject):
     def report(self, error: UserFacingError) -> None:
         self.last_refusal = error  # for a dialog to show it at its field
         show_error(self.error_parent, error)
-
-    def perform(self, text: str, apply: Callable[[], Changes], revert: Callable[[], Changes],
-                report: Callable[[UserFacingError], None] | None = None) -> bool:
-        """Run one edit now and put it on the undo stack; False (and a message) if refused.
-        ``report`` shows a refusal instead of the error dialog (e.g. without taking
-        the keyboard from someone typing)."""
-        try:
-            changes = apply()
-        except UserFacingError as error:
-            (report or self.report)(error)
-            return False
-        self.undo_stack.push(Edit(self, text, apply, revert, already_done=True))
-        self.notify(changes)
-        return True
-
-    def update(self, manager, record_id: str, text: str, /, **values) -> bool:
-        """Change some fields of one record, undoably (a field may be called ``text``)."""
-        current = manager.get(record_id)
-        old = {name: getattr(current, name) for name in values}
-        if all(old[name] == values[name] for name in values):
-            return True
-        return self.perform(text, lambda: manager.update(record_id, **values),
-                            lambda: manager.update(record_id, **old))
-
-    def create(self, text: str, create: Callable[[], tuple[str, Changes]],
-               delete: Callable[[str], tuple[Changes, list]]) -> str | None:
-        """Create a record undoably; redo puts back the very same record (same id)."""
-        try:
-            record_id, changes = create()
-        except UserFacingError as error:
-            self.report(error)
-            return None
-        removed: list = []
-
-        def undo() -> Changes:
-            result, rows = delete(record_id)
-            removed[:] = rows
-            return result
-
-        def redo() -> Changes:
-            return self.tf.restore_rows(removed)
-
-        self.undo_stack.push(Edit(self, text, redo, undo, already_done=True))
-        self.notify(changes)
-        return record_id
-
-    def delete(self, text: str, delete: Callable[[], tuple[Changes, list]]) -> bool:
-        """Delete a record (and what goes with it) undoably; undo puts every row back."""
-        removed: list = []
-
-        def apply() -> Changes:
-            changes, rows = delete()
-            removed[:] = rows
-            return changes
-
-        return self.perform(text, apply, lambda: self.tf.restore_rows(removed))
 
     @property
     def body(self):

@@ -57,6 +57,15 @@ def combo_box() -> QComboBox:
     return box
 
 
+def choice_box(choices: dict[str, str], name: str = "") -> QComboBox:
+    """A drop-down of ``choices`` (key: label), each holding its key as data."""
+    box = combo_box()
+    box.setAccessibleName(name)
+    for key, label in choices.items():
+        box.addItem(label or "(not given)", key)
+    return box
+
+
 class NotesEdit(QPlainTextEdit):
     """A text box that says when the user has finished with it (focus leaves)."""
 

@@ -208,6 +208,40 @@ def test_the_window_reaches_the_file_only_through_the_core():
     assert found == []
 
 
+def _edits_made_outside(path: Path) -> list[str]:
+    """Where ``path`` makes an undo command, subclasses one, pushes on an undo
+    stack, or imports the helpers (``ui/edits/command.py``) that do."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+        if isinstance(node, ast.Call):
+            called = node.func.id if isinstance(node.func, ast.Name) else getattr(
+                node.func, "attr", "")
+            if called in ("Edit", "QUndoCommand"):
+                found.append(f"{where} makes an undo command")
+            elif called == "push":
+                found.append(f"{where} pushes on an undo stack")
+        elif isinstance(node, ast.ClassDef) and any(
+                "QUndoCommand" in ast.unparse(base) for base in node.bases):
+            found.append(f"{where} subclasses QUndoCommand")
+        elif isinstance(node, ast.ImportFrom) and (
+                (node.module or "").endswith("edits.command")
+                or ((node.module or "").endswith("edits")
+                    and "command" in {alias.name for alias in node.names})):
+            found.append(f"{where} imports ui.edits.command")
+    return found
+
+
+def test_every_gesture_goes_through_a_named_edit():
+    """Outside ``ui/edits/`` nothing in the window makes or pushes an undo
+    command: a gesture calls its named edit there (one core operation to do
+    it, one to undo it), so every change can be undone the same way."""
+    edits = ROOT / "ui" / "edits"
+    found = [line for path in sorted((ROOT / "ui").rglob("*.py")) if edits not in path.parents
+             for line in _edits_made_outside(path)]
+    assert found == []
+
+
 # Dates in file names, not for a reader: a backup's and a set-aside file's stamp.
 _STAMPS = {"secretariat/storage/backups.py", "secretariat/files/restore.py"}
 

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ui.dialogs.interests import TagItemDialog
+from ui.edits import agenda as agenda_edits
 from ui.models.agenda_model import MIME
 from ui.pages.agenda import AgendaPage
 
@@ -288,7 +289,7 @@ def test_an_items_status_reads_beside_its_title_in_words_and_colour(page, qtbot)
 
 def test_an_item_given_no_time_shows_when_it_comes_not_a_range(page):
     welcome = choose(page, "Welcome and introductions")
-    page.session.update(page.tf.agenda, welcome, "Change time allocated", minutes_allocated=0)
+    agenda_edits.change_item(page.session, welcome, "Change time allocated", minutes_allocated=0)
     row = page.model.index_of(welcome)
     assert page.model.index(row.row(), 3, row.parent()).data() == "15:30"
 

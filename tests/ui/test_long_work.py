@@ -20,6 +20,7 @@ from secretariat.storage.backups import backup_dir_for
 from secretariat.storage.opening import APPLICATION_ID
 from secretariat.files.travel import take_travel_copy
 from ui.dialogs import exchange, travel
+from ui.edits import command
 from ui.long_work import LongWork, _Worker
 from ui.pages.actions import ActionsPage
 
@@ -174,7 +175,8 @@ def test_an_export_cancelled_leaves_no_file_and_the_window_carries_on(
     assert list(out.parent.iterdir()) == []
     tf = sample_window.session.tf
     person = tf.store.row("SELECT id FROM people WHERE name <> ''")["id"]
-    assert sample_window.session.update(tf.people, person, "Rename", name="After The Export")
+    assert command.update(sample_window.session, tf.people, person, "Rename",
+                          name="After The Export")
     assert tf.people.get(person).name == "After The Export"
 
 

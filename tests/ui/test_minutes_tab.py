@@ -39,7 +39,7 @@ def test_recording_previewing_and_approving_minutes(qtbot, opened, tmp_path, rep
     qtbot.addWidget(tab)
     tab.show()
     qtbot.waitExposed(tab)
-    tab._select(("agenda_items", b.items[(0, "Update")]))
+    tab.tree.choose(("agenda_items", b.items[(0, "Update")]))
     tab.entry.setPlainText("- Updates tracked\nAction: Ed Mayo — write it up — asap")
     tab.record()
     qtbot.waitUntil(lambda: "write it up" in tab.preview.document.getAllText(0).text())
@@ -48,7 +48,7 @@ def test_recording_previewing_and_approving_minutes(qtbot, opened, tmp_path, rep
     tab.record()
     qtbot.waitUntil(lambda: tab.tree.topLevelItem(1).childCount() == 3)  # two points, one action
     second_point = session.tf.minutes.of_item(b.items[(0, "Update")])[1]
-    tab._select(("minutes_entries", second_point.id))
+    tab.tree.choose(("minutes_entries", second_point.id))
     tab.tree.setFocus()
     qtbot.keyClick(tab.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert session.tf.minutes.of_item(b.items[(0, "Update")])[0].text == "Second point"
@@ -162,7 +162,7 @@ def test_a_line_of_draft_minutes_is_edited_with_f2(qtbot, sample_window, replies
     january = tf.meetings.find_one("2012-01-12").id
     tab = minutes_tab_of(sample_window, january)
     point = next(e for item in tf.agenda.of_meeting(january) for e in tf.minutes.of_item(item.id))
-    tab._select(("minutes_entries", point.id))
+    tab.tree.choose(("minutes_entries", point.id))
     tab.tree.setFocus()
     replies.text("Rewritten in the window").answer(QMessageBox.StandardButton.Yes)
     qtbot.keyClick(tab.tree, Qt.Key.Key_F2)  # circulated: asked once, and Yes
@@ -177,7 +177,7 @@ def test_approved_minutes_say_so_before_a_line_is_edited(qtbot, sample_window, r
     may = tf.meetings.find_one("2011-05-26").id
     tab = minutes_tab_of(sample_window, may)
     point = next(e for item in tf.agenda.of_meeting(may) for e in tf.minutes.of_item(item.id))
-    tab._select(("minutes_entries", point.id))
+    tab.tree.choose(("minutes_entries", point.id))
     tab.tree.setFocus()
     qtbot.keyClick(tab.tree, Qt.Key.Key_F2)
     assert replies.asked == []  # no box to type in
@@ -218,7 +218,7 @@ def _status(session, item_id):
 def test_the_selected_item_is_marked_from_the_keyboard_while_typing(qtbot, minutes_tab):
     tab, session, b = minutes_tab
     update = b.items[(0, "Update")]
-    tab._select(("agenda_items", update))
+    tab.tree.choose(("agenda_items", update))
     tab.entry.setFocus()
     qtbot.keyClicks(tab.entry, "- a point")
     qtbot.keyClick(tab.entry, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
@@ -247,7 +247,7 @@ def test_changing_circulated_minutes_warns_once(qtbot, minutes_tab, replies):
     tab.load()
     assert tab.banner.isVisible() and "will not reach" in tab.banner.text()
     update = b.items[(0, "Update")]
-    tab._select(("agenda_items", update))
+    tab.tree.choose(("agenda_items", update))
     tab.entry.setPlainText("- Late point")
     replies.answer(QMessageBox.StandardButton.No)
     qtbot.keyClick(tab.entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -269,7 +269,7 @@ def test_the_editor_for_a_line_is_as_wide_as_the_list(qtbot, minutes_tab, answer
     session.tf.minutes.add(update, "A point long enough to need more than a narrow box")
     tab.load()
     point = session.tf.minutes.of_item(update)[0]
-    tab._select(("minutes_entries", point.id))
+    tab.tree.choose(("minutes_entries", point.id))
     tab.tree.setFocus()
     widths = []
     answer(QInputDialog, [lambda d: (widths.append(d.width()), d.setTextValue("Shorter"))])
@@ -282,7 +282,7 @@ def test_an_item_not_reached_prints_only_that_it_was_deferred(qtbot, minutes_tab
                                                               click, files_opened, tmp_path):
     tab, session, b = minutes_tab
     update = b.items[(0, "Update")]
-    tab._select(("agenda_items", update))
+    tab.tree.choose(("agenda_items", update))
     tab.entry.setFocus()
     tab.entry.setPlainText("- Updates will be tracked\nAction: Ed Mayo — write it up — asap")
     qtbot.keyClick(tab.entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

@@ -102,7 +102,7 @@ def test_enter_shows_what_was_said_or_agreed_in_the_minutes(qtbot, sample_window
     meeting = page.meeting_page
     assert meeting.tabText(meeting.currentIndex()) == "Minutes"
     minutes = meeting.tab("Minutes")
-    assert minutes.selected() == (table, hit.record_id)
+    assert minutes.tree.selected() == (table, hit.record_id)
 
 
 def test_arrows_step_from_hit_to_hit_over_the_group_headings(qtbot, sample_window):

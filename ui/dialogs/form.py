@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout
 
-from ..widgets import add_row, combo_box
+from ..widgets import add_row, choice_box
 
 
 class FormDialog(QDialog):
@@ -24,8 +24,6 @@ class FormDialog(QDialog):
         return add_row(self.form, label, widget)
 
     def choice(self, label: str, choices: dict[str, str], current: str) -> QComboBox:
-        combo = combo_box()
-        for key, text in choices.items():
-            combo.addItem(text, key)
+        combo = choice_box(choices)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         return self.row(label, combo)

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QInputDialog, QListWidget,
                                QListWidgetItem, QVBoxLayout)
 
+from ..edits import agenda
 from ..session import Session
 from ..widgets import button
 
@@ -46,14 +47,10 @@ class StandingItemsDialog(QDialog):
             title, ok = QInputDialog.getText(self, "Add a standing item", "Title:")
             if not ok:
                 return None
-        standing = self.session.tf.agenda.standing
-        return self.session.create("Add standing item",
-                                   lambda: standing.add(self.body_id, title), standing.delete)
+        return agenda.add_standing_item(self.session, self.body_id, title)
 
     def remove(self) -> bool:
         entry = self.listing.currentItem()
         if entry is None:
             return False
-        standing_id = entry.data(Qt.ItemDataRole.UserRole)
-        return self.session.delete("Remove standing item",
-                                   lambda: self.session.tf.agenda.standing.delete(standing_id))
+        return agenda.remove_standing_item(self.session, entry.data(Qt.ItemDataRole.UserRole))

@@ -4,6 +4,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from secretariat.membership.bodies import MARKINGS
 
+from ..edits import taskforce
 from ..session import Session
 from .form import FormDialog
 
@@ -20,9 +21,8 @@ class TaskforceDialog(FormDialog):
         self.marking = self.choice("Default &marking", MARKINGS, body.default_marking)
 
     def accept(self) -> None:
-        saved = self.session.update(
-            self.session.tf.bodies, self.session.body_id, "Change taskforce details",
-            name=self.name.text().strip(), short_name=self.short_name.text().strip(),
+        saved = taskforce.change_details(
+            self.session, name=self.name.text().strip(), short_name=self.short_name.text().strip(),
             parent_department=self.department.text().strip(),
             default_venue=self.venue.text().strip(), default_marking=self.marking.currentData())
         if saved:

@@ -22,9 +22,10 @@ from secretariat.progress import in_batches, part
 from secretariat.taskforce import Taskforce
 from secretariat.values import abbreviated_date, long_date
 
-from ..exports import PDF_FILES, Document, Ready, ask_output, open_in_its_program
+from ..edits.actions import add_update
+from ..exports import (PDF_FILES, Document, Ready, ask_output, missing_glyphs_ok,
+                       open_in_its_program, write_file)
 from ..long_work import LongWork
-from ..minutes_edits import add_update, missing_glyphs_ok, write_file
 from ..models.lazy_table import LazyTableModel
 from ..models.records import Column
 from ..session import Session

@@ -3,38 +3,30 @@ from the keyboard (Ctrl+Up/Down move, Ctrl+Right/Left make a sub-item or a
 main item again; Tab still moves between controls), the running clock and its
 over-run warning, the chosen item's details, and what is offered for the
 agenda: items deferred at earlier meetings and suggestions still waiting.
-Every change goes through the session, so Ctrl+Z undoes it."""
+Every change is a named edit (``ui/edits/agenda.py``), so Ctrl+Z undoes it."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QFormLayout,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidgetItem,
                                QSpinBox, QSplitter, QWidget)
 
 from secretariat.meeting.agenda import AGENDA_STATUSES
 from secretariat.meeting.agenda_items import STATUSES
 from secretariat.meeting.standing_items import PURPOSES
-from secretariat.changes import Changes
 from secretariat.errors import NotFoundError, UserFacingError
 from secretariat.values import day_month_year, time_to_text
 
 from .. import palette
 from ..exports import Ready, hand_over, save_document
-from ..minutes_edits import may_change
+from ..edits import agenda, suggestions
+from ..edits.minutes import may_change
 from ..models.agenda_model import AgendaModel
 from ..session import Session
-from ..widgets import (add_row, button, button_row, combo_box, enable_while, set_quietly,
-                       side_by_side, wrapping_list)
+from ..widgets import (add_row, button, button_row, choice_box, combo_box, enable_while,
+                       set_quietly, side_by_side, wrapping_list)
 from .agenda_tree import AgendaTree
 from .interests import tag_item
-from .suggestions import DECLINE, HOLD, ask_reason, change_suggestion
-
-
-def combo(choices: dict[str, str], name: str) -> QComboBox:
-    box = combo_box()
-    box.setAccessibleName(name)
-    for key, label in choices.items():
-        box.addItem(label or "(not given)", key)
-    return box
+from .suggestions import DECLINE, HOLD, ask_reason
 
 
 class AgendaPage(QWidget):
@@ -55,7 +47,7 @@ class AgendaPage(QWidget):
         self.warning.setAccessibleName("Over-run warning")
         palette.show_as_warning(self.warning)
         self.warning.setWordWrap(True)
-        self.agenda_status = combo(AGENDA_STATUSES, "Agenda status")
+        self.agenda_status = choice_box(AGENDA_STATUSES, "Agenda status")
         self.agenda_status.activated.connect(self._set_agenda_status)
         status_row = QHBoxLayout()
         status_row.addWidget(QLabel("Agenda:"))
@@ -67,7 +59,7 @@ class AgendaPage(QWidget):
         self.title = add_row(form, "&Title", QLineEdit())
         self.title.editingFinished.connect(
             lambda: self._set("Change item title", title=self.title.text()))
-        self.purpose = add_row(form, "P&urpose", combo(PURPOSES, "Purpose"))
+        self.purpose = add_row(form, "P&urpose", choice_box(PURPOSES, "Purpose"))
         self.purpose.activated.connect(
             lambda: self._set("Change purpose", purpose=self.purpose.currentData()))
         self.lead = add_row(form, "&Lead", combo_box())
@@ -79,7 +71,7 @@ class AgendaPage(QWidget):
         self.minutes.setSuffix(" min")
         self.minutes.editingFinished.connect(
             lambda: self._set("Change time allocated", minutes_allocated=self.minutes.value()))
-        self.status = add_row(form, "&Status", combo(STATUSES, "Item status"))
+        self.status = add_row(form, "&Status", choice_box(STATUSES, "Item status"))
         self.status.activated.connect(
             lambda: self._set("Change item status", status=self.status.currentData()))
         self.restricted = add_row(form, "&Restricted", QCheckBox("withheld from publication"))
@@ -231,7 +223,7 @@ class AgendaPage(QWidget):
         if all(getattr(item, name) == value for name, value in values.items()):
             return
         if self._may_edit():
-            self.session.update(self.tf.agenda, item_id, text, **values)
+            agenda.change_item(self.session, item_id, text, **values)
         else:
             self._show_item()  # the form as the item still is
 
@@ -247,10 +239,7 @@ class AgendaPage(QWidget):
             set_quietly(self.agenda_status, self.agenda_status.setCurrentIndex,
                         self.agenda_status.findData(old))
         elif new != old:
-            self.session.perform(
-                f"Mark agenda {AGENDA_STATUSES[new].lower()}",
-                lambda: self.tf.agenda.set_agenda_status(self.meeting_id, new),
-                lambda: self.tf.agenda.set_agenda_status(self.meeting_id, old))
+            agenda.set_agenda_status(self.session, self.meeting_id, new)
 
     # -- adding and removing ---------------------------------------------------------
 
@@ -276,18 +265,14 @@ class AgendaPage(QWidget):
         title, ok = QInputDialog.getText(self, "Add an item", "Title of the item:")
         if not ok:
             return None
-        made = self.session.create(
-            "Add agenda item",
-            lambda: self.tf.agenda.add(self.meeting_id, title, parent_id=parent_id,
-                                       position=position),
-            self.tf.agenda.delete)
+        made = agenda.add_item(self.session, self.meeting_id, title, parent_id, position)
         self.select(made)
         return made
 
     def remove_item(self) -> None:
         item_id = self.current_id()
         if item_id and self._may_edit():
-            self.session.delete("Remove agenda item", lambda: self.tf.agenda.delete(item_id))
+            agenda.remove_item(self.session, item_id)
 
     def link_paper(self) -> str | None:
         item_id = self.current_id()
@@ -303,10 +288,8 @@ class AgendaPage(QWidget):
         label, ok = QInputDialog.getItem(self, "Link a paper", "Paper:", labels, 0, False)
         if not ok:
             return None
-        paper_id = papers[labels.index(label)].id
-        return self.session.create(
-            "Link paper", lambda: self.tf.papers.link(paper_id, self.meeting_id, item_id),
-            self.tf.papers.unlink)
+        return agenda.link_paper(self.session, papers[labels.index(label)].id, self.meeting_id,
+                                 item_id)
 
     def tag_for_conflicts(self) -> None:
         item_id = self.current_id()
@@ -315,63 +298,37 @@ class AgendaPage(QWidget):
 
     # -- order -----------------------------------------------------------------------
 
-    def _reorder(self, text: str, move) -> bool:
-        """One undoable change of order; undo puts every item back where it was."""
+    def _reorder(self, move, *where) -> bool:
+        """One of ``agenda``'s moves of the chosen item, which stays chosen."""
         item_id = self.current_id()
         if item_id is None or not self._may_edit():
             return False
-        before = self.tf.agenda.order(self.meeting_id)
-        done = self.session.perform(text, lambda: move(item_id),
-                                    lambda: self.tf.agenda.restore_order(self.meeting_id, before))
+        done = move(self.session, self.meeting_id, item_id, *where)
         self.select(item_id)
         return done
 
     def move_up(self) -> bool:
-        return self._reorder("Move item up", self.tf.agenda.move_up)
+        return self._reorder(agenda.move_up)
 
     def move_down(self) -> bool:
-        return self._reorder("Move item down", self.tf.agenda.move_down)
+        return self._reorder(agenda.move_down)
 
     def indent(self) -> bool:
-        return self._reorder("Make a sub-item", self.tf.agenda.indent)
+        return self._reorder(agenda.indent)
 
     def outdent(self) -> bool:
-        return self._reorder("Make a main item", self.tf.agenda.outdent)
+        return self._reorder(agenda.outdent)
 
     def move_to(self, item_id: str, parent_id: str | None, position: int) -> None:
         """Where a drag and drop put the item."""
         self.select(item_id)
-        self._reorder("Move item",
-                      lambda i: self.tf.agenda.move_to(i, parent_id, position))
+        self._reorder(agenda.move_to, parent_id, position)
 
     # -- the agenda as a whole -------------------------------------------------------
 
-    def _bulk(self, text: str, add) -> None:
-        """Add several items in one undoable step; undo removes what it added."""
-        if not self._may_edit():
-            return
-        before = {i.id for i in self.tf.agenda.of_meeting(self.meeting_id)}
-        removed: list = []
-
-        def undo():
-            added = [i for i in self.tf.agenda.of_meeting(self.meeting_id)
-                     if i.id not in before and i.parent_id is None]
-            chunks = [self.tf.agenda.delete(i.id)[1] for i in added]
-            # Each delete's rows hold the order as it was just before it: put back
-            # the last first, so the order before them all is what stays.
-            removed[:] = [row for chunk in reversed(chunks) for row in chunk]
-            return Changes.of("agenda", self.meeting_id)
-
-        def redo():
-            if removed:
-                return self.tf.restore_rows(removed)
-            return add()
-
-        self.session.perform(text, redo, undo)
-
     def apply_standing_items(self) -> None:
-        self._bulk("Add standing items",
-                   lambda: self.tf.agenda.apply_standing_items(self.meeting_id))
+        if self._may_edit():
+            agenda.apply_standing_items(self.session, self.meeting_id)
 
     def edit_standing_items(self) -> None:
         from ..dialogs.standing_items import StandingItemsDialog
@@ -390,10 +347,8 @@ class AgendaPage(QWidget):
             return
         label, ok = QInputDialog.getItem(self, "Copy an agenda",
                                          "Copy the agenda of the meeting on:", labels, 0, False)
-        if not ok:
-            return
-        source_id = others[labels.index(label)].id
-        self._bulk("Copy agenda", lambda: self.tf.agenda.copy_from(source_id, self.meeting_id))
+        if ok and self._may_edit():
+            agenda.copy_agenda(self.session, others[labels.index(label)].id, self.meeting_id)
 
     # -- what is offered -------------------------------------------------------------
 
@@ -406,34 +361,17 @@ class AgendaPage(QWidget):
         if chosen is None or not self._may_edit():
             return None
         kind, record_id = chosen
-        if kind == "deferred":
-            made = self.session.create(
-                "Place deferred item",
-                lambda: self.tf.agenda.place_deferred(record_id, self.meeting_id),
-                self.tf.agenda.delete)
-        else:
-            old = self.tf.suggestions.raw(record_id)
-            made = self.session.create(
-                "Place suggestion",
-                lambda: self.tf.suggestions.place(record_id, self.meeting_id),
-                lambda item_id: self._unplace(item_id, old))
+        place = agenda.place_deferred if kind == "deferred" else agenda.place_suggestion
+        made = place(self.session, record_id, self.meeting_id)
         self.select(made)
         return made
-
-    def _unplace(self, item_id: str, suggestion_row: dict):
-        """Undo of placing a suggestion: the item goes, the suggestion is as it was."""
-        changes, removed = self.tf.agenda.delete(item_id)
-        self.tf.restore_rows([("agenda_suggestions", suggestion_row)])
-        return changes, removed
 
     def hold_offered(self) -> bool:
         chosen = self._offered()
         if chosen is None or chosen[0] != "suggestion":
             return False
         reason = ask_reason(self, *HOLD)
-        return reason is not None and change_suggestion(
-            self.session, "Hold suggestion", chosen[1],
-            lambda s: self.tf.suggestions.hold(s, reason))
+        return reason is not None and suggestions.hold(self.session, chosen[1], reason)
 
     def drop_offered(self) -> bool:
         chosen = self._offered()
@@ -441,14 +379,9 @@ class AgendaPage(QWidget):
             return False
         kind, record_id = chosen
         if kind == "deferred":
-            return self.session.perform(
-                "Stop offering deferred item",
-                lambda: self.tf.agenda.drop_deferred(record_id),
-                lambda: self.tf.agenda.update(record_id, offer_dropped_on=None))
+            return agenda.stop_offering(self.session, record_id)
         reason = ask_reason(self, *DECLINE)
-        return reason is not None and change_suggestion(
-            self.session, "Decline suggestion", record_id,
-            lambda s: self.tf.suggestions.decline(s, reason))
+        return reason is not None and suggestions.decline(self.session, record_id, reason)
 
     # -- printing --------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from secretariat.interest.interests import declarations_for_meeting, interests_d
 from secretariat.values import long_date, parse_date, parse_optional_date
 
 from ..dialogs.interests import DeclarationDialog, InterestDialog, TagItemDialog
+from ..edits import interests
 from ..exports import Ready, hand_over, save_document
 from ..models.interests_model import (DeclarationsModel, FlagsModel, HistoryModel,
                                       ItemTagsModel, RegisterModel)
@@ -56,14 +57,14 @@ class InterestsPage(QWidget):
 
         self.view.selectionModel().selectionChanged.connect(self._show_chosen)
         members = (self.view.selectionModel().selectionChanged, self.model.modelReset)
-        interests = (self.history_view.selectionModel().selectionChanged,
-                     self.history.modelReset)
+        history = (self.history_view.selectionModel().selectionChanged,
+                   self.history.modelReset)
         enable_while(lambda: self.chosen() is not None, [declare], *members)
         enable_while(lambda: self.chosen() is not None and self.chosen().awaiting_form,
                      [returned], *members)
-        enable_while(lambda: self.chosen_interest() is not None, [edit], *interests)
+        enable_while(lambda: self.chosen_interest() is not None, [edit], *history)
         enable_while(lambda: self.chosen_interest() is not None
-                     and self.chosen_interest().ended_on is None, [ended], *interests)
+                     and self.chosen_interest().ended_on is None, [ended], *history)
         session.changed.connect(self._on_changed)
         self.refresh()
 
@@ -108,11 +109,8 @@ class InterestsPage(QWidget):
         entry = self.chosen()
         if entry is None:
             return
-        interests = self.session.tf.interests
         created = InterestDialog(self.session, entry.person.display_name, parent=self).run(
-            lambda values: self.session.create(
-                f"Declare an interest of {entry.person.display_name}",
-                lambda: interests.declare(entry.person.id, **values), interests.take_back))
+            lambda values: interests.declare(self.session, entry.person, values))
         if created:
             select_id(self.history_view, created)
 
@@ -122,8 +120,7 @@ class InterestsPage(QWidget):
             return
         member = self.session.tf.people.get(interest.person_id).display_name
         InterestDialog(self.session, member, interest, parent=self).run(
-            lambda values: self.session.update(self.session.tf.interests, interest.id,
-                                               "Edit an interest", **values))
+            lambda values: interests.edit_interest(self.session, interest.id, values))
 
     def end_interest(self) -> None:
         interest = self.chosen_interest()
@@ -131,8 +128,7 @@ class InterestsPage(QWidget):
             return
         on = ask_date(self, "Interest Ended", "The interest ended on:")
         if on:
-            self.session.update(self.session.tf.interests, interest.id,
-                                "Record an interest as ended", ended_on=on)
+            interests.end_interest(self.session, interest.id, on)
 
     # -- forms and declarations --------------------------------------------------------------
 
@@ -143,22 +139,14 @@ class InterestsPage(QWidget):
                                       text=day_text(dt.date.today()))
         if not ok:
             return
-        interests, body_id = self.session.tf.interests, self.session.body_id
+        body_id = self.session.body_id
         try:
             day = parse_date(on, "date sent")
         except UserFacingError as error:
             self.session.report(error)
             return
         members = [bp.person.id for bp in self.session.tf.people.members_on(body_id, day)]
-        sent: list[str] = []
-
-        def apply():
-            ids, changes = interests.send_forms(body_id, day, members)
-            sent[:] = ids
-            return changes
-
-        self.session.perform("Send declaration forms", apply,
-                             lambda: interests.take_back_forms(sent)[0])
+        interests.send_forms(self.session, body_id, day, members)
 
     def form_returned(self) -> None:
         entry = self.chosen()
@@ -166,12 +154,8 @@ class InterestsPage(QWidget):
             return
         on = ask_date(self, "Form Returned",
                             f"{entry.person.display_name}'s form came back on:")
-        if not on:
-            return
-        interests, form_id = self.session.tf.interests, entry.form.id
-        self.session.perform(f"Form returned by {entry.person.display_name}",
-                             lambda: interests.mark_returned(form_id, on),
-                             lambda: interests.mark_returned(form_id, ""))
+        if on:
+            interests.form_returned(self.session, entry, on)
 
     def declare_at_meeting(self) -> None:
         entry = self.chosen()
@@ -225,20 +209,15 @@ class InterestsPage(QWidget):
 def record_declaration(parent: QWidget, session: Session, person_id: str | None,
                        meeting_id: str | None = None) -> None:
     """A declaration made in the room (by that member, at that meeting, if known)."""
-    interests = session.tf.interests
     DeclarationDialog(session, person_id, meeting_id, parent=parent).run(
-        lambda values: session.create("Record a declaration at a meeting",
-                                      lambda: interests.declare_at_meeting(**values),
-                                      interests.remove_meeting_declaration))
+        lambda values: interests.record_declaration(session, values))
 
 
 def tag_item(parent: QWidget, session: Session, meeting_id: str,
              item_id: str | None = None) -> str | None:
     """Tag an item of the meeting (that one chosen first) with what it touches."""
-    tags = session.tf.papers.tags
     return TagItemDialog(session, meeting_id, item_id, parent=parent).run(
-        lambda values: session.create("Tag an agenda item", lambda: tags.add(**values),
-                                      tags.remove))
+        lambda values: interests.tag_item(session, values))
 
 
 def print_brief(parent: QWidget, session: Session, meeting_id: str) -> str | None:
@@ -317,8 +296,7 @@ class MeetingInterestsTab(QWidget):
     def remove_tag(self) -> None:
         tag_id = selected_id(self.tags_view)
         if tag_id:
-            tags = self.session.tf.papers.tags
-            self.session.delete("Remove a tag", lambda: tags.remove(tag_id))
+            interests.remove_tag(self.session, tag_id)
 
     def declare(self) -> None:
         record_declaration(self, self.session, None, self.meeting_id)
@@ -326,9 +304,7 @@ class MeetingInterestsTab(QWidget):
     def remove_declaration(self) -> None:
         declaration_id = selected_id(self.declarations_view)
         if declaration_id:
-            interests = self.session.tf.interests
-            self.session.delete("Remove a declaration",
-                                lambda: interests.remove_meeting_declaration(declaration_id))
+            interests.remove_declaration(self.session, declaration_id)
 
     def make_document(self, ready: Ready):
         return make_brief(self, self.session, self.meeting_id, ready)

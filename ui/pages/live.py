@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QLi
 from secretariat.meeting import minutes_content
 
 from .. import item_status
+from ..edits.actions import action_line
+from ..edits.minutes import capture, may_change
 from ..session import Session
 from ..widgets import button, wrapping_list
-from ..minutes_edits import action_line, capture, may_change
 from .actions import ActionTable
 
 # kind: (button text, key, what the line becomes, placeholder)

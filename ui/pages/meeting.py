@@ -9,26 +9,20 @@ and the page is rebuilt when another meeting is chosen.
 
 from typing import Callable
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QTabWidget, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QTabWidget, QWidget
 
 from secretariat.errors import (MinutesLockedError, NotFoundError, UserFacingError,
                                  ValidationError)
 from secretariat.meeting.meetings import KINDS, MARKINGS, STATUSES
 from secretariat.values import parse_date, parse_time, time_to_text
 
+from ..edits import meetings
 from ..session import Session
-from ..widgets import (Deferred, NotesEdit, add_row, build_when_current, combo_box,
+from ..widgets import (Deferred, NotesEdit, add_row, build_when_current, choice_box,
                        field_date_text, set_quietly)
 from . import lazy
 
 TabFactory = Callable[[Session, str], QWidget]
-
-
-def _combo(choices: dict[str, str]) -> QComboBox:
-    combo = combo_box()
-    for key, label in choices.items():
-        combo.addItem(label, key)
-    return combo
 
 
 class MeetingDetails(QWidget):
@@ -48,9 +42,9 @@ class MeetingDetails(QWidget):
         self.venue = add_row(form, "&Venue", QLineEdit())
         self.title = add_row(form, "&Title", QLineEdit())
         self.title.setPlaceholderText("optional, e.g. Expert witness session on finance")
-        self.kind = add_row(form, "&Kind", _combo(KINDS))
-        self.status = add_row(form, "Stat&us", _combo(STATUSES))
-        self.marking = add_row(form, "&Marking", _combo(MARKINGS))
+        self.kind = add_row(form, "&Kind", choice_box(KINDS))
+        self.status = add_row(form, "Stat&us", choice_box(STATUSES))
+        self.marking = add_row(form, "&Marking", choice_box(MARKINGS))
         self.notes = add_row(form, "&Notes", NotesEdit())
         self.notes.setTabChangesFocus(True)
 
@@ -122,8 +116,7 @@ class MeetingDetails(QWidget):
         except NotFoundError:  # deleted while this field had the focus: nothing to save
             return
         what = self._texts[name][2] if name in self._texts else name
-        if not self.session.update(self.session.tf.meetings, self.meeting_id,
-                                   f"Change meeting {what}", **{name: value}):
+        if not meetings.change_meeting(self.session, self.meeting_id, what, **{name: value}):
             refusal = self.session.last_refusal  # a value to put right, or no change at all
             if isinstance(refusal, ValidationError) and not isinstance(refusal,
                                                                        MinutesLockedError):

@@ -5,6 +5,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from ..edits import meetings
 from ..models.meetings import MeetingsModel
 from ..session import Session
 from ..tables import select_id, selected_id, table_view
@@ -97,13 +98,10 @@ class MeetingsPage(QWidget):
             self.refresh()
 
     def new_meeting(self) -> None:
-        meetings = self.session.tf.meetings
-        latest = meetings.of_body(self.session.body_id)
+        latest = self.session.tf.meetings.of_body(self.session.body_id)
         day = max(dt.date.today(), latest[0].date + dt.timedelta(days=1)) if latest \
             else dt.date.today()
-        created = self.session.create(
-            "New meeting", lambda: self.session.tf.agenda.create_meeting(self.session.body_id, day),
-            meetings.delete)
+        created = meetings.new_meeting(self.session, self.session.body_id, day)
         if created:
             self.show_meeting(created)
             details = self.meeting_page.tab("Details")
@@ -113,5 +111,4 @@ class MeetingsPage(QWidget):
     def delete_meeting(self) -> None:
         chosen = selected_id(self.view)
         if chosen:
-            meetings = self.session.tf.meetings
-            self.session.delete("Delete meeting", lambda: meetings.delete(chosen))
+            meetings.delete_meeting(self.session, chosen)

@@ -2,7 +2,7 @@
 have got (draft, circulated, approved), and a preview of the real PDF with
 Print…, Save as PDF… and Circulate….
 
-The undoable minute edits it shares with the live view are in ``ui.minutes_edits``.
+Its edits (shared with the live view) are in ``ui/edits/minutes.py``.
 """
 
 import datetime as dt
@@ -10,8 +10,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QInputDialog, QLabel,
-                               QMessageBox, QPlainTextEdit, QSplitter, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QMessageBox, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget)
 
 from secretariat.letters import circulate
 from secretariat.meeting import minutes_content
@@ -19,20 +18,19 @@ from secretariat.errors import UserFacingError, ValidationError
 from secretariat.values import long_date
 
 from .. import item_status, palette
-from ..exports import PDF_FILES, Document, Ready, ask_output, open_in_its_program
-from ..minutes_edits import (CIRCULATED, action_line, capture, delete, edit_action,
-                             lifecycle_step, may_change, missing_glyphs_ok, record_correction,
-                             write_file)
+from ..edits import minutes
+from ..edits.actions import action_line, edit_action
+from ..exports import (PDF_FILES, Document, Ready, ask_output, missing_glyphs_ok,
+                       open_in_its_program, write_file)
 from ..printing import PdfPages, print_document
 from ..session import Session
 from ..tables import lines_height
 from ..flow_layout import FlowLayout
 from ..widgets import button, button_row, remember_sizes
 from .actions import ActionTable
+from .minutes_outline import MinutesOutline
 
-RECORD = Qt.ItemDataRole.UserRole
 ARISING_LINES = 6  # matters arising show two actions of three lines each, however short the pane
-STATUS = Qt.ItemDataRole.UserRole + 1  # an agenda item's status
 SYNTAX_HELP = ("One line each: \"- point\", \"  - sub-point\", \"Decision: …\", "
                "\"Action: owner — what — when\". Ctrl+Enter records.")
 LOCKED_HELP = ("These minutes are approved and final. Record a correction at a later "
@@ -51,7 +49,7 @@ class MinutesTab(QWidget):
         self.state = QLabel()
         self.state.setAccessibleName("Minutes state")
         self.state.setWordWrap(True)
-        self.banner = QLabel(CIRCULATED + " Circulate them again if a change matters.")
+        self.banner = QLabel(minutes.CIRCULATED + " Circulate them again if a change matters.")
         self.banner.setAccessibleName("Circulated minutes")
         self.banner.setWordWrap(True)
         palette.show_as_warning(self.banner)
@@ -68,12 +66,10 @@ class MinutesTab(QWidget):
                        self.reopen_button):
             bar.addWidget(widget)
         self.status_buttons = item_status.status_buttons(
-            self, session, lambda: self.selected_item_id() if self._may_change() else None)
+            self, session, lambda: self.tree.item_id() if self._may_change() else None)
         item_bar = button_row([QLabel("Selected item:"), *self.status_buttons])  # wraps
 
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Items and what was recorded under them")
+        self.tree = MinutesOutline()
         self.tree.itemActivated.connect(lambda *_: self.edit_selected())
         self.tree.currentItemChanged.connect(lambda *_: self._enable_status_buttons())
         QShortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete_selected,
@@ -208,83 +204,23 @@ class MinutesTab(QWidget):
         self.record_button.setEnabled(not state.locked)
         self._enable_status_buttons()
         self.banner.setVisible(state.state == "circulated")
-        self._fill_tree()
+        self.tree.fill(tf, self.meeting_id)
+        self._enable_status_buttons()
         self.arising.show_source(tf.actions.matters_arising_ids(self.meeting_id), tf.actions.many)
         self.refresh_preview()
 
-    def _fill_tree(self) -> None:
-        tf = self.session.tf
-        selected = self.selected()
-        self.tree.clear()
-        rows = tf.agenda.rows_of_meeting(self.meeting_id)
-        parents: dict[str, QTreeWidgetItem] = {}
-        for row, number, _level in minutes_content.number_items(rows):
-            words = item_status.label(row["status"])
-            node = QTreeWidgetItem([f"{number} {row['title']}" + (f" — {words}" if words else "")])
-            node.setData(0, RECORD, ("agenda_items", row["id"]))
-            node.setData(0, STATUS, row["status"])
-            brush = item_status.brush(row["status"])
-            if brush is not None:
-                node.setForeground(0, brush)
-            parent = parents.get(row["parent_id"])
-            (parent.addChild(node) if parent else self.tree.addTopLevelItem(node))
-            parents[row["id"]] = node
-            points: dict[str, QTreeWidgetItem] = {}
-            for entry in tf.minutes.of_item(row["id"]):
-                label = f"Decision: {entry.text}" if entry.kind == "decision" else f"• {entry.text}"
-                child = QTreeWidgetItem([label])
-                child.setData(0, RECORD, ("minutes_entries", entry.id))
-                (points[entry.parent_id] if entry.parent_id else node).addChild(child)
-                points[entry.id] = child
-            for action in tf.actions.of_item(row["id"]):
-                child = QTreeWidgetItem([f"Action: {action_line(action)}"])
-                child.setData(0, RECORD, ("actions", action.id))
-                node.addChild(child)
-        self.tree.expandAll()
-        self._select(selected)
-        self._enable_status_buttons()
-
     def show_record(self, record_id: str, kind: str) -> None:
         """Select a point, decision or action (a search hit) in the tree."""
-        self._select(("actions" if kind == "action" else "minutes_entries", record_id))
+        self.tree.choose(("actions" if kind == "action" else "minutes_entries", record_id))
         self.tree.setFocus()
 
-    def _select(self, wanted) -> None:
-        if not wanted:
-            if self.tree.topLevelItemCount():
-                self.tree.setCurrentItem(self.tree.topLevelItem(0))
-            return
-        iterator = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        while iterator:
-            node = iterator.pop(0)
-            if node.data(0, RECORD) == wanted:
-                self.tree.setCurrentItem(node)
-                return
-            iterator += [node.child(i) for i in range(node.childCount())]
-
-    def selected(self) -> tuple[str, str] | None:
-        node = self.tree.currentItem()
-        return node.data(0, RECORD) if node else None
-
-    def _item_node(self) -> QTreeWidgetItem | None:
-        """The agenda item's line the selection is in."""
-        node = self.tree.currentItem()
-        while node is not None and node.data(0, RECORD)[0] != "agenda_items":
-            node = node.parent()
-        return node
-
-    def selected_item_id(self) -> str | None:
-        node = self._item_node()
-        return node.data(0, RECORD)[1] if node else None
-
     def _enable_status_buttons(self) -> None:
-        node = self._item_node()
         locked = self.entry.isReadOnly()  # the minutes are approved
         item_status.enable_buttons(self.status_buttons,
-                                   node.data(0, STATUS) if node and not locked else None)
+                                   None if locked else self.tree.item_status())
 
     def _may_change(self) -> bool:
-        return may_change(self, self.session, self.meeting_id)
+        return minutes.may_change(self, self.session, self.meeting_id)
 
     def _on_changed(self, changes) -> None:
         if changes.concerns("minutes", "action", "meeting", "agenda", "attendance", "person"):
@@ -299,15 +235,16 @@ class MinutesTab(QWidget):
     # -- editing
 
     def record(self) -> None:
-        item_id = self.selected_item_id()
+        item_id = self.tree.item_id()
         if item_id is None:
             self.session.report(ValidationError("Choose the agenda item to record under."))
             return
-        if self._may_change() and capture(self.session, item_id, self.entry.toPlainText()):
+        if self._may_change() and minutes.capture(self.session, item_id,
+                                                  self.entry.toPlainText()):
             self.entry.clear()
 
     def edit_selected(self) -> None:
-        chosen = self.selected()
+        chosen = self.tree.selected()
         if not chosen or chosen[0] == "agenda_items":
             self.entry.setFocus()
             return
@@ -326,10 +263,7 @@ class MinutesTab(QWidget):
         text = self._ask_line(label, current)
         if text is None or text == current or not self._may_change():
             return
-        if table == "actions":
-            edit_action(self.session, record_id, text)
-        else:
-            self.session.update(tf.minutes, record_id, "Edit the minutes", text=text)
+        (edit_action if table == "actions" else minutes.edit_entry)(self.session, record_id, text)
 
     def _ask_line(self, label: str, current: str) -> str | None:
         """The line to edit, in a box as wide as the tree, so a long line reads whole."""
@@ -342,31 +276,22 @@ class MinutesTab(QWidget):
         return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def move_selected(self, step: int) -> None:
-        chosen = self.selected()
+        chosen = self.tree.selected()
         if chosen and chosen[0] == "minutes_entries" and self._may_change():
-            minutes = self.session.tf.minutes
-            self.session.perform("Move in the minutes", lambda: minutes.move(chosen[1], step),
-                                 lambda: minutes.move(chosen[1], -step))
+            minutes.move_entry(self.session, chosen[1], step)
 
     def delete_selected(self) -> None:
-        chosen = self.selected()
+        chosen = self.tree.selected()
         if not chosen or chosen[0] == "agenda_items" or not self._may_change():
             return
-        table, record_id = chosen
-        manager = self.session.tf.actions if table == "actions" else self.session.tf.minutes
-        delete(self.session, "Delete from the minutes", lambda: manager.delete(record_id))
+        minutes.delete_line(self.session, *chosen)
 
     # -- lifecycle
 
     def mark_circulated(self) -> bool:
         text, ok = QInputDialog.getText(self, "Minutes circulated", "Circulated on:",
                                         text=long_date(dt.date.today()))
-        return ok and self._circulated_on(text)
-
-    def _circulated_on(self, on: str | dt.date) -> bool:
-        lifecycle = self.session.tf.minutes.lifecycle
-        return lifecycle_step(self.session, self.meeting_id, "Mark minutes circulated",
-                              lambda: lifecycle.circulate(self.meeting_id, on))
+        return ok and minutes.circulate(self.session, self.meeting_id, text)
 
     def _later_meetings(self):
         tf = self.session.tf
@@ -386,22 +311,15 @@ class MinutesTab(QWidget):
 
     def approve(self) -> bool:
         at_meeting_id = self._choose_later("Minutes approved")
-        if not at_meeting_id:
-            return False
-        lifecycle = self.session.tf.minutes.lifecycle
-        return lifecycle_step(self.session, self.meeting_id, "Approve minutes",
-                              lambda: lifecycle.approve(self.meeting_id, at_meeting_id))
+        return bool(at_meeting_id) and minutes.approve(self.session, self.meeting_id,
+                                                       at_meeting_id)
 
     def reopen(self) -> bool:
         reason, ok = QInputDialog.getText(
             self, "Reopen approved minutes",
             "The approval is taken back and the minutes can be changed again.\n"
             "Why (kept with the file)?")
-        if not ok:
-            return False
-        lifecycle = self.session.tf.minutes.lifecycle
-        return lifecycle_step(self.session, self.meeting_id, "Reopen approved minutes",
-                              lambda: lifecycle.reopen(self.meeting_id, reason))
+        return ok and minutes.reopen(self.session, self.meeting_id, reason)
 
     def correct(self) -> None:
         at_meeting_id = self._choose_later("Correction to approved minutes")
@@ -409,7 +327,7 @@ class MinutesTab(QWidget):
             return
         text, ok = QInputDialog.getText(self, "Correction", "The correction agreed:")
         if ok:
-            record_correction(self.session, self.meeting_id, at_meeting_id, text)
+            minutes.record_correction(self.session, self.meeting_id, at_meeting_id, text)
 
     def circulate(self) -> bool:
         """Save an e-mail draft with the PDF and open it in the mail program."""
@@ -431,5 +349,5 @@ class MinutesTab(QWidget):
         if state.state == "draft" and QMessageBox.question(
                 self, "Minutes circulated?",
                 "Record the minutes as circulated today?") == QMessageBox.StandardButton.Yes:
-            self._circulated_on(dt.date.today())
+            minutes.circulate(self.session, self.meeting_id, dt.date.today())
         return True

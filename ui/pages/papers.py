@@ -12,6 +12,7 @@ from secretariat.review.papers import document_to_open
 
 from ..dialogs.papers import (LinkDialog, NominateDialog, PaperDialog, SignOffDialog,
                               SuggestDialog)
+from ..edits import papers
 from ..exports import Ready, hand_over, open_in_its_program, save_and_open, save_document
 from ..models.reviews_model import CoverageModel, LoadModel, ReviewersModel, ReviewRow
 from ..session import Session
@@ -134,10 +135,8 @@ class PapersPage(QWidget):
     # -- papers --------------------------------------------------------------------------
 
     def new_paper(self) -> None:
-        papers = self.session.tf.papers
-        created = PaperDialog(self.session, parent=self).run(lambda values: self.session.create(
-            f"Add paper {values['short_name'] or values['title']}",
-            lambda: papers.create(self.session.body_id, **values), papers.delete))
+        created = PaperDialog(self.session, parent=self).run(
+            lambda values: papers.add_paper(self.session, self.session.body_id, values))
         if created:
             select_id(self.view, created)
 
@@ -146,21 +145,15 @@ class PapersPage(QWidget):
         if cover is None:
             return
         PaperDialog(self.session, cover.paper, parent=self).run(
-            lambda values: self.session.update(self.session.tf.papers, cover.paper.id,
-                                               f"Edit {cover.paper.label}", **values))
+            lambda values: papers.edit_paper(self.session, cover.paper, values))
 
     def sign_off(self) -> None:
         cover = self.chosen()
         if cover is None:
             return
-        paper, papers = cover.paper, self.session.tf.papers
-        if not self._sign_off_despite_reviews_out(cover):
-            return
-        old = dict(signed_off_by_id=paper.signed_off_by_id, signed_off_on=paper.signed_off_on,
-                   sign_off_conditions=paper.sign_off_conditions, status=paper.status)
-        SignOffDialog(self.session, paper, parent=self).run(lambda values: self.session.perform(
-            f"Sign off {paper.label}", lambda: papers.sign_off(paper.id, **values),
-            lambda: papers.update(paper.id, **old)))
+        if self._sign_off_despite_reviews_out(cover):
+            SignOffDialog(self.session, cover.paper, parent=self).run(
+                lambda values: papers.sign_off(self.session, cover.paper, values))
 
     def _sign_off_despite_reviews_out(self, cover) -> bool:
         """Signing off ends the review: reviews still outstanding leave their
@@ -181,10 +174,8 @@ class PapersPage(QWidget):
         cover = self.chosen()
         if cover is None:
             return
-        papers = self.session.tf.papers
-        LinkDialog(self.session, parent=self).run(lambda values: self.session.create(
-            f"Send {cover.paper.label} to a meeting",
-            lambda: papers.link(cover.paper.id, **values), papers.unlink))
+        LinkDialog(self.session, parent=self).run(
+            lambda values: papers.send_to_meeting(self.session, cover.paper, values))
 
     def open_document(self) -> None:
         cover = self.chosen()
@@ -200,9 +191,7 @@ class PapersPage(QWidget):
     def delete_paper(self) -> None:
         cover = self.chosen()
         if cover is not None:
-            papers = self.session.tf.papers
-            self.session.delete(f"Delete {cover.paper.label}",
-                                lambda: papers.delete(cover.paper.id))
+            papers.delete_paper(self.session, cover.paper)
 
     def tag(self) -> None:
         cover = self.chosen()
@@ -211,9 +200,7 @@ class PapersPage(QWidget):
         name, ok = QInputDialog.getText(
             self, "Tag the Paper", "Organisation or topic the paper touches (e.g. MSP):")
         if ok and name.strip():
-            tags = self.session.tf.papers.tags
-            self.session.create(f"Tag {cover.paper.label}",
-                                lambda: tags.add(name, paper_id=cover.paper.id), tags.remove)
+            papers.tag_paper(self.session, cover.paper, name)
 
     # -- reviews -------------------------------------------------------------------------
 
@@ -221,11 +208,8 @@ class PapersPage(QWidget):
         cover = self.chosen()
         if cover is None:
             return
-        found = self.session.tf.reviews
         NominateDialog(self.session, cover.paper.id, parent=self).run(
-            lambda values: self.session.create(
-                f"Nominate a reviewer for {cover.paper.label}",
-                lambda: found.nominate(cover.paper.id, **values), found.delete))
+            lambda values: papers.nominate(self.session, cover.paper, values))
 
     def _status_would_change(self) -> bool:
         rows = self.reviewers_view.selectionModel().selectedRows()
@@ -235,17 +219,14 @@ class PapersPage(QWidget):
     def set_status(self) -> None:
         review_id = selected_id(self.reviewers_view)
         if review_id:
-            self.session.update(self.session.tf.reviews, review_id, "Change review status",
-                                status=self.status.currentData())
+            papers.set_review_status(self.session, review_id, self.status.currentData())
 
     def suggest(self) -> None:
         cover = self.chosen()
         if cover is None:
             return
-        found = self.session.tf.reviews
-        SuggestDialog(self.session, parent=self).run(lambda values: self.session.create(
-            f"Suggest {values['name']}", lambda: found.suggest(cover.paper.id, **values),
-            found.remove_suggestion))
+        SuggestDialog(self.session, parent=self).run(
+            lambda values: papers.suggest_reviewer(self.session, cover.paper, values))
 
     # -- drafts and print ----------------------------------------------------------------
 

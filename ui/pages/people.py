@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QMessageBox, QVBoxLayou
 from secretariat.membership.people import NamesakeError
 
 from ..dialogs.person import PersonDialog
+from ..edits import people
 from ..models.people import PeopleModel
 from ..session import Session
 from ..tables import empty_hint, select_id, show_id, table_view
@@ -59,18 +60,13 @@ class PeoplePage(QWidget):
             self.refresh()
 
     def add_person(self) -> None:
-        people = self.session.tf.people
-
         def add(values) -> str | None:
             person, membership = values
-            found = people.namesakes(person["name"])
+            found = self.session.tf.people.namesakes(person["name"])
             if found and not self._someone_else(NamesakeError(person["name"], found)):
                 return None
-            return self.session.create(
-                f"Add {person['name'] or person['role_title']}",
-                lambda: people.create(self.session.body_id, **person, **membership,
-                                      namesake_ok=bool(found)),
-                people.delete)
+            return people.add_person(self.session, self.session.body_id, person, membership,
+                                     namesake_ok=bool(found))
 
         created = PersonDialog(self.session, parent=self).run(add)
         if created:
@@ -89,29 +85,20 @@ class PeoplePage(QWidget):
         current = self.chosen()
         if current is None:
             return False
-        people = self.session.tf.people
-        others = [bp.person for bp in people.in_body(self.session.body_id)
+        tf = self.session.tf
+        others = [bp.person for bp in tf.people.in_body(self.session.body_id)
                   if bp.person.id != current.person.id]
         names = [p.display_name + (f" ({p.organisation})" if p.organisation else "")
                  for p in others]
-        twins = {p.id for p in people.namesakes(current.person.name, current.person.id)}
+        twins = {p.id for p in tf.people.namesakes(current.person.name, current.person.id)}
         first = next((i for i, p in enumerate(others) if p.id in twins), 0)
         name, ok = QInputDialog.getItem(
             self, "Merge Into", f"{current.person.display_name} is the same person as:",
             names, first, False)
         if not ok:
             return False
-        duplicate, into = current.person.id, others[names.index(name)]
-        removed: list = []
-
-        def apply():
-            changes, rows = people.merge(duplicate, into.id)
-            removed[:] = rows
-            return changes
-
-        done = self.session.perform(
-            f"Merge {current.person.display_name} into {into.display_name}", apply,
-            lambda: people.undo_merge(removed))
+        into = others[names.index(name)]
+        done = people.merge(self.session, current.person, into)
         if done:
             select_id(self.view, into.id)
         return done
@@ -120,26 +107,21 @@ class PeoplePage(QWidget):
         current = self.chosen()
         if current is None:
             return
-        people = self.session.tf.people
-        person_id, membership_id = current.person.id, current.membership.id
         old = ({k: getattr(current.person, k) for k in ("name", "role_title", "organisation",
                                                        "email", "notes")},
                {k: getattr(current.membership, k) for k in ("role", "joined_on", "left_on")})
-
-        def write(values):
-            return people.update_with_membership(person_id, membership_id, *values)
 
         def save(new) -> bool | None:
             if new == old:
                 return True
             renamed = new[0]["name"].strip() != old[0]["name"]
-            found = renamed and people.namesakes(new[0]["name"], person_id)
+            found = renamed and self.session.tf.people.namesakes(new[0]["name"],
+                                                                 current.person.id)
             if found:  # asked, as when adding someone; no: the dialog stays to change it
                 if not self._someone_else(NamesakeError(new[0]["name"], found)):
                     return None
                 new = ({**new[0], "namesake_ok": True}, new[1])
-            return self.session.perform(f"Edit {current.person.display_name}",
-                                        lambda: write(new), lambda: write(old)) or None
+            return people.edit_person(self.session, current, new, old) or None
 
         PersonDialog(self.session, current, parent=self).run(save)
 
@@ -150,15 +132,9 @@ class PeoplePage(QWidget):
         on = ask_date(self, "Left the Body", f"{current.person.display_name} left on:")
         if not on:
             return
-        people, membership = self.session.tf.people, current.membership
-        self.session.perform(
-            f"Mark {current.person.display_name} as having left",
-            lambda: people.mark_left(membership.id, on),
-            lambda: people.update_membership(membership.id, left_on=None))
+        people.mark_left(self.session, current, on)
 
     def delete_person(self) -> None:
         current = self.chosen()
         if current is not None:
-            people = self.session.tf.people
-            self.session.delete(f"Delete {current.person.display_name}",
-                                lambda: people.delete(current.person.id))
+            people.delete_person(self.session, current.person)

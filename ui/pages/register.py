@@ -14,6 +14,7 @@ from secretariat.errors import NotFoundError
 
 from .. import palette
 from ..dialogs.form import FormDialog
+from ..edits import register
 from ..models.register_model import RegisterModel
 from ..session import Session
 from ..tables import empty_hint, select_id, table_view
@@ -174,39 +175,11 @@ class RegisterPage(QWidget):
 
     # -- edits ---------------------------------------------------------------------
 
-    def _edit(self, text: str, person_id: str, apply, report=None) -> bool:
-        """One undoable change to someone's entry (and perhaps the chair); a
-        refusal goes to ``report`` if given (see ``Session.perform``)."""
-        before = self.tf.attendance.snapshot(self.meeting_id, person_id)
-        after = []
-
-        def do():
-            if after:
-                return self.tf.attendance.put_back(after[0])
-            changes = apply()
-            after.append(self.tf.attendance.snapshot(self.meeting_id, person_id))
-            return changes
-
-        return self.session.perform(text, do, lambda: self.tf.attendance.put_back(before),
-                                    report)
-
-    def _name(self, person_id: str) -> str:
-        return self.tf.people.get(person_id).display_name
-
     def mark(self, person_id: str, status: str, report=None) -> bool:
-        return self._edit(f"Mark {self._name(person_id)} {status}", person_id,
-                          lambda: self.tf.attendance.mark(self.meeting_id, person_id, status),
-                          report)
+        return register.mark(self.session, self.meeting_id, person_id, status, report)
 
     def set_chair(self, person_id: str | None, report=None) -> bool:
-        if person_id is None:
-            current = self.tf.attendance.chair_of(self.meeting_id)
-            return current is None or self._edit(
-                "Clear the chair", current,
-                lambda: self.tf.attendance.set_chair(self.meeting_id, None))
-        return self._edit(f"{self._name(person_id)} in the chair", person_id,
-                          lambda: self.tf.attendance.set_chair(self.meeting_id, person_id),
-                          report)
+        return register.set_chair(self.session, self.meeting_id, person_id, report)
 
     def _pick(self, title: str, label: str, choices: list[tuple[str, str | None]]):
         """(ok, value) for one of (label, value) choices."""
@@ -226,11 +199,7 @@ class RegisterPage(QWidget):
     def add_official(self) -> bool:
         ok, person_id = self._pick("Add an official", "Official attending:",
                                    self._body_people(("official",)))
-        if not ok:
-            return False
-        return self._edit(f"Add {self._name(person_id)}", person_id,
-                          lambda: self.tf.attendance.add(self.meeting_id, person_id,
-                                                         capacity="official")[1])
+        return ok and register.add(self.session, self.meeting_id, person_id, "official")
 
     def add_guest(self) -> bool:
         ok, person_id = self._pick("Add a guest or presenter", "Who:",
@@ -244,10 +213,7 @@ class RegisterPage(QWidget):
         item_ids = choose_items(self, self.item_titles(), set())
         if item_ids is None:
             return False
-        return self._edit(f"Add {self._name(person_id)}", person_id,
-                          lambda: self.tf.attendance.add(self.meeting_id, person_id,
-                                                         capacity=capacity,
-                                                         item_ids=tuple(item_ids))[1])
+        return register.add(self.session, self.meeting_id, person_id, capacity, tuple(item_ids))
 
     def _entry(self, person_id: str | None):
         if person_id is None:
@@ -261,14 +227,11 @@ class RegisterPage(QWidget):
             return False
         body_id = self.tf.meetings.get(self.meeting_id).body_id
         ok, deputising_for_id = self._pick(
-            "Deputising", f"{self._name(person_id)} deputises for:",
+            "Deputising", f"{self.tf.people.get(person_id).display_name} deputises for:",
             [("(nobody)", "")] + [(bp.person.display_name, bp.person.id)
                                   for bp in self.tf.people.in_body(body_id)
                                   if bp.person.id != person_id])
-        if not ok:
-            return False
-        return self._edit("Set deputising", person_id,
-                          lambda: self.tf.attendance.set_deputising(entry.id, deputising_for_id))
+        return ok and register.set_deputising(self.session, entry, deputising_for_id)
 
     def set_items(self) -> bool:
         person_id = self.chosen()
@@ -276,10 +239,7 @@ class RegisterPage(QWidget):
         if entry is None:
             return False
         chosen = choose_items(self, self.item_titles(), set(self.tf.attendance.item_ids(entry.id)))
-        if chosen is None:
-            return False
-        return self._edit("Set items attended for", person_id,
-                          lambda: self.tf.attendance.set_items(entry.id, chosen))
+        return chosen is not None and register.set_items(self.session, entry, chosen)
 
     def _note_time(self, which: str) -> bool:
         person_id = self.chosen()
@@ -289,12 +249,8 @@ class RegisterPage(QWidget):
         ok, item_id = self._pick("Arrived late" if which == "arrived" else "Left early",
                                  "During which item:", [("(not noted)", "")] + [
                                      (t, i) for i, t in self.item_titles().items()])
-        if not ok:
-            return False
-        times = {"arrived_item_id": entry.arrived_item_id, "left_item_id": entry.left_item_id,
-                 f"{which}_item_id": item_id or None}
-        return self._edit("Note late arrival" if which == "arrived" else "Note early departure",
-                          person_id, lambda: self.tf.attendance.note_times(entry.id, **times))
+        note = register.note_arrival if which == "arrived" else register.note_departure
+        return ok and note(self.session, entry, item_id or None)
 
     def arrived(self) -> bool:
         return self._note_time("arrived")
@@ -307,5 +263,4 @@ class RegisterPage(QWidget):
         entry = self._entry(person_id)
         if entry is None:
             return False
-        return self._edit(f"Remove {self._name(person_id)} from the register", person_id,
-                          lambda: self.tf.attendance.remove(entry.id)[0])
+        return register.remove(self.session, entry)

@@ -4,17 +4,11 @@ waiting or held). Placing a suggestion is done from a meeting's agenda."""
 
 from PySide6.QtWidgets import QCheckBox, QInputDialog, QVBoxLayout, QWidget
 
+from ..edits import suggestions
 from ..models.records import Column, RecordTableModel
 from ..session import Session
 from ..tables import table_view
 from ..widgets import button, button_row, day_text, enable_while
-
-
-def change_suggestion(session: Session, text: str, suggestion_id: str, apply) -> bool:
-    """One undoable change to a suggestion; undo puts its row back as it was."""
-    old = session.tf.suggestions.raw(suggestion_id)
-    return session.perform(text, lambda: apply(suggestion_id),
-                           lambda: session.tf.restore_rows([("agenda_suggestions", old)]))
 
 
 def ask_reason(parent: QWidget, title: str, label: str) -> str | None:
@@ -97,26 +91,23 @@ class SuggestionsPage(QWidget):
         name, ok = QInputDialog.getItem(self, "New suggestion", "Suggested by:", names, 0, False)
         if not ok:
             return None
-        by_id = dict(members).get(name)
-        return self.session.create(
-            "New suggestion",
-            lambda: self.tf.suggestions.create(self.session.body_id, title, by_id),
-            self.tf.suggestions.delete)
+        return suggestions.suggest(self.session, self.session.body_id, title,
+                                   dict(members).get(name))
 
-    def _change(self, text: str, apply, ask: tuple[str, str] | None = None) -> bool:
-        """One change to the chosen suggestion, with the reason asked for first."""
+    def _with_reason(self, change, ask: tuple[str, str]) -> bool:
+        """A change to the chosen suggestion, with the reason asked for first."""
         suggestion_id = self.chosen()
         if suggestion_id is None:
             return False
-        reason = ask_reason(self, *ask) if ask else ""
-        return reason is not None and change_suggestion(
-            self.session, text, suggestion_id, lambda s: apply(s, reason) if ask else apply(s))
+        reason = ask_reason(self, *ask)
+        return reason is not None and change(self.session, suggestion_id, reason)
 
     def hold(self) -> bool:
-        return self._change("Hold suggestion", self.tf.suggestions.hold, HOLD)
+        return self._with_reason(suggestions.hold, HOLD)
 
     def decline(self) -> bool:
-        return self._change("Decline suggestion", self.tf.suggestions.decline, DECLINE)
+        return self._with_reason(suggestions.decline, DECLINE)
 
     def reopen(self) -> bool:
-        return self._change("Reopen suggestion", self.tf.suggestions.reopen)
+        suggestion_id = self.chosen()
+        return suggestion_id is not None and suggestions.reopen(self.session, suggestion_id)
