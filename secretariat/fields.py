@@ -250,6 +250,7 @@ def problems(store) -> list[str]:
     return found
 
 
+@functools.lru_cache(maxsize=8192)  # a file's names, compared again at each new person
 def same_name(name: str) -> str:
     """A name as two spellings of one person compare: case, accents, spacing and
     characters that cannot be seen aside."""

@@ -11,6 +11,8 @@ and the rest flows as paragraphs under the table. Nothing is dropped.
 """
 
 
+from typing import NamedTuple
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -19,6 +21,7 @@ from reportlab.platypus import Table, TableStyle
 
 from . import fonts
 from .layout import WIDTH
+from .paged_table import ROWS_AT_A_TIME, PagedTable
 from .paragraph import Paragraph
 from .text import clean, esc
 
@@ -136,7 +139,8 @@ def grid(header: list[str] | None, rows: list[list], widths: list[float], styles
     are fractions of the text width.
 
     A long cell shows its first part; the table breaks after its row, the rest
-    follows as paragraphs, and the table carries on below them.
+    follows as paragraphs, and the table carries on below them. A table of
+    many rows makes its paragraphs a page at a time (``PagedTable``).
     """
     story, table_rows = [], []
     for row in rows:
@@ -147,8 +151,8 @@ def grid(header: list[str] | None, rows: list[list], widths: list[float], styles
             if isinstance(cell, Cell):
                 shown, rest = cut(clean(cell.text), CELL_LIMIT)
                 marker = f" <i>{CONTINUED}</i>" if rest else ""
-                cell = Paragraph(cell.before + esc(shown) + marker + cell.after,
-                                 _fitting(styles[cell.style], shown, WIDTH * widths[column]))
+                cell = _Text(cell.before + esc(shown) + marker + cell.after, cell.style,
+                             shown, WIDTH * widths[column])
                 if rest:
                     overflow.append((header[column] if header else "", rest))
             cells.append(cell)
@@ -163,6 +167,15 @@ def grid(header: list[str] | None, rows: list[list], widths: list[float], styles
     if table_rows or not story:
         story.append(_table(header, table_rows, widths, styles, ruled))
     return story
+
+
+class _Text(NamedTuple):
+    """A cell's text, ready to be made a paragraph when its row is laid out."""
+
+    markup: str
+    style: str
+    shown: str  # the user's words in it, which decide whether it must print smaller
+    width: float
 
 
 SMALLEST = 6.5  # points: a cell's text is not made smaller than this
@@ -183,10 +196,24 @@ def _fitting(style, text: str, width: float):
                           leading=size * style.leading / style.fontSize)
 
 
-def _table(header, rows, widths, styles, ruled: bool) -> Table:
+def _table(header, rows, widths, styles, ruled: bool):
+    def make(carried: list, more) -> Table:
+        return _made_table(header, carried + [_cells(row, styles) for row in more], widths,
+                           styles, ruled)
+    if len(rows) > ROWS_AT_A_TIME:
+        return PagedTable(make, rows)
+    return make([], rows)
+
+
+def _cells(row: list, styles) -> list:
+    return [Paragraph(cell.markup, _fitting(styles[cell.style], cell.shown, cell.width))
+            if isinstance(cell, _Text) else cell for cell in row]
+
+
+def _made_table(header, rows, widths, styles, ruled: bool) -> Table:
     data = [[Paragraph(esc(h), styles["CellBold"]) for h in header]] if header else []
     table = Table(data + rows, colWidths=[WIDTH * w for w in widths],
-                  repeatRows=1 if header else 0, hAlign="LEFT", splitInRow=1)
+                  repeatRows=1 if header else 0, hAlign="LEFT", splitByRow=0, splitInRow=1)
     if ruled:
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -17,6 +17,7 @@ from reportlab.platypus import CondPageBreak, SimpleDocTemplate, Table
 from ..frozen import record
 from ..progress import Progress, ignore
 from . import fonts
+from .paged_table import PagedTable
 from .text import clean, for_the_eye
 
 PAGE = A4
@@ -57,34 +58,37 @@ def stylesheet() -> StyleSheet1:
 
 
 def _numbered_canvas(settings: PageSettings):
-    """A canvas that holds its pages until the end so each can say "of y"."""
+    """A canvas that writes each page as it is finished; its "page x of y" is
+    a small form the page names and the end of the document writes, once y is
+    known (holding every page until then held 80 MB for a 2,000-page log)."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            self._held = []
+            self._pages = 0
 
         def showPage(self):
-            self._held.append(dict(self.__dict__))
-            self._startPage()
+            self._pages += 1
+            self._decorate(self._pages)
+            super().showPage()
 
         def save(self):
-            total = len(self._held)
-            for number, state in enumerate(self._held, start=1):
-                self.__dict__.update(state)
-                self._decorate(number, total)
-                super().showPage()
+            width = PAGE[0]
+            for number in range(1, self._pages + 1):
+                self.beginForm(f"page-{number}")
+                self.setFont(fonts.REGULAR, 8.5)
+                self.drawRightString(width - MARGIN, 12 * mm, f"page {number} of {self._pages}")
+                self.endForm()
             super().save()
 
-        def _decorate(self, number: int, total: int):
+        def _decorate(self, number: int):
             width, height = PAGE
             self.saveState()
+            self.doForm(f"page-{number}")
             self.setFont(fonts.BOLD, 9)
             marking = for_the_eye(clean(settings.marking))
             self.drawCentredString(width / 2, height - 12 * mm, marking)
             self.drawCentredString(width / 2, 8 * mm, marking)
-            self.setFont(fonts.REGULAR, 8.5)
-            self.drawRightString(width - MARGIN, 12 * mm, f"page {number} of {total}")
             if settings.draft:
                 self.setFont(fonts.BOLD, 90)
                 self.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.35))
@@ -105,7 +109,7 @@ def build_pdf(story: list, settings: PageSettings, progress: Progress = ignore) 
         out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN + 4 * mm,
         title=settings.title, author=settings.author, subject="", keywords="",
-        creator="Taskforce Secretariat")
+        creator="Taskforce Secretariat", pageCompression=1)
     doc.setProgressCallBack(_reporter(progress))
     doc.build(_headings_kept_with_text(story), canvasmaker=_numbered_canvas(settings))
     return out.getvalue()
@@ -119,6 +123,8 @@ LONG_TEXT = 2500  # ...characters in its cells: a table this long may not fit th
 def _long(flowable) -> bool:
     """A table that may be taller than what is left of a page (told cheaply, from
     its rows and the length of its text, not by laying it out)."""
+    if isinstance(flowable, PagedTable):
+        return True
     if not isinstance(flowable, Table):
         return False
     rows = flowable._cellvalues

@@ -127,7 +127,9 @@ class Actions(Manager[Action]):
         return self._load("a.meeting_id = ?", (meeting_id,))
 
     def of_item(self, item_id: str) -> list[Action]:
-        return self._load("a.item_id = ?", (item_id,))
+        # (by way of its meeting, so that the index of the meeting's actions serves)
+        return self._load("a.meeting_id = (SELECT meeting_id FROM agenda_items WHERE id = ?) "
+                          "AND a.item_id = ?", (item_id, item_id))
 
     def log(self, body_id: str | None = None, status: str | None = None,
             owner: str | None = None, meeting_id: str | None = None,
@@ -235,8 +237,9 @@ class Actions(Manager[Action]):
         wanted = " ".join((text or "").split())
         if not wanted:
             raise ValidationError("An owner cannot be empty.")
+        # People first, each term by its own index (s17), then their membership.
         row = self._store.row(
-            """SELECT p.id FROM people p JOIN memberships s ON s.person_id = p.id
+            """SELECT p.id FROM people p CROSS JOIN memberships s ON s.person_id = p.id
                WHERE s.body_id = ? AND (p.id = ? OR lower(p.name) = lower(?)
                      OR (p.name = '' AND lower(p.role_title) = lower(?)))
                ORDER BY p.id = ? DESC LIMIT 1""", (body_id, wanted, wanted, wanted, wanted))
@@ -266,7 +269,8 @@ class Actions(Manager[Action]):
         due_date, due_text = parse_due(due)
         body_id = self._store.scalar("SELECT body_id FROM meetings WHERE id = ?", (meeting_id,))
         position = self._store.scalar(
-            "SELECT coalesce(max(position), 0) + 1 FROM actions WHERE item_id = ?", (item_id,))
+            "SELECT coalesce(max(position), 0) + 1 FROM actions WHERE meeting_id = ? "
+            "AND item_id = ?", (meeting_id, item_id))
         with self._store.transaction():
             action_id = self._store.insert(self.table, {
                 "meeting_id": meeting_id, "item_id": item_id, "position": position,

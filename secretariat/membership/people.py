@@ -144,9 +144,9 @@ class People(Manager[Person]):
         wanted = same_name(name or "")
         if not wanted:
             return []
-        rows = self._store.rows("SELECT * FROM people WHERE name <> '' AND id IS NOT ?",
+        rows = self._store.rows("SELECT id, name FROM people WHERE name <> '' AND id IS NOT ?",
                                 (other_than,))
-        return [self._from_row(r) for r in rows if same_name(r["name"]) == wanted]
+        return [self.get(r["id"]) for r in rows if same_name(r["name"]) == wanted]
 
     def merge(self, duplicate_id: str, into_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
         """One person recorded twice: every record of the duplicate becomes the

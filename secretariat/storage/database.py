@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from . import schema
-from ..errors import (DiskFullError, FileProblem, NotSavedError, ReadOnlyError,
+from ..errors import (DiskFullError, FileProblem, NotFoundError, NotSavedError, ReadOnlyError,
                       UserFacingError, disk_full)
 from ..progress import Progress, ignore
 from . import backups, known_schema, migrations, opening, seal, search_queue
@@ -167,23 +167,38 @@ class Store:
         stamp = now_stamp()
         row = {"id": new_id(), "created_at": stamp, "updated_at": stamp,
                **self.checked(table, values)}
-        with self.transaction() as db:
-            db[table].insert(row)
+        self.restore(table, row)
         return row
+
+    # Rows are written by plain statements rather than sqlite-utils' table
+    # methods, which read the file's list of tables before every write (at
+    # 50,000 actions a tenth of the time of writing them).
 
     def restore(self, table: str, row: dict) -> None:
         """Put back a row exactly as it was (undo of a delete)."""
-        with self.transaction() as db:
-            db[table].insert(row)
+        columns = ", ".join(map(identifier, row))
+        with self.transaction():
+            self.conn.execute(f"INSERT INTO {identifier(table)} ({columns}) "
+                              f"VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
 
     def update(self, table: str, record_id: str, values: dict) -> None:
-        with self.transaction() as db:
-            db[table].update(record_id, {**self.checked(table, values),
-                                         "updated_at": now_stamp()})
+        values = {**self.checked(table, values), "updated_at": now_stamp()}
+        sets = ", ".join(f"{identifier(column)} = ?" for column in values)
+        with self.transaction():
+            self._one_row(table, self.conn.execute(
+                f"UPDATE {identifier(table)} SET {sets} WHERE id = ?",
+                (*values.values(), record_id)))
 
     def delete(self, table: str, record_id: str) -> None:
-        with self.transaction() as db:
-            db[table].delete(record_id)
+        with self.transaction():
+            self._one_row(table, self.conn.execute(
+                f"DELETE FROM {identifier(table)} WHERE id = ?", (record_id,)))
+
+    @staticmethod
+    def _one_row(table: str, cursor: sqlite3.Cursor) -> None:
+        if cursor.rowcount != 1:
+            raise NotFoundError(f"That record ({table}) no longer exists: it may have been "
+                                "deleted, or undone.")
 
     def delete_with_dependents(self, table: str, record_id: str) -> list[tuple[str, dict]]:
         """Delete a record and what its foreign keys cascade to, in one write.

@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
-def _peak_kb() -> int:
+def peak_kb() -> int:
     """This program's peak resident memory. On Linux ru_maxrss also counts what
     the benchmark's own process held when it forked this one (it survives
     exec), so the peak of this address space is read instead."""
@@ -28,7 +28,7 @@ def _peak_kb() -> int:
 
 
 def _report(window) -> None:
-    print(f"shown {_peak_kb()}", flush=True)
+    print(f"shown {peak_kb()}", flush=True)
     window.close()
     os._exit(0)
 

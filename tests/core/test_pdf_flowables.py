@@ -2,6 +2,7 @@
 a page, table cells longer than a page, pastes of 100,000 characters."""
 
 import io
+import re
 
 import pypdf
 import pytest
@@ -49,3 +50,20 @@ def test_a_short_cell_and_heading_print_as_they_are():
                  + flowables.grid(["Who"], [["Ed Mayo"]], [1.0], styles))
     assert "2. Chair's update Who Ed Mayo" in text
     assert flowables.CONTINUED not in text and "continued:" not in text
+
+
+def test_a_table_of_thousands_of_rows_prints_each_row_once_in_order_under_its_header():
+    styles = stylesheet()
+    # Rows of one line, and rows of many (some taller than what is left of a page).
+    rows = [[f"Row {n:04d}", ("Agreed at length. " * (40 if n % 7 == 0 else 1)).strip()]
+            for n in range(1, 1501)]
+    pdf = build_pdf(flowables.grid(["Who", "Action"], rows, [0.3, 0.7], styles),
+                    PageSettings(title="test"))
+    pages = [" ".join(page.extract_text().split())
+             for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) > 40
+    printed = re.findall(r"Row (\d{4})", " ".join(pages))
+    assert printed == [f"{n:04d}" for n in range(1, 1501)]
+    assert all(page.count("Who Action") == 1 for page in pages)
+    assert " ".join(pages).count("Agreed") == sum(  # (a row cut by a page break: no word lost)
+        40 if n % 7 == 0 else 1 for n in range(1, 1501))

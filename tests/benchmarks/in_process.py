@@ -1,0 +1,102 @@
+"""The figures measured inside the benchmark's own process: edits, marking the
+register, search, and the action log's page in the window."""
+
+import statistics
+import time
+from pathlib import Path
+
+SEARCHES = ("pension", "Okafor", "draft pension report", '"social value framework"',
+            "Kowalski trust", "Circulate", "tender*", "members -pension", "library OR leisure")
+TYPED = "social value"  # searched keystroke by keystroke, as the search box does
+PAGE = "Actions"
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def timed(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return (time.perf_counter() - started) * 1000
+
+
+def in_process(path: Path, runs: int) -> dict[str, float]:
+    from secretariat import search
+    from secretariat.taskforce import Taskforce
+
+    found = {}
+    with Taskforce.open(path) as tf:
+        people = [p.id for p in tf.people.all()[:50]]
+        # The p95 of one stretch of edits swings twofold between runs on a busy
+        # machine (the scheduler's tail, a WAL checkpoint every ~70 edits); the
+        # median of the p95s of several stretches of 100 holds still.
+        stretches = [[timed(lambda p=p, n=n: tf.people.update(p, notes=f"Edit {n}"))
+                      for n, p in enumerate(people * 2, start=100 * stretch)]
+                     for stretch in range(2 * runs)]
+        found["edit"] = statistics.median([p95(edits) for edits in stretches])
+        found["mark"] = _marking(tf, runs)
+        found["search"] = p95([timed(lambda q=q: search.search(tf.store, q))
+                               for q in SEARCHES for _ in range(runs)])
+        found["typed"] = p95([timed(lambda q=TYPED[:n]: search.search(tf.store, q,
+                                                                      as_you_type=True))
+                              for n in range(1, len(TYPED) + 1) for _ in range(runs)])
+    found.update(_action_log(path, runs))
+    return found
+
+
+def _marking(tf, runs: int) -> float:
+    """A press of P, A or X in the last meeting's register, for its body's last
+    40 members in turn, each marked present, then apologies, then absent."""
+    meeting = max(tf.meetings.of_body(tf.bodies.all()[0].id), key=lambda m: m.date)
+    members = [p.person.id for p in tf.people.members_on(meeting.body_id, meeting.date)][-40:]
+    return statistics.median([
+        timed(lambda p=person, s=status: tf.attendance.mark(meeting.id, p, s))
+        for _ in range(runs) for status in ("present", "apologies", "absent")
+        for person in members])
+
+
+def _action_log(path: Path, runs: int) -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    from secretariat.taskforce import Taskforce
+    from ui.pages import PAGES
+    from ui.session import Session
+
+    factory = dict(PAGES)[PAGE]
+    app = QApplication.instance() or QApplication([])
+    with Taskforce.open(path) as tf:
+        session = Session(tf)
+        first, changes, stalls = [], [], []
+        for _ in range(runs):
+            def show():
+                show.page = factory(session)
+                show.page.resize(1100, 700)
+                show.page.show()
+                app.processEvents()
+            first.append(timed(show))
+            page = show.page
+            status = page.status
+            for index in range(status.count()):
+                changes.append(timed(lambda i=index, pick=status.setCurrentIndex: (
+                    pick(i), app.processEvents())))
+            status.setCurrentIndex(status.findData(None))  # all actions
+            app.processEvents()
+            stalls.append(_longest_scroll_step(app, page.table.view))
+            page.close()
+            page.deleteLater()
+            app.processEvents()
+    return {"first screen": statistics.median(first), "filter": p95(changes),
+            "scroll": statistics.median(stalls)}
+
+
+def _longest_scroll_step(app, view) -> float:
+    """Through the whole log a page at a time, or in 200 strides where it is
+    longer than 200 pages (as the scroll bar is dragged)."""
+    bar = view.verticalScrollBar()
+    bar.setValue(0)
+    app.processEvents()
+    stride = max(bar.pageStep(), bar.maximum() // 200)
+    return max((timed(lambda v=value: (bar.setValue(v), app.processEvents()))
+                for value in range(stride, bar.maximum() + stride, stride)), default=0.0)
