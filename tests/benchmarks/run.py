@@ -14,6 +14,7 @@ asserts a time.
 """
 
 import argparse
+import itertools
 import os
 import statistics
 import subprocess
@@ -67,7 +68,7 @@ def flat(times: float = 1.5):
 def linear(v: dict[int, float]) -> bool:
     """Ten times the data costs at most ten times as much (and a fifth more)."""
     scales = sorted(v)
-    return all(v[b] <= 1.2 * (b / a) * v[a] for a, b in zip(scales, scales[1:]))
+    return all(v[b] <= 1.2 * (b / a) * v[a] for a, b in itertools.pairwise(scales))
 
 
 def median(samples: list[float]) -> float:
