@@ -1,5 +1,6 @@
 """Commands that print a meeting's agenda and attendance over a period."""
 
+from ..meeting import agenda_content
 from . import body_named, open_existing, pdf_command, say, the_body, write_pdf
 
 
@@ -16,7 +17,7 @@ def run_agenda(args) -> int:
 
     with open_existing(args.path) as tf:
         meeting = tf.meetings.find_one(args.meeting, body_named(tf, args.body))
-        doc = agenda_pdf.build(tf, meeting.id)
+        doc = agenda_content.build(tf, meeting.id)
     write_pdf(args.output, agenda_pdf, doc)
     say(f"Wrote the agenda of {doc.date} to {args.output}")
     return 0

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidgetItem,
                                QSpinBox, QSplitter, QWidget)
 
+from secretariat.meeting import agenda_content
 from secretariat.meeting.agenda import AGENDA_STATUSES
 from secretariat.meeting.agenda_items import STATUSES
 from secretariat.meeting.standing_items import PURPOSES
@@ -455,7 +456,7 @@ class AgendaPage(QWidget):
     def make_document(self, ready: Ready):
         from secretariat.documents import agenda_pdf
 
-        doc = agenda_pdf.build(self.tf, self.meeting_id)
+        doc = agenda_content.build(self.tf, self.meeting_id)
         day = self.tf.meetings.get(self.meeting_id).date  # named as the minutes are
         return hand_over(self, ready, agenda_pdf, doc, "the agenda", f"agenda {day}.pdf")
 
