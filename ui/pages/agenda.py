@@ -19,7 +19,7 @@ from secretariat.errors import NotFoundError, UserFacingError
 from secretariat.values import day_month_year, time_to_text
 
 from .. import palette
-from ..exports import Ready, hand_over, save_document
+from ..exports import Ready, hand_over, save_document, save_word
 from ..minutes_edits import may_change
 from ..models.agenda_model import AgendaModel
 from ..session import Session
@@ -113,7 +113,10 @@ class AgendaPage(QWidget):
                         ("&Edit standing items…", self.edit_standing_items,
                          "The items every new meeting's agenda starts with"),
                         ("&Copy from…", self.copy_from, "Copy another meeting's agenda"),
-                        ("Save as P&DF…", lambda: self.save_pdf(), "Print the agenda")]),
+                        ("Save as P&DF…", lambda: self.save_pdf(), "Print the agenda"),
+                        # no key of its own: every letter of its name has one here
+                        ("Save as Word…", lambda: self.save_word(),
+                         "A Word document of the agenda, to edit")]),
         ], [self.form, QLabel("Offered: deferred items and suggestions"), (self.offered, 1),
             button_row([on_offered[0], hold, on_offered[1]])])
         enable_while(lambda: self.current_id() is not None, on_item,
@@ -457,9 +460,19 @@ class AgendaPage(QWidget):
         from secretariat.documents import agenda_pdf
 
         doc = agenda_content.build(self.tf, self.meeting_id)
-        day = self.tf.meetings.get(self.meeting_id).date  # named as the minutes are
-        return hand_over(self, ready, agenda_pdf, doc, "the agenda", f"agenda {day}.pdf")
+        return hand_over(self, ready, agenda_pdf, doc, "the agenda", self._file_name(".pdf"))
 
     def save_pdf(self) -> str | None:
         return self.make_document(lambda doc: save_document(self, self.session, doc))
+
+    def save_word(self) -> str | None:
+        from secretariat.documents import agenda_docx
+
+        doc = agenda_content.build(self.tf, self.meeting_id)
+        return save_word(self, self.session, "the agenda", self._file_name(".docx"),
+                         agenda_docx.render(doc))
+
+    def _file_name(self, suffix: str) -> str:
+        day = self.tf.meetings.get(self.meeting_id).date  # named as the minutes are
+        return f"agenda {day}{suffix}"
 
