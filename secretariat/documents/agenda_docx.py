@@ -10,31 +10,31 @@ lead, papers and time. DRAFT across every page until the agenda is agreed.
 from ..meeting.agenda_content import COLUMNS, AgendaDocument, timing
 from .docx_blocks import add, fill, table
 from .docx_layout import PageSettings, new_document, to_bytes
+from .docx_styles import STYLE, TABLE
 
 
 def render(doc: AgendaDocument) -> bytes:
     document = new_document(PageSettings(title=doc.metadata_title, marking=doc.marking,
                                          draft=doc.draft))
-    styles = document.styles
-    add(document, doc.heading, styles["Title"])
+    add(document, doc.heading, STYLE["Title"])
     for line in doc.title_lines:
-        add(document, line, styles["Centred"])
-    add(document, "AGENDA", styles["Title"])
+        add(document, line, STYLE["Centred"])
+    add(document, "AGENDA", STYLE["Title"])
     if not doc.items:
-        add(document, "No items yet.", styles["Normal"])
+        add(document, "No items yet.", STYLE["Normal"])
     else:
         made = table(document, COLUMNS, [[p.number if p.depth == 0 else "", "", p.lead,
                                           ", ".join(p.papers), timing(p)] for p in doc.items],
-                     styles["Table text"], styles["Table heading"])
+                     STYLE["Table text"], STYLE["Table heading"], STYLE[TABLE])
         for row, p in zip(made.rows[1:], doc.items, strict=True):
             cell = row.cells[1]
             if p.depth == 0:
-                fill(cell.paragraphs[0], p.item.title, character_style=styles["Strong"])
+                fill(cell.paragraphs[0], p.item.title, character_style=STYLE["Strong"])
             else:
                 fill(cell.paragraphs[0], f"{p.number}\u00a0\u00a0{p.item.title}",
-                     styles["Table sub-item"])
+                     STYLE["Table sub-item"])
             if notes := doc.notes(p):
-                fill(cell.add_paragraph(), notes, styles["Table text"], styles["Emphasis"])
+                fill(cell.add_paragraph(), notes, STYLE["Table text"], STYLE["Emphasis"])
     if doc.draft and doc.clock.warning:
-        add(document, doc.clock.warning, styles["Note"])
+        add(document, doc.clock.warning, STYLE["Note"])
     return to_bytes(document)

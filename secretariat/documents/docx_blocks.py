@@ -12,7 +12,7 @@ right-to-left paragraph, set from the right margin as in the PDFs.
 from docx.oxml import OxmlElement
 from docx.shared import Emu
 
-from .docx_layout import TABLE_STYLE, TEXT_WIDTH
+from .docx_layout import TEXT_WIDTH
 from .text import RIGHT_TO_LEFT, plain, right_to_left_first
 
 Columns = tuple[tuple[str, float], ...]  # each column's heading and share of the width
@@ -23,34 +23,39 @@ _AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:cont
                "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
-def fill(paragraph, text: str, style=None, character_style=None):
-    """Put user text (as typed) in a paragraph, in ``style``; returns the paragraph."""
+def fill(paragraph, text: str, style: str | None = None, character_style: str | None = None):
+    """Put user text (as typed) in a paragraph, in the style whose id is ``style``
+    (``docx_layout.new_document`` gives them); returns the paragraph."""
     text = plain(text)
     if style is not None:
-        paragraph.style = style
+        paragraph._p.style = style
     if text:
-        paragraph.add_run(text, character_style)
+        run = paragraph.add_run(text)
+        if character_style is not None:
+            run._r.style = character_style
         if RIGHT_TO_LEFT.search(text) and right_to_left_first(text):
             paragraph._p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"),
                                                                 *_AFTER_BIDI)
     return paragraph
 
 
-def add(container, text: str, style) -> None:
+def add(container, text: str, style: str) -> None:
     """User text as a new paragraph of a document or table cell."""
     fill(container.add_paragraph(), text, style)
 
 
-def table(document, columns: Columns, rows: list[list[str]], text_style, header_style=None):
-    """A table of user text in the house table style, its heading row repeated
-    on every page; with no ``header_style``, plain columns with no heading."""
+def table(document, columns: Columns, rows: list[list[str]], text_style: str,
+          header_style: str | None = None, table_style: str | None = None):
+    """A table of user text in ``table_style``, its heading row (in
+    ``header_style``) repeated on every page; with neither, plain columns."""
     made = document.add_table(rows=0, cols=len(columns))
     widths = [Emu(int(TEXT_WIDTH * share)) for _, share in columns]
     for column, width in zip(made.columns, widths, strict=True):
         column.width = width  # the grid, which each row added takes its cells' widths from
     made.autofit = False
+    if table_style is not None:
+        made._tbl.tblPr.style = table_style
     if header_style is not None:
-        made.style = document.styles[TABLE_STYLE]
         row = made.add_row()
         row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeated on each page
         for cell, (name, _) in zip(row.cells, columns, strict=True):
@@ -61,7 +66,7 @@ def table(document, columns: Columns, rows: list[list[str]], text_style, header_
     return made
 
 
-def in_columns(document, names: list[str], style, columns: int = 2) -> None:
+def in_columns(document, names: list[str], style: str, columns: int = 2) -> None:
     """Names down two columns, as the minutes set out who attended, or one a line."""
     if columns == 1:
         for name in names:

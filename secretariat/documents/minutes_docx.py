@@ -16,59 +16,58 @@ from ..meeting.minutes_content import (ACTION_COLUMNS, ARISING_COLUMNS, RESTRICT
                                        ItemMinutes, MinutesDocument)
 from .docx_blocks import add, in_columns, table
 from .docx_layout import PageSettings, new_document, to_bytes
+from .docx_styles import STYLE, TABLE
 
 
 def render(doc: MinutesDocument) -> bytes:
     document = new_document(PageSettings(title=doc.metadata_title, marking=doc.marking,
                                          draft=doc.draft))
-    styles = document.styles
-    add(document, doc.heading, styles["Title"])
+    add(document, doc.heading, STYLE["Title"])
     for line in doc.title_lines:
-        add(document, line, styles["Centred"])
-    add(document, "MINUTES", styles["Title"])
+        add(document, line, STYLE["Centred"])
+    add(document, "MINUTES", STYLE["Title"])
     if doc.publication:
-        add(document, "Version for publication", styles["Centred"])
+        add(document, "Version for publication", STYLE["Centred"])
     _register(document, doc)
     for item in doc.items:
         _item(document, item)
     if doc.corrections:
-        add(document, "Corrections", styles["Heading 1"])
+        add(document, "Corrections", STYLE["Heading 1"])
         for correction in doc.corrections:
-            add(document, correction, styles["List Bullet"])
+            add(document, correction, STYLE["List Bullet"])
     return to_bytes(document)
 
 
 def _register(document, doc: MinutesDocument) -> None:
-    styles = document.styles
     for section, names in doc.register:
-        add(document, section, styles["Heading 2"])
+        add(document, section, STYLE["Heading 2"])
         if not names:
-            add(document, "None recorded.", styles["Normal"])
+            add(document, "None recorded.", STYLE["Normal"])
         else:  # officials one a line, in the order recorded, as the seed minutes list them
-            in_columns(document, list(names), styles["Table text"],
+            in_columns(document, list(names), STYLE["Table text"],
                        1 if section == "Officials" else 2)
     if doc.declarations:  # when the agenda has no item for them
-        add(document, "Declarations of interest", styles["Heading 2"])
+        add(document, "Declarations of interest", STYLE["Heading 2"])
         for declaration in doc.declarations:
-            add(document, declaration, styles["List Bullet"])
+            add(document, declaration, STYLE["List Bullet"])
 
 
 def _item(document, item: ItemMinutes) -> None:
-    styles = document.styles
-    add(document, item.heading, styles["Heading 1" if item.level == 0 else "Heading 2"])
+    add(document, item.heading, STYLE["Heading 1" if item.level == 0 else "Heading 2"])
     if item.withheld:
-        add(document, WITHHELD, styles["Normal"])
+        add(document, WITHHELD, STYLE["Normal"])
         return
     if item.restricted:
-        add(document, RESTRICTED, styles["Note"])
+        add(document, RESTRICTED, STYLE["Note"])
     if item.note:
-        add(document, item.note, styles["Normal"])
+        add(document, item.note, STYLE["Normal"])
     for entry in item.entries:
-        add(document, entry.text, styles["Decision" if entry.kind == "decision" else "List Bullet"])
+        add(document, entry.text, STYLE["Decision" if entry.kind == "decision" else "List Bullet"])
         for sub_point in entry.sub_points:
-            add(document, sub_point, styles["List Bullet 2"])
+            add(document, sub_point, STYLE["List Bullet 2"])
     for label, columns, rows in (("Matters arising", ARISING_COLUMNS, item.arising_rows),
                                  ("Actions", ACTION_COLUMNS, item.action_rows)):
         if rows:
-            add(document, label, styles["Heading 3"])
-            table(document, columns, rows, styles["Table text"], styles["Table heading"])
+            add(document, label, STYLE["Heading 3"])
+            table(document, columns, rows, STYLE["Table text"], STYLE["Table heading"],
+                  STYLE[TABLE])
