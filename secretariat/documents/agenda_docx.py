@@ -9,13 +9,12 @@ lead, papers and time. DRAFT across every page until the agenda is agreed.
 
 from ..meeting.agenda_content import COLUMNS, AgendaDocument, timing
 from .docx_blocks import add, fill, table
-from .docx_layout import PageSettings, new_document, to_bytes
+from .docx_layout import new_document, to_bytes
 from .docx_styles import STYLE, TABLE
 
 
 def render(doc: AgendaDocument) -> bytes:
-    document = new_document(PageSettings(title=doc.metadata_title, marking=doc.marking,
-                                         draft=doc.draft))
+    document = new_document(doc.metadata_title, doc.marking, doc.draft)
     add(document, doc.heading, STYLE["Title"])
     for line in doc.title_lines:
         add(document, line, STYLE["Centred"])

@@ -18,7 +18,6 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm
 
-from ..frozen import record
 from . import docx_styles
 from .docx_styles import FONT, STYLE
 from .text import plain
@@ -28,17 +27,13 @@ MARGIN = Mm(20)
 TEXT_WIDTH = PAGE[0] - 2 * MARGIN
 
 
-@record
-class PageSettings:
-    title: str  # goes to the document's properties: never restricted content
-    marking: str = "OFFICIAL"
-    draft: bool = False
-    author: str = "Taskforce Secretariat"
+AUTHOR = "Taskforce Secretariat"
 
 
-def new_document(settings: PageSettings) -> WordDocument:
+def new_document(title: str, marking: str, draft: bool) -> WordDocument:
     """An empty A4 document in the house styles, the marking in its header and
-    footer, its pages numbered, and DRAFT across them when it is one."""
+    footer, its pages numbered, and DRAFT across them when it is one. The
+    ``title`` goes to its properties: never restricted content."""
     document = Document()
     docx_styles.install(document)
     section = document.sections[0]
@@ -46,11 +41,11 @@ def new_document(settings: PageSettings) -> WordDocument:
     section.left_margin = section.right_margin = MARGIN
     section.top_margin = section.bottom_margin = Mm(24)  # room for the marking, as the PDFs
     section.header_distance, section.footer_distance = Mm(10), Mm(7)
-    marking = plain(settings.marking)
+    marking = plain(marking)
     top = section.header.paragraphs[0]
     top._p.style = STYLE["Marking"]
     top.add_run(marking)
-    if settings.draft:
+    if draft:
         top._p.append(parse_xml(_WATERMARK))
     numbers = section.footer.paragraphs[0]
     numbers._p.style = STYLE["Page number"]
@@ -60,8 +55,8 @@ def new_document(settings: PageSettings) -> WordDocument:
     _field(numbers, "NUMPAGES")
     section.footer.add_paragraph(marking)._p.style = STYLE["Marking"]
     properties = document.core_properties
-    properties.title, properties.author = plain(settings.title), settings.author
-    properties.last_modified_by = settings.author
+    properties.title = plain(title)
+    properties.author = properties.last_modified_by = AUTHOR
     properties.comments = properties.subject = properties.keywords = properties.category = ""
     properties.created = properties.modified = dt.datetime.now(dt.UTC)
     properties.revision = 1

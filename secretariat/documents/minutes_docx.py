@@ -15,13 +15,12 @@ them.
 from ..meeting.minutes_content import (ACTION_COLUMNS, ARISING_COLUMNS, RESTRICTED, WITHHELD,
                                        ItemMinutes, MinutesDocument)
 from .docx_blocks import add, in_columns, table
-from .docx_layout import PageSettings, new_document, to_bytes
+from .docx_layout import new_document, to_bytes
 from .docx_styles import STYLE, TABLE
 
 
 def render(doc: MinutesDocument) -> bytes:
-    document = new_document(PageSettings(title=doc.metadata_title, marking=doc.marking,
-                                         draft=doc.draft))
+    document = new_document(doc.metadata_title, doc.marking, doc.draft)
     add(document, doc.heading, STYLE["Title"])
     for line in doc.title_lines:
         add(document, line, STYLE["Centred"])
