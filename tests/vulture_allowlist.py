@@ -26,6 +26,10 @@ _._pdfScale  # ReportLab's font face, pickled (documents/parsed_fonts.py)
 _._stored, _._path  # read back through __dict__ (documents/parsed_fonts.py)
 _.row_factory  # sqlite3
 _.calendar_name  # icalendar: a property writing NAME and X-WR-CALNAME
+# python-docx: properties that write the document's XML (documents/docx_layout.py, docx_blocks.py)
+_.page_width, _.page_height, _.left_margin, _.right_margin, _.top_margin, _.bottom_margin
+_.header_distance, _.footer_distance, _.last_modified_by, _.comments, _.keywords, _.modified
+_.revision, _.autofit
 _.__eq__, _.__hash__, _.__repr__, _.__setattr__, _.__delattr__  # Python (frozen.py)
 
 # Record fields that mirror a table's columns: Manager.update accepts a

@@ -1,10 +1,11 @@
-"""Files the user saves out of the app (PDFs, e-mail drafts, exports): where,
-checked before anything is written, and opened once written.
+"""Files the user saves out of the app (PDFs, Word documents, e-mail drafts,
+exports): where, checked before anything is written, and opened once written.
 
 A page or tab that shows a document has ``make_document(ready)``: it makes
 the PDF the page shows and hands it, as a ``Document``, to ``ready`` (at once,
 or after work on a worker thread); Save as PDF…, File > Print… and Print
-Preview… all start there.
+Preview… all start there. Save as Word… (the minutes and the agenda) writes
+the same content as a Word document to edit, through the same checks.
 """
 
 from pathlib import Path
@@ -24,6 +25,7 @@ from .file_dialogs import save_name
 from .session import Session
 
 PDF_FILES = "PDF files (*.pdf)"
+WORD_FILES = "Word documents (*.docx)"
 
 
 @record
@@ -94,9 +96,9 @@ def safe_output(parent: QWidget, path: str) -> bool:
 
 
 def save_and_open(parent: QWidget, session: Session, title: str, name: str, data: bytes,
-                  kind: str) -> str | None:
+                  kind: str, suffix: str = "") -> str | None:
     """Ask where to save a file, write it, and open it in its program."""
-    path = ask_output(parent, title, name, kind)
+    path = ask_output(parent, title, name, kind, suffix)
     if not path:
         return None
     try:
@@ -112,6 +114,14 @@ def save_document(parent: QWidget, session: Session, document: Document) -> str 
     """Save a document as PDF where the official chooses, and open it."""
     return save_and_open(parent, session, f"Save {document.title} as PDF", document.file_name,
                          document.pdf, PDF_FILES)
+
+
+def save_word(parent: QWidget, session: Session, title: str, name: str,
+              data: bytes) -> str | None:
+    """Save a Word document (``title``: "the agenda") where the official chooses,
+    and open it."""
+    return save_and_open(parent, session, f"Save {title} as Word", name, data, WORD_FILES,
+                         ".docx")
 
 
 def open_in_its_program(session: Session, path, saved: bool = False) -> bool:

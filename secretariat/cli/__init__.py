@@ -86,10 +86,12 @@ def the_body(tf: Taskforce, name: str | None) -> str:
     return bodies[0].id
 
 
-def pdf_command(sub, name: str, help: str, run, meeting: bool = False, body: bool = True):
+def pdf_command(sub, name: str, help: str, run, meeting: bool = False, body: bool = True,
+                word: bool = False):
     """A command that prints a document to PDF: the file, the meeting's date
     when it prints a meeting's document, ``--body`` to choose among several
-    and ``-o``. Returns the parser, for the command's own options."""
+    and ``-o``; with ``word``, ``--format docx`` writes a Word document instead
+    (``render_as``). Returns the parser, for the command's own options."""
     cmd = sub.add_parser(name, help=help)
     cmd.add_argument("path", help="the taskforce file")
     if meeting:
@@ -98,9 +100,21 @@ def pdf_command(sub, name: str, help: str, run, meeting: bool = False, body: boo
     if body:
         cmd.add_argument("--body", help="the body's name, when " + (
             "several met that day" if meeting else "the file holds several"))
-    output_argument(cmd, "-o", "--output", required=True, metavar="OUT.pdf")
+    output_argument(cmd, "-o", "--output", required=True, metavar="OUT" if word else "OUT.pdf")
+    if word:
+        cmd.add_argument("--format", choices=("pdf", "docx"), default="pdf",
+                         help="pdf (the default), or docx: a Word document to edit "
+                              "before publication")
     cmd.set_defaults(run=run)
     return cmd
+
+
+def render_as(form: str, name: str, doc) -> bytes:
+    """The document in the format asked for: a PDF by ``documents.<name>_pdf``
+    (``render_pdf``), or a Word document by ``documents.<name>_docx``. Only
+    that module is imported: a Word document needs no ReportLab."""
+    renderer = importlib.import_module(f"..documents.{name}_{form}", __name__)
+    return render_pdf(renderer, doc) if form == "pdf" else renderer.render(doc)
 
 
 def render_pdf(renderer, doc) -> bytes:

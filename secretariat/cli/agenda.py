@@ -1,10 +1,13 @@
 """Commands that print a meeting's agenda and attendance over a period."""
 
-from . import body_named, open_existing, pdf_command, say, the_body, write_pdf
+from ..files.output_files import write_private
+from ..meeting import agenda_content
+from . import body_named, open_existing, pdf_command, render_as, say, the_body, write_pdf
 
 
 def add_commands(sub) -> None:
-    pdf_command(sub, "agenda", "print the agenda of a meeting to PDF", run_agenda, meeting=True)
+    pdf_command(sub, "agenda", "print the agenda of a meeting to PDF (or Word)", run_agenda,
+                meeting=True, word=True)
     cmd = pdf_command(sub, "attendance", "print members' attendance over a period to PDF",
                       run_attendance)
     cmd.add_argument("--from", dest="start", metavar="DATE", help="the first day of the period")
@@ -12,12 +15,10 @@ def add_commands(sub) -> None:
 
 
 def run_agenda(args) -> int:
-    from ..documents import agenda_pdf
-
     with open_existing(args.path) as tf:
         meeting = tf.meetings.find_one(args.meeting, body_named(tf, args.body))
-        doc = agenda_pdf.build(tf, meeting.id)
-    write_pdf(args.output, agenda_pdf, doc)
+        doc = agenda_content.build(tf, meeting.id)
+    write_private(args.output, render_as(args.format, "agenda", doc))
     say(f"Wrote the agenda of {doc.date} to {args.output}")
     return 0
 

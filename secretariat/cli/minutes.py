@@ -2,17 +2,18 @@
 
 import datetime as dt
 
+from ..errors import ValidationError
 from ..files.output_files import write_private
 from ..meeting import minutes_content
 from ..meeting.action_records import STATUSES
 from ..records import choice
-from . import (body_named, open_existing, output_argument, pdf_command, render_pdf, say, warn,
+from . import (body_named, open_existing, output_argument, pdf_command, render_as, say, warn,
                write_pdf)
 
 
 def add_commands(sub) -> None:
-    cmd = pdf_command(sub, "minutes", "print the minutes of a meeting to PDF", run_minutes,
-                      meeting=True)
+    cmd = pdf_command(sub, "minutes", "print the minutes of a meeting to PDF (or Word)",
+                      run_minutes, meeting=True, word=True)
     cmd.add_argument("--publication", action="store_true",
                      help="the version for publication: restricted items withheld")
     output_argument(cmd, "--email", metavar="OUT.eml",
@@ -27,20 +28,21 @@ def add_commands(sub) -> None:
 
 
 def run_minutes(args) -> int:
-    from ..documents import minutes_pdf
-
+    if args.email and args.format != "pdf":
+        raise ValidationError("The e-mail draft attaches the PDF: leave out --format docx "
+                              "to write it, and write the Word document on its own.")
     with open_existing(args.path) as tf:
         meeting = tf.meetings.find_one(args.meeting, body_named(tf, args.body))
         doc = minutes_content.build(tf, meeting.id, publication=args.publication)
-        pdf = render_pdf(minutes_pdf, doc)
+        written = render_as(args.format, "minutes", doc)
         draft = None
         if args.email:  # imported only then: the e-mail modules are slow to load
             from ..letters import circulate
 
-            draft = circulate.draft(tf, meeting.id, pdf,
+            draft = circulate.draft(tf, meeting.id, written,
                                     "draft minutes" if doc.draft else "minutes")
     # Both made before either is written: a draft that cannot be made leaves no PDF either.
-    write_private(args.output, pdf)
+    write_private(args.output, written)
     say(f"Wrote the minutes of {doc.date} to {args.output}")
     if draft:
         write_private(args.email, draft.eml)

@@ -9,7 +9,8 @@ decisions, and an Actions table saying who does what by when.
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from ..meeting.minutes_content import ItemMinutes, MinutesDocument
+from ..meeting.minutes_content import (ACTION_COLUMNS, ARISING_COLUMNS, RESTRICTED, WITHHELD,
+                                       ItemMinutes, MinutesDocument)
 from . import fonts
 from .flowables import grid, heading, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
@@ -36,9 +37,9 @@ def render(doc: MinutesDocument) -> bytes:
 
 
 def _title_block(doc: MinutesDocument, styles) -> list:
-    lines = title(doc.heading, styles["Title"]) + title(doc.date, styles["Centre"])
-    for line in (doc.meeting_title, doc.venue, doc.times):
-        lines += title(line, styles["Centre"]) if line else []
+    lines = title(doc.heading, styles["Title"])
+    for line in doc.title_lines:
+        lines += title(line, styles["Centre"])
     lines += [Spacer(1, 3 * mm), Paragraph("MINUTES", styles["Title"])]
     if doc.publication:
         lines.append(Paragraph("Version for publication", styles["Centre"]))
@@ -58,15 +59,11 @@ def _columns(names: list[str], styles, columns: int = 2) -> list:
 
 
 def _register(doc: MinutesDocument, styles) -> list:
-    story = [Paragraph("Attendees", styles["Subheading"])]
-    attendees = ([doc.chair_line] if doc.chair_line else []) + list(doc.members)
-    story += _columns(attendees, styles)
-    for section, names in (("Officials", doc.officials), ("Presenters", doc.presenters),
-                           ("Guests", doc.guests), ("Apologies", doc.apologies)):
-        if names or section in ("Officials", "Apologies"):
-            story.append(Paragraph(esc(section), styles["Subheading"]))
-            # officials one a line, in the order recorded, as the seed minutes list them
-            story += _columns(list(names), styles, 1 if section == "Officials" else 2)
+    story = []
+    for section, names in doc.register:
+        story.append(Paragraph(esc(section), styles["Subheading"]))
+        # officials one a line, in the order recorded, as the seed minutes list them
+        story += _columns(list(names), styles, 1 if section == "Officials" else 2)
     if doc.declarations:  # when the agenda has no item for them
         story.append(Paragraph("Declarations of interest", styles["Subheading"]))
         for declaration in doc.declarations:
@@ -76,14 +73,11 @@ def _register(doc: MinutesDocument, styles) -> list:
 
 def _item(item: ItemMinutes, styles) -> list:
     style = styles["Heading"] if item.level == 0 else styles["Subheading"]
+    story = heading(item.heading, style, item.level)
     if item.withheld:
-        title = f"{item.number} Item withheld"
-        return [*heading(title, style, item.level),
-                Paragraph("This item is withheld from the published minutes.", styles["Body"])]
-    title = f"{item.number} {item.title}"
-    story = heading(title, style, item.level)
+        return [*story, Paragraph(WITHHELD, styles["Body"])]
     if item.restricted:
-        story.append(Paragraph("OFFICIAL-SENSITIVE: not for publication", styles["Small"]))
+        story.append(Paragraph(RESTRICTED, styles["Small"]))
     if item.note:
         story += paragraphs(item.note, styles["Body"])
     for entry in item.entries:
@@ -93,14 +87,10 @@ def _item(item: ItemMinutes, styles) -> list:
             story += paragraphs(entry.text, styles["Bullet"], "•")
         for sub_point in entry.sub_points:
             story += paragraphs(sub_point, styles["SubBullet"], "–")
-    if item.arising:
-        story.append(Paragraph("Matters arising", styles["Subheading"]))
-        story += grid(["Agreed", "Who", "Action", "Progress"],
-                      [[a.agreed_on, a.owners, a.text, a.progress] for a in item.arising],
-                      [0.17, 0.2, 0.35, 0.28], styles)
-    if item.actions:
-        story.append(Paragraph("Actions", styles["Subheading"]))
-        story += grid(["Who", "Action", "When"],
-                      [[a.owners, a.text, a.when] for a in item.actions],
-                      [0.25, 0.52, 0.23], styles)
+    for label, columns, rows in (("Matters arising", ARISING_COLUMNS, item.arising_rows),
+                                 ("Actions", ACTION_COLUMNS, item.action_rows)):
+        if rows:
+            story.append(Paragraph(label, styles["Subheading"]))
+            story += grid([name for name, _ in columns], rows,
+                          [width for _, width in columns], styles)
     return story

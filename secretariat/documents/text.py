@@ -20,17 +20,23 @@ Two things ReportLab cannot do are done here, line by line:
 import re
 
 # C0 controls other than tab and newline, DEL and C1 controls: they have no
-# glyph and some break the PDF text layer.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# glyph and some break the PDF text layer. Lone surrogates and U+FFFE/U+FFFF
+# are no characters at all, and a Word document (XML) cannot hold any of them.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def plain(text: str) -> str:
+    """User text without control characters, its lines ended by newlines: what
+    any document can hold (a Word document holds the rest as typed)."""
+    return _CONTROLS.sub("", str(text or "")).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def clean(text: str) -> str:
     """User text without characters no printer can show (cleaning it twice
     changes nothing)."""
-    text = _CONTROLS.sub("", str(text or "")).replace("\r\n", "\n").replace("\r", "\n")
-    return ASTRAL.sub(lambda found: f"[U+{ord(found.group()):X}]", text)
+    return ASTRAL.sub(lambda found: f"[U+{ord(found.group()):X}]", plain(text))
 
 
 def joined(text: str) -> str:

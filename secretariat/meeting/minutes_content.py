@@ -19,6 +19,12 @@ from ..interest.interests import declarations_for_meeting
 from ..taskforce import Taskforce
 from ..values import abbreviated_date, long_date, parse_date, parse_time, time_range
 
+# The tables under an item: each column's heading and its share of the text's width.
+ACTION_COLUMNS = (("Who", 0.25), ("Action", 0.52), ("When", 0.23))
+ARISING_COLUMNS = (("Agreed", 0.17), ("Who", 0.2), ("Action", 0.35), ("Progress", 0.28))
+WITHHELD = "This item is withheld from the published minutes."
+RESTRICTED = "OFFICIAL-SENSITIVE: not for publication"
+
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
          "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx")
 SENSITIVE = "OFFICIAL-SENSITIVE"
@@ -60,6 +66,19 @@ class ItemMinutes:
     actions: tuple[ActionLine, ...] = ()
     arising: tuple[ArisingLine, ...] = ()
 
+    @property
+    def heading(self) -> str:
+        """"3. Title", or "3. Item withheld" in the version for publication."""
+        return f"{self.number} {'Item withheld' if self.withheld else self.title}"
+
+    @property
+    def action_rows(self) -> list[list[str]]:
+        return [[a.owners, a.text, a.when] for a in self.actions]
+
+    @property
+    def arising_rows(self) -> list[list[str]]:
+        return [[a.agreed_on, a.owners, a.text, a.progress] for a in self.arising]
+
 
 @record
 class MinutesDocument:
@@ -86,9 +105,26 @@ class MinutesDocument:
         return f"{self.body_name.upper()} MEETING"
 
     @property
+    def title_lines(self) -> list[str]:
+        """The lines under the heading: the date, and the title, venue and times given."""
+        return [line for line in (self.date, self.meeting_title, self.venue, self.times) if line]
+
+    @property
     def metadata_title(self) -> str:
-        """For the PDF's metadata: nothing an item says."""
+        """For the document's properties: nothing an item says."""
         return f"{self.body_name} meeting {self.date}: minutes"
+
+    @property
+    def register(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Who was there, as the minutes set it out: attendees with whoever
+        chaired first, then officials, presenters, guests and apologies
+        (officials and apologies even when there were none)."""
+        sections = [("Attendees", ((self.chair_line,) if self.chair_line else ()) + self.members)]
+        for section, names in (("Officials", self.officials), ("Presenters", self.presenters),
+                               ("Guests", self.guests), ("Apologies", self.apologies)):
+            if names or section in ("Officials", "Apologies"):
+                sections.append((section, names))
+        return sections
 
     @property
     def all_text(self) -> list[str]:

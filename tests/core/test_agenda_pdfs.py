@@ -5,6 +5,7 @@ import io
 from pypdf import PdfReader
 
 from secretariat.documents import agenda_pdf, attendance_pdf
+from secretariat.meeting import agenda_content
 
 
 def pdf_text(data: bytes) -> tuple[str, PdfReader]:
@@ -14,7 +15,7 @@ def pdf_text(data: bytes) -> tuple[str, PdfReader]:
 
 
 def agenda_of(tf, day):
-    return agenda_pdf.build(tf, tf.meetings.find_one(day).id)
+    return agenda_content.build(tf, tf.meetings.find_one(day).id)
 
 
 def test_the_agenda_prints_the_meeting_items_leads_and_times(sample_tf):

@@ -14,7 +14,7 @@ import pypdf
 import pytest
 
 from minutes_setup import board
-from secretariat.meeting import minutes_content
+from secretariat.meeting import agenda_content, minutes_content
 from secretariat.meeting.register_records import MemberRecord
 from secretariat.interest.conflicts import BriefDocument, Conflict
 from secretariat.documents import (agenda_pdf, attendance_pdf, chairs_brief_pdf, fonts,
@@ -86,7 +86,7 @@ def test_words_in_a_narrow_column_are_not_broken(sample_tf):
         paper, _ = sample_tf.papers.create(sample_tf.bodies.all()[0].id, f"The {name} paper",
                                            short_name=name)
         sample_tf.papers.link(paper, meeting, item)
-    text = extracted(agenda_pdf.render(agenda_pdf.build(sample_tf, meeting)))
+    text = extracted(agenda_pdf.render(agenda_content.build(sample_tf, meeting)))
     assert all(name in text for name in ("Procurement,", "Commissioning,", "Sustainability"))
 
 
@@ -160,7 +160,7 @@ def test_a_right_to_left_title_in_bold_over_a_plain_note_reads_back_in_order(sam
     meeting = sample_tf.meetings.find_one("2012-01-12").id
     sample_tf.agenda.add(meeting, HEBREW, purpose="decision")
     assert f"{HEBREW} For decision" in _read_back(
-        agenda_pdf.render(agenda_pdf.build(sample_tf, meeting)))
+        agenda_pdf.render(agenda_content.build(sample_tf, meeting)))
 
 
 def test_a_presenter_is_listed_with_the_item_they_presented(tf):
@@ -232,7 +232,7 @@ def test_a_meeting_s_title_heads_its_agenda_and_minutes(sample_tf):
 
     january = sample_tf.meetings.find_one("2012-01-12").id
     sample_tf.meetings.update(january, title="Expert witness session on finance")
-    for pdf in (agenda_pdf.render(agenda_pdf.build(sample_tf, january)),
+    for pdf in (agenda_pdf.render(agenda_content.build(sample_tf, january)),
                 minutes_pdf.render(minutes_content.build(sample_tf, january))):
         first = no_page_is_empty(pdf)[0]
         assert "Expert witness session on finance" in first.split("22 Whitehall")[0]

@@ -39,8 +39,8 @@ WRITES = {
     ("travel take", "copy"): "travel take {file} {out}",
 }
 # Every other argument: what it reads, or chooses.
-READS = {"path", "meeting", "body", "publication", "status", "owner", "start", "end", "as_of",
-         "marking", "repair", "words", "limit", "source", "copy", "keep", "step"}
+READS = {"path", "meeting", "body", "publication", "format", "status", "owner", "start", "end",
+         "as_of", "marking", "repair", "words", "limit", "source", "copy", "keep", "step"}
 
 
 def commands(parser: argparse.ArgumentParser, prefix: str = ""):

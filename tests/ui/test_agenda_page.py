@@ -1,6 +1,7 @@
 """The agenda page: reordering by keyboard and by drag and drop, undo, the
 running clock's warning, and what is offered for the agenda."""
 
+import docx
 import pytest
 from PySide6.QtCore import Qt
 
@@ -139,10 +140,12 @@ def test_standing_items_and_undo(page):
     assert numbered(page) == applied
 
 
-def test_suggestions_are_offered_and_placed(page):
+def test_suggestions_are_offered_and_placed(page, click):
+    page.show()
     page.offered.setCurrentRow(1)
     assert "Society legal models" in page.offered.currentItem().text()
-    made = page.place_offered()
+    click(page, "Place on agenda")
+    made = page.current_id()
     assert page.tf.agenda.get(made).title == "Society legal models for Co-ops and Mutuals"
     assert all("Society legal models" not in page.offered.item(i).text()
                for i in range(page.offered.count()))
@@ -160,6 +163,32 @@ def test_save_the_agenda_as_pdf(page, tmp_path, replies, click, files_opened):
     assert out.read_bytes().startswith(b"%PDF")
     assert out.stat().st_mode & 0o777 == 0o600
     assert files_opened[0].toLocalFile() == str(out)
+
+
+def test_save_the_agenda_as_word_to_edit(page, tmp_path, replies, click, files_opened):
+    page.tf.agenda.add(page.meeting_id, "Budget <b>&amp;</b>; costs, risks")
+    out = tmp_path / "agenda"  # no suffix typed: the Word one is added
+    replies.save_to(out)
+    click(page, "Save as Word…")
+    saved = tmp_path / "agenda.docx"
+    assert replies.suggested[-1].endswith("agenda 2011-05-26.docx")
+    assert saved.stat().st_mode & 0o777 == 0o600
+    assert files_opened[0].toLocalFile() == str(saved)
+    document = docx.Document(str(saved))
+    rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    assert rows[0] == ["No.", "Item", "Lead", "Papers", "Time"]
+    assert ["7", "Budget <b>&amp;</b>; costs, risks"] == rows[-1][:2]
+    assert [p.text for p in document.sections[0].footer.paragraphs] == [
+        "Page 1 of 1", "OFFICIAL"]
+
+
+def test_word_is_refused_over_a_taskforce_file(page, tmp_path, sample_path, replies, click,
+                                               dialogs_shown, files_opened):
+    before = sample_path.read_bytes()
+    replies.save_to(sample_path)
+    click(page, "Save as Word…")
+    assert [title for title, _ in dialogs_shown] == ["Not saved"]
+    assert sample_path.read_bytes() == before and files_opened == []
 
 
 def test_a_new_meeting_starts_with_the_standing_items(sample_window):
@@ -183,8 +212,8 @@ def test_deferred_items_offered_and_dropped_undoably(page, click):
     assert january.offered.count() == 2  # the two suggestions remain
     page.session.undo_stack.undo()
     january.offered.setCurrentRow(0)
-    placed = january.place_offered()
-    assert page.tf.agenda.get(placed).carried_from_id == assets
+    click(january, "Place on agenda")
+    assert page.tf.agenda.get(january.current_id()).carried_from_id == assets
     assert page.tf.agenda.offered(january.meeting_id) == []
 
 

@@ -5,6 +5,7 @@ from email import message_from_bytes
 from email.policy import default
 from pathlib import Path
 
+import docx
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
@@ -296,3 +297,51 @@ def test_an_item_not_reached_prints_only_that_it_was_deferred(qtbot, minutes_tab
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(saved).pages)
     assert "Chair's update" in text and "Deferred to a later meeting." in text
     assert "Updates will be tracked" not in text and "write it up" not in text
+
+
+def test_save_the_minutes_as_word_to_edit(qtbot, minutes_tab, replies, click, files_opened,
+                                          tmp_path):
+    tab, session, b = minutes_tab
+    tab._select(("agenda_items", b.items[(0, "Update")]))
+    tab.entry.setFocus()
+    tab.entry.setPlainText("- Updates tracked, <b>weekly</b> & more\n"
+                           "Decision: Format approved\nAction: Ed Mayo — write it up — asap")
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    out = tmp_path / "for the chair"  # no suffix typed: the Word one is added
+    replies.save_to(out)
+    click(tab, "Save as Word…")
+    saved = tmp_path / "for the chair.docx"
+    assert replies.suggested[-1].endswith("minutes 2011-05-26.docx")
+    assert files_opened[-1].toLocalFile() == str(saved)
+    assert saved.stat().st_mode & 0o777 == 0o600
+    document = docx.Document(str(saved))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    assert ("Heading 1", "2. Chair's update") in paragraphs
+    assert ("List Bullet", "Updates tracked, <b>weekly</b> & more") in paragraphs
+    assert ("Decision", "Format approved") in paragraphs
+    assert [c.text for c in document.tables[-1].rows[1].cells][:2] == ["Ed Mayo", "write it up"]
+    assert 'string="DRAFT"' in document.sections[0].header._element.xml
+
+    first, second, _ = b.meetings
+    session.tf.minutes.lifecycle.circulate(first, "2011-06-01")
+    session.tf.minutes.lifecycle.approve(first, second)
+    tab.publication.setChecked(True)
+    published = tmp_path / "published.docx"
+    replies.save_to(published)
+    click(tab, "Save as Word…")
+    assert replies.suggested[-1].endswith("minutes for publication 2011-05-26.docx")
+    document = docx.Document(str(published))
+    assert "DRAFT" not in document.sections[0].header._element.xml
+    assert ("Centred", "Version for publication") in [(p.style.name, p.text)
+                                                      for p in document.paragraphs]
+
+
+def test_word_is_refused_over_the_open_file_as_the_pdf_is(sample_window, sample_path, replies,
+                                                           click, dialogs_shown, files_opened):
+    before = sample_path.read_bytes()
+    tab = minutes_tab_of(sample_window, sample_window.session.tf.meetings.find_one(
+        "2011-05-26").id)
+    replies.save_to(sample_path)
+    click(tab, "Save as Word…")
+    assert [title for title, _ in dialogs_shown] == ["Not saved"]
+    assert sample_path.read_bytes() == before and files_opened == []

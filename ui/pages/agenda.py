@@ -5,11 +5,10 @@ over-run warning, the chosen item's details, and what is offered for the
 agenda: items deferred at earlier meetings and suggestions still waiting.
 Every change is a named edit (``ui/edits/agenda.py``), so Ctrl+Z undoes it."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QFormLayout,
-                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidgetItem,
-                               QSpinBox, QSplitter, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
+                               QLineEdit, QSpinBox, QSplitter, QWidget)
 
+from secretariat.meeting import agenda_content
 from secretariat.meeting.agenda import AGENDA_STATUSES
 from secretariat.meeting.agenda_items import STATUSES
 from secretariat.meeting.standing_items import PURPOSES
@@ -17,16 +16,16 @@ from secretariat.errors import NotFoundError, UserFacingError
 from secretariat.values import day_month_year, time_to_text
 
 from .. import palette
-from ..exports import Ready, hand_over, save_document
-from ..edits import agenda, suggestions
+from ..exports import Ready, hand_over, save_document, save_word
+from ..edits import agenda
 from ..edits.minutes import may_change
 from ..models.agenda_model import AgendaModel
 from ..session import Session
 from ..widgets import (add_row, button, button_row, choice_box, combo_box, enable_while,
-                       set_quietly, side_by_side, wrapping_list)
+                       set_quietly, side_by_side)
+from .agenda_offered import OfferedPanel
 from .agenda_tree import AgendaTree
 from .interests import tag_item
-from .suggestions import DECLINE, HOLD, ask_reason
 
 
 class AgendaPage(QWidget):
@@ -78,8 +77,8 @@ class AgendaPage(QWidget):
         self.restricted.toggled.connect(
             lambda on: self._set("Change restriction", restricted=on))
 
-        self.offered = wrapping_list("Offered for this agenda")
-        self.offered.itemActivated.connect(lambda _: self.place_offered())
+        self.offered_panel = OfferedPanel(session, meeting_id, self._may_edit, self.select)
+        self.offered = self.offered_panel.list
 
         on_item = [button(*entry) for entry in (
             ("Add su&b-item", self.add_sub_item, "A sub-item of the chosen item"),
@@ -91,10 +90,6 @@ class AgendaPage(QWidget):
             ("Move do&wn", self.move_down, "Ctrl+Down"),
             ("I&ndent", self.indent, "Make a sub-item: Ctrl+Right"),
             ("&Outdent", self.outdent, "Make a main item: Ctrl+Left"))]
-        on_offered = [button("Place on a&genda", self.place_offered, ""),
-                      button("Dr&op", self.drop_offered,
-                             "Stop offering a deferred item, or decline a suggestion")]
-        hold = button("&Hold", self.hold_offered, "Keep a suggestion for a future meeting")
         side_by_side(self, [
             status_row, self.warning, (self.tree, 1),
             button_row([("&Add item", self.add_item, "Insert"), *on_item[:4]]),
@@ -104,15 +99,13 @@ class AgendaPage(QWidget):
                         ("&Edit standing items…", self.edit_standing_items,
                          "The items every new meeting's agenda starts with"),
                         ("&Copy from…", self.copy_from, "Copy another meeting's agenda"),
-                        ("Save as P&DF…", lambda: self.save_pdf(), "Print the agenda")]),
-        ], [self.form, QLabel("Offered: deferred items and suggestions"), (self.offered, 1),
-            button_row([on_offered[0], hold, on_offered[1]])])
+                        ("Save as P&DF…", lambda: self.save_pdf(), "Print the agenda"),
+                        # no key of its own: every letter of its name has one here
+                        ("Save as Word…", lambda: self.save_word(),
+                         "A Word document of the agenda, to edit")]),
+        ], [self.form, (self.offered_panel, 1)])
         enable_while(lambda: self.current_id() is not None, on_item,
                      self.tree.selectionModel().currentChanged, self.model.modelReset)
-        enable_while(lambda: self._offered() is not None, on_offered,
-                     self.offered.currentRowChanged)
-        enable_while(lambda: (self._offered() or ("",))[0] == "suggestion", [hold],
-                     self.offered.currentRowChanged)
         self.findChild(QSplitter).setSizes([680, 320])  # the tree takes most of the room
         session.changed.connect(self._on_changed)
         self.reload()
@@ -152,7 +145,7 @@ class AgendaPage(QWidget):
         self.warning.setVisible(bool(clock.warning))
         set_quietly(self.agenda_status, self.agenda_status.setCurrentIndex,
                     self.agenda_status.findData(self.tf.agenda.agenda_status(self.meeting_id)))
-        self._fill_offered()
+        self.offered_panel.fill()
         self._show_item()
 
     def _fill_leads(self) -> None:
@@ -165,20 +158,6 @@ class AgendaPage(QWidget):
         for name, pid in people:
             self.lead.addItem(name, pid)
         self.lead.blockSignals(blocked)
-
-    def _fill_offered(self) -> None:
-        self.offered.clear()
-        for item, day in self.tf.agenda.offered(self.meeting_id):
-            entry = QListWidgetItem(f"Deferred on {day_month_year(day)}: {item.title}")
-            entry.setData(Qt.ItemDataRole.UserRole, ("deferred", item.id))
-            self.offered.addItem(entry)
-        body_id = self.tf.meetings.get(self.meeting_id).body_id
-        for view in self.tf.suggestions.future_items(body_id):
-            s = view.suggestion
-            by = f" ({view.suggested_by})" if view.suggested_by else ""
-            entry = QListWidgetItem(f"Suggested{by}: {s.title} — {view.what_became}")
-            entry.setData(Qt.ItemDataRole.UserRole, ("suggestion", s.id))
-            self.offered.addItem(entry)
 
     def _show_item(self) -> None:
         item_id = self.current_id()
@@ -350,48 +329,25 @@ class AgendaPage(QWidget):
         if ok and self._may_edit():
             agenda.copy_agenda(self.session, others[labels.index(label)].id, self.meeting_id)
 
-    # -- what is offered -------------------------------------------------------------
-
-    def _offered(self) -> tuple[str, str] | None:
-        entry = self.offered.currentItem()
-        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
-
-    def place_offered(self) -> str | None:
-        chosen = self._offered()
-        if chosen is None or not self._may_edit():
-            return None
-        kind, record_id = chosen
-        place = agenda.place_deferred if kind == "deferred" else agenda.place_suggestion
-        made = place(self.session, record_id, self.meeting_id)
-        self.select(made)
-        return made
-
-    def hold_offered(self) -> bool:
-        chosen = self._offered()
-        if chosen is None or chosen[0] != "suggestion":
-            return False
-        reason = ask_reason(self, *HOLD)
-        return reason is not None and suggestions.hold(self.session, chosen[1], reason)
-
-    def drop_offered(self) -> bool:
-        chosen = self._offered()
-        if chosen is None:
-            return False
-        kind, record_id = chosen
-        if kind == "deferred":
-            return agenda.stop_offering(self.session, record_id)
-        reason = ask_reason(self, *DECLINE)
-        return reason is not None and suggestions.decline(self.session, record_id, reason)
-
     # -- printing --------------------------------------------------------------------
 
     def make_document(self, ready: Ready):
         from secretariat.documents import agenda_pdf
 
-        doc = agenda_pdf.build(self.tf, self.meeting_id)
-        day = self.tf.meetings.get(self.meeting_id).date  # named as the minutes are
-        return hand_over(self, ready, agenda_pdf, doc, "the agenda", f"agenda {day}.pdf")
+        doc = agenda_content.build(self.tf, self.meeting_id)
+        return hand_over(self, ready, agenda_pdf, doc, "the agenda", self._file_name(".pdf"))
 
     def save_pdf(self) -> str | None:
         return self.make_document(lambda doc: save_document(self, self.session, doc))
+
+    def save_word(self) -> str | None:
+        from secretariat.documents import agenda_docx
+
+        doc = agenda_content.build(self.tf, self.meeting_id)
+        return save_word(self, self.session, "the agenda", self._file_name(".docx"),
+                         agenda_docx.render(doc))
+
+    def _file_name(self, suffix: str) -> str:
+        day = self.tf.meetings.get(self.meeting_id).date  # named as the minutes are
+        return f"agenda {day}{suffix}"
 

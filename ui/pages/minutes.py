@@ -1,6 +1,6 @@
 """The Minutes tab of a meeting: its entries item by item, how far the minutes
 have got (draft, circulated, approved), and a preview of the real PDF with
-Print…, Save as PDF… and Circulate….
+Print…, Save as PDF…, Save as Word… and Circulate….
 
 Its edits (shared with the live view) are in ``ui/edits/minutes.py``.
 """
@@ -20,7 +20,7 @@ from secretariat.values import long_date
 from .. import item_status, palette
 from ..edits import minutes
 from ..edits.actions import action_line, edit_action
-from ..exports import (PDF_FILES, Document, Ready, ask_output, missing_glyphs_ok,
+from ..exports import (PDF_FILES, WORD_FILES, Document, Ready, ask_output, missing_glyphs_ok,
                        open_in_its_program, write_file)
 from ..printing import PdfPages, print_document
 from ..session import Session
@@ -134,6 +134,7 @@ class MinutesTab(QWidget):
             ("&Print…", lambda: self.make_document(lambda document: print_document(self, document)),
              "Print on a printer or to a PDF file"),
             ("Save as P&DF…", self.save_pdf, "Write the PDF to a file"),
+            ("&Save as Word…", self.save_word, "A Word document of the minutes, to edit"),
             ("Circ&ulate…", self.circulate, "An e-mail draft with the PDF attached"),
             *self.preview.zoom_buttons()])
         self.preview.layout().insertLayout(1, printing)
@@ -156,29 +157,47 @@ class MinutesTab(QWidget):
         from secretariat.documents import minutes_pdf
 
         try:
-            doc = minutes_content.build(self.session.tf, self.meeting_id,
-                                        publication=self.publication.isChecked())
+            doc = self._minutes()
         except UserFacingError:
             return  # the record changed under us (deleted meeting); the page goes soon
         self.missing = minutes_pdf.warnings(doc)
         self.preview.show_pdf(minutes_pdf.render(doc))
+
+    def _minutes(self) -> minutes_content.MinutesDocument:
+        return minutes_content.build(self.session.tf, self.meeting_id,
+                                     publication=self.publication.isChecked())
+
+    def _names(self) -> tuple[str, str]:
+        """What the minutes are called, and their file's name without its suffix:
+        "the minutes for publication", "minutes for publication 2011-05-26"."""
+        kind = "minutes for publication" if self.publication.isChecked() else "minutes"
+        return f"the {kind}", f"{kind} {self.session.tf.meetings.get(self.meeting_id).date}"
 
     def make_document(self, ready: Ready):
         """The minutes as previewed, once the official has accepted any
         characters the font lacks."""
         if not missing_glyphs_ok(self, self.missing):
             return None
-        kind = "minutes for publication" if self.publication.isChecked() else "minutes"
-        day = self.session.tf.meetings.get(self.meeting_id).date
-        return ready(Document(f"the {kind}", f"{kind} {day}.pdf", self.preview.pdf))
+        title, name = self._names()
+        return ready(Document(title, f"{name}.pdf", self.preview.pdf))
 
     def save_pdf(self) -> bool:
-        def save(document: Document) -> bool:
-            target = ask_output(self, f"Save {document.title} as PDF", document.file_name,
-                                PDF_FILES, ".pdf")
-            return (bool(target) and write_file(self, target, document.pdf)
-                    and open_in_its_program(self.session, target, saved=True))
-        return bool(self.make_document(save))
+        return bool(self.make_document(lambda document: self._save(
+            f"Save {document.title} as PDF", document.file_name, PDF_FILES, ".pdf",
+            document.pdf)))
+
+    def save_word(self) -> bool:
+        """The minutes the preview shows, as a Word document to edit."""
+        from secretariat.documents import minutes_docx
+
+        title, name = self._names()
+        return self._save(f"Save {title} as Word", f"{name}.docx", WORD_FILES, ".docx",
+                          minutes_docx.render(self._minutes()))
+
+    def _save(self, title: str, file_name: str, kind: str, suffix: str, data: bytes) -> bool:
+        target = ask_output(self, title, file_name, kind, suffix)
+        return (bool(target) and write_file(self, target, data)
+                and open_in_its_program(self.session, target, saved=True))
 
     def load(self) -> None:
         tf = self.session.tf
