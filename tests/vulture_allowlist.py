@@ -26,6 +26,7 @@ _._pdfScale  # ReportLab's font face, pickled (documents/parsed_fonts.py)
 _._stored, _._path  # read back through __dict__ (documents/parsed_fonts.py)
 _.row_factory  # sqlite3
 _.calendar_name  # icalendar: a property writing NAME and X-WR-CALNAME
+_.page_mode  # pypdf: how a reader opens the PDF (documents/meeting_pack.py)
 _.__eq__, _.__hash__, _.__repr__, _.__setattr__, _.__delattr__  # Python (frozen.py)
 
 # Record fields that mirror a table's columns: Manager.update accepts a

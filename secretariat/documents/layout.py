@@ -30,6 +30,7 @@ class PageSettings:
     marking: str = "OFFICIAL"
     draft: bool = False
     author: str = "Taskforce Secretariat"
+    numbered: bool = True  # off for pages numbered with the others of a meeting pack
 
 
 def stylesheet() -> StyleSheet1:
@@ -83,8 +84,9 @@ def _numbered_canvas(settings: PageSettings):
             marking = for_the_eye(clean(settings.marking))
             self.drawCentredString(width / 2, height - 12 * mm, marking)
             self.drawCentredString(width / 2, 8 * mm, marking)
-            self.setFont(fonts.REGULAR, 8.5)
-            self.drawRightString(width - MARGIN, 12 * mm, f"page {number} of {total}")
+            if settings.numbered:
+                self.setFont(fonts.REGULAR, 8.5)
+                self.drawRightString(width - MARGIN, 12 * mm, f"page {number} of {total}")
             if settings.draft:
                 self.setFont(fonts.BOLD, 90)
                 self.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.35))
