@@ -15,7 +15,7 @@ _.eventFilter  # QObject.installEventFilter
 # Looked up by name when first used: menu commands (ui/menus.py, _call) and
 # pages and tabs (ui/pages/__init__.py and meeting.py, lazy).
 show_backups, import_file, show_shortcuts, show_cycle, show_about, export_calendar
-take_copy, merge_copy, live, print_current, preview_current
+take_copy, merge_copy, live, print_current, preview_current, make_pack
 ActionsPage, AgendaPage, AttendanceStatsPage, InterestsPage, MeetingsPage, PapersPage
 PeoplePage, RegisterPage, SuggestionsPage, LiveView, MinutesTab, MeetingInterestsTab
 
@@ -30,6 +30,7 @@ _.calendar_name  # icalendar: a property writing NAME and X-WR-CALNAME
 _.page_width, _.page_height, _.left_margin, _.right_margin, _.top_margin, _.bottom_margin
 _.header_distance, _.footer_distance, _.last_modified_by, _.comments, _.keywords, _.modified
 _.revision, _.autofit
+_.page_mode  # pypdf: how a reader opens the PDF (documents/meeting_pack.py)
 _.__eq__, _.__hash__, _.__repr__, _.__setattr__, _.__delattr__  # Python (frozen.py)
 
 # Record fields that mirror a table's columns: Manager.update accepts a

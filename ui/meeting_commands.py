@@ -1,5 +1,6 @@
 """Meeting > New Meeting and Meeting > Live, from anywhere in the window: each
-turns to the Meetings page and does there what its button or tab does."""
+turns to the Meetings page and does there what its button or tab does; and
+the meeting chosen there, for the other commands of the Meeting menu."""
 
 from .pages.meeting import MEETING_TABS, MeetingPage
 from .workspace import Workspace
@@ -18,14 +19,23 @@ def new_meeting(window) -> None:
         page.new_meeting()
 
 
-def live(window) -> None:
-    """The chosen meeting's Live tab, ready to type in."""
+def chosen_meeting(window, why: str) -> MeetingPage | None:
+    """The meeting chosen on the Meetings page, turned to; with none, the
+    status bar says there is no meeting ``why`` ("to record")."""
     page = _meetings_page(window)
     if page is None:
-        return
+        return None
     meeting = page.meeting_page
     if not isinstance(meeting, MeetingPage):
-        window.statusBar().showMessage("No meeting to record: add one with New Meeting.", 5000)
+        window.statusBar().showMessage(f"No meeting {why}: add one with New Meeting.", 5000)
+        return None
+    return meeting
+
+
+def live(window) -> None:
+    """The chosen meeting's Live tab, ready to type in."""
+    meeting = chosen_meeting(window, "to record")
+    if meeting is None:
         return
     meeting.setCurrentIndex([title for title, _ in MEETING_TABS].index(LIVE_TAB))
     meeting.tab(LIVE_TAB).setFocus()

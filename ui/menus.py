@@ -52,6 +52,7 @@ class Act(Enum):
     TASKFORCE_DETAILS = auto()
     NEW_MEETING = auto()
     LIVE = auto()
+    MEETING_PACK = auto()
     SHORTCUTS = auto()
     MEETING_CYCLE = auto()
     ABOUT = auto()
@@ -105,6 +106,8 @@ ENTRIES: dict[Act, Entry] = {
                            "Ctrl+Shift+N", icon="appointment-new"),
     Act.LIVE: Entry("&Meeting", "&Live", _call(".meeting_commands", "live"), "Ctrl+L",
                     icon="media-record"),
+    Act.MEETING_PACK: Entry("&Meeting", "Meeting &Pack…", _call(".meeting_pack", "make_pack"),
+                            separator_before=True),
     Act.SHORTCUTS: Entry("&Help", "&Keyboard Shortcuts", _call(".dialogs.help", "show_shortcuts"),
                          "Ctrl+/", needs_file=False),
     Act.MEETING_CYCLE: Entry("&Help", "A &Meeting's Cycle", _call(".dialogs.help", "show_cycle"),

@@ -117,15 +117,20 @@ def render_as(form: str, name: str, doc) -> bytes:
     return render_pdf(renderer, doc) if form == "pdf" else renderer.render(doc)
 
 
-def render_pdf(renderer, doc) -> bytes:
-    """Render a document with its module (``render`` and ``warnings``), warning of
-    characters that will print as boxes."""
+def warn_of_boxes(renderer, doc) -> None:
+    """Warn of the characters of ``doc`` that its module (``warnings``) will print as boxes."""
     missing = renderer.warnings(doc)
     if missing:
         from ..documents.fonts import what_prints_instead
 
         warn("the font has no glyph for " + " ".join(missing) + "; "
              + what_prints_instead(missing))
+
+
+def render_pdf(renderer, doc) -> bytes:
+    """Render a document with its module (``render`` and ``warnings``), warning of
+    characters that will print as boxes."""
+    warn_of_boxes(renderer, doc)
     return renderer.render(doc)
 
 

@@ -31,6 +31,7 @@ class PageSettings:
     marking: str = "OFFICIAL"
     draft: bool = False
     author: str = "Taskforce Secretariat"
+    numbered: bool = True  # off for pages numbered with the others of a meeting pack
 
 
 def stylesheet() -> StyleSheet1:
@@ -75,6 +76,8 @@ def _numbered_canvas(settings: PageSettings):
         def save(self):
             width = PAGE[0]
             for number in range(1, self._pages + 1):
+                if not settings.numbered:
+                    break
                 self.beginForm(f"page-{number}")
                 self.setFont(fonts.REGULAR, 8.5)
                 self.drawRightString(width - MARGIN, 12 * mm, f"page {number} of {self._pages}")
@@ -84,7 +87,8 @@ def _numbered_canvas(settings: PageSettings):
         def _decorate(self, number: int):
             width, height = PAGE
             self.saveState()
-            self.doForm(f"page-{number}")
+            if settings.numbered:
+                self.doForm(f"page-{number}")
             self.setFont(fonts.BOLD, 9)
             marking = for_the_eye(clean(settings.marking))
             self.drawCentredString(width / 2, height - 12 * mm, marking)

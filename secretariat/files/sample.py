@@ -125,6 +125,8 @@ PAPERS = [
     ("Our Mutual Friends", "Evidence paper", "", "published", None, None, ["Evidence"],
      "The Taskforce's evidence paper, cited in its final report."),
 ]
+# The agenda item a paper went to its meeting under, where the minutes say.
+TABLED_UNDER = {"Assets paper": "Assets"}
 ILLUSTRATIVE_REVIEW = "Illustrative: the record does not say who reviewed this paper."
 # paper, member, role, their words, status, nominated on
 REVIEWS = [
@@ -166,7 +168,8 @@ def _papers_and_register(tf: Taskforce, ids: SampleIds) -> None:
             ids.body, title, short, owner_person_id=owner, wave=wave, status=status,
             review_deadline=deadline, notes=notes)
         if meeting:
-            tf.papers.link(papers[short], ids.meetings[meeting])
+            tf.papers.link(papers[short], ids.meetings[meeting],
+                           ids.items.get((meeting, TABLED_UNDER.get(short, ""))))
         for tag in tags:
             tf.papers.tags.add(tag, paper_id=papers[short])
     for short, name, role, words, status, on in REVIEWS:

@@ -26,6 +26,7 @@ SOURCE = str(Path(secretariat.__file__).parent.parent)
 # other output goes to a harmless new file.
 WRITES = {
     ("agenda", "output"): "agenda {file} --meeting 2012-01-12 -o {out}",
+    ("pack", "output"): "pack {file} --meeting 2012-01-12 -o {out}",
     ("attendance", "output"): "attendance {file} -o {out}",
     ("brief", "output"): "brief {file} --meeting 2012-01-12 -o {out}",
     ("register", "output"): "register {file} -o {out}",
@@ -40,7 +41,8 @@ WRITES = {
 }
 # Every other argument: what it reads, or chooses.
 READS = {"path", "meeting", "body", "publication", "format", "status", "owner", "start", "end",
-         "as_of", "marking", "repair", "words", "limit", "source", "copy", "keep", "step"}
+         "as_of", "marking", "repair", "words", "limit", "source", "copy", "keep", "step",
+         "restricted"}
 
 
 def commands(parser: argparse.ArgumentParser, prefix: str = ""):

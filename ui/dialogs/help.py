@@ -25,8 +25,9 @@ arising, declarations of interest, the chair's update, any other business. Add
 what members suggested through the chair, items carried over from last time and
 the papers to discuss, in the meeting's Agenda tab, and circulate the draft for
 comment.</li>
-<li><b>Send the invitations and papers.</b> Print the agenda and the chair's
-brief, and send the papers round; members volunteer to review papers on the
+<li><b>Send the invitations and papers.</b> Make the meeting pack (Meeting &gt;
+Meeting Pack): the agenda and every paper tabled, in one PDF; the restricted
+version adds the chair's brief. Members volunteer to review papers on the
 Papers page.</li>
 <li><b>In the room: the register and the live minutes.</b> Mark who is present,
 who sent apologies, who chairs and who deputises for whom in the Register tab.
