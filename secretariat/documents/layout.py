@@ -74,14 +74,13 @@ def _numbered_canvas(settings: PageSettings):
             super().showPage()
 
         def save(self):
-            width = PAGE[0]
-            for number in range(1, self._pages + 1):
-                if not settings.numbered:
-                    break
-                self.beginForm(f"page-{number}")
-                self.setFont(fonts.REGULAR, 8.5)
-                self.drawRightString(width - MARGIN, 12 * mm, f"page {number} of {self._pages}")
-                self.endForm()
+            if settings.numbered:
+                for number in range(1, self._pages + 1):
+                    self.beginForm(f"page-{number}")
+                    self.setFont(fonts.REGULAR, 8.5)
+                    self.drawRightString(PAGE[0] - MARGIN, 12 * mm,
+                                         f"page {number} of {self._pages}")
+                    self.endForm()
             super().save()
 
         def _decorate(self, number: int):
