@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QInputDialog
 from secretariat.values import long_date
 
 from .errors import show_error
-from .exports import PDF_FILES, ask_output, open_in_its_program
+from .exports import PDF_FILES, ask_output, missing_glyphs_ok, open_in_its_program, write_file
 from .long_work import LongWork
 from .meeting_commands import chosen_meeting
-from .minutes_edits import missing_glyphs_ok, write_file
 
 FOR_MEMBERS = "For members"
 RESTRICTED = "Restricted, for the chair and officials: with the chair's brief"

@@ -26,12 +26,13 @@ from reportlab.platypus import Spacer
 
 from ..frozen import record
 from ..interest.conflicts import BriefDocument, brief_document
+from ..meeting import agenda_content
+from ..meeting.agenda_content import AgendaDocument
 from ..meeting.meetings import MARKINGS
 from ..errors import printable
 from ..progress import SCALE, Progress, ignore, part
 from ..taskforce import Taskforce
 from . import agenda_pdf, chairs_brief_pdf, fonts, pack_papers
-from .agenda_pdf import AgendaDocument
 from .flowables import BOOKMARK, cut, grid, paragraphs, title
 from .layout import PageSettings, build_pdf, stylesheet
 from .paragraph import Paragraph
@@ -78,7 +79,7 @@ class Pack:
 
 
 def build(tf: Taskforce, meeting_id: str, restricted: bool = False) -> PackDocument:
-    agenda = agenda_pdf.build(tf, meeting_id)
+    agenda = agenda_content.build(tf, meeting_id)
     brief = brief_document(tf, meeting_id) if restricted else None
     markings = list(MARKINGS)
     marking = max(agenda.marking, brief.marking if brief else agenda.marking,

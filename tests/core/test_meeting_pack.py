@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from secretariat.__main__ import main
 from secretariat.documents import agenda_pdf, meeting_pack, pack_papers
+from secretariat.meeting import agenda_content
 from secretariat.errors import Cancelled
 
 DAY = "2012-01-12"  # the sample meeting whose Chair's Update tables the Teckal paper
@@ -65,7 +66,7 @@ def bookmarks(reader: PdfReader) -> list[tuple[str, int]]:
 
 
 def agenda_pages(tf) -> int:
-    doc = agenda_pdf.build(tf, tf.meetings.find_one(DAY).id)
+    doc = agenda_content.build(tf, tf.meetings.find_one(DAY).id)
     return len(PdfReader(io.BytesIO(agenda_pdf.render(doc))).pages)
 
 
