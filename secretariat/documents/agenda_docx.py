@@ -8,17 +8,13 @@ lead, papers and time. DRAFT across every page until the agenda is agreed.
 """
 
 from ..meeting.agenda_content import COLUMNS, AgendaDocument, timing
-from .docx_blocks import add, fill, table
-from .docx_layout import new_document, to_bytes
+from .docx_blocks import add, meeting_document, fill, table
+from .docx_layout import to_bytes
 from .docx_styles import STYLE, TABLE
 
 
 def render(doc: AgendaDocument) -> bytes:
-    document = new_document(doc.metadata_title, doc.marking, doc.draft)
-    add(document, doc.heading, STYLE["Title"])
-    for line in doc.title_lines:
-        add(document, line, STYLE["Centred"])
-    add(document, "AGENDA", STYLE["Title"])
+    document = meeting_document(doc, "AGENDA")
     if not doc.items:
         add(document, "No items yet.", STYLE["Normal"])
     else:

@@ -12,7 +12,8 @@ right-to-left paragraph, set from the right margin as in the PDFs.
 from docx.oxml import OxmlElement
 from docx.shared import Emu
 
-from .docx_layout import TEXT_WIDTH
+from .docx_layout import TEXT_WIDTH, new_document
+from .docx_styles import STYLE
 from .text import RIGHT_TO_LEFT, plain, right_to_left_first
 
 Columns = tuple[tuple[str, float], ...]  # each column's heading and share of the width
@@ -76,3 +77,15 @@ def in_columns(document, names: list[str], style: str, columns: int = 2) -> None
     left, right = names[:half], names[half:] + [""] * (2 * half - len(names))
     table(document, (("", 0.5), ("", 0.5)), [list(pair) for pair in zip(left, right, strict=True)],
           style)
+
+
+def meeting_document(doc, name: str):
+    """A new Word document for a meeting's agenda or minutes (``doc``: its
+    content, with ``MeetingHeading``), headed as the PDFs are, down to its
+    ``name`` ("AGENDA")."""
+    document = new_document(doc.metadata_title, doc.marking, doc.draft)
+    add(document, doc.heading, STYLE["Title"])
+    for line in doc.title_lines:
+        add(document, line, STYLE["Centred"])
+    add(document, name, STYLE["Title"])
+    return document

@@ -14,17 +14,13 @@ them.
 
 from ..meeting.minutes_content import (ACTION_COLUMNS, ARISING_COLUMNS, RESTRICTED, WITHHELD,
                                        ItemMinutes, MinutesDocument)
-from .docx_blocks import add, in_columns, table
-from .docx_layout import new_document, to_bytes
+from .docx_blocks import add, meeting_document, in_columns, table
+from .docx_layout import to_bytes
 from .docx_styles import STYLE, TABLE
 
 
 def render(doc: MinutesDocument) -> bytes:
-    document = new_document(doc.metadata_title, doc.marking, doc.draft)
-    add(document, doc.heading, STYLE["Title"])
-    for line in doc.title_lines:
-        add(document, line, STYLE["Centred"])
-    add(document, "MINUTES", STYLE["Title"])
+    document = meeting_document(doc, "MINUTES")
     if doc.publication:
         add(document, "Version for publication", STYLE["Centred"])
     _register(document, doc)

@@ -7,13 +7,14 @@ from ..frozen import record
 from ..taskforce import Taskforce
 from ..values import clock_time, long_date, time_range
 from .agenda_items import Clock, PlannedItem
+from .document_heading import MeetingHeading
 
 # The agenda's table: each column's heading and its share of the text's width.
 COLUMNS = (("No.", 0.07), ("Item", 0.41), ("Lead", 0.18), ("Papers", 0.18), ("Time", 0.16))
 
 
 @record
-class AgendaDocument:
+class AgendaDocument(MeetingHeading):
     body_name: str
     date: str
     venue: str
@@ -24,15 +25,6 @@ class AgendaDocument:
     items: tuple[PlannedItem, ...]
     clock: Clock
     carried_from: dict  # item id -> date of the meeting it was deferred from
-
-    @property
-    def heading(self) -> str:
-        return f"{self.body_name.upper()} MEETING"
-
-    @property
-    def title_lines(self) -> list[str]:
-        """The lines under the heading: the date, and the title, venue and times given."""
-        return [line for line in (self.date, self.meeting_title, self.venue, self.times) if line]
 
     @property
     def metadata_title(self) -> str:

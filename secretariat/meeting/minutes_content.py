@@ -18,6 +18,7 @@ from ..frozen import record
 from ..interest.interests import declarations_for_meeting
 from ..taskforce import Taskforce
 from ..values import abbreviated_date, long_date, parse_date, parse_time, time_range
+from .document_heading import MeetingHeading
 
 # The tables under an item: each column's heading and its share of the text's width.
 ACTION_COLUMNS = (("Who", 0.25), ("Action", 0.52), ("When", 0.23))
@@ -81,7 +82,7 @@ class ItemMinutes:
 
 
 @record
-class MinutesDocument:
+class MinutesDocument(MeetingHeading):
     body_name: str
     date: str
     venue: str
@@ -99,15 +100,6 @@ class MinutesDocument:
     corrections: tuple[str, ...]
     declarations: tuple[str, ...] = ()  # made at the meeting, when no item is for them
     meeting_title: str = ""  # "Expert witness session on finance", when it has one
-
-    @property
-    def heading(self) -> str:
-        return f"{self.body_name.upper()} MEETING"
-
-    @property
-    def title_lines(self) -> list[str]:
-        """The lines under the heading: the date, and the title, venue and times given."""
-        return [line for line in (self.date, self.meeting_title, self.venue, self.times) if line]
 
     @property
     def metadata_title(self) -> str:

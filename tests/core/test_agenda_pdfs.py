@@ -4,6 +4,7 @@ import io
 
 from pypdf import PdfReader
 
+from agenda_setup import carried_forward
 from secretariat.documents import agenda_pdf, attendance_pdf
 from secretariat.meeting import agenda_content
 
@@ -53,13 +54,7 @@ def test_a_draft_says_so_on_every_page_and_warns_of_an_over_run(sample_tf):
 
 
 def test_carried_forward_and_restricted_items_say_so(sample_tf):
-    may = sample_tf.meetings.find_one("2011-05-26").id
-    january = sample_tf.meetings.find_one("2012-01-12").id
-    sample_tf.minutes.lifecycle.reopen(may, "An item was deferred")  # approved: final
-    deferred, _ = sample_tf.agenda.add(may, "Presentation on legal models")
-    sample_tf.agenda.set_status(deferred, "deferred")
-    placed, _ = sample_tf.agenda.place_deferred(deferred, january)
-    sample_tf.agenda.update(placed, restricted=True)
+    carried_forward(sample_tf, restricted=True)
     text, reader = pdf_text(agenda_pdf.render(agenda_of(sample_tf, "2012-01-12")))
     assert "Restricted; Carried forward from Thursday 26 May 2011" in text
     assert "legal models" not in reader.metadata.title

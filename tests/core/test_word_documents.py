@@ -11,6 +11,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from agenda_setup import carried_forward
 from minutes_setup import add_item, board
 from secretariat.documents import agenda_docx, minutes_docx
 from secretariat.meeting import agenda_content, minutes_content
@@ -184,13 +185,7 @@ def test_sub_items_sit_under_their_item_with_their_numerals(sample_tf):
 
 
 def test_a_draft_agenda_says_draft_and_notes_purpose_and_where_items_came_from(sample_tf):
-    may = sample_tf.meetings.find_one("2011-05-26").id
-    january = sample_tf.meetings.find_one("2012-01-12").id
-    sample_tf.minutes.lifecycle.reopen(may, "An item was deferred")  # approved: final
-    deferred, _ = sample_tf.agenda.add(may, "Presentation on legal models")
-    sample_tf.agenda.set_status(deferred, "deferred")
-    placed, _ = sample_tf.agenda.place_deferred(deferred, january)
-    sample_tf.agenda.update(placed, restricted=True, purpose="discussion")
+    january, _ = carried_forward(sample_tf, restricted=True, purpose="discussion")
     sample_tf.agenda.add(january, HOSTILE[0])
     sample_tf.agenda.set_agenda_status(january, "draft")
     _, document = agenda_of(sample_tf, "2012-01-12")
