@@ -57,6 +57,47 @@ def combo_box() -> QComboBox:
     return box
 
 
+class FilledWhenUsed(QComboBox):
+    """A drop-down whose long list (a body's 1,200 meetings) is made when the
+    official first comes to it, by mouse or keyboard, not with its page:
+    ``fill(box)`` adds the entries after the first, which is there from the
+    start and chosen."""
+
+    def __init__(self, fill: Callable[[QComboBox], None], first: str):
+        super().__init__()
+        self.setStyleSheet("QComboBox { combobox-popup: 0; }")  # as combo_box()
+        self.setMaxVisibleItems(LISTED)
+        self.addItem(first, None)
+        self._fill = fill
+        self._filled = False
+
+    def refill(self) -> None:
+        """The entries changed: made again now if shown, else when next used."""
+        if self._filled:
+            self._filled = False
+            self._make()
+
+    def _make(self) -> None:
+        if self._filled:
+            return
+        self._filled = True
+        chosen = self.currentData()
+        blocked = self.blockSignals(True)
+        while self.count() > 1:
+            self.removeItem(1)
+        self._fill(self)
+        self.setCurrentIndex(max(self.findData(chosen), 0))
+        self.blockSignals(blocked)
+
+    def showPopup(self) -> None:
+        self._make()
+        super().showPopup()
+
+    def focusInEvent(self, event) -> None:
+        self._make()
+        super().focusInEvent(event)
+
+
 def choice_box(choices: dict[str, str], name: str = "") -> QComboBox:
     """A drop-down of ``choices`` (key: label), each holding its key as data."""
     box = combo_box()

@@ -196,14 +196,20 @@ class Actions(Manager[Action]):
         return " AND ".join(where), tuple(params)
 
     def open_by_owner(self, body_id: str | None = None) -> list[tuple[str, int]]:
-        """How many open actions each owner has, most first."""
+        """How many open actions each owner has, most first. (Counted by person or
+        group first, then labelled: labelling each of 25,000 rows took a third
+        of the time.)"""
         rows = self._store.rows(
-            f"""SELECT {_OWNER_LABEL} AS label, count(*) AS n
-                FROM action_owners o JOIN actions a ON a.id = o.action_id
-                JOIN meetings m ON m.id = a.meeting_id
-                LEFT JOIN people p ON p.id = o.person_id
-                WHERE a.status = 'open' {"AND m.body_id = ?" if body_id else ""}
-                GROUP BY label ORDER BY n DESC, {_FOLD}(label)""", (body_id,) if body_id else ())
+            f"""WITH counted AS (
+                    SELECT o.person_id, o.group_name, count(*) AS n
+                    FROM actions a JOIN action_owners o ON o.action_id = a.id
+                    JOIN meetings m ON m.id = a.meeting_id
+                    WHERE a.status = 'open' {"AND m.body_id = ?" if body_id else ""}
+                    GROUP BY o.person_id, o.group_name)
+                SELECT {_OWNER_LABEL} AS label, sum(o.n) AS n
+                FROM counted o LEFT JOIN people p ON p.id = o.person_id
+                GROUP BY label ORDER BY n DESC, {_FOLD}(label)""",
+            (body_id,) if body_id else ())
         return [(r["label"], r["n"]) for r in rows]
 
     def matters_arising(self, meeting_id: str) -> list[Action]:

@@ -16,7 +16,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import shutil
 from pathlib import Path
 from typing import Callable, Iterator
@@ -39,7 +38,9 @@ class UnfinishedError(NotSavedError):
 
 
 def temporary_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}{PART}")
+    # (os.urandom as secrets.token_hex reads it: secrets brings hashlib, hmac and
+    # random to every command that writes a file)
+    return target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}{PART}")
 
 
 def _remove(path: Path) -> None:

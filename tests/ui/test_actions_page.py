@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from secretariat.changes import Changes, Kind
 from secretariat.taskforce import Taskforce
+from secretariat.values import long_date
 from ui.pages.actions import SORT_COLUMNS, ActionsModel, ActionsPage
 from ui.session import Session
 
@@ -114,3 +116,24 @@ def test_overdue_actions_stand_out_in_red_and_bold(qtbot, file_path):
                                          brush.color().name() if brush else None)
     session.close()
     assert looks == {"Long overdue": (True, "#b00000"), "Due far ahead": (False, None)}
+
+
+def test_the_meeting_filter_lists_the_body_s_meetings_once_the_official_comes_to_it(
+        qtbot, long_log):
+    page = long_log
+    page.show()
+    page.activateWindow()
+    qtbot.waitActive(page)
+    page.owner.setFocus()
+    qtbot.keyClick(page.owner, Qt.Key.Key_Tab)  # on to the meeting filter
+    qtbot.waitUntil(lambda: page.meeting.count() > 1)  # its list made as focus came to it
+    qtbot.keyClick(page.meeting, Qt.Key.Key_Down)  # the first meeting after "All meetings"
+    first = page.session.tf.meetings.get(page.meeting.currentData())
+    assert page.meeting.count() == 1 + len(page.session.tf.meetings.of_body(first.body_id))
+    assert page.meeting.currentText() == long_date(first.date)
+    assert {page.table.model.record(r).meeting_id for r in range(page.table.model.rowCount())
+            } <= {first.id}
+    made, _ = page.session.tf.meetings.create(first.body_id, "2013-03-14")
+    page.session.notify(Changes.of(Kind.MEETING, made))
+    assert page.meeting.findText("Thursday 14 March 2013") > 0  # listed, the choice kept
+    assert page.meeting.currentData() == first.id

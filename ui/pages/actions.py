@@ -12,7 +12,7 @@ from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QSplitter, QVBoxLayout, QWidget)
 
@@ -30,7 +30,8 @@ from ..models.lazy_table import LazyTableModel
 from ..models.records import Column
 from ..session import Session
 from ..tables import select_id, selected_id, table_view
-from ..widgets import add_row, button, combo_box, day_text, enable_while, remember_sizes
+from ..widgets import (FilledWhenUsed, add_row, button, combo_box, day_text, enable_while,
+                       remember_sizes)
 
 OVERDUE = QColor("#b00000")
 ACTION_COLUMN = 3
@@ -207,7 +208,7 @@ class ActionsPage(QWidget):
         self.status.setCurrentIndex(self.status.findData("open"))
         self.owner = QLineEdit()
         self.owner.setPlaceholderText("name, role or group")
-        self.meeting = combo_box()
+        self.meeting = FilledWhenUsed(self._fill_meetings, "All meetings")
         self.sort = combo_box()
         for key in SORTS:
             self.sort.addItem(key.capitalize(), key)
@@ -255,20 +256,13 @@ class ActionsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         session.changed.connect(self._on_changed)
-        self._fill_meetings()
         self.load()
         self._count_by_owner()
 
-    def _fill_meetings(self) -> None:
-        chosen = self.meeting.currentData()
-        blocked = self.meeting.blockSignals(True)
-        self.meeting.clear()
-        self.meeting.addItem("All meetings", None)
+    def _fill_meetings(self, box: QComboBox) -> None:
         if self.session.body_id:
             for m in self.session.tf.meetings.of_body(self.session.body_id):
-                self.meeting.addItem(long_date(m.date), m.id)
-        self.meeting.setCurrentIndex(max(self.meeting.findData(chosen), 0))
-        self.meeting.blockSignals(blocked)
+                box.addItem(long_date(m.date), m.id)
 
     def _sort_chosen(self) -> None:
         self.descending = False
@@ -319,7 +313,7 @@ class ActionsPage(QWidget):
 
     def _on_changed(self, changes) -> None:
         if changes.concerns("meeting", "body"):
-            self._fill_meetings()
+            self.meeting.refill()
         if changes.concerns("action", "meeting", "person", "agenda", "body"):
             self.load()
             self._count_by_owner()
