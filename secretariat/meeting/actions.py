@@ -15,6 +15,7 @@ from ..changes import Changes, Kind
 from ..errors import NotFoundError, ValidationError
 from ..records import Manager, choice, require_text
 from ..storage import Store
+from ..membership.people import person_or_words
 from ..values import parse_date
 from .action_records import OUTCOMES, STATUSES, Action, Owner, Update, parse_due
 from .lifecycle import Lifecycle
@@ -232,15 +233,7 @@ class Actions(Manager[Action]):
 
     def resolve_owner(self, body_id: str, text: str) -> tuple[str | None, str]:
         """A person of the body by id, name or role title; otherwise a group in words."""
-        wanted = " ".join((text or "").split())
-        if not wanted:
-            raise ValidationError("An owner cannot be empty.")
-        row = self._store.row(
-            """SELECT p.id FROM people p JOIN memberships s ON s.person_id = p.id
-               WHERE s.body_id = ? AND (p.id = ? OR lower(p.name) = lower(?)
-                     OR (p.name = '' AND lower(p.role_title) = lower(?)))
-               ORDER BY p.id = ? DESC LIMIT 1""", (body_id, wanted, wanted, wanted, wanted))
-        return (row["id"], "") if row else (None, wanted)
+        return person_or_words(self._store, body_id, text, "An owner")
 
     def _write_owners(self, action_id: str, body_id: str, owners) -> None:
         owners = [o for o in (owners or []) if o and str(o).strip()]
@@ -366,13 +359,9 @@ class Actions(Manager[Action]):
         return Changes.of(self.kind, row["action_id"], update_id)
 
     def delete(self, action_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
-        """Delete an action entered by mistake; returns its rows for undo (parents first)."""
+        """Delete an action entered by mistake, with its owners, updates and any
+        recommendation's link to it; returns the rows, for undo."""
         action = self.get(action_id)
         self.lifecycle.ensure_editable(action.meeting_id)
-        rows = [(self.table, self.raw(action_id))]
-        for table in ("action_owners", "action_updates"):
-            rows += [(table, r) for r in self._store.rows(
-                f"SELECT * FROM {table} WHERE action_id = ?", (action_id,))]
-        with self._store.transaction() as db:
-            db[self.table].delete(action_id)  # owners and updates go with it
-        return Changes.of(self.kind, action_id), rows
+        removed = self._store.delete_with_dependents(self.table, action_id)
+        return Changes.of(self.kind, action_id), removed

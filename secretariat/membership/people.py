@@ -14,6 +14,7 @@ from ..errors import ValidationError
 from ..fields import same_name
 from ..frozen import record
 from ..records import Manager, choice, stripped
+from ..storage import Store
 from ..storage.connect import identifier
 from ..values import date_to_text, parse_optional_date
 
@@ -311,6 +312,20 @@ class People(Manager[Person]):
                 f"{person.display_name} appears in the records and cannot be deleted. "
                 "Mark them as having left instead.") from None
         return Changes.of(Kind.PERSON, person_id), removed
+
+
+def person_or_words(store: Store, body_id: str, text: str, what: str) -> tuple[str | None, str]:
+    """Someone of the body named by id, name or role title (their id); otherwise
+    the words as typed (a group, an organisation). ``what`` may not be empty."""
+    wanted = " ".join((text or "").split())
+    if not wanted:
+        raise ValidationError(f"{what} cannot be empty.")
+    row = store.row(
+        """SELECT p.id FROM people p JOIN memberships s ON s.person_id = p.id
+           WHERE s.body_id = ? AND (p.id = ? OR lower(p.name) = lower(?)
+                 OR (p.name = '' AND lower(p.role_title) = lower(?)))
+           ORDER BY p.id = ? DESC LIMIT 1""", (body_id, wanted, wanted, wanted, wanted))
+    return (row["id"], "") if row else (None, wanted)
 
 
 def _membership(row: dict) -> Membership:
