@@ -15,7 +15,7 @@ from ..changes import Changes, Kind
 from ..errors import NotFoundError, ValidationError
 from ..records import Manager, choice, require_text
 from ..storage import Store
-from ..membership.people import person_or_words
+from ..membership.people import people_or_words
 from ..values import parse_date
 from .action_records import OUTCOMES, STATUSES, Action, Owner, Update, parse_due
 from .lifecycle import Lifecycle
@@ -231,23 +231,16 @@ class Actions(Manager[Action]):
             raise NotFoundError("That agenda item no longer exists.")
         return row["meeting_id"]
 
-    def resolve_owner(self, body_id: str, text: str) -> tuple[str | None, str]:
-        """A person of the body by id, name or role title; otherwise a group in words."""
-        return person_or_words(self._store, body_id, text, "An owner")
-
     def _write_owners(self, action_id: str, body_id: str, owners) -> None:
         owners = [o for o in (owners or []) if o and str(o).strip()]
         if not owners:
             raise ValidationError("Say who owns the action: a person, an official or a group.")
         self._store.db.execute("DELETE FROM action_owners WHERE action_id = ?", (action_id,))
-        seen = set()  # an owner named twice owns it once (the file holds to that too)
-        for text in owners:
-            person_id, group = self.resolve_owner(body_id, text)
-            if (key := person_id or group.strip().lower()) in seen:
-                continue
-            seen.add(key)
+        # an owner named twice owns it once (the file holds to that too)
+        for position, (person_id, group) in enumerate(
+                people_or_words(self._store, body_id, owners, "An owner"), start=1):
             self._store.insert("action_owners", {
-                "action_id": action_id, "position": len(seen),
+                "action_id": action_id, "position": position,
                 "person_id": person_id, "group_name": group})
 
     def create(self, item_id: str, text: str, owners: list[str],

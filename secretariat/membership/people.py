@@ -8,6 +8,7 @@ in any record is deleted: they are marked as having left.
 
 import datetime as dt
 import sqlite3
+from typing import Iterable
 
 from ..changes import Changes, Kind
 from ..errors import ValidationError
@@ -326,6 +327,25 @@ def person_or_words(store: Store, body_id: str, text: str, what: str) -> tuple[s
                  OR (p.name = '' AND lower(p.role_title) = lower(?)))
            ORDER BY p.id = ? DESC LIMIT 1""", (body_id, wanted, wanted, wanted, wanted))
     return (row["id"], "") if row else (None, wanted)
+
+
+def people_or_words(store: Store, body_id: str, given: Iterable,
+                    what: str) -> list[tuple[str | None, str]]:
+    """Each of ``given`` as ``person_or_words`` reads it (a pair of id and words
+    as it is), in order and each once; empty ones are left out."""
+    found: list[tuple[str | None, str]] = []
+    seen: set[str] = set()
+    for entry in given:
+        if isinstance(entry, tuple):
+            person_id, words = entry
+        elif str(entry or "").strip():
+            person_id, words = person_or_words(store, body_id, entry, what)
+        else:
+            continue
+        if (key := person_id or words.strip().lower()) not in seen:
+            seen.add(key)
+            found.append((person_id, words))
+    return found
 
 
 def _membership(row: dict) -> Membership:

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Sequence
 
 from ..changes import Changes, Kind
 from ..errors import NotFoundError, ValidationError
-from ..membership.people import person_or_words
+from ..membership.people import people_or_words
 from ..records import Manager, choice, require_text, stripped
 from ..values import abbreviated_date, date_to_text, parse_date, parse_optional_date
 from .recommendation_records import (RAGS, RESPONSES, Addressee, Link, Recommendation,
@@ -228,21 +228,16 @@ class Recommendations(Manager[Recommendation]):
         return Changes.of(self.kind, recommendation_id)
 
     def _write_addressees(self, recommendation_id: str, body_id: str, addressees) -> None:
+        """Names or organisations in words, or ``Addressee`` records; one named
+        twice is addressed once (the file holds to it too)."""
         self._store.db.execute("DELETE FROM recommendation_addressees WHERE "
                                "recommendation_id = ?", (recommendation_id,))
-        seen: set[str] = set()  # one named twice is addressed once (the file holds to it too)
-        for given in addressees:
-            if isinstance(given, Addressee):
-                person_id, words = given.person_id, given.organisation
-            elif str(given or "").strip():
-                person_id, words = person_or_words(self._store, body_id, given, "An addressee")
-            else:
-                continue
-            if (key := person_id or words.strip().lower()) in seen:
-                continue
-            seen.add(key)
+        given = [(a.person_id, a.organisation) if isinstance(a, Addressee) else a
+                 for a in addressees]
+        for position, (person_id, words) in enumerate(
+                people_or_words(self._store, body_id, given, "An addressee"), start=1):
             self._store.insert("recommendation_addressees", {
-                "recommendation_id": recommendation_id, "position": len(seen),
+                "recommendation_id": recommendation_id, "position": position,
                 "person_id": person_id, "organisation": words})
 
     def delete(self, recommendation_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
@@ -323,9 +318,4 @@ class Recommendations(Manager[Recommendation]):
         return row["id"], Changes.of(self.kind, recommendation_id, row["id"])
 
     def unlink(self, link_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
-        row = self._store.row("SELECT * FROM recommendation_links WHERE id = ?", (link_id,))
-        if row is None:
-            raise NotFoundError("That link no longer exists.")
-        self._store.delete("recommendation_links", link_id)
-        return (Changes.of(self.kind, row["recommendation_id"], link_id),
-                [("recommendation_links", row)])
+        return self._remove("recommendation_links", link_id, "recommendation_id", "link")

@@ -4,7 +4,7 @@
 from typing import Any, Iterable
 
 from ..changes import Changes, Kind
-from ..errors import NotFoundError, ValidationError, quoted
+from ..errors import ValidationError, quoted
 from ..records import Manager, require_text, stripped
 from ..values import Month, parse_day_or_month
 from .recommendation_records import Chapter, Report
@@ -97,12 +97,6 @@ class Reports(Manager[Report]):
                 raise ValidationError(f"The chapter {quoted(row['title'])} still holds "
                                       "recommendations; move them to another chapter first.")
             self._store.delete("report_chapters", row["id"])
-
-    def chapter(self, chapter_id: str) -> Chapter:
-        row = self._store.row("SELECT * FROM report_chapters WHERE id = ?", (chapter_id,))
-        if row is None:
-            raise NotFoundError("That chapter no longer exists.")
-        return Chapter(row["id"], row["report_id"], row["position"], row["title"])
 
     def delete(self, report_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
         """Delete a report entered by mistake, with its chapters and recommendations

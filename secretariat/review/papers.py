@@ -209,11 +209,7 @@ class Papers(Manager[Paper]):
         return row["id"], Changes.of(self.kind, paper_id, row["id"])
 
     def unlink(self, link_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
-        row = self._store.row("SELECT * FROM paper_links WHERE id = ?", (link_id,))
-        if row is None:
-            raise NotFoundError("That link no longer exists.")
-        self._store.delete("paper_links", link_id)
-        return Changes.of(self.kind, row["paper_id"], link_id), [("paper_links", row)]
+        return self._remove("paper_links", link_id, "paper_id", "link")
 
     def links(self, paper_id: str) -> list[PaperLink]:
         rows = self._store.rows(
