@@ -7,6 +7,8 @@ import io
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog
 
 from ui.menus import Act
 from ui.dialogs.recommendations import ProgressDialog, RecommendationDialog, ReportDialog
@@ -197,3 +199,19 @@ def test_a_search_hit_opens_its_recommendation(qtbot, sample_window):
     assert page.accessibleName() == "Recommendations"
     assert page.chosen().id == item.data(0, HIT_ROLE).record_id
     assert page.chosen().number == "14"
+
+
+def test_file_print_from_the_go_menu_prints_the_tracker(sample_window, tmp_path, monkeypatch):
+    printed = tmp_path / "printed.pdf"
+
+    def to_file(dialog):
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(QPrintDialog, "exec", to_file)
+    go = next(a for a in sample_window.menuBar().actions() if a.text() == "&Go").menu()
+    next(a for a in go.actions() if a.text() == "&8 Recommendations").trigger()
+    assert sample_window.commands[Act.PRINT].isEnabled()
+    sample_window.commands[Act.PRINT].trigger()
+    text = " ".join(p.extract_text() for p in PdfReader(printed).pages)
+    assert "RECOMMENDATIONS TRACKER" in text and "Big Society Capital" in text
