@@ -68,8 +68,8 @@ RECOMMENDATIONS: list[tuple[str, int, list[str], str | None, str, list[str]]] = 
      "Clear standard procedures should be set out for procuring Part B services, with "
      "advice to use the flexibility the rules allow for longer contracts.", []),
     ("10", 3, _CO, None,
-     "Commissioners should have guidance on assessing financial standing, performance bonds "
-     "included.", []),
+     "Commissioners should be told plainly how to judge a bidder's financial strength, and "
+     "when asking for a performance bond is fair.", []),
     ("11", 3, _CO, None,
      "Commissioners should be shown why and how to take account of the experience staff "
      "gained running a service in house.", []),
@@ -87,11 +87,12 @@ RECOMMENDATIONS: list[tuple[str, int, list[str], str | None, str, list[str]]] = 
       "Help commissioners understand how mutuals work and what they offer, for engaging "
       "the market before procurement."]),
     ("14", 4, _CO, None,
-     "Building on the Mystery Shopper Service, commissioners should be able to get advice on "
-     "designing commissioning and procurement.", []),
+     "Commissioners should have somewhere to ask how to design fair commissioning and "
+     "procurement, alongside the Mystery Shopper Service that hears suppliers' complaints.",
+     []),
     ("15", 4, _CO, None,
-     "Commissioners should get information and real examples on putting the Public Services "
-     "(Social Value) Act into practice.", []),
+     "Commissioners should be shown, with worked cases, how to apply the new Social Value "
+     "Act when they buy services.", []),
     ("16", 5, ["Big Society Capital"], None,
      "Big Society Capital should analyse the size of the mutual sector and what helps or "
      "hinders investing in it, then encourage funds for mutuals.", []),
