@@ -21,6 +21,7 @@ class Kind(StrEnum):
     TAG = "tag"
     INTEREST = "interest"
     SUGGESTION = "suggestion"
+    RECOMMENDATION = "recommendation"  # a report, its recommendations and their progress
     ALL = "*"  # a change that may touch any area
 
 

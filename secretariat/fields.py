@@ -15,7 +15,7 @@ refused at the door, naming the field, and nothing is written.
 - An e-mail address: exactly one, as the ``email`` package reads it, stored
   bare.
 - A number column: a whole number, in its range (a yes/no field 0 or 1).
-- A time: as stored, 15:30.
+- A time: as stored, 15:30. A month: as stored, 2012-12.
 - A name: text, with something visible in it, and no marks that reorder the
   text around it.
 - Text that must say something (a title, an action, a minute): not empty,
@@ -31,6 +31,7 @@ import re
 import unicodedata
 
 from .errors import FieldError, ValidationError, quoted, visible
+from .frozen import record
 
 NAME_LONGEST = 200
 LINE_LONGEST = 2_000
@@ -43,7 +44,9 @@ MULTILINE = frozenset({
     ("suggested_reviewers", "notes"), ("agenda_suggestions", "details"),
     ("agenda_suggestions", "reason"), ("attendance", "note"), ("minutes_reopenings", "reason"),
     ("minutes_entries", "text"), ("meeting_declarations", "text"), ("action_updates", "text"),
-    ("minutes_corrections", "text"),
+    ("minutes_corrections", "text"), ("reports", "notes"), ("recommendations", "text"),
+    ("recommendations", "sub_points"), ("recommendations", "response_text"),
+    ("recommendation_updates", "text"),
 })
 # Kept whole, as the program wrote them (the approved minutes, as JSON).
 UNCHECKED = frozenset({("approved_minutes", "document"), ("approved_minutes", "publication")})
@@ -54,7 +57,9 @@ REQUIRED = frozenset({
     ("bodies", "name"), ("interests", "description"), ("meeting_declarations", "text"),
     ("minutes_corrections", "text"), ("minutes_entries", "text"),
     ("minutes_reopenings", "reason"), ("papers", "title"), ("standing_items", "title"),
-    ("suggested_reviewers", "name"), ("tags", "name"),
+    ("suggested_reviewers", "name"), ("tags", "name"), ("reports", "title"),
+    ("report_chapters", "title"), ("recommendations", "number"), ("recommendations", "text"),
+    ("recommendation_updates", "text"),
 })
 NAMES = frozenset({("people", "name"), ("bodies", "name"), ("bodies", "short_name"),
                    ("suggested_reviewers", "name"), ("tags", "name")})
@@ -71,6 +76,7 @@ _REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # hyphen, byte-order mark): a name holding one looks like another's.
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\ufeff]")
 _ISO_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+_ISO_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but \t and \n
@@ -96,7 +102,7 @@ def _checked(table: str, column: str, value):
     key = (table, column)
     if value is None or key in UNCHECKED:
         return value
-    if column in _numbers().get(table, ()) or key in YES_NO:
+    if column in _kinds().numbers.get(table, ()) or key in YES_NO:
         if isinstance(value, bool):
             return int(value)
         if not isinstance(value, int):
@@ -132,6 +138,9 @@ def _checked(table: str, column: str, value):
     if key in TIMES and value and not _ISO_TIME.fullmatch(value):
         raise ValidationError(f"The {what(column)} {quoted(value)} is not a time such as "
                               "15:30.")
+    if column in _kinds().months.get(table, ()) and not _ISO_MONTH.fullmatch(value):
+        raise ValidationError(f"The {what(column)} {quoted(value)} is not a month such as "
+                              "2012-12.")
     if key in NAMES and _REORDERING.search(value):
         raise ValidationError(f"The {what(column)} holds a mark that reorders the text "
                               "around it, so it would print as something else.")
@@ -162,12 +171,21 @@ def _check_text(column: str, value: str) -> None:
                               f"at most {TEXT_LONGEST:,} fit there.")
 
 
-@functools.cache
-def _numbers() -> dict[str, tuple[str, ...]]:
-    """The columns that hold whole numbers: those the file itself holds to it."""
-    from .storage.schema.s13_kinds_of_value import NUMBERS
+@record
+class _Kinds:
+    """The columns of each table the file itself holds to a kind of value."""
 
-    return NUMBERS
+    numbers: dict[str, tuple[str, ...]]
+    dates: dict[str, tuple[str, ...]]
+    months: dict[str, tuple[str, ...]]
+
+
+@functools.cache
+def _kinds() -> _Kinds:
+    from .storage.schema import s13_kinds_of_value as older, s18_recommendations as newer
+
+    return _Kinds({**older.NUMBERS, **newer.NUMBERS}, {**older.DATES, **newer.DATES},
+                  newer.MONTHS)
 
 
 def email_address(value: str) -> str:
@@ -225,17 +243,21 @@ def problems(store) -> list[str]:
     """Values already in a file that would be refused today (from older versions,
     or written by another program), for ``check``."""
     from .record_tables import record_tables
-    from .storage.schema.s13_kinds_of_value import DATES, NUMBERS
     from .storage.connect import identifier as q
 
     tests = {}
-    for table, columns in NUMBERS.items():
+    kinds = _kinds()
+    for table, columns in kinds.numbers.items():
         for c in columns:
             tests[table, c] = (f"typeof({q(c)}) NOT IN ('integer', 'null')", "a whole number")
-    for table, columns in DATES.items():
+    for table, columns in kinds.dates.items():
         for c in columns:
             tests[table, c] = (f"{q(c)} IS NOT NULL AND {q(c)} IS NOT date({q(c)}, '+0 days')",
                                "a date")
+    for table, columns in kinds.months.items():
+        for c in columns:
+            tests[table, c] = (f"{q(c)} IS NOT NULL AND {q(c)} IS NOT "
+                               f"strftime('%Y-%m', {q(c)} || '-01')", "a month")
     for record_table in record_tables(store.conn):
         for c in record_table.column_names:
             key = (record_table.name, c)

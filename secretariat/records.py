@@ -62,6 +62,16 @@ class Manager(Generic[R]):
         self._store.restore(self.table, row)
         return Changes.of(self.kind, row["id"])
 
+    def _remove(self, table: str, row_id: str, owner: str,
+                what: str) -> tuple[Changes, list[tuple[str, dict]]]:
+        """Delete a row of ``table`` that belongs to one of this manager's records
+        (named by its column ``owner``): a link, say. The row, for undo."""
+        row = self._store.row(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        if row is None:
+            raise NotFoundError(f"That {what} no longer exists.")
+        self._store.delete(table, row_id)
+        return Changes.of(self.kind, row[owner], row_id), [(table, row)]
+
     def _create(self, values: dict[str, Any]) -> tuple[str, Changes]:
         row = self._store.insert(self.table, self._clean(values, None))
         return row["id"], Changes.of(self.kind, row["id"])

@@ -1,5 +1,5 @@
-"""Searching the whole file: agenda items, minutes, actions, papers, people
-and interests, ranked by relevance and grouped by kind.
+"""Searching the whole file: agenda items, minutes, actions, papers, people,
+interests and recommendations, ranked by relevance and grouped by kind.
 
 Whatever the official types is turned into a well-formed FTS5 query here
 (``fts_query``), so no query syntax error ever reaches them. Matching words
@@ -15,9 +15,9 @@ import sqlite3
 from .frozen import record
 from .storage import Store
 from .storage.connect import sqlite
-from .storage.schema.s07_search import BLOCK, SOURCES, TOKENIZER, kind_range
-from .storage.schema.s11_search_queue import (drop_trigger_statements, rebuild_statements,
-                                              trigger_statements)
+from .storage.schema.s07_search import BLOCK, TOKENIZER
+from .storage.schema.s18_recommendations import (KIND_CODES, SOURCES, drop_trigger_statements,
+                                                 rebuild_statements, trigger_statements)
 from .storage.search_queue import PENDING
 from .values import day_month_year
 
@@ -30,6 +30,7 @@ LABELS = {
     "paper": "Papers",
     "person": "People",
     "interest": "Interests",
+    "recommendation": "Recommendations",
 }
 _ORDER = {kind: n for n, kind in enumerate(LABELS)}
 
@@ -220,7 +221,8 @@ def _newest(store: Store, query: str, body_id: str | None, limit: int) -> list[d
     in_body = f"{words} AND body_id : {_phrase(body_id)}" if body_id else words
     found = []
     for kind in LABELS:
-        first, end = kind_range(kind)
+        first = KIND_CODES[kind] * BLOCK  # the kind's block of rowids
+        end = first + BLOCK
         latest = f"(SELECT max(doc_id) FROM search_docs WHERE doc_id < {end}) - {_RECENT}"
         for since in (f"max({first}, {latest})", first):
             docs = store.rows(
@@ -274,11 +276,13 @@ def _ranked(docs: list[dict], query: str, limit: int) -> list[dict]:
 
 
 def _contexts(store: Store, rows: list[dict]) -> dict[str, str]:
-    """Where each hit is, in words: '26 May 2011, MTF'; whose interest it is."""
+    """Where each hit is, in words: '26 May 2011, MTF'; whose interest it is;
+    which recommendation of which report."""
     found = {}
     meetings = {r["meeting_id"] for r in rows if r["meeting_id"]}
     bodies = {r["body_id"] for r in rows if r["body_id"]}
     interests = [r["record_id"] for r in rows if r["kind"] == "interest"]
+    recommendations = [r["record_id"] for r in rows if r["kind"] == "recommendation"]
     names = {b["id"]: b["short_name"] or b["name"] for b in _by_ids(
         store, "SELECT id, short_name, name FROM bodies", bodies)}
     dates = {m["id"]: day_month_year(dt.date.fromisoformat(m["date"])) for m in _by_ids(
@@ -289,6 +293,9 @@ def _contexts(store: Store, rows: list[dict]) -> dict[str, str]:
     for interest in _by_ids(store, "SELECT i.id, p.name, p.role_title FROM interests i "
                                    "JOIN people p ON p.id = i.person_id", interests, "i.id"):
         found[interest["id"]] = interest["name"] or interest["role_title"]
+    for made in _by_ids(store, "SELECT r.id, r.number, p.title FROM recommendations r "
+                               "JOIN reports p ON p.id = r.report_id", recommendations, "r.id"):
+        found[made["id"]] = f"Recommendation {made['number']}, {made['title']}"
     return found
 
 

@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # each manager's module is imported when the manager is first
     from .meeting.meetings import Meetings
     from .meeting.minutes import Minutes
     from .review.papers import Papers
+    from .report.recommendations import Recommendations
+    from .report.reports import Reports
     from .membership.people import People
     from .review.reviews import Reviews
     from .meeting.suggestions import Suggestions
@@ -106,6 +108,16 @@ class Taskforce:
     def actions(self) -> "Actions":
         from .meeting.actions import Actions
         return Actions(self.store)
+
+    @cached_property
+    def reports(self) -> "Reports":
+        from .report.reports import Reports
+        return Reports(self.store)
+
+    @cached_property
+    def recommendations(self) -> "Recommendations":
+        from .report.recommendations import Recommendations
+        return Recommendations(self.store)
 
     @cached_property
     def minutes(self) -> "Minutes":

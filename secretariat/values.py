@@ -6,14 +6,16 @@ Every way a date or time is written for a reader is here, once:
 ``abbreviated_date`` (1 Feb 2011, where a column is narrow),
 ``weekday_date`` (Thu 26 May 2011, in lists of meetings), ``month_year``
 (May 2011), ``day_and_time`` (26 May 2011 at 15:30), ``clock_time``
-(15.30) and ``time_range`` (15.30 – 17.30). The file itself holds ISO
-dates (``date_to_text``).
+(15.30) and ``time_range`` (15.30 – 17.30); ``day_or_month`` writes what
+may be either (a deadline: 31 December 2012, or December 2012). The file
+itself holds ISO dates (``date_to_text``) and months (2012-12).
 """
 
 import datetime as dt
 import re
 
 from .errors import ValidationError, quoted
+from .frozen import record
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%A %d %B %Y")
 _ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)\b", re.IGNORECASE)
@@ -38,6 +40,69 @@ def parse_date(text, what: str = "date") -> dt.date:
         except ValueError:
             continue
     raise ValidationError(f"The {what} {quoted(text)} is not a date; write it as 2011-05-26 or 26 May 2011.")
+
+
+@record
+class Month:
+    """A whole month, for what is due or done within one ("by December 2012"):
+    kept as the month, not as one of its days."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def fromisoformat(cls, text: str) -> "Month":
+        """As stored: 2012-12."""
+        day = dt.date.fromisoformat(f"{text}-01")
+        return cls(day.year, day.month)
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+
+_MONTH_FORMATS = ("%B %Y", "%b %Y", "%Y-%m", "%m/%Y")
+
+
+def parse_day_or_month(text, what: str = "date") -> dt.date | Month | None:
+    """A day (26 May 2011) or a whole month (December 2012, Dec 2012, 2012-12,
+    12/2012) as typed; empty means none."""
+    if text is None or isinstance(text, (dt.date, Month)):
+        return text
+    cleaned = " ".join(str(text).replace(",", " ").split())
+    if not cleaned:
+        return None
+    for fmt in _MONTH_FORMATS:
+        try:
+            day = dt.datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+        return Month(day.year, day.month)
+    try:
+        return parse_date(cleaned, what)
+    except ValidationError:
+        raise ValidationError(f"The {what} {quoted(text)} is neither a day nor a month; write "
+                              "it as 26 May 2011 or December 2012.") from None
+
+
+def last_day(value: dt.date | Month) -> dt.date:
+    """The day by which it falls: the day itself, or a month's last."""
+    return value.last_day if isinstance(value, Month) else value
+
+
+def day_or_month(value: dt.date | Month | None) -> str:
+    """26 May 2011, or December 2012; empty for none."""
+    if value is None:
+        return ""
+    return month_year(value.first_day) if isinstance(value, Month) else day_month_year(value)
 
 
 def parse_optional_date(text, what: str = "date") -> dt.date | None:

@@ -18,6 +18,7 @@ show_backups, import_file, show_shortcuts, show_cycle, show_about, export_calend
 take_copy, merge_copy, live, print_current, preview_current, make_pack
 ActionsPage, AgendaPage, AttendanceStatsPage, InterestsPage, MeetingsPage, PapersPage
 PeoplePage, RegisterPage, SuggestionsPage, LiveView, MinutesTab, MeetingInterestsTab
+RecommendationsPage
 
 # Read by the library they are set on.
 _.categoryNames, _.boxAnchor, _.valueMax, _.valueMin, _.valueStep  # ReportLab charts

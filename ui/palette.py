@@ -27,6 +27,12 @@ def notice() -> QBrush:
     return QBrush(QColor.fromHslF(0.1, 0.9, 0.65 if dark else 0.28))
 
 
+def on_track() -> QBrush:
+    """Text of something on track (a green RAG status): a deep green on light, a soft one on dark."""
+    dark = _dark_theme(QApplication.palette())
+    return QBrush(QColor.fromHslF(0.36, 0.7, 0.6 if dark else 0.26))
+
+
 def muted() -> QBrush:
     """Text that is past or set aside: halfway between the text and its background."""
     palette = QApplication.palette()

@@ -120,12 +120,15 @@ def build_pdf(story: list, settings: PageSettings, progress: Progress = ignore) 
 
 HEADING_ROOM = 22 * mm  # below a heading, for the first lines of what it heads
 LONG_TABLE = 15  # rows, or...
-LONG_TEXT = 2500  # ...characters in its cells: a table this long may not fit the rest of a page
+LONG_TEXT = 2500  # ...characters in its cells, or...
+LONG_LINES = 26  # ...lines its rows wrap to: a table this long may not fit the rest of a page
+_CHARACTER = 5  # points: about the width of a character of a cell's text
 
 
 def _long(flowable) -> bool:
     """A table that may be taller than what is left of a page (told cheaply, from
-    its rows and the length of its text, not by laying it out)."""
+    its rows, the length of its text and the lines it wraps to in its columns,
+    not by laying it out)."""
     if isinstance(flowable, PagedTable):
         return True
     if not isinstance(flowable, Table):
@@ -133,7 +136,19 @@ def _long(flowable) -> bool:
     rows = flowable._cellvalues
     text = sum(len(cell.getPlainText()) for row in rows for cell in row
                if hasattr(cell, "getPlainText"))
-    return len(rows) > LONG_TABLE or text > LONG_TEXT
+    return len(rows) > LONG_TABLE or text > LONG_TEXT or _lines(flowable) > LONG_LINES
+
+
+def _lines(table: Table) -> int:
+    """About how many lines the table's rows take: each row as many as its
+    fullest cell wraps to in its column."""
+    total = 0
+    for row in table._cellvalues:
+        wrapped = [len(cell.getPlainText()) * _CHARACTER // max(int(width), 1) + 1
+                   for cell, width in zip(row, table._colWidths, strict=False)
+                   if hasattr(cell, "getPlainText")]
+        total += max(wrapped, default=1)
+    return total
 
 
 def _headings_kept_with_text(story: list) -> list:

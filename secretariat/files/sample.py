@@ -1,7 +1,8 @@
 """The sample taskforce: the Mutuals Taskforce of 2011-12.
 
 Built from the facts in the public record (names, organisations, roles, dates,
-who attended and who sent apologies). Where the record is silent and the
+who attended and who sent apologies, the recommendations of its final
+report: ``sample_recommendations``). Where the record is silent and the
 program needs a value (the date someone joined or left) the value is
 illustrative and says so in the person's notes.
 """
@@ -16,6 +17,7 @@ from ..storage.backups import verify_whole
 from ..storage.opening import real_path
 from ..taskforce import Taskforce
 from ..values import parse_date
+from . import sample_recommendations
 from .sample_minutes import MINUTES
 
 FORMED = "2011-02-01"  # the Taskforce came together in February 2011
@@ -85,6 +87,7 @@ def build(tf: Taskforce) -> SampleIds:
         _papers_and_register(tf, ids)
         _minutes(tf, ids)
         tf.minutes.lifecycle.keep_unkept()  # the approved minutes, kept as approved
+        sample_recommendations.build(tf, ids.body, ids.people, ids.items)
         return ids
 
 

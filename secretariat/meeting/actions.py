@@ -15,6 +15,7 @@ from ..changes import Changes, Kind
 from ..errors import NotFoundError, ValidationError
 from ..records import Manager, choice, require_text
 from ..storage import Store
+from ..membership.people import people_or_words
 from ..values import parse_date
 from .action_records import OUTCOMES, STATUSES, Action, Owner, Update, parse_due
 from .lifecycle import Lifecycle
@@ -238,32 +239,16 @@ class Actions(Manager[Action]):
             raise NotFoundError("That agenda item no longer exists.")
         return row["meeting_id"]
 
-    def resolve_owner(self, body_id: str, text: str) -> tuple[str | None, str]:
-        """A person of the body by id, name or role title; otherwise a group in words."""
-        wanted = " ".join((text or "").split())
-        if not wanted:
-            raise ValidationError("An owner cannot be empty.")
-        # People first, each term by its own index (s17), then their membership.
-        row = self._store.row(
-            """SELECT p.id FROM people p CROSS JOIN memberships s ON s.person_id = p.id
-               WHERE s.body_id = ? AND (p.id = ? OR lower(p.name) = lower(?)
-                     OR (p.name = '' AND lower(p.role_title) = lower(?)))
-               ORDER BY p.id = ? DESC LIMIT 1""", (body_id, wanted, wanted, wanted, wanted))
-        return (row["id"], "") if row else (None, wanted)
-
     def _write_owners(self, action_id: str, body_id: str, owners) -> None:
         owners = [o for o in (owners or []) if o and str(o).strip()]
         if not owners:
             raise ValidationError("Say who owns the action: a person, an official or a group.")
         self._store.db.execute("DELETE FROM action_owners WHERE action_id = ?", (action_id,))
-        seen = set()  # an owner named twice owns it once (the file holds to that too)
-        for text in owners:
-            person_id, group = self.resolve_owner(body_id, text)
-            if (key := person_id or group.strip().lower()) in seen:
-                continue
-            seen.add(key)
+        # an owner named twice owns it once (the file holds to that too)
+        for position, (person_id, group) in enumerate(
+                people_or_words(self._store, body_id, owners, "An owner"), start=1):
             self._store.insert("action_owners", {
-                "action_id": action_id, "position": len(seen),
+                "action_id": action_id, "position": position,
                 "person_id": person_id, "group_name": group})
 
     def create(self, item_id: str, text: str, owners: list[str],
@@ -376,13 +361,9 @@ class Actions(Manager[Action]):
         return Changes.of(self.kind, row["action_id"], update_id)
 
     def delete(self, action_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
-        """Delete an action entered by mistake; returns its rows for undo (parents first)."""
+        """Delete an action entered by mistake, with its owners, updates and any
+        recommendation's link to it; returns the rows, for undo."""
         action = self.get(action_id)
         self.lifecycle.ensure_editable(action.meeting_id)
-        rows = [(self.table, self.raw(action_id))]
-        for table in ("action_owners", "action_updates"):
-            rows += [(table, r) for r in self._store.rows(
-                f"SELECT * FROM {table} WHERE action_id = ?", (action_id,))]
-        with self._store.transaction() as db:
-            db[self.table].delete(action_id)  # owners and updates go with it
-        return Changes.of(self.kind, action_id), rows
+        removed = self._store.delete_with_dependents(self.table, action_id)
+        return Changes.of(self.kind, action_id), removed

@@ -8,12 +8,14 @@ in any record is deleted: they are marked as having left.
 
 import datetime as dt
 import sqlite3
+from typing import Iterable
 
 from ..changes import Changes, Kind
 from ..errors import ValidationError
 from ..fields import same_name
 from ..frozen import record
 from ..records import Manager, choice, stripped
+from ..storage import Store
 from ..storage.connect import identifier
 from ..values import date_to_text, parse_optional_date
 
@@ -311,6 +313,40 @@ class People(Manager[Person]):
                 f"{person.display_name} appears in the records and cannot be deleted. "
                 "Mark them as having left instead.") from None
         return Changes.of(Kind.PERSON, person_id), removed
+
+
+def person_or_words(store: Store, body_id: str, text: str, what: str) -> tuple[str | None, str]:
+    """Someone of the body named by id, name or role title (their id); otherwise
+    the words as typed (a group, an organisation). ``what`` may not be empty."""
+    wanted = " ".join((text or "").split())
+    if not wanted:
+        raise ValidationError(f"{what} cannot be empty.")
+    # People first, each term by its own index (s17), then their membership.
+    row = store.row(
+        """SELECT p.id FROM people p CROSS JOIN memberships s ON s.person_id = p.id
+           WHERE s.body_id = ? AND (p.id = ? OR lower(p.name) = lower(?)
+                 OR (p.name = '' AND lower(p.role_title) = lower(?)))
+           ORDER BY p.id = ? DESC LIMIT 1""", (body_id, wanted, wanted, wanted, wanted))
+    return (row["id"], "") if row else (None, wanted)
+
+
+def people_or_words(store: Store, body_id: str, given: Iterable,
+                    what: str) -> list[tuple[str | None, str]]:
+    """Each of ``given`` as ``person_or_words`` reads it (a pair of id and words
+    as it is), in order and each once; empty ones are left out."""
+    found: list[tuple[str | None, str]] = []
+    seen: set[str] = set()
+    for entry in given:
+        if isinstance(entry, tuple):
+            person_id, words = entry
+        elif str(entry or "").strip():
+            person_id, words = person_or_words(store, body_id, entry, what)
+        else:
+            continue
+        if (key := person_id or words.strip().lower()) not in seen:
+            seen.add(key)
+            found.append((person_id, words))
+    return found
 
 
 def _membership(row: dict) -> Membership:

@@ -209,11 +209,7 @@ class Papers(Manager[Paper]):
         return row["id"], Changes.of(self.kind, paper_id, row["id"])
 
     def unlink(self, link_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
-        row = self._store.row("SELECT * FROM paper_links WHERE id = ?", (link_id,))
-        if row is None:
-            raise NotFoundError("That link no longer exists.")
-        self._store.delete("paper_links", link_id)
-        return Changes.of(self.kind, row["paper_id"], link_id), [("paper_links", row)]
+        return self._remove("paper_links", link_id, "paper_id", "link")
 
     def links(self, paper_id: str) -> list[PaperLink]:
         rows = self._store.rows(
@@ -233,13 +229,8 @@ class Papers(Manager[Paper]):
         return [self._from_row(r) for r in rows]
 
     def delete(self, paper_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
-        """Delete a paper entered by mistake with its links, tags and reviews (for undo)."""
+        """Delete a paper entered by mistake with what goes with it (its links,
+        tags and reviews; a recommendation's link to it), returned for undo."""
         self.get(paper_id)
-        removed = [(table, r) for table in ("paper_links", "tags", "reviews",
-                                            "suggested_reviewers")
-                   for r in self._store.rows(f"SELECT * FROM {table} WHERE paper_id = ?",
-                                             (paper_id,))]
-        removed.append(("papers", self.raw(paper_id)))
-        with self._store.transaction() as db:
-            db.execute("DELETE FROM papers WHERE id = ?", (paper_id,))
+        removed = self._store.delete_with_dependents(self.table, paper_id)
         return Changes.of(self.kind, paper_id), removed

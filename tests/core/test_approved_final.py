@@ -154,6 +154,16 @@ ELSEWHERE = {
     "suggestions.delete": "a suggestion", "suggestions.hold": "a suggestion",
     "suggestions.reopen": "a suggestion", "suggestions.update": "a suggestion",
     "papers.create": "a paper", "papers.update": "a paper", "papers.sign_off": "a paper",
+    "reports.create": "a report", "reports.update": "a report and its chapters",
+    "reports.delete": "a report, its recommendations and their links (never a meeting's record)",
+    "recommendations.create": "a recommendation", "recommendations.update": "a recommendation",
+    "recommendations.delete": "a recommendation, with its updates and links",
+    "recommendations.add_update": "a recommendation's progress; the meeting it was reported "
+                                  "at is named, not changed",
+    "recommendations.remove_update": "a recommendation's progress",
+    "recommendations.link": "a recommendation's link; the action, paper or meeting it names "
+                            "is not changed",
+    "recommendations.unlink": "a recommendation's link",
     "papers.delete": "a paper sent to an approved meeting cannot be (its link is kept)",
     "reviews.delete": "reviews", "reviews.nominate": "reviews",
     "reviews.remove_suggestion": "reviews", "reviews.set_status": "reviews",
@@ -178,7 +188,7 @@ READS = {"all", "get", "raw", "find_one", "of_body", "on_date", "in_body",
          "owner_name", "waves", "of_paper", "overdue", "suggestions", "current_by_person",
          "form", "forms", "not_returned", "of_person", "log", "log_ids",
          "many", "matters_arising", "matters_arising_ids", "of_item", "open_by_owner",
-         "resolve_owner", "meeting_of_item", "corrections", "kept", "matters_arising_item",
+         "addressees_of_body", "meeting_of_item", "corrections", "kept", "matters_arising_item",
          "minutes_item", "of", "ensure_editable", "namesakes", "of_meeting_items",
          "rows_of_meeting"}
 

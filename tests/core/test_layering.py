@@ -106,6 +106,7 @@ LAYERS = [
     {"membership"},
     {"interest"},
     {"meeting"}, {"review"},
+    {"report"},
     {"letters"}, {"files"},
     {"documents"},
     {"cli"},

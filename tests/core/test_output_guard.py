@@ -32,6 +32,7 @@ WRITES = {
     ("register", "output"): "register {file} -o {out}",
     ("reviews", "output"): "reviews {file} -o {out}",
     ("actions", "output"): "actions {file} -o {out}",
+    ("recommendations", "output"): "recommendations {file} -o {out}",
     ("minutes", "output"): "minutes {file} --meeting 2011-05-26 -o {out} --email {new}",
     ("minutes", "email"): "minutes {file} --meeting 2011-05-26 -o {new} --email {out}",
     ("export", "output"): "export {file} -o {out}",
@@ -42,7 +43,7 @@ WRITES = {
 # Every other argument: what it reads, or chooses.
 READS = {"path", "meeting", "body", "publication", "format", "status", "owner", "start", "end",
          "as_of", "marking", "repair", "words", "limit", "source", "copy", "keep", "step",
-         "restricted"}
+         "restricted", "by", "addressee"}
 
 
 def commands(parser: argparse.ArgumentParser, prefix: str = ""):

@@ -24,6 +24,7 @@ BUTTONS = {
     "self-nominations e-mail": ("Papers", None, "&Invite Self-Nominations…"),
     "register of interests as PDF": ("Interests", None, "&Print Register…"),
     "chair's brief": ("Interests", None, "Chair's &Brief…"),
+    "recommendations tracker as PDF": ("Recommendations", None, "Save as P&DF…"),
 }
 MENU = {"export": Act.EXPORT, "copy": Act.SAVE_COPY, "travel copy": Act.TAKE_TRAVEL_COPY}
 

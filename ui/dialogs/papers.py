@@ -7,13 +7,12 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit
 
 from secretariat.interest import conflicts
 from secretariat.review import reviews
-from secretariat.errors import UserFacingError
 from secretariat.review.papers import STATUSES
 from secretariat.values import parse_optional_date
 
 from ..session import Session
 from ..widgets import NotesEdit, button, combo_box, day_text
-from .values import ValuesDialog, meeting_and_item, people_combo
+from .values import MeetingDialog, ValuesDialog, people_combo
 
 
 class PaperDialog(ValuesDialog):
@@ -92,16 +91,10 @@ class NominateDialog(ValuesDialog):
                     role_words=self.words.text())
 
 
-class LinkDialog(ValuesDialog):
+class LinkDialog(MeetingDialog):
     def __init__(self, session: Session, parent=None):
-        super().__init__("Send the Paper to a Meeting", session, parent)
-        self.meeting, self.item = meeting_and_item(self, session)
-
-    def values(self) -> dict:
-        if not self.meeting.currentData():
-            raise UserFacingError("The body has no meeting to send the paper to.")
-        return dict(meeting_id=self.meeting.currentData(),
-                    agenda_item_id=self.item.currentData())
+        super().__init__("Send the Paper to a Meeting", session,
+                         "The body has no meeting to send the paper to.", parent)
 
 
 class SignOffDialog(ValuesDialog):

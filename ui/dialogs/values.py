@@ -84,3 +84,19 @@ class ValuesDialog(FormDialog):
             field.setFocus()
             if hasattr(field, "selectAll"):
                 field.selectAll()
+
+
+class MeetingDialog(ValuesDialog):
+    """A meeting of the body and, if one, an item of its agenda (``missing``:
+    what is said when the body has no meeting)."""
+
+    def __init__(self, title: str, session: Session, missing: str, parent=None):
+        super().__init__(title, session, parent)
+        self.missing = missing
+        self.meeting, self.item = meeting_and_item(self, session)
+
+    def values(self) -> dict:
+        if not self.meeting.currentData():
+            raise UserFacingError(self.missing)
+        return dict(meeting_id=self.meeting.currentData(),
+                    agenda_item_id=self.item.currentData())

@@ -34,4 +34,5 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Interests", lazy(".interests", "InterestsPage")),
     ("Attendance", lazy(".attendance_stats", "AttendanceStatsPage")),
     ("Suggestions", lazy(".suggestions", "SuggestionsPage")),
+    ("Recommendations", lazy(".recommendations", "RecommendationsPage")),
 ]

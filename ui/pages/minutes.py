@@ -144,7 +144,7 @@ class MinutesTab(QWidget):
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        remember_sizes(splitter, "minutes", [500, 500])
+        remember_sizes(splitter, "minutes", [530, 470])  # its buttons in two rows, not three
         QVBoxLayout(self).addWidget(splitter)
 
         self._pending = False

@@ -97,6 +97,10 @@ _RECORD_NAMES = {
     "suggested_reviewers": "suggested reviewer", "interests": "interest",
     "declaration_forms": "declaration form", "meeting_declarations": "declaration at a meeting",
     "tags": "tag", "person_merges": "merge of two people's records",
+    "reports": "report", "report_chapters": "report's chapter",
+    "recommendations": "recommendation", "recommendation_addressees": "addressee",
+    "recommendation_updates": "recommendation update",
+    "recommendation_links": "recommendation's link",
 }
 
 

@@ -34,11 +34,6 @@ KIND_CODES = {"agenda_item": 1, "point": 2, "decision": 3, "action": 4, "paper":
 BLOCK = 1 << 40
 
 
-def kind_range(kind: str) -> tuple[int, int]:
-    """The rowids (first, last + 1) of a kind's entries."""
-    return KIND_CODES[kind] * BLOCK, (KIND_CODES[kind] + 1) * BLOCK
-
-
 def _block(kind: str) -> str:
     """The first rowid of the block of the kind ``kind`` (an SQL expression) names."""
     cases = " ".join(f"WHEN '{k}' THEN {code}" for k, code in KIND_CODES.items())
@@ -57,13 +52,17 @@ class Source:
     body_id: str = "NULL"
     watched: tuple[str, ...] = ()  # columns whose change re-indexes the row
 
+    def block(self) -> str:
+        """The first rowid of the block of its entries (an SQL expression)."""
+        return _block(self.kind)
+
     def select(self, where: str, fresh: bool) -> str:
         """Entries for the rows ``where`` picks, each with the next rowid of its block.
 
         ``fresh``: the index is empty (a rebuild), so rowids count up from
         the block's start in the order the records were made.
         """
-        block = _block(self.kind)
+        block = self.block()
         if fresh:
             doc_id = f"{block} + row_number() OVER (ORDER BY r.created_at, r.rowid)"
         else:
@@ -126,7 +125,7 @@ def reindex_sql(source: Source, record_where: str, doc_where: str) -> str:
               f"SELECT rowid, {_FTS_COLUMNS} FROM search_docs WHERE {doc_where};\n")
 
 
-def _triggers(source: Source, reindex, unindex) -> list[str]:
+def source_triggers(source: Source, reindex, unindex) -> list[str]:
     own = reindex(source, "r.id = new.id", "record_id = new.id")
     name, watched = f"search_{source.table}", ", ".join(source.watched)
     return [
@@ -138,13 +137,19 @@ def _triggers(source: Source, reindex, unindex) -> list[str]:
     ]
 
 
+def child_triggers(source: Source, child: str, key: str, reindex) -> list[str]:
+    """Triggers re-indexing the record of ``source`` whose rows of ``child``
+    (found by its column ``key``) change: they are searched as part of it."""
+    return [f"CREATE TRIGGER search_{child}_{event.lower()} AFTER {event} "
+            f"ON {child} BEGIN\n"
+            f"{reindex(source, f'r.id = {row}.{key}', f'record_id = {row}.{key}')}END"
+            for event, row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old"))]
+
+
 def _progress_triggers(reindex) -> list[str]:
     """An action's progress updates are searched as part of the action."""
     actions = next(s for s in SOURCES if s.table == "actions")
-    return [f"CREATE TRIGGER search_action_updates_{event.lower()} AFTER {event} "
-            f"ON action_updates BEGIN\n"
-            f"{reindex(actions, f'r.id = {row}.action_id', f'record_id = {row}.action_id')}END"
-            for event, row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old"))]
+    return child_triggers(actions, "action_updates", "action_id", reindex)
 
 
 def _moved(where: str, values: str) -> str:
@@ -173,7 +178,7 @@ def record_triggers(reindex=reindex_sql, unindex=unindex_sql) -> list[str]:
     """CREATE TRIGGER statements re-indexing each record as it changes, through
     ``reindex(source, record_where, doc_where)`` and ``unindex(where)``
     (schema s11 gives its own)."""
-    return ([t for s in SOURCES for t in _triggers(s, reindex, unindex)]
+    return ([t for s in SOURCES for t in source_triggers(s, reindex, unindex)]
             + _progress_triggers(reindex))
 
 

@@ -29,14 +29,14 @@ _FTS_COLUMNS = ", ".join(COLUMNS)
 _OLD = ", ".join(f"old.{c}" for c in COLUMNS)
 
 
-def _unindex(where: str) -> str:
+def unindex_docs(where: str) -> str:
     return f"DELETE FROM search_docs WHERE {where};\n"
 
 
-def _reindex(source: Source, record_where: str, doc_where: str) -> str:
+def reindex_docs(source: Source, record_where: str, doc_where: str) -> str:
     """Replace the entries of the rows of ``source`` that ``record_where`` picks
     (dropping first also covers INSERT OR REPLACE, which fires no delete trigger)."""
-    return (_unindex(doc_where)
+    return (unindex_docs(doc_where)
             + f"INSERT INTO search_docs({_DOC_COLUMNS}) {source.select(record_where, False)};\n")
 
 
@@ -67,18 +67,18 @@ _QUEUE = [
 
 def trigger_statements() -> list[str]:
     """CREATE TRIGGER statements for every trigger that keeps ``search_docs`` current."""
-    return s07_search.record_triggers(_reindex, _unindex) + _MOVES
+    return s07_search.record_triggers(reindex_docs, unindex_docs) + _MOVES
 
 
 def drop_trigger_statements() -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {t.split()[2]}" for t in trigger_statements()]
 
 
-def rebuild_statements() -> list[str]:
-    """Fill the index afresh from the records (``check --repair``)."""
+def rebuild_statements(sources: tuple[Source, ...] = SOURCES) -> list[str]:
+    """Fill the index afresh from the records of ``sources`` (``check --repair``)."""
     return (["DELETE FROM search_docs"]
             + [f"INSERT INTO search_docs({_DOC_COLUMNS}) {s.select('1', True)}"
-               for s in SOURCES]
+               for s in sources]
             + ["INSERT INTO search(search) VALUES ('rebuild')", "DELETE FROM search_pending",
                OPTIMIZE])
 

@@ -38,22 +38,30 @@ DATES = {
 }
 
 
-def _wrong(table: str, columns: list[str]) -> str:
-    tests = [f"typeof(NEW.{c}) <> 'integer'" for c in NUMBERS.get(table, ()) if c in columns]
+def _wrong(numbers: tuple[str, ...], dates: tuple[str, ...], months: tuple[str, ...]) -> str:
+    tests = [f"typeof(NEW.{c}) <> 'integer'" for c in numbers]
     # ('+0 days' makes SQLite carry an impossible day over: 2012-02-30 is not a date)
     tests += [f"(NEW.{c} IS NOT NULL AND NEW.{c} IS NOT date(NEW.{c}, '+0 days'))"
-              for c in DATES.get(table, ()) if c in columns]
+              for c in dates]
+    tests += [f"(NEW.{c} IS NOT NULL AND NEW.{c} IS NOT strftime('%Y-%m', NEW.{c} || '-01'))"
+              for c in months]  # a month: 2012-12
     return " OR ".join(tests)
 
 
-def trigger_statements() -> list[str]:
+def trigger_statements(numbers: dict[str, tuple[str, ...]] = NUMBERS,
+                       dates: dict[str, tuple[str, ...]] = DATES,
+                       months: dict[str, tuple[str, ...]] | None = None) -> list[str]:
+    """The triggers holding each table's columns of ``numbers``, ``dates`` and
+    ``months`` to their kind (a later area passes its own)."""
+    months = months or {}
     statements = []
-    for table in sorted(set(NUMBERS) | set(DATES)):
-        columns = [*NUMBERS.get(table, ()), *DATES.get(table, ())]
+    for table in sorted(set(numbers) | set(dates) | set(months)):
+        kinds = (numbers.get(table, ()), dates.get(table, ()), months.get(table, ()))
+        columns = [c for kind in kinds for c in kind]
         for event, on in (("insert", "INSERT"), ("update", f"UPDATE OF {', '.join(columns)}")):
             statements.append(
                 f"CREATE TRIGGER kinds_{table}_{event} BEFORE {on} ON {table} "
-                f"WHEN {_wrong(table, columns)} BEGIN SELECT RAISE(ABORT, '{WRONG_KIND}'); END")
+                f"WHEN {_wrong(*kinds)} BEGIN SELECT RAISE(ABORT, '{WRONG_KIND}'); END")
     return statements
 
 

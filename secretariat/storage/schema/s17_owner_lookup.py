@@ -1,7 +1,7 @@
 """Finding an action's owner by name or role title in one step.
 
-``Actions.resolve_owner`` reads each owner an official types against the
-body's people, case aside. Without these indexes every action written
+``people.person_or_words`` reads each owner (or addressee) an official types
+against the body's people, case aside. Without these indexes every action written
 compared the owner with every person of the file (at 2,000 people, most of
 the time of writing 50,000 actions).
 """

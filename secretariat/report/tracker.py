@@ -1,0 +1,81 @@
+"""The recommendations tracker: what the printed tracker says, and the grouping
+the window's list shares with it (by chapter, or by addressee)."""
+
+import datetime as dt
+
+from ..errors import ValidationError
+from ..frozen import record
+from ..taskforce import Taskforce
+from .recommendation_records import GROUPINGS, NO_CHAPTER, Recommendation, Report
+
+NO_ADDRESSEE = "No addressee named"
+
+
+def grouped(recommendations: list[Recommendation], by: str = "chapter",
+            addressee: str = "") -> list[tuple[str, list[Recommendation]]]:
+    """Each heading with its recommendations, in report order: by chapter (in
+    the report's order; those in none last), or by addressee (A to Z; one with
+    two addressees under both, and with ``addressee`` only under those it matches)."""
+    if by not in GROUPINGS:
+        raise ValidationError(f"Group by one of: {', '.join(GROUPINGS)}.")
+    groups: dict[tuple[bool, str, str], list[Recommendation]] = {}  # (last, order, heading)
+    wanted = " ".join(addressee.split()).casefold()
+    for made in recommendations:
+        if by == "chapter":
+            keys = [(made.chapter_position is None, f"{made.chapter_position or 0:09d}",
+                     made.chapter_title or NO_CHAPTER)]
+        else:
+            labels = [a.label for a in made.addressees if wanted in a.label.casefold()]
+            keys = [(False, label.casefold(), label) for label in labels] or [
+                (True, "", NO_ADDRESSEE)]
+        for key in keys:
+            groups.setdefault(key, []).append(made)
+    return [(key[2], found) for key, found in sorted(groups.items(), key=lambda kv: kv[0][:2])]
+
+
+@record
+class ReportSection:
+    report: Report
+    groups: tuple[tuple[str, tuple[Recommendation, ...]], ...]
+
+    @property
+    def recommendations(self) -> list[Recommendation]:
+        return list({r.id: r for _, found in self.groups for r in found}.values())
+
+
+@record
+class TrackerDocument:
+    body_name: str
+    today: dt.date
+    by: str
+    addressee: str  # when filtered: only recommendations addressed to a match
+    sections: tuple[ReportSection, ...]
+    marking: str = "OFFICIAL"
+
+    @property
+    def all_text(self) -> list[str]:
+        texts = [self.body_name, self.addressee]
+        for section in self.sections:
+            texts += [section.report.title, *(c.title for c in section.report.chapters)]
+            for r in section.recommendations:
+                texts += [r.number, r.text, r.addressee_label, r.response_text, r.owner_label]
+                texts += [u.text for u in r.updates]
+        return texts
+
+
+def tracker_document(tf: Taskforce, body_id: str, by: str = "chapter", addressee: str = "",
+                     report_id: str | None = None,
+                     today: dt.date | None = None) -> TrackerDocument:
+    """The tracker of the body's reports (or of one), grouped ``by`` chapter or
+    addressee; with ``addressee``, only what is addressed to a match."""
+    body = tf.bodies.get(body_id)
+    reports = ([tf.reports.get(report_id)] if report_id
+               else tf.reports.of_body(body_id))
+    chosen = tf.recommendations.of_body(body_id, report_id, addressee=addressee)
+    sections = []
+    for report in reports:
+        found = [r for r in chosen if r.report_id == report.id]
+        sections.append(ReportSection(report, tuple(
+            (heading, tuple(group)) for heading, group in grouped(found, by, addressee))))
+    return TrackerDocument(body.name, today or dt.date.today(), by, addressee.strip(),
+                           tuple(sections), body.default_marking)

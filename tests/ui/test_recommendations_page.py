@@ -1,0 +1,217 @@
+"""The Recommendations page: a report and its recommendations added, changed,
+followed up and linked, each change undone as one step; the list grouped and
+filtered; the tracker saved as PDF; a search hit opening its recommendation."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog
+
+from ui.menus import Act
+from ui.dialogs.recommendations import ProgressDialog, RecommendationDialog, ReportDialog
+from ui.pages.recommendations import RecommendationsPage
+from ui.search_box import HIT_ROLE
+
+
+@pytest.fixture
+def page(qtbot, session):
+    made = RecommendationsPage(session)
+    qtbot.addWidget(made)
+    made.show()
+    return made
+
+
+def headings(page) -> list[str]:
+    return [page.tree.topLevelItem(n).text(0) for n in range(page.tree.topLevelItemCount())]
+
+
+def numbers(page) -> list[str]:
+    return [group.child(row).text(0) for n in range(page.tree.topLevelItemCount())
+            for group in [page.tree.topLevelItem(n)] for row in range(group.childCount())]
+
+
+def choose(page, number: str) -> None:
+    made = next(r for r in page.shown() if r.number == number)
+    assert page.select(made.id)
+
+
+def undo(window) -> None:
+    window.commands[Act.UNDO].trigger()  # Edit > Undo, as the official does
+
+
+def test_the_sample_s_recommendations_are_listed_by_chapter_and_by_addressee(page):
+    assert headings(page) == [
+        "Rights and Pathways for Employees", "Support for Employees Mutualising",
+        "Improving Commissioning", "Support for Commissioners",
+        "Tax Barriers and Access to Finance"]
+    assert numbers(page) == [str(n) for n in range(1, 18)]
+
+    page.by.setCurrentIndex(page.by.findData("addressee"))
+    assert headings(page)[:3] == ["Big Society Capital", "Cabinet Office",
+                                  "Department for Business, Innovation and Skills"]
+    assert numbers(page)[:2] == ["16", "3"]
+
+
+def test_filters_keep_what_is_overdue_addressed_or_answered(qtbot, page):
+    qtbot.mouseClick(page.overdue, Qt.MouseButton.LeftButton, pos=page.overdue.rect().center())
+    assert numbers(page) == ["1", "2"]  # December 2012 and April 2013 have passed
+    assert "(overdue)" in page.tree.topLevelItem(0).child(0).text(3)
+    page.overdue.setChecked(False)
+    page.addressee.setCurrentIndex(page.addressee.findData("HM Treasury"))
+    assert numbers(page) == ["17"]
+    page.addressee.setCurrentIndex(0)
+    page.response.setCurrentIndex(page.response.findData("accepted"))
+    assert numbers(page) == ["3", "9", "12"]
+    page.rag.setCurrentIndex(page.rag.findData("red"))
+    assert numbers(page) == ["12"]
+
+
+def test_a_new_report_and_recommendation_land_in_the_file_and_undo_as_one_step(
+        window, file_path, stored, answer, dialogs_shown, click):
+    assert window.open_path(file_path, create=True)
+    window.show()
+    page = window.centralWidget().show_named("Recommendations")
+
+    def report(d):
+        d.title.setText("Public service mutuals: the next steps")
+        d.published.setText("July 2012")
+        d.chapters.setPlainText("Rights and Pathways\nSupport")
+
+    def too_early(d):
+        d.number.setText("1")
+        d.text.setPlainText("Departments should publish plans.")
+        d.addressees.setText("Home Office; Ministry of Justice")
+        d.deadline.setText("by Christmas")
+
+    def month(d):
+        d.deadline.setText("December 2012")
+        d.chapter.setCurrentIndex(d.chapter.findText("Support"))
+
+    answer(ReportDialog, [report])
+    click(page, "New Report…")
+    answer(RecommendationDialog, [too_early, month])
+    click(page, "New Recommendation…")
+    assert "neither a day nor a month" in dialogs_shown[-1][1]
+    assert stored(file_path, "SELECT number, deadline_on, deadline_month FROM recommendations"
+                  ) == [("1", None, "2012-12")]
+    assert stored(file_path, "SELECT organisation FROM recommendation_addressees "
+                  "ORDER BY position") == [("Home Office",), ("Ministry of Justice",)]
+    assert headings(page) == ["Support"] and numbers(page) == ["1"]
+
+    undo(window)
+    assert stored(file_path, "SELECT * FROM recommendations") == []
+    assert numbers(page) == []
+    undo(window)
+    assert stored(file_path, "SELECT * FROM reports") == []
+
+
+def test_an_edit_changes_the_response_and_undo_puts_it_back(sample_window, sample_path, stored,
+                                                           answer, click):
+    page = sample_window.centralWidget().show_named("Recommendations")
+    choose(page, "17")
+
+    def accepted(d):
+        d.response.setCurrentIndex(d.response.findData("accepted"))
+        d.response_on.setText("3 December 2012")
+        d.owner_text.setText("HM Treasury officials")
+
+    answer(RecommendationDialog, [accepted])
+    click(page, "Edit…")
+    query = "SELECT response, response_on, owner_text FROM recommendations WHERE number = '17'"
+    assert stored(sample_path, query) == [("accepted", "2012-12-03", "HM Treasury officials")]
+    assert "Response: Accepted, 3 December 2012" in page.details.text()
+    undo(sample_window)
+    assert stored(sample_path, query) == [("awaiting", None, "")]
+
+
+def test_progress_is_added_with_its_rag_status_and_undone(sample_window, sample_path, stored,
+                                                         answer, click):
+    page = sample_window.centralWidget().show_named("Recommendations")
+    choose(page, "3")
+
+    def slipping(d):
+        d.text.setPlainText("Two ambassadors have stood down.")
+        d.on.setText("4 March 2013")
+        d.rag.setCurrentIndex(d.rag.findData("red"))
+
+    answer(ProgressDialog, [slipping])
+    click(page, "Add Update…")
+    assert stored(sample_path, "SELECT made_on, rag FROM recommendation_updates WHERE text = "
+                  "'Two ambassadors have stood down.'") == [("2013-03-04", "red")]
+    assert stored(sample_path, "SELECT rag FROM recommendations WHERE number = '3'") == [("red",)]
+    assert page.history.item(0).text() == "4 Mar 2013 (Red): Two ambassadors have stood down."
+    undo(sample_window)
+    assert stored(sample_path, "SELECT rag FROM recommendations WHERE number = '3'") == [
+        ("green",)]
+    assert page.history.count() == 1
+
+
+def test_a_paper_is_linked_shown_and_unlinked(sample_window, sample_path, stored, replies,
+                                              click, qtbot):
+    page = sample_window.centralWidget().show_named("Recommendations")
+    choose(page, "10")
+    replies.item("Procurement paper")
+    click(page, "Link Paper…")
+    assert [page.links.item(n).text() for n in range(page.links.count())] == [
+        "Paper: Procurement paper"]
+    page.links.setCurrentRow(0)
+    click(page, "Show")
+    workspace = sample_window.centralWidget()
+    assert workspace.current_name() == "Papers"
+    assert workspace.current_page().chosen().paper.short_name == "Procurement paper"
+    workspace.show_named("Recommendations")
+    page.links.setCurrentRow(0)
+    click(page, "Unlink")
+    assert page.links.count() == 0
+    assert stored(sample_path, "SELECT count(*) FROM recommendation_links l JOIN "
+                  "recommendations r ON r.id = l.recommendation_id WHERE r.number = '10'"
+                  ) == [(0,)]
+
+
+def test_the_tracker_is_saved_as_pdf_as_shown(page, tmp_path, replies, files_opened, click):
+    page.by.setCurrentIndex(page.by.findData("addressee"))
+    page.addressee.setCurrentIndex(page.addressee.findData("Big Society Capital"))
+    target = tmp_path / "tracker.pdf"
+    replies.save_to(target)
+    click(page, "Save as PDF…")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(
+        io.BytesIO(target.read_bytes())).pages).split())
+    assert "RECOMMENDATIONS TRACKER" in text and "By addressee" in text
+    assert "Big Society Capital" in text and "HM Treasury" not in text
+    assert text.count("OFFICIAL") >= 2
+    assert files_opened[0].toLocalFile() == str(target)
+
+
+def test_a_search_hit_opens_its_recommendation(qtbot, sample_window):
+    qtbot.keySequence(sample_window.centralWidget().current_page(), "Ctrl+K")
+    box = sample_window.search_box
+    qtbot.keyClicks(box.words, "Mystery Shopper")
+    qtbot.waitUntil(lambda: not box._timer.isActive() and box.results.topLevelItemCount() > 0)
+    found = {box.results.topLevelItem(n).text(0): box.results.topLevelItem(n)
+             for n in range(box.results.topLevelItemCount())}
+    item = found["Recommendations (1)"].child(0)
+    box.results.setCurrentItem(item)
+    qtbot.keyClick(box.results, Qt.Key.Key_Return)
+    page = sample_window.centralWidget().current_page()
+    assert page.accessibleName() == "Recommendations"
+    assert page.chosen().id == item.data(0, HIT_ROLE).record_id
+    assert page.chosen().number == "14"
+
+
+def test_file_print_from_the_go_menu_prints_the_tracker(sample_window, tmp_path, monkeypatch):
+    printed = tmp_path / "printed.pdf"
+
+    def to_file(dialog):
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(QPrintDialog, "exec", to_file)
+    go = next(a for a in sample_window.menuBar().actions() if a.text() == "&Go").menu()
+    next(a for a in go.actions() if a.text() == "&8 Recommendations").trigger()
+    assert sample_window.commands[Act.PRINT].isEnabled()
+    sample_window.commands[Act.PRINT].trigger()
+    text = " ".join(p.extract_text() for p in PdfReader(printed).pages)
+    assert "RECOMMENDATIONS TRACKER" in text and "Big Society Capital" in text
