@@ -34,9 +34,9 @@ KIND_CODES = {"agenda_item": 1, "point": 2, "decision": 3, "action": 4, "paper":
 BLOCK = 1 << 40
 
 
-def kind_range(kind: str) -> tuple[int, int]:
-    """The rowids (first, last + 1) of a kind's entries."""
-    return KIND_CODES[kind] * BLOCK, (KIND_CODES[kind] + 1) * BLOCK
+def kind_range(kind: str, codes: dict[str, int] = KIND_CODES) -> tuple[int, int]:
+    """The rowids (first, last + 1) of a kind's entries (``codes``: a later step's)."""
+    return codes[kind] * BLOCK, (codes[kind] + 1) * BLOCK
 
 
 def _block(kind: str) -> str:
@@ -56,6 +56,7 @@ class Source:
     meeting_id: str = "NULL"
     body_id: str = "NULL"
     watched: tuple[str, ...] = ()  # columns whose change re-indexes the row
+    code: int = 0  # the block of a kind indexed from a later step on (s20); else KIND_CODES
 
     def select(self, where: str, fresh: bool) -> str:
         """Entries for the rows ``where`` picks, each with the next rowid of its block.
@@ -63,7 +64,7 @@ class Source:
         ``fresh``: the index is empty (a rebuild), so rowids count up from
         the block's start in the order the records were made.
         """
-        block = _block(self.kind)
+        block = f"({self.code * BLOCK})" if self.code else _block(self.kind)
         if fresh:
             doc_id = f"{block} + row_number() OVER (ORDER BY r.created_at, r.rowid)"
         else:
