@@ -25,7 +25,8 @@ from .session import Session
 HIT_ROLE = Qt.ItemDataRole.UserRole
 MARKUP_ROLE = Qt.ItemDataRole.UserRole + 1
 _DELAY_MS = 120  # typing pauses this long before the search runs
-_PAGES = {"person": "People", "interest": "Interests", "paper": "Papers"}
+_PAGES = {"person": "People", "interest": "Interests", "paper": "Papers",
+          "suggestion": "Suggestions"}
 
 
 def markup(marked: Marked) -> str:
