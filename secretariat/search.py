@@ -1,5 +1,5 @@
 """Searching the whole file: agenda items, minutes, actions, papers, people,
-interests and recommendations, ranked by relevance and grouped by kind.
+interests, recommendations and suggested items, ranked by relevance and grouped by kind.
 
 Whatever the official types is turned into a well-formed FTS5 query here
 (``fts_query``), so no query syntax error ever reaches them. Matching words
@@ -16,10 +16,10 @@ from .frozen import record
 from .storage import Store
 from .storage.connect import sqlite
 from .storage.schema.s07_search import BLOCK, TOKENIZER
-from .storage.schema.s18_recommendations import (KIND_CODES, SOURCES, drop_trigger_statements,
-                                                 rebuild_statements, trigger_statements)
+from .storage.schema.s20_forward_plan import (KIND_CODES, SOURCES, drop_trigger_statements,
+                                              rebuild_statements, trigger_statements)
 from .storage.search_queue import PENDING
-from .values import day_month_year
+from .values import day_month_year, parse_date
 
 # Each kind's group heading, in the order the groups are shown.
 LABELS = {
@@ -31,6 +31,7 @@ LABELS = {
     "person": "People",
     "interest": "Interests",
     "recommendation": "Recommendations",
+    "suggestion": "Suggested items",
 }
 _ORDER = {kind: n for n, kind in enumerate(LABELS)}
 
@@ -277,12 +278,13 @@ def _ranked(docs: list[dict], query: str, limit: int) -> list[dict]:
 
 def _contexts(store: Store, rows: list[dict]) -> dict[str, str]:
     """Where each hit is, in words: '26 May 2011, MTF'; whose interest it is;
-    which recommendation of which report."""
+    which recommendation of which report; who suggested an item, and when."""
     found = {}
     meetings = {r["meeting_id"] for r in rows if r["meeting_id"]}
     bodies = {r["body_id"] for r in rows if r["body_id"]}
     interests = [r["record_id"] for r in rows if r["kind"] == "interest"]
     recommendations = [r["record_id"] for r in rows if r["kind"] == "recommendation"]
+    suggestions = [r["record_id"] for r in rows if r["kind"] == "suggestion"]
     names = {b["id"]: b["short_name"] or b["name"] for b in _by_ids(
         store, "SELECT id, short_name, name FROM bodies", bodies)}
     dates = {m["id"]: day_month_year(dt.date.fromisoformat(m["date"])) for m in _by_ids(
@@ -296,6 +298,13 @@ def _contexts(store: Store, rows: list[dict]) -> dict[str, str]:
     for made in _by_ids(store, "SELECT r.id, r.number, p.title FROM recommendations r "
                                "JOIN reports p ON p.id = r.report_id", recommendations, "r.id"):
         found[made["id"]] = f"Recommendation {made['number']}, {made['title']}"
+    for suggested in _by_ids(
+            store, "SELECT s.id, s.suggested_on, s.body_id, coalesce(nullif(p.name, ''), "
+                   "p.role_title) AS by_name FROM agenda_suggestions s "
+                   "LEFT JOIN people p ON p.id = s.suggested_by_id", suggestions, "s.id"):
+        parts = [suggested["by_name"], day_month_year(parse_date(suggested["suggested_on"])),
+                 names.get(suggested["body_id"])]
+        found[suggested["id"]] = ", ".join(p for p in parts if p)
     return found
 
 

@@ -15,7 +15,7 @@ _.eventFilter  # QObject.installEventFilter
 # Looked up by name when first used: menu commands (ui/menus.py, _call) and
 # pages and tabs (ui/pages/__init__.py and meeting.py, lazy).
 show_backups, import_file, show_shortcuts, show_cycle, show_about, export_calendar
-take_copy, merge_copy, live, print_current, preview_current, make_pack
+take_copy, merge_copy, live, print_current, preview_current, make_pack, forward_plan
 ActionsPage, AgendaPage, AttendanceStatsPage, InterestsPage, MeetingsPage, PapersPage
 PeoplePage, RegisterPage, SuggestionsPage, LiveView, MinutesTab, MeetingInterestsTab
 RecommendationsPage

@@ -1,6 +1,7 @@
 """Meeting > New Meeting and Meeting > Live, from anywhere in the window: each
 turns to the Meetings page and does there what its button or tab does; and
-the meeting chosen there, for the other commands of the Meeting menu."""
+the meeting chosen there, for the other commands of the Meeting menu.
+Meeting > Forward Plan turns to the Suggestions page and saves its plan."""
 
 from .pages.meeting import MEETING_TABS, MeetingPage
 from .workspace import Workspace
@@ -39,3 +40,10 @@ def live(window) -> None:
         return
     meeting.setCurrentIndex([title for title, _ in MEETING_TABS].index(LIVE_TAB))
     meeting.tab(LIVE_TAB).setFocus()
+
+
+def forward_plan(window) -> None:
+    """The forward plan saved as PDF, from the Suggestions page (from the day it says)."""
+    workspace = window.centralWidget()
+    if isinstance(workspace, Workspace):
+        workspace.show_named("Suggestions").save_pdf()

@@ -53,6 +53,7 @@ class Act(Enum):
     NEW_MEETING = auto()
     LIVE = auto()
     MEETING_PACK = auto()
+    FORWARD_PLAN = auto()
     SHORTCUTS = auto()
     MEETING_CYCLE = auto()
     ABOUT = auto()
@@ -108,6 +109,8 @@ ENTRIES: dict[Act, Entry] = {
                     icon="media-record"),
     Act.MEETING_PACK: Entry("&Meeting", "Meeting &Pack…", _call(".meeting_pack", "make_pack"),
                             separator_before=True),
+    Act.FORWARD_PLAN: Entry("&Meeting", "&Forward Plan…",
+                            _call(".meeting_commands", "forward_plan")),
     Act.SHORTCUTS: Entry("&Help", "&Keyboard Shortcuts", _call(".dialogs.help", "show_shortcuts"),
                          "Ctrl+/", needs_file=False),
     Act.MEETING_CYCLE: Entry("&Help", "A &Meeting's Cycle", _call(".dialogs.help", "show_cycle"),

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QWidget
 NOTHING_TO_PRINT = (
     "Nothing on screen prints. Documents print from a meeting's Agenda, Minutes and "
     "Interests tabs (the chair's brief), and from the Actions, Papers (review coverage), "
-    "Interests (the register), Attendance and Recommendations (the tracker) pages.")
+    "Interests (the register), Attendance, Recommendations (the tracker) and Suggestions "
+    "(the forward plan) pages.")
 
 
 def shown(window) -> QWidget | None:

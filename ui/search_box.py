@@ -26,7 +26,8 @@ HIT_ROLE = Qt.ItemDataRole.UserRole
 MARKUP_ROLE = Qt.ItemDataRole.UserRole + 1
 _DELAY_MS = 120  # typing pauses this long before the search runs
 _PAGES = {"person": "People", "interest": "Interests", "paper": "Papers",
-          "recommendation": "Recommendations"}
+          "recommendation": "Recommendations",
+          "suggestion": "Suggestions"}
 
 
 def markup(marked: Marked) -> str:

@@ -8,7 +8,7 @@ from . import body_named, open_existing, say
 
 def add_commands(sub) -> None:
     cmd = sub.add_parser("search", help="search agenda items, minutes, actions, papers, "
-                                        "people and interests")
+                                        "people, interests and suggested items")
     cmd.add_argument("path", help="the taskforce file")
     cmd.add_argument("words", help='what to find: words, "a phrase", word*, -word, a OR b')
     cmd.add_argument("--body", help="only this body's records (and people)")

@@ -256,12 +256,12 @@ REGISTERS: dict[str, Register] = {
                    ("Crown Commercial Lead", "Director of Commercial")]),
 }
 # Items the minutes say were asked for at a future meeting: title, suggested
-# by, on, what the minutes said.
+# by, at the meeting of, what the minutes said, the month it was aimed at.
 SUGGESTIONS = [
     ("Communications strategy", None, "2011-05-26",
-     "To be brought to a future Taskforce meeting for discussion."),
+     "To be brought to a future Taskforce meeting for discussion.", None),
     ("Society legal models for Co-ops and Mutuals", "Ed Mayo", "2012-01-12",
-     "A short presentation; the Taskforce agreed, perhaps next month."),
+     "A short presentation; the Taskforce agreed, perhaps next month.", "2012-02-01"),
 ]
 
 
@@ -288,10 +288,13 @@ def _agenda_and_register(tf: Taskforce, ids: SampleIds) -> None:
             deputy_for = ids.people[deputising_for] if deputising_for else None
             tf.attendance.add(meeting, ids.people[role], capacity="official",
                               deputising_for_id=deputy_for)
-    for title, by, on, details in SUGGESTIONS:
+    for title, by, at, details, month in SUGGESTIONS:
         by_id = ids.people[by] if by else None
-        suggestion, _ = tf.suggestions.create(ids.body, title, by_id, on, details)
+        suggestion, _ = tf.suggestions.create(ids.body, title, by_id, details=details,
+                                              raised_at_id=ids.meetings[at])
         tf.suggestions.hold(suggestion)
+        if month:
+            tf.suggestions.aim(suggestion, month=month)
 
 
 def _minutes(tf: Taskforce, ids: SampleIds) -> None:

@@ -339,16 +339,22 @@ class Agenda(Manager[AgendaItem]):
         return self.update(item_id, status=status)
 
     def offered(self, meeting_id: str) -> list[tuple[AgendaItem, dt.date]]:
-        """Items deferred at the body's earlier meetings and not yet placed on a
-        later agenda or dropped from the offer, with their meeting's date."""
+        """Items deferred at the body's earlier meetings and still waiting (``waiting``)."""
         meeting = self._meetings.get(meeting_id)
+        return self.waiting(meeting.body_id, meeting.date)
+
+    def waiting(self, body_id: str, before: dt.date = dt.date.max
+                ) -> list[tuple[AgendaItem, dt.date]]:
+        """Items deferred at the body's meetings (those before ``before``) and not
+        yet placed on a later agenda or dropped from the offer, with their
+        meeting's date."""
         rows = self._store.rows(
             """SELECT a.*, m.date AS meeting_date FROM agenda_items a
                JOIN meetings m ON m.id = a.meeting_id
                WHERE m.body_id = ? AND m.date < ? AND a.status = 'deferred'
                  AND a.offer_dropped_on IS NULL
                  AND NOT EXISTS (SELECT 1 FROM agenda_items c WHERE c.carried_from_id = a.id)
-               ORDER BY m.date, a.position""", (meeting.body_id, meeting.date.isoformat()))
+               ORDER BY m.date, a.position""", (body_id, before.isoformat()))
         return [(self._from_row(r), dt.date.fromisoformat(r["meeting_date"])) for r in rows]
 
     def place_deferred(self, deferred_id: str, meeting_id: str) -> tuple[str, Changes]:

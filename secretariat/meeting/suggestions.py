@@ -1,14 +1,18 @@
 """Agenda items members suggest through the chair, and what became of each:
 placed on a meeting's agenda, held for a future meeting, or declined with a
-reason. The pending and held ones are the body's list of future agenda items."""
+reason. The pending and held ones are the body's list of future agenda items.
+
+A suggestion is kept with the meeting where it was raised, and may be aimed
+at a coming meeting, or at a month while no meeting is arranged ("perhaps
+next month"): the forward plan shows it there."""
 
 import datetime as dt
 
 from ..changes import Changes, Kind
-from ..errors import ValidationError
+from ..errors import NotFoundError, ValidationError
 from ..frozen import record
 from ..records import Manager, choice, require_text, stripped
-from ..values import day_month_year, parse_date
+from ..values import day_month_year, month_year, parse_date, parse_optional_date
 from .agenda import Agenda
 
 OUTCOMES = {"pending": "Waiting", "placed": "Placed", "held": "Held for a future meeting",
@@ -26,6 +30,9 @@ class Suggestion:
     outcome: str
     placed_item_id: str | None
     reason: str
+    raised_at_id: str | None  # the meeting where it was raised
+    aimed_at_id: str | None  # the coming meeting it is meant for
+    aimed_month: dt.date | None  # or the month (its first day), while none is arranged
 
 
 @record
@@ -35,6 +42,16 @@ class SuggestionView:
     suggestion: Suggestion
     suggested_by: str
     placed_on: dt.date | None  # the date of the meeting it was placed on
+    raised_at: dt.date | None = None  # the date of the meeting where it was raised
+    aimed_at: dt.date | None = None  # the date of the meeting it is aimed at
+
+    @property
+    def aim(self) -> str:
+        """What it is aimed at, in words; empty for no aim."""
+        if self.aimed_at:
+            return f"the meeting of {day_month_year(self.aimed_at)}"
+        month = self.suggestion.aimed_month
+        return month_year(month) if month else ""
 
     @property
     def what_became(self) -> str:
@@ -58,10 +75,30 @@ class Suggestions(Manager[Suggestion]):
         self._agenda = Agenda(store)
 
     def _from_row(self, row: dict) -> Suggestion:
-        return super()._from_row({**row, "suggested_on": parse_date(row["suggested_on"])})
+        return super()._from_row({**row, "suggested_on": parse_date(row["suggested_on"]),
+                                  "aimed_month": parse_optional_date(row["aimed_month"])})
+
+    def _meeting(self, meeting_id: str, body_id: str) -> dict:
+        """The meeting's row; refused unless it is one of the body's."""
+        row = self._store.row("SELECT id, body_id, date FROM meetings WHERE id = ?",
+                              (meeting_id,))
+        if row is None:
+            raise NotFoundError("That meeting no longer exists.")
+        if row["body_id"] != body_id:
+            raise ValidationError("That meeting is another body's.")
+        return row
 
     def _clean(self, values, current):
         cleaned = stripped(values)
+        body_id = cleaned.get("body_id") or current.body_id
+        for key in ("raised_at_id", "aimed_at_id"):
+            if key in cleaned:
+                cleaned[key] = cleaned[key] or None
+                if cleaned[key]:
+                    self._meeting(cleaned[key], body_id)
+        if "aimed_month" in cleaned:
+            month = parse_optional_date(cleaned["aimed_month"], "month aimed at")
+            cleaned["aimed_month"] = month.replace(day=1).isoformat() if month else None
         if "title" in cleaned:
             cleaned["title"] = require_text(cleaned["title"], "suggested item")
         if "suggested_on" in cleaned:
@@ -72,10 +109,15 @@ class Suggestions(Manager[Suggestion]):
         return cleaned
 
     def create(self, body_id: str, title: str, suggested_by_id: str | None = None,
-               suggested_on=None, details: str = "") -> tuple[str, Changes]:
+               suggested_on=None, details: str = "",
+               raised_at_id: str | None = None) -> tuple[str, Changes]:
+        """A new suggestion; raised at a meeting, it is dated that day unless told."""
+        if raised_at_id and not suggested_on:
+            suggested_on = self._meeting(raised_at_id, body_id)["date"]
         return self._create(dict(
             body_id=body_id, title=title, suggested_by_id=suggested_by_id or None,
-            suggested_on=suggested_on or dt.date.today(), details=details))
+            suggested_on=suggested_on or dt.date.today(), details=details,
+            raised_at_id=raised_at_id))
 
     def delete(self, suggestion_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
         row = self.raw(suggestion_id)
@@ -87,14 +129,18 @@ class Suggestions(Manager[Suggestion]):
         marks = ",".join("?" * len(outcomes))
         rows = self._store.rows(
             f"""SELECT s.*, coalesce(nullif(p.name, ''), p.role_title, '') AS by_name,
-                       m.date AS placed_date
+                       m.date AS placed_date, raised.date AS raised_date,
+                       aimed.date AS aimed_date
                 FROM agenda_suggestions s LEFT JOIN people p ON p.id = s.suggested_by_id
                 LEFT JOIN agenda_items a ON a.id = s.placed_item_id
                 LEFT JOIN meetings m ON m.id = a.meeting_id
+                LEFT JOIN meetings raised ON raised.id = s.raised_at_id
+                LEFT JOIN meetings aimed ON aimed.id = s.aimed_at_id
                 WHERE s.body_id = ? AND s.outcome IN ({marks})
                 ORDER BY s.suggested_on, s.title COLLATE NOCASE""", (body_id, *outcomes))
         return [SuggestionView(self._from_row(r), r["by_name"],
-                               parse_date(r["placed_date"]) if r["placed_date"] else None)
+                               *(parse_optional_date(r[k]) for k in (
+                                   "placed_date", "raised_date", "aimed_date")))
                 for r in rows]
 
     def future_items(self, body_id: str) -> list[SuggestionView]:
@@ -112,6 +158,14 @@ class Suggestions(Manager[Suggestion]):
             self._store.update(self.table, suggestion_id,
                                dict(outcome="placed", placed_item_id=item_id))
         return item_id, changes | Changes.of(self.kind, suggestion_id)
+
+    def aim(self, suggestion_id: str, meeting_id: str | None = None, month=None) -> Changes:
+        """Aim it at one of the body's meetings, or at a month (any day of it)
+        while none is arranged; at neither, it has no aim."""
+        if meeting_id and month:
+            raise ValidationError("Aim a suggestion at a meeting or at a month, not both.")
+        return self.update(suggestion_id, aimed_at_id=meeting_id or None,
+                           aimed_month=month or None)
 
     def hold(self, suggestion_id: str, reason: str = "") -> Changes:
         return self.update(suggestion_id, outcome="held", reason=reason, placed_item_id=None)

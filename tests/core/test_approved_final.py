@@ -153,6 +153,7 @@ ELSEWHERE = {
     "suggestions.create": "the body's suggestions", "suggestions.decline": "a suggestion",
     "suggestions.delete": "a suggestion", "suggestions.hold": "a suggestion",
     "suggestions.reopen": "a suggestion", "suggestions.update": "a suggestion",
+    "suggestions.aim": "a suggestion: which coming meeting or month it is for",
     "papers.create": "a paper", "papers.update": "a paper", "papers.sign_off": "a paper",
     "reports.create": "a report", "reports.update": "a report and its chapters",
     "reports.delete": "a report, its recommendations and their links (never a meeting's record)",
@@ -190,7 +191,7 @@ READS = {"all", "get", "raw", "find_one", "of_body", "on_date", "in_body",
          "many", "matters_arising", "matters_arising_ids", "of_item", "open_by_owner",
          "addressees_of_body", "meeting_of_item", "corrections", "kept", "matters_arising_item",
          "minutes_item", "of", "ensure_editable", "namesakes", "of_meeting_items",
-         "rows_of_meeting"}
+         "rows_of_meeting", "waiting"}
 
 
 def managers() -> dict[str, type]:

@@ -13,7 +13,7 @@ KANJI = "漢"  # not in the shipped font
     ["register"], ["reviews"], ["brief", "--meeting", "2012-01-12"],
     ["agenda", "--meeting", "2012-01-12"], ["minutes", "--meeting", "2012-01-12"],
     ["pack", "--meeting", "2012-01-12"],
-    ["attendance"], ["actions"], ["recommendations"]])
+    ["attendance"], ["actions"], ["recommendations"], ["forward-plan", "--from", "2011-06-01"]])
 def test_a_character_the_font_lacks_is_warned_of_and_the_pdf_still_written(
         sample_path, tmp_path, capsys, argv):
     with Taskforce.open(sample_path) as tf:

@@ -1,6 +1,7 @@
 """Files written by earlier releases keep opening: upgraded (a backup first),
 their schema found to be what those releases made, and checked sound."""
 
+import datetime as dt
 import gzip
 import shutil
 from pathlib import Path
@@ -24,6 +25,11 @@ def test_a_file_from_an_earlier_release_opens_upgraded_and_sound(release, tmp_pa
         assert [m.date.isoformat() for m in tf.meetings.of_body(tf.bodies.all()[0].id)] == [
             "2012-01-12", "2011-05-26"]
         body = tf.bodies.all()[0].id
+        # Its suggestions are kept with the meeting of the day they were made, and searched.
+        assert [(v.suggestion.title, v.raised_at) for v in tf.suggestions.of_body(body)] == [
+            ("Communications strategy", dt.date(2011, 5, 26)),
+            ("Society legal models for Co-ops and Mutuals", dt.date(2012, 1, 12))]
+        assert "suggestion" in {hit.kind for hit in search.search(tf.store, "legal models").hits}
         tf.people.create(body, "Ophelia Quarrender")  # written, and found, after the upgrade
         assert search.search(tf.store, "quarrender").hits
         assert search.problems(tf.store) == []

@@ -40,6 +40,19 @@ def test_export_import_export_gives_the_same_json(exported, tmp_path, capsys):
     assert again.read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
 
 
+def test_suggestions_travel_with_their_meetings_and_aims(exported, tmp_path):
+    suggested = json.loads(exported.read_text(encoding="utf-8"))["tables"]["agenda_suggestions"]
+    assert {s["title"][:24]: s["aimed_month"] for s in suggested} == {
+        "Communications strategy": None, "Society legal models for": "2012-02-01"}
+    assert all(s["raised_at_id"] for s in suggested)
+    copy = tmp_path / "copy.taskforce"
+    assert main(["import", str(copy), str(exported)]) == 0
+    with Taskforce.open(copy) as tf:
+        views = tf.suggestions.of_body(tf.bodies.all()[0].id)
+        assert [(v.raised_at.isoformat(), v.aim) for v in views if v.raised_at] == [
+            ("2011-05-26", ""), ("2012-01-12", "February 2012")]
+
+
 def test_import_fills_an_existing_empty_file(exported, file_path):
     path = file_path
     Taskforce.open(path, create=True).close()

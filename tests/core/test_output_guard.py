@@ -28,6 +28,7 @@ WRITES = {
     ("agenda", "output"): "agenda {file} --meeting 2012-01-12 -o {out}",
     ("pack", "output"): "pack {file} --meeting 2012-01-12 -o {out}",
     ("attendance", "output"): "attendance {file} -o {out}",
+    ("forward-plan", "output"): "forward-plan {file} --from 2011-06-01 -o {out}",
     ("brief", "output"): "brief {file} --meeting 2012-01-12 -o {out}",
     ("register", "output"): "register {file} -o {out}",
     ("reviews", "output"): "reviews {file} -o {out}",

@@ -34,6 +34,8 @@ def fill(tf):
     made.person, _ = tf.people.create(made.body, "Ada Gardener", organisation="Heliotrope Trust")
     made.interest, _ = tf.interests.declare(made.people["Ed Mayo"], "Trustee of a heliotrope "
                                             "society", declared_on="2011-01-01")
+    made.suggestion, _ = tf.suggestions.create(made.body, "Heliotrope walk for members",
+                                               made.people["Ed Mayo"], raised_at_id=first)
     return made
 
 
@@ -53,14 +55,17 @@ def test_a_term_in_every_kind_is_found_grouped_by_kind(tf, made):
     results = find(tf, "heliotrope")
 
     assert [g.kind for g in results.groups] == [
-        "agenda_item", "decision", "action", "point", "paper", "person", "interest"]
+        "agenda_item", "decision", "action", "point", "paper", "person", "interest",
+        "suggestion"]
     assert [g.label for g in results.groups][:2] == ["Agenda items", "Decisions"]
+    assert results.groups[-1].label == "Suggested items"
     assert {kind: ids_of(results, kind) for kind in ("agenda_item", "point", "decision",
-                                                     "action", "paper", "person", "interest")
+                                                     "action", "paper", "person", "interest",
+                                                     "suggestion")
             } == {"agenda_item": {made.item}, "point": {made.point},
                   "decision": {made.decision}, "action": {made.action},
                   "paper": {made.paper}, "person": {made.person},
-                  "interest": {made.interest}}
+                  "interest": {made.interest}, "suggestion": {made.suggestion}}
 
 
 def test_hits_say_where_they_open(tf, made):
@@ -72,6 +77,9 @@ def test_hits_say_where_they_open(tf, made):
         assert hits[kind].context == "26 May 2011, MTF"
     assert hits["paper"].body_id == made.body and hits["paper"].meeting_id is None
     assert hits["interest"].context == "Ed Mayo"
+    # A suggestion opens on its own page, saying who raised it and when.
+    assert (hits["suggestion"].meeting_id, hits["suggestion"].body_id) == (None, made.body)
+    assert hits["suggestion"].context == "Ed Mayo, 26 May 2011, MTF"
 
 
 def test_matching_words_are_marked_not_turned_into_markup(tf, made):
@@ -157,7 +165,7 @@ def test_limit_applies_to_each_kind(tf, made):
         tf.minutes.add(made.item, f"Heliotrope point {n}")
     results = find(tf, "heliotrope", limit=2)
     assert {g.kind: len(g.hits) for g in results.groups}["point"] == 2
-    assert len(results.groups) == 7
+    assert len(results.groups) == 8
 
 
 def test_body_filter_keeps_people_and_interests(tf, made):
@@ -190,8 +198,10 @@ def test_index_follows_edits_and_deletes(tf, made):
     tf.minutes.update(made.point, text="Members admired the marigolds.")
     tf.actions.update(made.action, text="Cost the marigold planting")
     tf.people.update(made.person, organisation="Marigold Trust")
+    tf.suggestions.hold(made.suggestion, "until the marigolds flower")
 
-    assert ids_of(find(tf, "marigold")) == {made.point, made.action, made.person}
+    assert ids_of(find(tf, "marigold")) == {made.point, made.action, made.person,
+                                            made.suggestion}
     assert not {made.point, made.action, made.person} & ids_of(find(tf, "heliotrope"))
 
     tf.actions.record_update(made.action, "Quotes from three nurseries", on="2011-06-01")
@@ -199,7 +209,9 @@ def test_index_follows_edits_and_deletes(tf, made):
 
     tf.minutes.delete(made.decision)
     tf.actions.delete(made.action)
-    assert not {made.decision, made.action} & ids_of(find(tf, "heliotrope OR marigold"))
+    tf.suggestions.delete(made.suggestion)
+    assert not ({made.decision, made.action, made.suggestion}
+                & ids_of(find(tf, "heliotrope OR marigold")))
     assert searching.problems(tf.store) == []
 
 
@@ -207,7 +219,8 @@ def test_deleting_a_meeting_and_undoing_it(tf, made):
     before = ids_of(find(tf, "heliotrope"))
     _, removed = tf.meetings.delete(made.meetings[0])
 
-    assert ids_of(find(tf, "heliotrope")) == {made.paper, made.person, made.interest}
+    assert ids_of(find(tf, "heliotrope")) == {made.paper, made.person, made.interest,
+                                              made.suggestion}  # no longer tied to it
     tf.restore_rows(removed)
     assert ids_of(find(tf, "heliotrope")) == before
     assert searching.problems(tf.store) == []
@@ -225,7 +238,7 @@ def test_check_finds_a_stale_index_and_repair_rebuilds_it(tf, made):
         db.execute("DELETE FROM search_docs WHERE kind = 'point'")
     assert searching.problems(tf.store)
 
-    assert searching.rebuild(tf.store) == 7 + 5 + 6  # records of board() have entries too
+    assert searching.rebuild(tf.store) == 8 + 5 + 6  # records of board() have entries too
     assert searching.problems(tf.store) == []
     assert ids_of(find(tf, "admired")) == {made.point}
 

@@ -68,5 +68,63 @@ def test_a_suggestion_needs_a_title(tf, setting):
 
 def test_the_sample_holds_what_the_minutes_asked_for_later(sample_tf):
     body = sample_tf.bodies.all()[0].id
-    assert [v.suggestion.title for v in sample_tf.suggestions.future_items(body)] == [
-        "Communications strategy", "Society legal models for Co-ops and Mutuals"]
+    views = sample_tf.suggestions.future_items(body)
+    assert [(v.suggestion.title, v.suggested_by, v.raised_at, v.aim) for v in views] == [
+        ("Communications strategy", "", dt.date(2011, 5, 26), ""),
+        ("Society legal models for Co-ops and Mutuals", "Ed Mayo", dt.date(2012, 1, 12),
+         "February 2012")]  # "perhaps next month"
+
+
+def test_a_suggestion_raised_at_a_meeting_is_kept_with_it_and_dated_that_day(tf, setting):
+    body, ed, meeting = setting
+    made, _ = tf.suggestions.create(body, "Expert witness from Canada", ed, raised_at_id=meeting)
+    view, = tf.suggestions.of_body(body)
+    assert view.suggestion.raised_at_id == meeting
+    assert view.raised_at == view.suggestion.suggested_on == dt.date(2012, 2, 9)
+    other, _ = tf.bodies.create("Garden Board")
+    elsewhere, _ = tf.meetings.create(other, "2012-02-10")
+    with pytest.raises(ValidationError, match="another body's"):
+        tf.suggestions.create(body, "A visit abroad", ed, raised_at_id=elsewhere)
+
+
+def test_a_suggestion_is_aimed_at_a_meeting_or_a_month(tf, setting):
+    body, ed, meeting = setting
+    made, _ = tf.suggestions.create(body, "Society legal models", ed, "2012-01-12")
+    tf.suggestions.aim(made, meeting)
+    assert tf.suggestions.of_body(body)[0].aim == "the meeting of 9 February 2012"
+    tf.suggestions.aim(made, month="2012-03-17")  # any day of the month
+    view, = tf.suggestions.of_body(body)
+    assert (view.suggestion.aimed_at_id, view.suggestion.aimed_month) == (
+        None, dt.date(2012, 3, 1))
+    assert view.aim == "March 2012"
+    with pytest.raises(ValidationError, match="not both"):
+        tf.suggestions.aim(made, meeting, "2012-03-01")
+    other, _ = tf.bodies.create("Garden Board")
+    elsewhere, _ = tf.meetings.create(other, "2012-02-10")
+    with pytest.raises(ValidationError, match="another body's"):
+        tf.suggestions.aim(made, elsewhere)
+    tf.suggestions.aim(made)
+    assert tf.suggestions.of_body(body)[0].aim == ""
+
+
+def test_the_file_itself_refuses_a_month_that_is_not_a_month(tf, setting):
+    body, ed, _ = setting
+    made, _ = tf.suggestions.create(body, "Society legal models", ed)
+    for wrong in ("2012-03-17", "next month"):
+        with pytest.raises(ValidationError, match="wrong kind"):
+            with tf.store.transaction() as db:
+                db.execute("UPDATE agenda_suggestions SET aimed_month = ? WHERE id = ?",
+                           (wrong, made))
+    assert tf.suggestions.get(made).aimed_month is None
+
+
+def test_deleting_the_meeting_aimed_at_leaves_the_suggestion_waiting_and_undo_aims_it_again(
+        tf, setting):
+    body, ed, meeting = setting
+    made, _ = tf.suggestions.create(body, "Society legal models", ed)
+    tf.suggestions.aim(made, meeting)
+    _, removed = tf.meetings.delete(meeting)
+    assert tf.suggestions.get(made).aimed_at_id is None
+    assert [v.suggestion.id for v in tf.suggestions.future_items(body)] == [made]
+    tf.restore_rows(removed)
+    assert tf.suggestions.get(made).aimed_at_id == meeting

@@ -105,6 +105,26 @@ def test_one_sided_changes_on_both_sides_all_merge(sample_path, travel_path, bod
         assert tf.store.scalar("SELECT merged_at FROM travel_copies_taken") is not None
 
 
+def test_a_suggestion_aimed_away_comes_home_aimed(sample_path, travel_path, body_id):
+    def aim_at_a_new_meeting(tf):
+        meeting, _ = tf.meetings.create(body_id, "2012-02-09")
+        legal = next(v.suggestion.id for v in tf.suggestions.of_body(body_id)
+                     if v.suggestion.title.startswith("Society legal"))
+        tf.suggestions.aim(legal, meeting)
+        return legal, meeting
+
+    legal, meeting = edit(travel_path, aim_at_a_new_meeting)
+
+    report = merge(sample_path, travel_path)
+
+    assert report.merged and not report.conflicts
+    assert ("changed", "agenda_suggestions") in {(i.what, i.table) for i in report.incoming}
+    with Taskforce.open(sample_path) as tf:
+        aimed = tf.suggestions.get(legal)
+        assert (aimed.aimed_at_id, aimed.aimed_month) == (meeting, None)
+        assert tf.store.check() == []
+
+
 def test_deletions_travel_too(sample_path, travel_path, body_id):
     victim = edit(sample_path, add_person(body_id, "Leaves Soon"))
     second = travel_path.with_name("second.taskforce")

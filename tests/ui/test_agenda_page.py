@@ -227,7 +227,7 @@ def test_the_suggestions_page_lists_holds_and_declines(qtbot, page, dialogs_show
     assert listing.model.rowCount() == 2
     assert listing.model.index(1, 1).data() == "Ed Mayo"
     replies.text("Expert witness from Canada", "outside the terms of reference", "  ")
-    replies.item("Ed Mayo")
+    replies.item("Ed Mayo", "(not at a meeting)")
     click(listing, "New suggestion…")
     made = next(v.suggestion.id for v in page.tf.suggestions.of_body(page.session.body_id)
                 if v.suggestion.title == "Expert witness from Canada")

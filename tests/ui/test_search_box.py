@@ -201,6 +201,21 @@ def test_double_click_selects_the_paper_on_the_papers_page(qtbot, sample_window)
     assert page.details.text().startswith("Teckal paper")
 
 
+def test_enter_selects_the_suggestion_on_its_page_even_when_only_future_items_show(
+        qtbot, sample_window):
+    page = sample_window.centralWidget().show_named("Suggestions")
+    tf = sample_window.session.tf
+    legal = next(v.suggestion.id for v in tf.suggestions.of_body(sample_window.session.body_id)
+                 if "legal" in v.suggestion.title)
+    tf.suggestions.decline(legal, "heard elsewhere")
+    page.future_only.setChecked(True)  # the declined one is not listed
+
+    hit, shown = open_with_enter(qtbot, sample_window, "legal models", "Suggested items")
+
+    assert hit.record_id == legal and shown is page
+    assert page.chosen() == legal and not page.future_only.isChecked()
+
+
 def test_opening_a_hit_closes_the_box_and_gives_the_window_the_record(qtbot, sample_window):
     hit, page = open_with_enter(qtbot, sample_window, "Teckal", "Papers")
 

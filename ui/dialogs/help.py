@@ -24,7 +24,8 @@ the body's standing items: welcome, minutes of the last meeting and matters
 arising, declarations of interest, the chair's update, any other business. Add
 what members suggested through the chair, items carried over from last time and
 the papers to discuss, in the meeting's Agenda tab, and circulate the draft for
-comment.</li>
+comment. Meeting &gt; Forward Plan prints what the coming meetings hold so far
+and what still waits for a place.</li>
 <li><b>Send the invitations and papers.</b> Make the meeting pack (Meeting &gt;
 Meeting Pack): the agenda and every paper tabled, in one PDF; the restricted
 version adds the chair's brief. Members volunteer to review papers on the

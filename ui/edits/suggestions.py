@@ -1,5 +1,5 @@
-"""Edits of the agenda items members suggest: made, held, declined, reopened
-(placing one on an agenda is in ``agenda``)."""
+"""Edits of the agenda items members suggest: made, aimed, held, declined,
+reopened (placing one on an agenda is in ``agenda``)."""
 
 from typing import Callable
 
@@ -9,9 +9,12 @@ from ..session import Session
 from .command import create, perform
 
 
-def suggest(session: Session, body_id: str, title: str, by_id: str | None) -> str | None:
+def suggest(session: Session, body_id: str, title: str, by_id: str | None,
+            raised_at_id: str | None = None) -> str | None:
+    """A new suggestion, by a member (if known), raised at a meeting (if it was)."""
     suggestions = session.tf.suggestions
-    return create(session, "New suggestion", lambda: suggestions.create(body_id, title, by_id),
+    return create(session, "New suggestion",
+                  lambda: suggestions.create(body_id, title, by_id, raised_at_id=raised_at_id),
                   suggestions.delete)
 
 
@@ -20,6 +23,12 @@ def _change(session: Session, text: str, suggestion_id: str, apply: Callable[[],
     old = session.tf.suggestions.raw(suggestion_id)
     return perform(session, text, apply,
                    lambda: session.tf.restore_rows([("agenda_suggestions", old)]))
+
+
+def aim(session: Session, suggestion_id: str, meeting_id: str | None, month) -> bool:
+    """Aim it at a coming meeting, or at a month while none is arranged (neither: no aim)."""
+    return _change(session, "Aim suggestion", suggestion_id,
+                   lambda: session.tf.suggestions.aim(suggestion_id, meeting_id, month))
 
 
 def hold(session: Session, suggestion_id: str, reason: str) -> bool:

@@ -51,7 +51,8 @@ class OfferedPanel(QWidget):
         for view in tf.suggestions.future_items(body_id):
             s = view.suggestion
             by = f" ({view.suggested_by})" if view.suggested_by else ""
-            entry = QListWidgetItem(f"Suggested{by}: {s.title} — {view.what_became}")
+            aim = f" — for {view.aim}" if view.aim else ""
+            entry = QListWidgetItem(f"Suggested{by}: {s.title} — {view.what_became}{aim}")
             entry.setData(Qt.ItemDataRole.UserRole, ("suggestion", s.id))
             self.list.addItem(entry)
 
