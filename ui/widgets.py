@@ -2,7 +2,7 @@
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QLabel, QListView, QListWidget,
                                QPlainTextEdit, QPushButton,
                                QScrollArea, QSplitter, QStackedWidget, QStyledItemDelegate,
@@ -55,6 +55,29 @@ def combo_box() -> QComboBox:
     box.setStyleSheet("QComboBox { combobox-popup: 0; }")
     box.setMaxVisibleItems(LISTED)
     return box
+
+
+class _AfterPaint(QObject):
+    def __init__(self, widget: QWidget, work: Callable[[], None]):
+        super().__init__(widget)
+        self._work = work
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._finish)  # once this paint is done
+        return False
+
+    def _finish(self) -> None:
+        self._work()
+        self.deleteLater()
+
+
+def after_paint(widget: QWidget, work: Callable[[], None]) -> None:
+    """Do ``work`` once ``widget`` has next been painted (shown, if it is not
+    yet), so that what it shows is seen first."""
+    _AfterPaint(widget, work)
 
 
 class FilledWhenUsed(QComboBox):

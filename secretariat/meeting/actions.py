@@ -149,18 +149,29 @@ class Actions(Manager[Action]):
         return self._load(where, params, _order(sort, descending))
 
     def log_ids(self, body_id: str | None = None, sort: str = "due", descending: bool = False,
-                **filters) -> list[str]:
-        """The ids of the actions ``log`` gives (same filters), in its order.
+                limit: int | None = None, **filters) -> list[str]:
+        """The ids of the actions ``log`` gives (same filters), in its order; the
+        first ``limit`` of them if given.
 
         For a view that reads the log a batch at a time with ``many``: the order
         is settled once, over narrow rows, so a late batch costs no more than
         the first (an OFFSET would sort and skip everything before it again).
+        The first screen's ids (``limit``) cost about half the whole list.
         """
         where, params = self._log_filter(body_id, **filters)
-        return self._ids(where, params, _order(sort, descending))
+        return self._ids(where, params, _order(sort, descending), limit)
 
-    def _ids(self, where: str, params: tuple, order: str) -> list[str]:
-        return self._store.column(f"SELECT a.id {_FROM} WHERE {where} ORDER BY {order}", params)
+    def log_count(self, body_id: str | None = None, **filters) -> int:
+        """How many actions ``log`` gives (same filters), without ordering them."""
+        where, params = self._log_filter(body_id, **filters)
+        return self._store.scalar(
+            f"SELECT count(*) FROM actions a JOIN meetings m ON m.id = a.meeting_id "
+            f"WHERE {where}", params)
+
+    def _ids(self, where: str, params: tuple, order: str, limit: int | None = None) -> list[str]:
+        return self._store.column(
+            f"SELECT a.id {_FROM} WHERE {where} ORDER BY {order}"
+            + (f" LIMIT {int(limit)}" if limit is not None else ""), params)
 
     def many(self, ids: Sequence[str]) -> list[Action]:
         """The actions with these ids (a batch), in this order; any deleted since are left out."""

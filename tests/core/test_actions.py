@@ -155,6 +155,11 @@ def test_batches_read_by_id_join_up_to_the_whole_log_in_its_order(tf, sort, desc
     ids = tf.actions.log_ids(b.body, sort=sort, descending=descending)
     batches = [tf.actions.many(ids[n:n + 3]) for n in range(0, len(ids), 3)]
     assert [a for batch in batches for a in batch] == whole and len(whole) == 9
+    # The first screen's ids are the whole order's first ones; the count is the whole's.
+    assert tf.actions.log_ids(b.body, sort=sort, descending=descending, limit=4) == ids[:4]
+    assert tf.actions.log_count(b.body) == 9
+    assert tf.actions.log_count(b.body, status="open", owner="ed mayo") == len(
+        tf.actions.log_ids(b.body, status="open", owner="ed mayo"))
 
 
 def test_the_ids_keep_the_filters_and_reading_skips_actions_deleted_since(tf):

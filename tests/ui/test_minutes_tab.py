@@ -106,6 +106,7 @@ def test_the_actions_page_filters_and_counts(qtbot, opened, tmp_path, replies, c
     qtbot.addWidget(page)
     page.show()
     assert page.table.model.rowCount() == 2
+    qtbot.waitUntil(lambda: page.counts.count() == 2)  # beside the log, once it is seen
     assert [page.counts.item(i).text() for i in range(page.counts.count())] == [
         "Ed Mayo: 1", "Officials: 1"]
     overdue = page.table.model.index(0, 4)

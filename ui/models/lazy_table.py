@@ -22,6 +22,43 @@ from .records import RECORD_ROLE, TEXT_ROLES, RecordTableModel
 Read = Callable[[Sequence[str]], list]  # records with these ids, in order; deleted ones left out
 
 
+class Unfolding(Sequence[str]):
+    """Ids in order of which the first screen's are at hand and the rest read
+    all at once when first wanted (``unfold``): on a long log the first
+    screen is shown before the whole order is settled. ``count``: how many
+    there are in all."""
+
+    def __init__(self, first: list[str], count: int, everything: Callable[[], list[str]]):
+        self._ids = first
+        self._count = count
+        self._everything: Callable[[], list[str]] | None = (
+            everything if count > len(first) else None)
+
+    @property
+    def whole(self) -> bool:
+        return self._everything is None
+
+    def unfold(self) -> None:
+        """Read the whole order. The first ones stay as they were handed over
+        (some may be shown already); the rest follow in the order read now."""
+        if self._everything is not None:
+            shown = set(self._ids)
+            self._ids = self._ids + [i for i in self._everything() if i not in shown]
+            self._everything = None
+            self._count = len(self._ids)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            if (index.stop is None or index.stop > len(self._ids)) and not self.whole:
+                self.unfold()
+        elif index >= len(self._ids):
+            self.unfold()
+        return self._ids[index]
+
+
 class LazyTableModel(RecordTableModel):
     # Two or three screenfuls. A scroll that reaches the end of what is read
     # waits for one batch, so the batch sets the longest stall (50 rows: about
@@ -30,14 +67,14 @@ class LazyTableModel(RecordTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._ids: list[str] = []
+        self._ids: Sequence[str] = []
         self._read: Read | None = None
         self._next = 0  # where in _ids the next batch starts
 
     def set_source(self, ids: Sequence[str], read: Read) -> None:
         """Start again from the first batch of the records with these ids."""
         self.beginResetModel()
-        self._ids, self._read, self._next = list(ids), read, 0
+        self._ids, self._read, self._next = ids, read, 0  # (an Unfolding kept as it is)
         self._records = self._read_batch()
         self.endResetModel()
 

@@ -10,7 +10,7 @@ where the updates are recorded against that meeting.
 import datetime as dt
 from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -26,14 +26,17 @@ from ..edits.actions import add_update
 from ..exports import (PDF_FILES, Document, Ready, ask_output, missing_glyphs_ok,
                        open_in_its_program, write_file)
 from ..long_work import LongWork
-from ..models.lazy_table import LazyTableModel
+from ..models.lazy_table import LazyTableModel, Unfolding
 from ..models.records import Column
 from ..session import Session
 from ..tables import select_id, selected_id, table_view
-from ..widgets import (FilledWhenUsed, add_row, button, combo_box, day_text, enable_while,
-                       remember_sizes)
+from ..widgets import (FilledWhenUsed, add_row, after_paint, button, combo_box, day_text,
+                       enable_while, remember_sizes)
 
 OVERDUE = QColor("#b00000")
+# A long log's whole order is read this long after its first screen is seen
+# (sooner if it is scrolled past): about 40 ms at 25,000 actions.
+UNFOLD_AFTER_MS = 250
 ACTION_COLUMN = 3
 # Looked up once: the view asks data() for some thousand cells a scroll step.
 _FOREGROUND, _FONT = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole
@@ -230,6 +233,7 @@ class ActionsPage(QWidget):
         self.overdue.toggled.connect(lambda _: self.load())
 
         self.printing: LongWork | None = None  # the print under way, or the last one
+        self._unfolding: Unfolding | None = None  # the long log shown, its order not all read
         self.table = ActionTable(session)
         header = self.table.view.horizontalHeader()
         header.setSectionsClickable(True)
@@ -257,7 +261,7 @@ class ActionsPage(QWidget):
         layout.addWidget(splitter, 1)
         session.changed.connect(self._on_changed)
         self.load()
-        self._count_by_owner()
+        after_paint(self.table.view.viewport(), self._count_by_owner)  # once the log is seen
 
     def _fill_meetings(self, box: QComboBox) -> None:
         if self.session.body_id:
@@ -296,17 +300,32 @@ class ActionsPage(QWidget):
                     overdue=self.overdue.isChecked())
 
     def load(self) -> None:
-        if self.session.body_id:
-            actions = self.session.tf.actions
-            self.table.show_source(actions.log_ids(**self._filters(), sort=self.sort.currentData(),
-                                                   descending=self.descending), actions.many)
-        else:
+        """The log as filtered: the first screen at once, the whole order just
+        after it is shown (``_unfold``), so a long log opens as fast as a short one."""
+        if not self.session.body_id:
             self.table.show_actions([])
+            return
+        actions = self.session.tf.actions
+        filters = self._filters()
+        order = dict(sort=self.sort.currentData(), descending=self.descending)
+        screen = 2 * ActionsModel.batch
+        first = actions.log_ids(**filters, **order, limit=screen)
+        ids = Unfolding(first, actions.log_count(**filters) if len(first) == screen else len(first),
+                        lambda: actions.log_ids(**filters, **order))
+        self.table.show_source(ids, actions.many)
+        self._unfolding = ids
+        if not ids.whole:  # once seen, and the official has paused (not between keys typed)
+            after_paint(self.table.view.viewport(), lambda: QTimer.singleShot(
+                UNFOLD_AFTER_MS, self, lambda: self._unfold(ids)))
+
+    def _unfold(self, ids: Unfolding) -> None:
+        if ids is self._unfolding and not self.session.closed:  # still the log shown
+            ids.unfold()
 
     def _count_by_owner(self) -> None:
         """The counts do not depend on the filters: refreshed only when actions change."""
         self.counts.clear()
-        if self.session.body_id:
+        if self.session.body_id and not self.session.closed:
             for owner, count in self.session.tf.actions.open_by_owner(self.session.body_id):
                 self.counts.addItem(f"{owner}: {count}")
                 self.counts.item(self.counts.count() - 1).setData(Qt.ItemDataRole.UserRole, owner)
