@@ -1,6 +1,16 @@
 """The file dialogs: each opens in the folder the official last saved to or
 opened from (``settings.start_at``), not always the home folder, and
-remembers the folder chosen. Each returns the chosen path, empty on Cancel."""
+remembers the folder chosen. Each returns the chosen path, empty on Cancel.
+
+They are Qt's own dialogs, told the kind of each file by its name alone. Qt's
+usual provider (and a desktop's native dialog, run in this process) reads
+the first bytes of every file in the folder shown to tell its kind, the open
+taskforce file and its -wal among them; closing what it opened dropped the
+locks SQLite holds on them (``secretariat/storage/held.py``), and a command
+run beside the window then deleted the -wal the window was still writing.
+"""
+
+import functools
 
 from PySide6.QtWidgets import QWidget
 
@@ -8,14 +18,69 @@ from . import settings
 
 
 def save_name(parent: QWidget, title: str, suggestion, kind: str) -> str:
-    from PySide6.QtWidgets import QFileDialog  # dialogs' classes are made when first wanted
-
-    return settings.remember_folder(QFileDialog.getSaveFileName(
+    return settings.remember_folder(get_save_file_name(
         parent, title, settings.start_at(suggestion), kind)[0])
 
 
 def open_name(parent: QWidget, title: str, suggestion, kind: str) -> str:
+    return settings.remember_folder(get_open_file_name(
+        parent, title, settings.start_at(suggestion), kind)[0])
+
+
+def get_save_file_name(parent: QWidget | None, title: str, start: str,
+                       kind: str) -> tuple[str, str]:
+    """As ``QFileDialog.getSaveFileName``: (the path chosen or "", the kind chosen)."""
+    from PySide6.QtWidgets import QFileDialog  # dialogs' classes are made when first wanted
+
+    return _ask(parent, title, start, kind, QFileDialog.AcceptMode.AcceptSave)
+
+
+def get_open_file_name(parent: QWidget | None, title: str, start: str,
+                       kind: str) -> tuple[str, str]:
+    """As ``QFileDialog.getOpenFileName``."""
     from PySide6.QtWidgets import QFileDialog
 
-    return settings.remember_folder(QFileDialog.getOpenFileName(
-        parent, title, settings.start_at(suggestion), kind)[0])
+    return _ask(parent, title, start, kind, QFileDialog.AcceptMode.AcceptOpen)
+
+
+def _ask(parent, title: str, start: str, kind: str, mode) -> tuple[str, str]:
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    dialog = QFileDialog(parent, title, start, kind)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setIconProvider(_names_only())
+    dialog.setAcceptMode(mode)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if mode == QFileDialog.AcceptMode.AcceptSave
+                       else QFileDialog.FileMode.ExistingFile)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return "", ""
+        return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+    finally:
+        dialog.deleteLater()
+
+
+@functools.cache
+def _names_only():
+    """One provider for every dialog (a dialog does not own the one it is given)."""
+    from PySide6.QtGui import QAbstractFileIconProvider
+    from PySide6.QtWidgets import QFileIconProvider
+
+    class NamesOnly(QAbstractFileIconProvider):
+        def __init__(self):
+            super().__init__()
+            self._stock = QFileIconProvider()
+
+        def icon(self, what):  # an IconType, or a file's QFileInfo
+            if isinstance(what, QAbstractFileIconProvider.IconType):
+                return self._stock.icon(what)
+            return self._stock.icon(QAbstractFileIconProvider.IconType.Folder
+                                    if what.isDir() else
+                                    QAbstractFileIconProvider.IconType.File)
+
+        def type(self, info) -> str:
+            if info.isDir():
+                return "Folder"
+            return f"{info.suffix().upper()} file" if info.suffix() else "File"
+
+    return NamesOnly()

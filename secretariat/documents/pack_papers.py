@@ -21,6 +21,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 from ..errors import Cancelled, printable
 from ..frozen import record
 from ..progress import Progress, ignore
+from ..storage.held import is_held
 
 MAX_BYTES = 200 * 1024 * 1024
 MAX_PAGES = 1000
@@ -75,6 +76,8 @@ def _file_bytes(recorded: str) -> bytes | None:
             return None
         if not real.is_file():  # a folder, or a device or pipe that would never end
             raise _LeftOut("it is not a file")
+        if is_held(real):  # reading it by name would drop the file's locks (storage/held.py)
+            raise _LeftOut("it is the taskforce file itself, not a paper")
         size = real.stat().st_size
         if size > MAX_BYTES:
             raise _LeftOut(f"it is larger than {MAX_BYTES // (1024 * 1024)} MB")

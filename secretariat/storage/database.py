@@ -19,7 +19,7 @@ from . import schema
 from ..errors import (DiskFullError, FileProblem, NotFoundError, NotSavedError, ReadOnlyError,
                       UserFacingError, disk_full)
 from ..progress import Progress, ignore
-from . import backups, known_schema, migrations, opening, seal, search_queue
+from . import backups, held, known_schema, migrations, opening, seal, search_queue
 from .connect import identifier, sqlite_utils_over
 from .lock import InstanceLock
 from .sql_errors import translated_errors
@@ -59,6 +59,7 @@ class Store:
         # What every value written must be (``fields.checked``, set by ``Taskforce``).
         self.checked: Callable[[str, dict], dict] = lambda table, values: values
         self._problems_found = False  # a check found something: never seal it as checked
+        held.hold(path)
 
     @property
     def db(self):
@@ -352,6 +353,7 @@ class Store:
                                f"not be taken: {why}.")
         finally:
             self.conn.close()
+            held.release(self.path)
             if (not self.read_only and self._keep_backups and warning is None
                     and not self._problems_found):
                 seal.seal(self.path)

@@ -27,7 +27,7 @@ from ..errors import (AlteredFileError, DamagedFileError, FileProblem, NewerFile
                       NotTaskforceFileError, ReadOnlyError)
 from ..frozen import record
 from ..progress import Progress
-from . import backups, known_schema, migrations, places, seal
+from . import backups, held, known_schema, migrations, places, seal
 from .connect import sqlite, sqlite_utils_over
 from .lock import InstanceLock, held_elsewhere, name_in_use
 from .sql_errors import damaged, translated_errors
@@ -190,6 +190,8 @@ def _sealed(path: Path) -> bool:
 
 def _check_header(path: Path) -> None:
     """Refuse anything that is not an SQLite file."""
+    if held.is_held(path):  # open here already (its lock refuses it next): not read by name
+        return
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import FileProblem, UserFacingError
+from . import held
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # What SQLite and this program keep beside a taskforce file.
@@ -27,6 +28,8 @@ def is_database(path: Path) -> bool:
     """True when ``path`` (followed through links) is an SQLite file: any taskforce file."""
     if not path.is_file():  # a folder, a device, a pipe (opening one would wait), or nothing
         return False
+    if held.is_held(path):  # open here (or its -wal): reading it would drop SQLite's locks
+        return True
     try:
         with open(path, "rb") as handle:
             return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC

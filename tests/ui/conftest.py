@@ -7,9 +7,10 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (QAbstractButton, QDialog, QFileDialog, QInputDialog,
+from PySide6.QtWidgets import (QAbstractButton, QDialog, QInputDialog,
                                QMessageBox)
 
+from ui import file_dialogs
 from ui.app import create_application
 from ui.main_window import MainWindow
 from ui.session import Session
@@ -191,8 +192,8 @@ def replies(monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", get_text)
     monkeypatch.setattr(QInputDialog, "exec", exec_text)
     monkeypatch.setattr(QInputDialog, "getItem", get_item)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", get_open)
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", get_save)
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", get_open)
     monkeypatch.setattr(QMessageBox, "question", question)
     monkeypatch.setattr(QMessageBox, "warning", question)
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *args: (

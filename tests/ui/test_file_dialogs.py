@@ -1,14 +1,19 @@
 """File dialogs open in the folder the official last saved to or opened from,
 in this session and the next, not always in the home folder."""
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit
 
+from ui import file_dialogs
 from ui.menus import Act
 from test_saving_never_overwrites import the_button
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "faults"))
+from test_locks_kept import edits_stay_seen  # noqa: E402
 
 
 def test_file_dialogs_start_in_the_folder_last_used(sample_window, qtbot, tmp_path,
@@ -16,7 +21,7 @@ def test_file_dialogs_start_in_the_folder_last_used(sample_window, qtbot, tmp_pa
     folder = tmp_path / "papers for the chair"
     folder.mkdir()
     asked, answers = [], [folder / "minutes.pdf", folder / "agenda.pdf"]
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, kind: (
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda parent, title, start, kind: (
         asked.append(Path(start)) or str(answers.pop(0)), kind))
     for tab in ("Minutes", "Agenda"):
         qtbot.mouseClick(the_button(sample_window, "Meetings", tab, "Save as P&DF…"),
@@ -27,7 +32,7 @@ def test_file_dialogs_start_in_the_folder_last_used(sample_window, qtbot, tmp_pa
 
     sample_window.close_file()  # the folder is remembered for the next file, and session
     opened = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+    monkeypatch.setattr(file_dialogs, "get_open_file_name",
                         lambda parent, title, start, kind: opened.append(start) or ("", ""))
     sample_window.commands[Act.OPEN].trigger()
     assert opened == [str(folder)]
@@ -51,3 +56,24 @@ def test_printing_to_a_file_starts_in_the_folder_last_used(sample_window, qtbot,
     sample_window.commands[Act.PRINT].trigger()
     assert offered[0].parent == folder and offered[0].suffix == ".pdf"
     assert offered[0].exists()
+
+
+def test_a_file_dialog_showing_the_open_file_s_folder_leaves_it_locked(sample_window,
+                                                                     sample_path):
+    """Qt's own way of telling a file's kind read inside each file listed, the
+    open one and its -wal too, and so dropped SQLite's locks on them."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    def close_once_listed():
+        shown = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QFileDialog) and w.isVisible()]
+        if not shown:
+            QTimer.singleShot(50, close_once_listed)
+            return
+        QTimer.singleShot(1500, shown[0].reject)  # its files listed, each with its kind
+    QTimer.singleShot(0, close_once_listed)
+    assert file_dialogs.get_save_file_name(
+        sample_window, "Save the agenda as PDF", str(sample_path.parent / "agenda.pdf"),
+        "PDF files (*.pdf)") == ("", "")
+    edits_stay_seen(sample_window.session.tf, sample_path)

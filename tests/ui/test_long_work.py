@@ -9,8 +9,9 @@ from pypdf import PdfReader
 from sqlite_utils import Database
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from ui import file_dialogs
 from secretariat.files import exchange as core_exchange
 from secretariat.errors import FileProblem
 from secretariat.taskforce import Taskforce
@@ -168,7 +169,7 @@ def test_an_export_cancelled_leaves_no_file_and_the_window_carries_on(
         sample_window, tmp_path, monkeypatch, qtbot, held):
     out = tmp_path / "exports" / "everything.json"
     out.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(out), ""))
 
     assert press_cancel(exchange.export_file(sample_window), held, qtbot) == "cancelled"
 
@@ -187,7 +188,7 @@ def test_a_merge_cancelled_leaves_the_file_as_it_was_and_open_again(
     with Taskforce.open(away) as tf:
         tf.store.insert("people", {"name": "Met On The Away Afternoon"})
     before = exchange_json(sample_window)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *a, **k: (str(away), ""))
 
     merging = travel.merge_copy(sample_window)
     with qtbot.waitSignal(merging.finished) as finished:

@@ -14,8 +14,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageRanges
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QPushButton, QToolBar
+from PySide6.QtWidgets import QDialog, QInputDialog, QPushButton, QToolBar
 
+from ui import file_dialogs
 from ui.menus import Act
 from ui.printing import PreviewDialog, print_pages
 from test_commands import menu_action
@@ -75,7 +76,7 @@ def save_dialog(monkeypatch):
     def answer(parent, title, suggestion, kind, *rest):
         asked.append(suggestion)
         return str(answers.pop(0)), kind
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", answer)
     return asked, answers
 
 

@@ -3,8 +3,9 @@
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
+from ui import file_dialogs
 from secretariat.files import exchange as exchange_core
 from secretariat.storage.backups import list_backups
 from secretariat.taskforce import Taskforce
@@ -38,7 +39,7 @@ def test_merging_from_the_window_closes_merges_reopens_and_reports(
     take_travel_copy(sample_window.session.tf.store, away)
     with Taskforce.open(away) as tf:
         tf.store.insert("people", {"name": "Met On The Away Afternoon"})
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *a, **k: (str(away), ""))
     shown = []
     monkeypatch.setattr(travel.MergeReportDialog, "exec", lambda dialog: shown.append(
         [dialog.incoming.item(0, c).text() for c in range(3)]))
@@ -62,7 +63,7 @@ def test_a_refused_merge_leaves_the_window_its_page_and_its_undo_as_they_were(
     sample_window.go_to(1)
     session, workspace = sample_window.session, sample_window.centralWidget()
     meetings = stored(sample_path, "SELECT count(*) FROM meetings")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *a, **k: (str(away), ""))
 
     with Taskforce.open(away):  # the travel copy open in another window
         sample_window.commands[Act.MERGE_TRAVEL_COPY].trigger()
@@ -85,7 +86,7 @@ def test_a_merge_whose_conflicts_are_left_unchosen_keeps_the_window_s_undo(
     sample_window.commands[Act.NEW_MEETING].trigger()  # an edit to undo
     session = sample_window.session
     meetings = stored(sample_path, "SELECT count(*) FROM meetings")[0][0]
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *a, **k: (str(away), ""))
     asked = []  # whether the file was open, shown behind the question
     monkeypatch.setattr(travel.ConflictsDialog, "exec", lambda dialog: asked.append(
         sample_window.session is session) or QDialog.DialogCode.Rejected)  # Cancel
@@ -106,7 +107,7 @@ def test_conflicts_chosen_behind_the_open_file_are_then_merged(
     take_travel_copy(sample_window.session.tf.store, away)
     person = rename_first_person(away, "Renamed Away")
     sample_window.session.tf.people.update(person, name="Renamed At Home")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(away), ""))
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *a, **k: (str(away), ""))
     monkeypatch.setattr(travel.MergeReportDialog, "exec", lambda dialog: None)
     shown = []
 
@@ -205,13 +206,13 @@ def test_backups_are_listed_checked_and_restoring_sets_the_file_aside(
 def test_export_then_import_opens_the_new_file(sample_window, tmp_path, monkeypatch, qtbot):
     out = tmp_path / "everything.json"
     target = tmp_path / "imported.taskforce"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(out), ""))
     with qtbot.waitSignal(exchange.export_file(sample_window).ended):
         pass
     assert out.is_file() and "everything.json" in sample_window.statusBar().currentMessage()
     people = names_in(sample_window)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
 
@@ -229,8 +230,8 @@ def exported(tmp_path) -> str:
 def test_import_asks_before_it_takes_the_place_of_the_open_file_then_closes_it_as_usual(
         sample_window, sample_path, tmp_path, monkeypatch):
     target = tmp_path / "imported.taskforce"
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (exported(tmp_path), ""))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *a, **k: (exported(tmp_path), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     asked, answers = [], [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(

@@ -7,8 +7,9 @@ import stat
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
+from PySide6.QtWidgets import QInputDialog, QPushButton
 
+from ui import file_dialogs
 from ui import files
 from ui.menus import Act
 
@@ -37,7 +38,7 @@ def digest(path):
 def aimed_at_the_open_file(monkeypatch, sample_path):
     """Every save dialog answered with the open file itself; other questions with their
     first choice."""
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(file_dialogs, "get_save_file_name",
                         lambda *args, **kwargs: (str(sample_path), ""))
     monkeypatch.setattr(files, "ask_save_path", lambda *args: str(sample_path))
     monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: (args[3][0], True))

@@ -3,13 +3,14 @@ meeting and an external reviewer suggested."""
 
 import datetime as dt
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 
 from secretariat.interest import conflicts
 from secretariat.review import reviews
 from secretariat.review.papers import STATUSES
 from secretariat.values import parse_optional_date
 
+from .. import file_dialogs
 from ..session import Session
 from ..widgets import NotesEdit, button, combo_box, day_text
 from .values import MeetingDialog, ValuesDialog, people_combo
@@ -47,7 +48,8 @@ class PaperDialog(ValuesDialog):
         self.notes.setTabChangesFocus(True)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "The paper's file", self.document.text())
+        path, _ = file_dialogs.get_open_file_name(self, "The paper's file",
+                                                  self.document.text(), "")
         if path:
             self.document.setText(path)
 
