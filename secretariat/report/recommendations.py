@@ -251,8 +251,9 @@ class Recommendations(Manager[Recommendation]):
 
     def add_update(self, recommendation_id: str, text: str, *, on=None, rag: str = "",
                    meeting_id: str | None = None) -> tuple[str, Changes]:
-        """Progress, dated (today unless ``on``; a meeting's date when reported at
-        one); a RAG status given with it becomes the recommendation's."""
+        """Progress, dated ``on`` (a date given is kept; without one, the date of
+        the meeting it was reported at, else today); a RAG status given with it
+        becomes the recommendation's."""
         current = self.get(recommendation_id)
         text = require_text(text, "update")
         rag = choice(rag or "", RAGS, "RAG status")

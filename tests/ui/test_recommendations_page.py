@@ -149,6 +149,34 @@ def test_progress_is_added_with_its_rag_status_and_undone(sample_window, sample_
     assert page.history.count() == 1
 
 
+def test_an_update_at_a_meeting_keeps_the_date_typed(sample_window, sample_path, stored,
+                                                    answer, click):
+    page = sample_window.centralWidget().show_named("Recommendations")
+    choose(page, "12")
+    shown = []
+
+    def at_meeting(d):
+        d.text.setPlainText("Brussels has replied.")
+        d.on.setText("20 March 2013")
+        d.meeting.setCurrentIndex(d.meeting.findText("At the meeting of 12 Jan 2012"))
+        shown.append(d.on.text())
+
+    def date_left_alone(d):
+        d.text.setPlainText("Members told.")
+        d.meeting.setCurrentIndex(d.meeting.findText("At the meeting of 12 Jan 2012"))
+        shown.append(d.on.text())
+
+    answer(ProgressDialog, [at_meeting])
+    click(page, "Add Update…")
+    answer(ProgressDialog, [date_left_alone])
+    click(page, "Add Update…")
+    assert shown == ["20 March 2013", "12 January 2012"]  # the meeting's date, in view
+    assert stored(sample_path, "SELECT u.text, u.made_on, m.date FROM recommendation_updates u "
+                  "JOIN meetings m ON m.id = u.meeting_id ORDER BY u.created_at") == [
+        ("Brussels has replied.", "2013-03-20", "2012-01-12"),
+        ("Members told.", "2012-01-12", "2012-01-12")]
+
+
 def test_a_paper_is_linked_shown_and_unlinked(sample_window, sample_path, stored, replies,
                                               click, qtbot):
     page = sample_window.centralWidget().show_named("Recommendations")
