@@ -96,7 +96,7 @@ class Recommendations(Manager[Recommendation]):
                 f"""SELECT u.*, m.date AS meeting_date FROM recommendation_updates u
                     LEFT JOIN meetings m ON m.id = u.meeting_id
                     WHERE u.recommendation_id IN ({_in(ids)})
-                    ORDER BY u.made_on, u.created_at""", ids):
+                    ORDER BY u.made_on, u.created_at, u.rowid""", ids):  # ties: as entered
             found.setdefault(r["recommendation_id"], []).append(Update(
                 r["id"], r["recommendation_id"], dt.date.fromisoformat(r["made_on"]), r["text"],
                 r["rag"], r["meeting_id"], _stored_date(r["meeting_date"])))
@@ -114,7 +114,7 @@ class Recommendations(Manager[Recommendation]):
                     LEFT JOIN papers pp ON pp.id = l.paper_id
                     LEFT JOIN meetings m ON m.id = l.meeting_id
                     LEFT JOIN agenda_items i ON i.id = l.agenda_item_id
-                    WHERE l.recommendation_id IN ({_in(ids)}) ORDER BY l.created_at, l.id""",
+                    WHERE l.recommendation_id IN ({_in(ids)}) ORDER BY l.created_at, l.rowid""",
                 ids):
             column = next(c for c in _LINKED if r[c])
             if column == "action_id":
@@ -253,7 +253,7 @@ class Recommendations(Manager[Recommendation]):
                    meeting_id: str | None = None) -> tuple[str, Changes]:
         """Progress, dated ``on`` (a date given is kept; without one, the date of
         the meeting it was reported at, else today); a RAG status given with it
-        becomes the recommendation's."""
+        becomes the recommendation's unless an update dated later gave one."""
         current = self.get(recommendation_id)
         text = require_text(text, "update")
         rag = choice(rag or "", RAGS, "RAG status")
@@ -266,11 +266,16 @@ class Recommendations(Manager[Recommendation]):
                 raise ValidationError("That meeting belongs to another body.")
             on = on or meeting["date"]
         made_on = parse_date(on or dt.date.today(), "date of the update")
+        # Only the latest-dated update giving a RAG status sets it (the later
+        # entered on the same day): news of an earlier day changes nothing now.
+        later = self._store.scalar(
+            "SELECT count(*) FROM recommendation_updates WHERE recommendation_id = ? "
+            "AND rag <> '' AND made_on > ?", (recommendation_id, made_on.isoformat()))
         with self._store.transaction():
             row = self._store.insert("recommendation_updates", {
                 "recommendation_id": recommendation_id, "made_on": made_on.isoformat(),
                 "text": text, "rag": rag, "meeting_id": meeting_id})
-            if rag:
+            if rag and not later:
                 self._store.update(self.table, recommendation_id, {"rag": rag})
         return row["id"], Changes.of(self.kind, recommendation_id, row["id"])
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 
 from ui.menus import Act
 from ui.dialogs.recommendations import ProgressDialog, RecommendationDialog, ReportDialog
-from ui.pages.recommendations import RecommendationsPage
+from ui.pages.recommendations import RAG_COLUMN, RecommendationsPage
 from ui.search_box import HIT_ROLE
 
 
@@ -175,6 +175,25 @@ def test_an_update_at_a_meeting_keeps_the_date_typed(sample_window, sample_path,
                   "JOIN meetings m ON m.id = u.meeting_id ORDER BY u.created_at") == [
         ("Brussels has replied.", "2013-03-20", "2012-01-12"),
         ("Members told.", "2012-01-12", "2012-01-12")]
+
+
+def test_an_update_dated_earlier_leaves_the_rag_status(sample_window, sample_path, stored,
+                                                      answer, click):
+    page = sample_window.centralWidget().show_named("Recommendations")
+    choose(page, "12")  # red since its update of 5 March 2013
+
+    def found_late(d):
+        d.text.setPlainText("Found in the post: Brussels was hopeful.")
+        d.on.setText("1 February 2013")
+        d.rag.setCurrentIndex(d.rag.findData("green"))
+
+    answer(ProgressDialog, [found_late])
+    click(page, "Add Update…")
+    assert stored(sample_path, "SELECT rag FROM recommendations WHERE number = '12'") == [
+        ("red",)]
+    assert page.tree.selectedItems()[0].text(RAG_COLUMN) == "Red"
+    assert "RAG status: Red." in page.details.text()
+    assert page.history.item(1).text().startswith("1 Feb 2013 (Green): Found in the post")
 
 
 def test_a_paper_is_linked_shown_and_unlinked(sample_window, sample_path, stored, replies,
