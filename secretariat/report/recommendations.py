@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any, Iterable, Sequence
 
 from ..changes import Changes, Kind
-from ..errors import NotFoundError, ValidationError
+from ..errors import FieldError, NotFoundError, ValidationError
 from ..membership.people import people_or_words
 from ..records import Manager, choice, require_text, stripped
 from ..values import abbreviated_date, date_to_text, parse_date, parse_optional_date
@@ -191,6 +191,18 @@ class Recommendations(Manager[Recommendation]):
                 "SELECT report_id FROM report_chapters WHERE id = ?", (chapter_id,)) != report_id:
             raise ValidationError("That chapter belongs to another report.")
 
+    def _check_number(self, report_id: str, number, made_id: str | None = None) -> None:
+        """A number is used once in a report (ignoring case and spaces)."""
+        wanted = " ".join(str(number or "").split()).casefold()
+        if not wanted:
+            return  # refused as empty by ``_clean``
+        for row in self._store.rows("SELECT id, number FROM recommendations WHERE report_id = ?",
+                                    (report_id,)):
+            if row["id"] != made_id and " ".join(row["number"].split()).casefold() == wanted:
+                title = self._store.scalar("SELECT title FROM reports WHERE id = ?", (report_id,))
+                raise FieldError(f"The report “{title}” already has a recommendation "
+                                 f"{row['number']}: give this one another number.", "number")
+
     def create(self, report_id: str, number: str, text: str, *,
                addressees: Iterable = (), **values) -> tuple[str, Changes]:
         """A recommendation at the end of the report (``values``: any field
@@ -202,6 +214,7 @@ class Recommendations(Manager[Recommendation]):
         if body_id is None:
             raise NotFoundError("That report no longer exists.")
         self._check_chapter(report_id, values.get("chapter_id"))
+        self._check_number(report_id, number)
         position = self._store.scalar("SELECT coalesce(max(position), 0) + 1 FROM "
                                       "recommendations WHERE report_id = ?", (report_id,))
         with self._store.transaction():
@@ -219,6 +232,8 @@ class Recommendations(Manager[Recommendation]):
             raise ValueError(f"recommendations have no field {sorted(unknown)[0]}")
         if "chapter_id" in values:
             self._check_chapter(current.report_id, values["chapter_id"])
+        if "number" in values:
+            self._check_number(current.report_id, values["number"], recommendation_id)
         addressees = values.pop("addressees", None)
         with self._store.transaction():
             if addressees is not None:

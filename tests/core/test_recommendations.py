@@ -98,6 +98,21 @@ def test_changed_and_changed_back_as_undo_does(tf, made):
     assert tf.recommendations.get(made["first"]) == before
 
 
+def test_a_number_is_used_once_in_a_report(tf, made):
+    with pytest.raises(ValidationError, match="The report “Public service mutuals: the next "
+                       "steps” already has a recommendation 1: give this one another number"):
+        tf.recommendations.create(made["report"], " 1 ", "Said twice.")
+    second, _ = tf.recommendations.create(made["report"], "2", "Treasury should look.")
+    with pytest.raises(ValidationError, match="already has a recommendation 1"):
+        tf.recommendations.update(second, number="1")
+    tf.recommendations.update(made["first"], number="1", text="Kept its own number.")
+    other, _ = tf.reports.create(made["body"], "A later report")
+    tf.recommendations.create(other, "1", "Another report numbers from 1 too.")
+    assert tf.store.rows("SELECT r.number FROM recommendations r JOIN reports t "
+                         "ON t.id = r.report_id WHERE t.id = ? ORDER BY r.position",
+                         (made["report"],)) == [{"number": "1"}, {"number": "2"}]
+
+
 def test_a_deleted_recommendation_comes_back_whole(tf, made):
     tf.recommendations.add_update(made["first"], "Two departments have plans.", on="2012-12-01")
     before = tf.recommendations.get(made["first"])

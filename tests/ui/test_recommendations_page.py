@@ -108,6 +108,26 @@ def test_a_new_report_and_recommendation_land_in_the_file_and_undo_as_one_step(
     assert stored(file_path, "SELECT * FROM reports") == []
 
 
+def test_a_number_the_report_has_already_is_refused(sample_window, sample_path, stored, answer,
+                                                   dialogs_shown, click):
+    page = sample_window.centralWidget().show_named("Recommendations")
+
+    def twelve(d):
+        d.number.setText("12")
+        d.text.setPlainText("Said twice.")
+
+    def eighteen(d):
+        d.number.setText("18")
+
+    answer(RecommendationDialog, [twelve, eighteen])
+    click(page, "New Recommendation…")
+    assert dialogs_shown[-1][1] == (
+        "The report “Public service mutuals: the next steps” already has a recommendation 12: "
+        "give this one another number.")
+    assert stored(sample_path, "SELECT number FROM recommendations WHERE text = 'Said twice.'"
+                  ) == [("18",)]
+
+
 def test_an_edit_changes_the_response_and_undo_puts_it_back(sample_window, sample_path, stored,
                                                            answer, click):
     page = sample_window.centralWidget().show_named("Recommendations")
