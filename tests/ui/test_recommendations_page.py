@@ -69,6 +69,23 @@ def test_filters_keep_what_is_overdue_addressed_or_answered(qtbot, page):
     assert numbers(page) == ["12"]
 
 
+def test_filters_hiding_everything_say_so_and_how_to_clear_them(qtbot, page, answer, click):
+    page.rag.setCurrentIndex(page.rag.findData("red"))
+    page.response.setCurrentIndex(page.response.findData("not_accepted"))
+    assert numbers(page) == []
+    assert page.details.text() == (
+        "No recommendation of the report matches the filters. Set them back to Any response, "
+        "Any RAG and Any addressee, and untick Overdue only, to see them all.")
+    page.response.setCurrentIndex(0)
+    assert numbers(page) == ["12"]
+
+    answer(ReportDialog, [lambda d: d.title.setText("A later report")])
+    click(page, "New Report…")
+    page.rag.setCurrentIndex(0)
+    assert page.details.text() == ("The report has no recommendations yet. Press New "
+                                   "Recommendation to add one.")
+
+
 def test_a_new_report_and_recommendation_land_in_the_file_and_undo_as_one_step(
         window, file_path, stored, answer, dialogs_shown, click):
     assert window.open_path(file_path, create=True)
