@@ -42,6 +42,21 @@ def undo(window) -> None:
     window.commands[Act.UNDO].trigger()  # Edit > Undo, as the official does
 
 
+def add_progress(window, answer, click, number: str, text: str, on: str, rag: str):
+    """Add Update… on the recommendation, as typed; the page."""
+    page = window.centralWidget().show_named("Recommendations")
+    choose(page, number)
+
+    def typed(d):
+        d.text.setPlainText(text)
+        d.on.setText(on)
+        d.rag.setCurrentIndex(d.rag.findData(rag))
+
+    answer(ProgressDialog, [typed])
+    click(page, "Add Update…")
+    return page
+
+
 def test_the_sample_s_recommendations_are_listed_by_chapter_and_by_addressee(page):
     assert headings(page) == [
         "Rights and Pathways for Employees", "Support for Employees Mutualising",
@@ -166,16 +181,8 @@ def test_an_edit_changes_the_response_and_undo_puts_it_back(sample_window, sampl
 
 def test_progress_is_added_with_its_rag_status_and_undone(sample_window, sample_path, stored,
                                                          answer, click):
-    page = sample_window.centralWidget().show_named("Recommendations")
-    choose(page, "3")
-
-    def slipping(d):
-        d.text.setPlainText("Two ambassadors have stood down.")
-        d.on.setText("4 March 2013")
-        d.rag.setCurrentIndex(d.rag.findData("red"))
-
-    answer(ProgressDialog, [slipping])
-    click(page, "Add Update…")
+    page = add_progress(sample_window, answer, click, "3", "Two ambassadors have stood down.",
+                        "4 March 2013", "red")
     assert stored(sample_path, "SELECT made_on, rag FROM recommendation_updates WHERE text = "
                   "'Two ambassadors have stood down.'") == [("2013-03-04", "red")]
     assert stored(sample_path, "SELECT rag FROM recommendations WHERE number = '3'") == [("red",)]
@@ -216,16 +223,8 @@ def test_an_update_at_a_meeting_keeps_the_date_typed(sample_window, sample_path,
 
 def test_an_update_dated_earlier_leaves_the_rag_status(sample_window, sample_path, stored,
                                                       answer, click):
-    page = sample_window.centralWidget().show_named("Recommendations")
-    choose(page, "12")  # red since its update of 5 March 2013
-
-    def found_late(d):
-        d.text.setPlainText("Found in the post: Brussels was hopeful.")
-        d.on.setText("1 February 2013")
-        d.rag.setCurrentIndex(d.rag.findData("green"))
-
-    answer(ProgressDialog, [found_late])
-    click(page, "Add Update…")
+    page = add_progress(sample_window, answer, click, "12",  # red since 5 March 2013
+                        "Found in the post: Brussels was hopeful.", "1 February 2013", "green")
     assert stored(sample_path, "SELECT rag FROM recommendations WHERE number = '12'") == [
         ("red",)]
     assert page.tree.selectedItems()[0].text(RAG_COLUMN) == "Red"
