@@ -50,8 +50,9 @@ def _summary(found: list[Recommendation], doc: TrackerDocument) -> str:
     responses = Counter(r.response for r in found)
     rags = Counter(r.rag for r in found if r.rag)
     parts = [f"{len(found)} recommendation{'' if len(found) == 1 else 's'}."]
-    parts.append(", ".join(f"{label} {responses[key]}" for key, label in RESPONSES.items()
-                           if responses[key]) + ".")
+    if responses:
+        parts.append(", ".join(f"{label} {responses[key]}" for key, label in RESPONSES.items()
+                               if responses[key]) + ".")
     if rags:
         parts.append("RAG: " + ", ".join(f"{label} {rags[key]}" for key, label in RAGS.items()
                                          if rags[key]) + ".")

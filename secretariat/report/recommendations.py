@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any, Iterable, Sequence
 
 from ..changes import Changes, Kind
-from ..errors import NotFoundError, ValidationError
+from ..errors import FieldError, NotFoundError, ValidationError
 from ..membership.people import people_or_words
 from ..records import Manager, choice, require_text, stripped
 from ..values import abbreviated_date, date_to_text, parse_date, parse_optional_date
@@ -96,7 +96,7 @@ class Recommendations(Manager[Recommendation]):
                 f"""SELECT u.*, m.date AS meeting_date FROM recommendation_updates u
                     LEFT JOIN meetings m ON m.id = u.meeting_id
                     WHERE u.recommendation_id IN ({_in(ids)})
-                    ORDER BY u.made_on, u.created_at""", ids):
+                    ORDER BY u.made_on, u.created_at, u.rowid""", ids):  # ties: as entered
             found.setdefault(r["recommendation_id"], []).append(Update(
                 r["id"], r["recommendation_id"], dt.date.fromisoformat(r["made_on"]), r["text"],
                 r["rag"], r["meeting_id"], _stored_date(r["meeting_date"])))
@@ -114,7 +114,7 @@ class Recommendations(Manager[Recommendation]):
                     LEFT JOIN papers pp ON pp.id = l.paper_id
                     LEFT JOIN meetings m ON m.id = l.meeting_id
                     LEFT JOIN agenda_items i ON i.id = l.agenda_item_id
-                    WHERE l.recommendation_id IN ({_in(ids)}) ORDER BY l.created_at, l.id""",
+                    WHERE l.recommendation_id IN ({_in(ids)}) ORDER BY l.created_at, l.rowid""",
                 ids):
             column = next(c for c in _LINKED if r[c])
             if column == "action_id":
@@ -191,6 +191,18 @@ class Recommendations(Manager[Recommendation]):
                 "SELECT report_id FROM report_chapters WHERE id = ?", (chapter_id,)) != report_id:
             raise ValidationError("That chapter belongs to another report.")
 
+    def _check_number(self, report_id: str, number, made_id: str | None = None) -> None:
+        """A number is used once in a report (ignoring case and spaces)."""
+        wanted = " ".join(str(number or "").split()).casefold()
+        if not wanted:
+            return  # refused as empty by ``_clean``
+        for row in self._store.rows("SELECT id, number FROM recommendations WHERE report_id = ?",
+                                    (report_id,)):
+            if row["id"] != made_id and " ".join(row["number"].split()).casefold() == wanted:
+                title = self._store.scalar("SELECT title FROM reports WHERE id = ?", (report_id,))
+                raise FieldError(f"The report “{title}” already has a recommendation "
+                                 f"{row['number']}: give this one another number.", "number")
+
     def create(self, report_id: str, number: str, text: str, *,
                addressees: Iterable = (), **values) -> tuple[str, Changes]:
         """A recommendation at the end of the report (``values``: any field
@@ -202,6 +214,7 @@ class Recommendations(Manager[Recommendation]):
         if body_id is None:
             raise NotFoundError("That report no longer exists.")
         self._check_chapter(report_id, values.get("chapter_id"))
+        self._check_number(report_id, number)
         position = self._store.scalar("SELECT coalesce(max(position), 0) + 1 FROM "
                                       "recommendations WHERE report_id = ?", (report_id,))
         with self._store.transaction():
@@ -219,6 +232,8 @@ class Recommendations(Manager[Recommendation]):
             raise ValueError(f"recommendations have no field {sorted(unknown)[0]}")
         if "chapter_id" in values:
             self._check_chapter(current.report_id, values["chapter_id"])
+        if "number" in values:
+            self._check_number(current.report_id, values["number"], recommendation_id)
         addressees = values.pop("addressees", None)
         with self._store.transaction():
             if addressees is not None:
@@ -251,8 +266,9 @@ class Recommendations(Manager[Recommendation]):
 
     def add_update(self, recommendation_id: str, text: str, *, on=None, rag: str = "",
                    meeting_id: str | None = None) -> tuple[str, Changes]:
-        """Progress, dated (today unless ``on``; a meeting's date when reported at
-        one); a RAG status given with it becomes the recommendation's."""
+        """Progress, dated ``on`` (a date given is kept; without one, the date of
+        the meeting it was reported at, else today); a RAG status given with it
+        becomes the recommendation's unless an update dated later gave one."""
         current = self.get(recommendation_id)
         text = require_text(text, "update")
         rag = choice(rag or "", RAGS, "RAG status")
@@ -265,11 +281,16 @@ class Recommendations(Manager[Recommendation]):
                 raise ValidationError("That meeting belongs to another body.")
             on = on or meeting["date"]
         made_on = parse_date(on or dt.date.today(), "date of the update")
+        # Only the latest-dated update giving a RAG status sets it (the later
+        # entered on the same day): news of an earlier day changes nothing now.
+        later = self._store.scalar(
+            "SELECT count(*) FROM recommendation_updates WHERE recommendation_id = ? "
+            "AND rag <> '' AND made_on > ?", (recommendation_id, made_on.isoformat()))
         with self._store.transaction():
             row = self._store.insert("recommendation_updates", {
                 "recommendation_id": recommendation_id, "made_on": made_on.isoformat(),
                 "text": text, "rag": rag, "meeting_id": meeting_id})
-            if rag:
+            if rag and not later:
                 self._store.update(self.table, recommendation_id, {"rag": rag})
         return row["id"], Changes.of(self.kind, recommendation_id, row["id"])
 

@@ -3,7 +3,7 @@ the window's list shares with it (by chapter, or by addressee)."""
 
 import datetime as dt
 
-from ..errors import ValidationError
+from ..errors import ValidationError, visible
 from ..frozen import record
 from ..taskforce import Taskforce
 from .recommendation_records import GROUPINGS, NO_CHAPTER, Recommendation, Report
@@ -48,7 +48,7 @@ class TrackerDocument:
     body_name: str
     today: dt.date
     by: str
-    addressee: str  # when filtered: only recommendations addressed to a match
+    addressee: str  # when filtered: the addressees matched, as the file spells them
     sections: tuple[ReportSection, ...]
     marking: str = "OFFICIAL"
 
@@ -69,6 +69,7 @@ def tracker_document(tf: Taskforce, body_id: str, by: str = "chapter", addressee
     """The tracker of the body's reports (or of one), grouped ``by`` chapter or
     addressee; with ``addressee``, only what is addressed to a match."""
     body = tf.bodies.get(body_id)
+    named = _addressed_to(tf, body_id, addressee)
     reports = ([tf.reports.get(report_id)] if report_id
                else tf.reports.of_body(body_id))
     chosen = tf.recommendations.of_body(body_id, report_id, addressee=addressee)
@@ -77,5 +78,21 @@ def tracker_document(tf: Taskforce, body_id: str, by: str = "chapter", addressee
         found = [r for r in chosen if r.report_id == report.id]
         sections.append(ReportSection(report, tuple(
             (heading, tuple(group)) for heading, group in grouped(found, by, addressee))))
-    return TrackerDocument(body.name, today or dt.date.today(), by, addressee.strip(),
+    return TrackerDocument(body.name, today or dt.date.today(), by, named,
                            tuple(sections), body.default_marking)
+
+
+def _addressed_to(tf: Taskforce, body_id: str, addressee: str) -> str:
+    """The addressees ``addressee`` matches, as the file spells them ('HM
+    Treasury' for 'treasury'); empty for none asked. One that matches no
+    addressee of the body is refused: its tracker would be empty."""
+    wanted = " ".join(addressee.split())
+    if not wanted:
+        return ""
+    found = [label for label in tf.recommendations.addressees_of_body(body_id)
+             if wanted.casefold() in label.casefold()]
+    if not found:
+        raise ValidationError(f"No recommendation of {tf.bodies.get(body_id).name} is "
+                              f"addressed to anyone whose name or organisation contains "
+                              f"“{visible(wanted)}”.")
+    return " or ".join(found)

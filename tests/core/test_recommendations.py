@@ -2,10 +2,14 @@
 changed back, deadlines that are a month, progress, links and what is overdue."""
 
 import datetime as dt
+import io
 
 import pytest
+from pypdf import PdfReader
 
+from secretariat.documents import recommendations_pdf
 from secretariat.errors import ValidationError
+from secretariat.report.tracker import tracker_document
 from secretariat.values import Month
 
 
@@ -94,6 +98,21 @@ def test_changed_and_changed_back_as_undo_does(tf, made):
     assert tf.recommendations.get(made["first"]) == before
 
 
+def test_a_number_is_used_once_in_a_report(tf, made):
+    with pytest.raises(ValidationError, match="The report “Public service mutuals: the next "
+                       "steps” already has a recommendation 1: give this one another number"):
+        tf.recommendations.create(made["report"], " 1 ", "Said twice.")
+    second, _ = tf.recommendations.create(made["report"], "2", "Treasury should look.")
+    with pytest.raises(ValidationError, match="already has a recommendation 1"):
+        tf.recommendations.update(second, number="1")
+    tf.recommendations.update(made["first"], number="1", text="Kept its own number.")
+    other, _ = tf.reports.create(made["body"], "A later report")
+    tf.recommendations.create(other, "1", "Another report numbers from 1 too.")
+    assert tf.store.rows("SELECT r.number FROM recommendations r JOIN reports t "
+                         "ON t.id = r.report_id WHERE t.id = ? ORDER BY r.position",
+                         (made["report"],)) == [{"number": "1"}, {"number": "2"}]
+
+
 def test_a_deleted_recommendation_comes_back_whole(tf, made):
     tf.recommendations.add_update(made["first"], "Two departments have plans.", on="2012-12-01")
     before = tf.recommendations.get(made["first"])
@@ -113,6 +132,23 @@ def test_an_update_gives_its_rag_status_and_undo_puts_the_old_one_back(tf, made)
     tf.recommendations.remove_update(update, "green")
     found = tf.recommendations.get(made["first"])
     assert found.rag == "green" and found.updates == ()
+
+
+def test_the_rag_status_is_that_of_the_latest_dated_update(tf, made):
+    def rag_in_the_file():
+        return stored(tf, "SELECT rag FROM recommendations WHERE id = ?", (made["first"],))["rag"]
+
+    tf.recommendations.add_update(made["first"], "Plans late.", on="2013-03-01", rag="amber")
+    tf.recommendations.add_update(made["first"], "Old news.", on="2012-11-01", rag="red")
+    assert rag_in_the_file() == "amber"  # an earlier day's news changes nothing now
+    found = tf.recommendations.get(made["first"])
+    assert (found.rag_label, found.latest.text) == ("Amber", "Plans late.")
+    pdf = recommendations_pdf.render(tracker_document(tf, made["body"]))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "RAG: Amber" in text and "RAG: Red" not in text
+
+    tf.recommendations.add_update(made["first"], "Plans in.", on="2013-03-01", rag="green")
+    assert rag_in_the_file() == "green"  # the same day: the later entered
 
 
 def test_an_update_reported_at_a_meeting_takes_its_date(tf, made):

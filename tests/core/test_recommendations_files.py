@@ -72,9 +72,28 @@ def test_the_tracker_by_addressee_keeps_to_the_one_asked_for(sample_path, tmp_pa
     assert main(["recommendations", str(sample_path), "-o", str(out), "--by", "addressee",
                  "--addressee", "treasury"]) == 0
     text = pdf_text(out)
-    assert "By addressee" in text and "addressed to treasury" in text
+    assert "By addressee" in text and "addressed to HM Treasury" in text  # as the file has it
     assert "HM Treasury" in text and "Big Society Capital" not in text
     assert "1 recommendation." in text
+
+
+def test_an_addressee_of_no_recommendation_is_refused(sample_path, tmp_path, capsys):
+    out = tmp_path / "magic.pdf"
+    assert main(["recommendations", str(sample_path), "-o", str(out),
+                 "--addressee", "Ministry of Magic"]) == 1
+    assert ("No recommendation of Mutuals Taskforce is addressed to anyone whose name or "
+            "organisation contains “Ministry of Magic”.") in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_report_without_recommendations_is_summed_up_in_words(sample_path, tmp_path):
+    with Taskforce.open(sample_path) as tf:
+        tf.reports.create(tf.bodies.all()[0].id, "A report yet to be entered")
+    out = tmp_path / "tracker.pdf"
+    assert main(["recommendations", str(sample_path), "-o", str(out)]) == 0
+    text = pdf_text(out)
+    assert "0 recommendations. Overdue: 0. No recommendations to show." in text
+    assert ". ." not in text
 
 
 def test_hostile_text_prints_as_typed(sample_path, tmp_path):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 
 from ui.menus import Act
 from ui.dialogs.recommendations import ProgressDialog, RecommendationDialog, ReportDialog
-from ui.pages.recommendations import RecommendationsPage
+from ui.pages.recommendations import RAG_COLUMN, RecommendationsPage
 from ui.search_box import HIT_ROLE
 
 
@@ -42,6 +42,21 @@ def undo(window) -> None:
     window.commands[Act.UNDO].trigger()  # Edit > Undo, as the official does
 
 
+def add_progress(window, answer, click, number: str, text: str, on: str, rag: str):
+    """Add Update… on the recommendation, as typed; the page."""
+    page = window.centralWidget().show_named("Recommendations")
+    choose(page, number)
+
+    def typed(d):
+        d.text.setPlainText(text)
+        d.on.setText(on)
+        d.rag.setCurrentIndex(d.rag.findData(rag))
+
+    answer(ProgressDialog, [typed])
+    click(page, "Add Update…")
+    return page
+
+
 def test_the_sample_s_recommendations_are_listed_by_chapter_and_by_addressee(page):
     assert headings(page) == [
         "Rights and Pathways for Employees", "Support for Employees Mutualising",
@@ -67,6 +82,23 @@ def test_filters_keep_what_is_overdue_addressed_or_answered(qtbot, page):
     assert numbers(page) == ["3", "9", "12"]
     page.rag.setCurrentIndex(page.rag.findData("red"))
     assert numbers(page) == ["12"]
+
+
+def test_filters_hiding_everything_say_so_and_how_to_clear_them(qtbot, page, answer, click):
+    page.rag.setCurrentIndex(page.rag.findData("red"))
+    page.response.setCurrentIndex(page.response.findData("not_accepted"))
+    assert numbers(page) == []
+    assert page.details.text() == (
+        "No recommendation of the report matches the filters. Set them back to Any response, "
+        "Any RAG and Any addressee, and untick Overdue only, to see them all.")
+    page.response.setCurrentIndex(0)
+    assert numbers(page) == ["12"]
+
+    answer(ReportDialog, [lambda d: d.title.setText("A later report")])
+    click(page, "New Report…")
+    page.rag.setCurrentIndex(0)
+    assert page.details.text() == ("The report has no recommendations yet. Press New "
+                                   "Recommendation to add one.")
 
 
 def test_a_new_report_and_recommendation_land_in_the_file_and_undo_as_one_step(
@@ -108,6 +140,26 @@ def test_a_new_report_and_recommendation_land_in_the_file_and_undo_as_one_step(
     assert stored(file_path, "SELECT * FROM reports") == []
 
 
+def test_a_number_the_report_has_already_is_refused(sample_window, sample_path, stored, answer,
+                                                   dialogs_shown, click):
+    page = sample_window.centralWidget().show_named("Recommendations")
+
+    def twelve(d):
+        d.number.setText("12")
+        d.text.setPlainText("Said twice.")
+
+    def eighteen(d):
+        d.number.setText("18")
+
+    answer(RecommendationDialog, [twelve, eighteen])
+    click(page, "New Recommendation…")
+    assert dialogs_shown[-1][1] == (
+        "The report “Public service mutuals: the next steps” already has a recommendation 12: "
+        "give this one another number.")
+    assert stored(sample_path, "SELECT number FROM recommendations WHERE text = 'Said twice.'"
+                  ) == [("18",)]
+
+
 def test_an_edit_changes_the_response_and_undo_puts_it_back(sample_window, sample_path, stored,
                                                            answer, click):
     page = sample_window.centralWidget().show_named("Recommendations")
@@ -129,16 +181,8 @@ def test_an_edit_changes_the_response_and_undo_puts_it_back(sample_window, sampl
 
 def test_progress_is_added_with_its_rag_status_and_undone(sample_window, sample_path, stored,
                                                          answer, click):
-    page = sample_window.centralWidget().show_named("Recommendations")
-    choose(page, "3")
-
-    def slipping(d):
-        d.text.setPlainText("Two ambassadors have stood down.")
-        d.on.setText("4 March 2013")
-        d.rag.setCurrentIndex(d.rag.findData("red"))
-
-    answer(ProgressDialog, [slipping])
-    click(page, "Add Update…")
+    page = add_progress(sample_window, answer, click, "3", "Two ambassadors have stood down.",
+                        "4 March 2013", "red")
     assert stored(sample_path, "SELECT made_on, rag FROM recommendation_updates WHERE text = "
                   "'Two ambassadors have stood down.'") == [("2013-03-04", "red")]
     assert stored(sample_path, "SELECT rag FROM recommendations WHERE number = '3'") == [("red",)]
@@ -147,6 +191,45 @@ def test_progress_is_added_with_its_rag_status_and_undone(sample_window, sample_
     assert stored(sample_path, "SELECT rag FROM recommendations WHERE number = '3'") == [
         ("green",)]
     assert page.history.count() == 1
+
+
+def test_an_update_at_a_meeting_keeps_the_date_typed(sample_window, sample_path, stored,
+                                                    answer, click):
+    page = sample_window.centralWidget().show_named("Recommendations")
+    choose(page, "12")
+    shown = []
+
+    def at_meeting(d):
+        d.text.setPlainText("Brussels has replied.")
+        d.on.setText("20 March 2013")
+        d.meeting.setCurrentIndex(d.meeting.findText("At the meeting of 12 Jan 2012"))
+        shown.append(d.on.text())
+
+    def date_left_alone(d):
+        d.text.setPlainText("Members told.")
+        d.meeting.setCurrentIndex(d.meeting.findText("At the meeting of 12 Jan 2012"))
+        shown.append(d.on.text())
+
+    answer(ProgressDialog, [at_meeting])
+    click(page, "Add Update…")
+    answer(ProgressDialog, [date_left_alone])
+    click(page, "Add Update…")
+    assert shown == ["20 March 2013", "12 January 2012"]  # the meeting's date, in view
+    assert stored(sample_path, "SELECT u.text, u.made_on, m.date FROM recommendation_updates u "
+                  "JOIN meetings m ON m.id = u.meeting_id ORDER BY u.created_at") == [
+        ("Brussels has replied.", "2013-03-20", "2012-01-12"),
+        ("Members told.", "2012-01-12", "2012-01-12")]
+
+
+def test_an_update_dated_earlier_leaves_the_rag_status(sample_window, sample_path, stored,
+                                                      answer, click):
+    page = add_progress(sample_window, answer, click, "12",  # red since 5 March 2013
+                        "Found in the post: Brussels was hopeful.", "1 February 2013", "green")
+    assert stored(sample_path, "SELECT rag FROM recommendations WHERE number = '12'") == [
+        ("red",)]
+    assert page.tree.selectedItems()[0].text(RAG_COLUMN) == "Red"
+    assert "RAG status: Red." in page.details.text()
+    assert page.history.item(1).text().startswith("1 Feb 2013 (Green): Found in the post")
 
 
 def test_a_paper_is_linked_shown_and_unlinked(sample_window, sample_path, stored, replies,

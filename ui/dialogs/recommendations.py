@@ -93,24 +93,38 @@ class RecommendationDialog(ValuesDialog):
 
 class ProgressDialog(ValuesDialog):
     """Progress on a recommendation: what happened, when, the RAG status it gives,
-    and the meeting it was reported at (if any)."""
+    and the meeting it was reported at (if any). Choosing the meeting puts its
+    date in the Date box, where it can be seen and changed; a date the official
+    typed there is kept."""
 
     def __init__(self, session: Session, made, parent=None):
         super().__init__(f"Progress on Recommendation {made.number}", session, parent)
         self.text = self.row("&Progress", _notes(""))
-        self.on = self.row("&Date", QLineEdit(field_date_text(dt.date.today())))
-        self.on.setToolTip("Left as it is for an update at a meeting: the meeting's date is used")
+        self._filled = field_date_text(dt.date.today())  # what the dialog itself put in Date
+        self.on = self.row("&Date", QLineEdit(self._filled))
+        self.on.setToolTip("When it happened: a meeting chosen below puts its date here "
+                           "unless you have typed one")
         self.rag = self.choice("RA&G status", RAGS, made.rag)
         self.meeting = self.row("&Reported", combo_box())
         self.meeting.addItem("Between meetings", None)
+        self._dates = {}
         for meeting in session.tf.meetings.of_body(session.body_id):
             self.meeting.addItem(f"At the meeting of {day_text(meeting.date)}", meeting.id)
+            self._dates[meeting.id] = meeting.date
+        self.meeting.currentIndexChanged.connect(lambda _: self._follow_meeting())
+
+    def _follow_meeting(self) -> None:
+        """The chosen meeting's date (today's between meetings) in Date, unless typed over."""
+        if self.on.text().strip() != self._filled:
+            return
+        self._filled = field_date_text(self._dates.get(self.meeting.currentData(),
+                                                       dt.date.today()))
+        self.on.setText(self._filled)
 
     def values(self) -> dict:
-        meeting_id = self.meeting.currentData()
-        on = None if meeting_id else parse_optional_date(self.on.text(), "date of the update")
-        return dict(text=self.text.toPlainText().strip(), on=on, rag=self.rag.currentData(),
-                    meeting_id=meeting_id)
+        return dict(text=self.text.toPlainText().strip(),
+                    on=parse_optional_date(self.on.text(), "date of the update"),
+                    rag=self.rag.currentData(), meeting_id=self.meeting.currentData())
 
 
 class MeetingLinkDialog(MeetingDialog):

@@ -249,9 +249,7 @@ class RecommendationsPage(QWidget):
         self.history.clear()
         self.links.clear()
         if made is None:
-            self.details.setText("No recommendation chosen." if self.tree.topLevelItemCount()
-                                 else "No recommendations to show. Press New Report to add "
-                                      "a report, then New Recommendation.")
+            self.details.setText(self._nothing_chosen())
             return
         lines = [f"Recommendation {made.number}"
                  + (f" ({made.chapter_title})" if made.chapter_title else ""), made.text,
@@ -274,6 +272,21 @@ class RecommendationsPage(QWidget):
             entry = QListWidgetItem(link.label)
             entry.setData(ID_ROLE, link.id)
             self.links.addItem(entry)
+
+    def _nothing_chosen(self) -> str:
+        """Why no recommendation is shown: none chosen, the filters hide them
+        all, the report has none, or there is no report."""
+        if self.tree.topLevelItemCount():
+            return "No recommendation chosen."
+        if self.report.currentData() is None:
+            return ("No recommendations to show. Press New Report to add a report, then "
+                    "New Recommendation.")
+        if self.overdue.isChecked() or any(box.currentData() is not None for box in (
+                self.response, self.rag, self.addressee)):
+            return ("No recommendation of the report matches the filters. Set them back to "
+                    "Any response, Any RAG and Any addressee, and untick Overdue only, to "
+                    "see them all.")
+        return "The report has no recommendations yet. Press New Recommendation to add one."
 
     # -- reports and recommendations ------------------------------------------------
 
