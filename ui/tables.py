@@ -186,7 +186,7 @@ class RowFitter(QObject):
         """Fit once the changes of this turn of the event loop are all in."""
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.fit)
+            QTimer.singleShot(0, self, self.fit)  # (not after its table is gone)
 
     def fit(self) -> None:
         self._pending = False

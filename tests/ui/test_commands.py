@@ -185,3 +185,18 @@ def test_live_with_no_meeting_says_what_to_do(window, tmp_path, qtbot):
     assert window.open_path(tmp_path / "new.taskforce", create=True)
     qtbot.mouseClick(toolbar_button(window, "Live"), Qt.MouseButton.LeftButton)
     assert "New Meeting" in window.statusBar().currentMessage()
+
+
+def test_a_new_meeting_made_from_the_minutes_tab_shows_no_error(sample_window, qtbot):
+    """The tab the new meeting replaces had a row fit still to come: it ran on a
+    table already deleted and the official saw "Something went wrong"."""
+    workspace = sample_window.centralWidget()
+    workspace.show_page(workspace._names.index("Meetings"))
+    meetings = workspace.page("Meetings").meeting_page
+    meetings.setCurrentIndex(meetings._titles.index("Minutes"))
+    before = len(sample_window.session.tf.meetings.of_body(sample_window.session.body_id))
+    qtbot.keyClick(sample_window, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.wait(50)  # the fits waiting for the next turn of the event loop
+    assert len(sample_window.session.tf.meetings.of_body(sample_window.session.body_id)) == \
+        before + 1

@@ -245,7 +245,7 @@ class MinutesTab(QWidget):
         if changes.concerns("minutes", "action", "meeting", "agenda", "attendance", "person"):
             if not self._pending:  # several changes at once: one reload
                 self._pending = True
-                QTimer.singleShot(0, self._reload)
+                QTimer.singleShot(0, self, self._reload)  # (not after the tab is gone)
 
     def _reload(self) -> None:
         self._pending = False
