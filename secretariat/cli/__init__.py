@@ -13,6 +13,7 @@ import contextlib
 import importlib
 import pkgutil
 import sys
+from pathlib import PurePath
 from typing import Iterator
 
 from ..errors import NotFoundError, ValidationError, printable
@@ -91,7 +92,8 @@ def pdf_command(sub, name: str, help: str, run, meeting: bool = False, body: boo
     """A command that prints a document to PDF: the file, the meeting's date
     when it prints a meeting's document, ``--body`` to choose among several
     and ``-o``; with ``word``, ``--format docx`` writes a Word document instead
-    (``render_as``). Returns the parser, for the command's own options."""
+    (``render_as``), and an output named for the other format is refused before
+    anything is read. Returns the parser, for the command's own options."""
     cmd = sub.add_parser(name, help=help)
     cmd.add_argument("path", help="the taskforce file")
     if meeting:
@@ -105,8 +107,34 @@ def pdf_command(sub, name: str, help: str, run, meeting: bool = False, body: boo
         cmd.add_argument("--format", choices=("pdf", "docx"), default="pdf",
                          help="pdf (the default), or docx: a Word document to edit "
                               "before publication")
-    cmd.set_defaults(run=run)
+    cmd.set_defaults(run=_named_for_its_format(run) if word else run)
     return cmd
+
+
+def _named_for_its_format(run):
+    """``run``, once it is known the output's suffix does not name the other format."""
+    def checked(args) -> int:
+        _refuse_other_suffix(args.output, args.format)
+        return run(args)
+    return checked
+
+
+# Each format's suffixes, and what an output named with the other's is told.
+_SUFFIXES = {"pdf": (".pdf",), "docx": (".docx", ".doc")}
+_MISNAMED = {
+    "pdf": "is named as a Word document, but the command writes a PDF: "
+           "name it .pdf, or add --format docx",
+    "docx": "is named as a PDF, but --format docx writes a Word document: "
+            "name it .docx, or leave out --format docx",
+}
+
+
+def _refuse_other_suffix(output: str, form: str) -> None:
+    """Refuse an output whose suffix names the other format (a Word document
+    named .pdf opens in no PDF reader); no suffix, or another, is the user's choice."""
+    other = "docx" if form == "pdf" else "pdf"
+    if PurePath(output).suffix.lower() in _SUFFIXES[other]:
+        raise ValidationError(f"{PurePath(output).name} {_MISNAMED[form]}.")
 
 
 def render_as(form: str, name: str, doc) -> bytes:

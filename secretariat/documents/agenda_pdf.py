@@ -28,7 +28,8 @@ def _item_cell(p: PlannedItem, doc: AgendaDocument) -> Cell:
     return Cell(p.item.title, before, after, "SubCell" if p.depth else "Cell")
 
 
-def render(doc: AgendaDocument) -> bytes:
+def render(doc: AgendaDocument, numbered: bool = True) -> bytes:
+    """The agenda; ``numbered`` off inside a meeting pack, which numbers its pages."""
     styles = stylesheet()
     styles.add(ParagraphStyle("SubCell", parent=styles["Cell"], leftIndent=10))
     story = title(doc.heading, styles["Title"])
@@ -45,4 +46,4 @@ def render(doc: AgendaDocument) -> bytes:
     if doc.draft and doc.clock.warning:
         story += paragraphs(doc.clock.warning, styles["Small"])
     return build_pdf(story, PageSettings(title=doc.metadata_title, marking=doc.marking,
-                                         draft=doc.draft))
+                                         draft=doc.draft, numbered=numbered))

@@ -22,7 +22,8 @@ def warnings(doc: BriefDocument) -> list[str]:
         f"{c.person_name} {c.interest} {c.subject_title} {c.tag}" for c in doc.conflicts))
 
 
-def render(doc: BriefDocument) -> bytes:
+def render(doc: BriefDocument, numbered: bool = True) -> bytes:
+    """The brief; ``numbered`` off inside a meeting pack, which numbers its pages."""
     styles = stylesheet()
     story = title(doc.body_name, styles["Title"])
     story.append(Paragraph("CHAIR'S BRIEF: INTERESTS", styles["Title"]))
@@ -53,4 +54,5 @@ def render(doc: BriefDocument) -> bytes:
     story.append(Paragraph(f"Declaration forms not returned by {by}", styles["Heading"]))
     story += paragraphs(", ".join(doc.not_returned) + "." if doc.not_returned else "None.",
                         styles["Body"])
-    return build_pdf(story, PageSettings(title="Chair's brief", marking=doc.marking))
+    return build_pdf(story, PageSettings(title="Chair's brief", marking=doc.marking,
+                                         numbered=numbered))

@@ -6,14 +6,17 @@ own, then each paper tabled for the meeting in agenda order: the paper's own
 PDF, or a page saying it is to follow (no file yet) or could not be included
 (its file is not a PDF that can be read; ``pack_papers`` says why). The
 restricted version adds the chair's brief on interests after the agenda and
-says so on the cover. Every part is a bookmark, and every page, the papers'
-own too, is stamped "Page x of y" of the whole pack.
+says so on the cover and in the PDF's title. The parts the pack lays out (the
+agenda and brief too) carry the pack's marking and no numbers of their own:
+every part is a bookmark, and every page, the papers' own too, is stamped
+"Page x of y" of the whole pack.
 
 ``build`` reads the file (on the thread that owns it); ``render`` reads the
 papers' files and lays the pack out from that plain data, on any thread.
 """
 
 import io
+from dataclasses import replace
 from pathlib import PurePath
 
 from pypdf import PdfReader, PdfWriter, Transformation
@@ -84,6 +87,9 @@ def build(tf: Taskforce, meeting_id: str, restricted: bool = False) -> PackDocum
     markings = list(MARKINGS)
     marking = max(agenda.marking, brief.marking if brief else agenda.marking,
                   key=markings.index)
+    # Every page of the pack carries the pack's marking, the agenda's too.
+    agenda = replace(agenda, marking=marking)
+    brief = replace(brief, marking=marking) if brief else None
     return PackDocument(agenda.body_name, agenda.date, marking, agenda, brief,
                         tuple(_tabled(tf, meeting_id)))
 
@@ -123,9 +129,9 @@ class _Part:
 
 def render(doc: PackDocument, progress: Progress = ignore) -> Pack:
     """The pack; ``progress`` hears of each paper read and each page numbered."""
-    parts = [_Part(AGENDA, "", agenda_pdf.render(doc.agenda))]
+    parts = [_Part(AGENDA, "", agenda_pdf.render(doc.agenda, numbered=False))]
     if doc.brief:
-        parts.append(_Part(BRIEF, "", chairs_brief_pdf.render(doc.brief)))
+        parts.append(_Part(BRIEF, "", chairs_brief_pdf.render(doc.brief, numbered=False)))
     progress(SCALE // 10, SCALE)
     left_out, count = [], len(doc.papers)
     for n, paper in enumerate(doc.papers):
@@ -148,7 +154,8 @@ def render(doc: PackDocument, progress: Progress = ignore) -> Pack:
 
 def _settings(doc: PackDocument) -> PageSettings:
     # The pack numbers these pages with all the others.
-    return PageSettings(title=f"Meeting pack: {doc.body_name}, {doc.date}",
+    version = " (restricted version)" if doc.restricted else ""
+    return PageSettings(title=f"Meeting pack{version}: {doc.body_name}, {doc.date}",
                         marking=doc.marking, numbered=False)
 
 

@@ -26,9 +26,35 @@ def test_each_writes_a_word_document_readable_by_its_owner_only(sample_path, tmp
 
 
 def test_pdf_stays_the_default(sample_path, tmp_path):
-    out = tmp_path / "minutes.docx"
+    out = tmp_path / "minutes"
     assert main(["minutes", str(sample_path), "--meeting", "2011-05-26", "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("command, day", [("minutes", "2011-05-26"), ("agenda", "2012-01-12")])
+@pytest.mark.parametrize("form, name, said", [
+    ("docx", "out.pdf", "out.pdf is named as a PDF, but --format docx writes a Word document"),
+    ("docx", "out.PDF", "out.PDF is named as a PDF, but --format docx writes a Word document"),
+    ("pdf", "out.docx", "out.docx is named as a Word document, but the command writes a PDF"),
+    ("pdf", "out.doc", "out.doc is named as a Word document, but the command writes a PDF"),
+])
+def test_an_output_named_for_the_other_format_is_refused(sample_path, tmp_path, capsys,
+                                                          command, day, form, name, said):
+    out = tmp_path / name
+    assert main([command, str(sample_path), "--meeting", day, "--format", form,
+                 "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {said}") and err.count("\n") == 1
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("form, name", [("docx", "out"), ("pdf", "out.txt"), ("pdf", "out")])
+def test_an_output_named_for_neither_format_is_written_as_asked(sample_path, tmp_path,
+                                                                form, name):
+    out = tmp_path / name
+    assert main(["agenda", str(sample_path), "--meeting", "2012-01-12", "--format", form,
+                 "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF" if form == "pdf" else b"PK")
 
 
 def test_the_word_document_never_goes_over_the_file_it_reads(sample_path, capsys):

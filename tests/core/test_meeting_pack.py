@@ -5,6 +5,7 @@ for every part and "Page x of y" on every page. A paper's file is a received
 file: whatever it holds, the pack is made."""
 
 import io
+import re
 import shutil
 import subprocess
 
@@ -252,6 +253,24 @@ def test_the_restricted_version_adds_the_chairs_brief_after_the_agenda(sample_tf
     assert "CHAIR'S BRIEF: INTERESTS" in pages[brief - 1]
     assert "RESTRICTED VERSION" in pages[0] and "OFFICIAL-SENSITIVE" in pages[0]
     assert len(restricted.pages) == len(members.pages) + 1
+
+
+def test_every_page_of_the_restricted_version_carries_its_marking(sample_tf):
+    pack, reader = make(sample_tf, restricted=True)
+
+    for text in texts(reader):
+        assert text.count("OFFICIAL-SENSITIVE") >= 2  # at the top and at the bottom
+        assert not re.search(r"OFFICIAL(?!-SENSITIVE)", text)
+    assert "restricted version" in reader.metadata.title
+    assert "restricted" not in make(sample_tf)[1].metadata.title
+
+
+def test_the_pack_numbers_its_agenda_and_brief_once_at_the_top(sample_tf):
+    pack, reader = make(sample_tf, restricted=True)
+
+    for number, text in enumerate(texts(reader), start=1):
+        assert re.findall(r"page \d+ of \d+", text, re.IGNORECASE) == [
+            f"Page {number} of {pack.pages}"]
 
 
 def test_cancel_while_a_paper_is_read_stops_the_pack(sample_tf, tmp_path):
