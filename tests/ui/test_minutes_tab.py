@@ -302,7 +302,7 @@ def test_an_item_not_reached_prints_only_that_it_was_deferred(qtbot, minutes_tab
 def test_save_the_minutes_as_word_to_edit(qtbot, minutes_tab, replies, click, files_opened,
                                           tmp_path):
     tab, session, b = minutes_tab
-    tab._select(("agenda_items", b.items[(0, "Update")]))
+    tab.tree.choose(("agenda_items", b.items[(0, "Update")]))
     tab.entry.setFocus()
     tab.entry.setPlainText("- Updates tracked, <b>weekly</b> & more\n"
                            "Decision: Format approved\nAction: Ed Mayo — write it up — asap")
