@@ -11,17 +11,20 @@ import pytest
 import vobject
 
 from minutes_setup import board
+from secretariat.__main__ import main
 from secretariat.errors import ValidationError
 from secretariat.letters import meeting_invitation
 from secretariat.letters.calendar import body_calendar
+from secretariat.taskforce import Taskforce
 
 STAMP = dt.datetime(2011, 5, 1, 9, 30, tzinfo=dt.UTC)
 INVITED = {"chair@example.org", "pm@example.org", "lz@example.org", "head@example.org"}
 
 
-def parts(draft) -> tuple:
-    """The message, its calendar part (text/calendar) and the .ics attached."""
-    message = message_from_bytes(draft.eml, policy=default)
+def parts(made) -> tuple:
+    """The message (a draft, or the bytes of an .eml), its calendar part
+    (text/calendar) and the .ics attached."""
+    message = message_from_bytes(made if isinstance(made, bytes) else made.eml, policy=default)
     calendar = [p for p in message.walk() if p.get_content_type() == "text/calendar"]
     attached = [p for p in message.iter_attachments() if p.get_filename()]
     assert len(calendar) == 1 and len(attached) == 1
@@ -187,3 +190,25 @@ def test_hostile_text_in_a_title_venue_and_name_reads_back_as_it_was(tf, made):
         assert HOSTILE_NAME in [a.display_name for a in message["To"].addresses]
         lines = part.get_content().encode("utf-8").split(b"\r\n")
         assert max(len(line) for line in lines) <= 75
+
+
+def test_the_command_line_writes_the_invitation_then_the_cancellation(file_path, tmp_path,
+                                                                       capsys):
+    with Taskforce.open(file_path, create=True) as tf:
+        meeting_id = board(tf).meetings[2]
+    out = tmp_path / "invitation.eml"
+    assert main(["invite", str(file_path), "--meeting", "2011-09-22", "-o", str(out)]) == 0
+    said = capsys.readouterr()
+    assert f"Wrote the invitation of the meeting of 2011-09-22 to {out}" in said.out
+    assert "no e-mail address for Ed Mayo" in said.err
+    assert "organiser" not in said.err  # the official with an address organises
+    assert parts(out.read_bytes())[1].get_param("method") == "REQUEST"
+
+    cancelled = tmp_path / "cancellation.eml"
+    assert main(["invite", str(file_path), "--meeting", "2011-09-22", "--cancel",
+                 "-o", str(cancelled)]) == 0
+    found = read(parts(cancelled.read_bytes())[1])
+    assert (found.method.value, found.vevent.sequence.value) == ("CANCEL", "1")
+    with Taskforce.open(file_path) as tf:
+        meeting = tf.meetings.get(meeting_id)
+        assert meeting.invited_on == dt.date.today() == meeting.cancelled_on
