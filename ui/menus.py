@@ -53,6 +53,8 @@ class Act(Enum):
     NEW_MEETING = auto()
     LIVE = auto()
     MEETING_PACK = auto()
+    MEETING_INVITATION = auto()
+    CANCEL_MEETING = auto()
     SHORTCUTS = auto()
     MEETING_CYCLE = auto()
     ABOUT = auto()
@@ -108,6 +110,10 @@ ENTRIES: dict[Act, Entry] = {
                     icon="media-record"),
     Act.MEETING_PACK: Entry("&Meeting", "Meeting &Pack…", _call(".meeting_pack", "make_pack"),
                             separator_before=True),
+    Act.MEETING_INVITATION: Entry("&Meeting", "Meeting &Invitation…",
+                                  _call(".meeting_invitation", "invite")),
+    Act.CANCEL_MEETING: Entry("&Meeting", "&Cancel Meeting…",
+                              _call(".meeting_invitation", "cancel"), separator_before=True),
     Act.SHORTCUTS: Entry("&Help", "&Keyboard Shortcuts", _call(".dialogs.help", "show_shortcuts"),
                          "Ctrl+/", needs_file=False),
     Act.MEETING_CYCLE: Entry("&Help", "A &Meeting's Cycle", _call(".dialogs.help", "show_cycle"),
