@@ -63,12 +63,15 @@ REQUIRED = frozenset({
 })
 NAMES = frozenset({("people", "name"), ("bodies", "name"), ("bodies", "short_name"),
                    ("suggested_reviewers", "name"), ("tags", "name")})
-EMAILS = frozenset({("people", "email")})
+EMAILS = frozenset({("people", "email"), ("bodies", "secretariat_email")})
 TIMES = frozenset({("meetings", "start_time"), ("meetings", "end_time")})
 YES_NO = frozenset({("agenda_items", "restricted"), ("interests", "concerns_mis_msp"),
                     ("people", "namesake_ok")})
-# Whole numbers with a range: (least, most).
-RANGES = {"position": (0, 100_000), "minutes_allocated": (0, 24 * 60)}
+# Whole numbers the file holds to by a CHECK of their own (s19), not by s13's triggers.
+COUNTS = frozenset({("meetings", "calendar_sequence")})
+# Whole numbers with a range: (least, most); a calendar's SEQUENCE is a 32-bit integer.
+RANGES = {"position": (0, 100_000), "minutes_allocated": (0, 24 * 60),
+          "calendar_sequence": (0, 2**31 - 1)}
 # Marks that reorder the text around them (embeddings, overrides, isolates):
 # a name holding one can print as something else.
 _REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -102,7 +105,7 @@ def _checked(table: str, column: str, value):
     key = (table, column)
     if value is None or key in UNCHECKED:
         return value
-    if column in _kinds().numbers.get(table, ()) or key in YES_NO:
+    if column in _kinds().numbers.get(table, ()) or key in YES_NO or key in COUNTS:
         if isinstance(value, bool):
             return int(value)
         if not isinstance(value, int):

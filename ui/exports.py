@@ -26,6 +26,7 @@ from .session import Session
 
 PDF_FILES = "PDF files (*.pdf)"
 WORD_FILES = "Word documents (*.docx)"
+EMAIL_DRAFTS = "E-mail drafts (*.eml)"
 
 
 @record
@@ -133,3 +134,24 @@ def open_in_its_program(session: Session, path, saved: bool = False) -> bool:
         (f"{name} was saved, but " if saved else "") + "no program on this computer opened "
         f"{'it' if saved else name}. Open it from its folder: {path}"))
     return False
+
+
+def save_email_draft(parent: QWidget, session: Session, make: Callable) -> str | None:
+    """Make an e-mail draft (``make()``, an ``invitations.Draft``), save it where
+    the official chooses and open it in their mail program; then say who it
+    could not address, and anything else to know before sending. The path
+    written, or None (refused, cancelled or not written)."""
+    try:
+        draft = make()
+    except UserFacingError as error:
+        session.report(error)
+        return None
+    written = save_and_open(parent, session, "Save the e-mail draft", draft.file_name,
+                            draft.eml, EMAIL_DRAFTS)
+    told = [f"Not addressed (no e-mail address): {', '.join(draft.without_email)}."
+            ] if draft.without_email else []
+    if written and (told or draft.note):
+        QMessageBox(QMessageBox.Icon.Information, "Before you send it",
+                    "\n\n".join([*told, draft.note] if draft.note else told),
+                    QMessageBox.StandardButton.Ok, parent).exec()
+    return written

@@ -54,6 +54,8 @@ class Act(Enum):
     LIVE = auto()
     MEETING_PACK = auto()
     FORWARD_PLAN = auto()
+    MEETING_INVITATION = auto()
+    CANCEL_MEETING = auto()
     SHORTCUTS = auto()
     MEETING_CYCLE = auto()
     ABOUT = auto()
@@ -111,6 +113,10 @@ ENTRIES: dict[Act, Entry] = {
                             separator_before=True),
     Act.FORWARD_PLAN: Entry("&Meeting", "&Forward Plan…",
                             _call(".meeting_commands", "forward_plan")),
+    Act.MEETING_INVITATION: Entry("&Meeting", "Meeting &Invitation…",
+                                  _call(".meeting_invitation", "invite")),
+    Act.CANCEL_MEETING: Entry("&Meeting", "&Cancel Meeting…",
+                              _call(".meeting_invitation", "cancel"), separator_before=True),
     Act.SHORTCUTS: Entry("&Help", "&Keyboard Shortcuts", _call(".dialogs.help", "show_shortcuts"),
                          "Ctrl+/", needs_file=False),
     Act.MEETING_CYCLE: Entry("&Help", "A &Meeting's Cycle", _call(".dialogs.help", "show_cycle"),

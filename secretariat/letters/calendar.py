@@ -6,7 +6,12 @@ program can tell, when the meetings are exported again (after a change, or
 from a copy of the file), which meeting it already holds. Times are London's, with the zone's rules
 in the file (VTIMEZONE), so a meeting in British Summer Time shows at the
 hour the minutes give wherever the reader is; a meeting without a start time
-is a whole day. The ``icalendar`` library escapes and folds what we give it.
+is a whole day. A cancelled meeting stays, marked CANCELLED, and each event
+carries the meeting's SEQUENCE (``meetings.calendar_sequence``: raised by each
+change of time or place after the invitation, and by the cancelling), so a
+calendar holding an older version takes this one. The ``icalendar`` library
+escapes and folds what we give it; ``meeting_invitation`` sends one event at a
+time, with its organiser and those invited.
 """
 
 import datetime as dt
@@ -75,8 +80,21 @@ def event(meeting: "Meeting", body: "Body", stamp: dt.datetime) -> Event:
     made.add("summary", summary(meeting, body))
     if meeting.venue:
         made.add("location", meeting.venue)
-    made.add("status", "CONFIRMED")  # the file has no cancelled meeting yet
-    made.add("sequence", 0)  # until the file counts the changes to a meeting's time and place
+    made.add("status", "CANCELLED" if meeting.cancelled_on else "CONFIRMED")
+    made.add("sequence", meeting.calendar_sequence)
+    return made
+
+
+def empty_calendar(meetings: "list[Meeting]", method: str | None = None) -> Calendar:
+    """Ours, ready for these meetings' events: London's rules if any has a time;
+    with ``method`` (REQUEST, CANCEL), a message to those invited (RFC 5546)."""
+    made = Calendar()
+    made.add("prodid", PRODID)
+    made.add("version", "2.0")
+    if method:
+        made.add("method", method)
+    if any(m.start_time for m in meetings):
+        made.add_component(london_zone())
     return made
 
 
@@ -84,12 +102,8 @@ def calendar(meetings: "list[Meeting]", body: "Body",
              stamp: dt.datetime | None = None) -> Calendar:
     """The meetings as one calendar, oldest first, named for the body."""
     stamp = stamp or dt.datetime.now(dt.UTC)
-    made = Calendar()
-    made.add("prodid", PRODID)
-    made.add("version", "2.0")
+    made = empty_calendar(meetings)
     made.calendar_name = f"{body.name} meetings"
-    if any(m.start_time for m in meetings):
-        made.add_component(london_zone())
     for meeting in sorted(meetings, key=lambda m: (m.date, m.start_time or dt.time())):
         made.add_component(event(meeting, body, stamp))
     return made

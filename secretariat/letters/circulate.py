@@ -6,10 +6,14 @@ import datetime as dt
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formataddr
+from typing import TYPE_CHECKING
 
 from ..frozen import record
 from ..taskforce import Taskforce
 from ..values import long_date
+
+if TYPE_CHECKING:
+    from ..membership.people import Person
 
 ROLES = ("chair", "vice_chair", "member", "official")
 
@@ -21,18 +25,18 @@ class Draft:
     without_address: tuple[str, ...]  # current members and officials we cannot reach
 
 
+def members_and_officials(tf: Taskforce, body_id: str, on: dt.date) -> list["Person"]:
+    """The body's members and officials on the day: who is sent its papers and
+    invited to its meetings (guests are not)."""
+    return [bp.person for bp in tf.people.in_body(body_id)
+            if bp.membership.role in ROLES and bp.membership.current_on(on)]
+
+
 def recipients(tf: Taskforce, body_id: str, on: dt.date) -> tuple[list[str], list[str]]:
     """Addresses of the current members and officials, and who has none."""
-    found, missing = [], []
-    for bp in tf.people.in_body(body_id):
-        if bp.membership.role not in ROLES or not bp.membership.current_on(on):
-            continue
-        person = bp.person
-        if person.email:
-            found.append(formataddr((person.display_name, person.email)))
-        else:
-            missing.append(person.display_name)
-    return found, missing
+    people = members_and_officials(tf, body_id, on)
+    return ([formataddr((p.display_name, p.email)) for p in people if p.email],
+            [p.display_name for p in people if not p.email])
 
 
 def draft(tf: Taskforce, meeting_id: str, pdf: bytes, document: str = "draft minutes",

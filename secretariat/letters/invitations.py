@@ -1,5 +1,7 @@
 """E-mail drafts the secretariat sends about reviews: the invitation to
-self-nominate for a wave of papers, and the chaser for overdue reviews.
+self-nominate for a wave of papers, and the chaser for overdue reviews; and
+what every draft shares (``Draft``, ``message_to``, ``eml_name``), for the
+meeting invitations too (``meeting_invitation``).
 
 Each is a standard .eml file made with Python's ``email`` package and marked
 unsent, so the official's own mail program opens it ready to check and send.
@@ -28,6 +30,7 @@ class Draft:
     message: EmailMessage
     file_name: str  # a suggested name for the .eml file
     without_email: list[str] = field(default_factory=list)  # left off: no address
+    note: str = ""  # what the official should know before sending it
 
     @property
     def eml(self) -> bytes:
@@ -35,7 +38,7 @@ class Draft:
         return bytes(self.message)
 
 
-def _message(subject: str, people, body: str) -> tuple[EmailMessage, list[str]]:
+def message_to(subject: str, people, body: str) -> tuple[EmailMessage, list[str]]:
     # Long lines rather than folded headers: some mail programs show a folded
     # subject with a leading space.
     message = EmailMessage(policy=SMTP.clone(max_line_length=998))
@@ -49,7 +52,7 @@ def _message(subject: str, people, body: str) -> tuple[EmailMessage, list[str]]:
     return message, [p.display_name for p in people if not p.email]
 
 
-def _file_name(text: str) -> str:
+def eml_name(text: str) -> str:
     return re.sub(r"[^\w\- ]+", "", text).strip()[:80] + ".eml"
 
 
@@ -95,9 +98,9 @@ def invite_self_nominations(tf, body_id: str, wave: str, deadline=None,
         "With thanks,",
         f"The {body.short_name or body.name} secretariat",
     ]
-    message, missing = _message(f"{body.name}: self-nominations to review papers ({wave})",
+    message, missing = message_to(f"{body.name}: self-nominations to review papers ({wave})",
                                 members, "\n".join(lines) + "\n")
-    return Draft(message, _file_name(f"Invite self-nominations - {wave}"), missing)
+    return Draft(message, eml_name(f"Invite self-nominations - {wave}"), missing)
 
 
 def chase_overdue(tf, body_id: str, today: dt.date | None = None) -> Draft:
@@ -125,7 +128,7 @@ def chase_overdue(tf, body_id: str, today: dt.date | None = None) -> Draft:
         "With thanks,",
         f"The {body.short_name or body.name} secretariat",
     ]
-    message, missing = _message(f"{body.name}: reviews overdue", reviewers.values(),
+    message, missing = message_to(f"{body.name}: reviews overdue", reviewers.values(),
                                 "\n".join(lines) + "\n")
-    return Draft(message, _file_name(f"Reviews overdue - {today.isoformat()}"), missing)
+    return Draft(message, eml_name(f"Reviews overdue - {today.isoformat()}"), missing)
 

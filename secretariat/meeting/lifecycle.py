@@ -82,6 +82,16 @@ class Lifecycle:
             raise NotFoundError("That meeting no longer exists.")
         return row
 
+    def _held(self, meeting_id: str) -> dict:
+        """The meeting, refused if it was cancelled: it has no minutes, and
+        approves none."""
+        row = self._meeting(meeting_id)
+        if row["cancelled_on"]:
+            raise ValidationError(f"The meeting of {long_date(parse_date(row['date']))} was "
+                                  "cancelled: it has no minutes to circulate or approve, and "
+                                  "approves none.")
+        return row
+
     def _row(self, meeting_id: str) -> dict | None:
         return self._store.row("SELECT * FROM minutes_lifecycle WHERE meeting_id = ?",
                                (meeting_id,))
@@ -115,7 +125,7 @@ class Lifecycle:
         """Mark the draft as sent out on a date (today unless given)."""
         self.ensure_editable(meeting_id)
         day = parse_date(on or dt.date.today(), "date circulated")
-        meeting_day = parse_date(self._meeting(meeting_id)["date"])
+        meeting_day = parse_date(self._held(meeting_id)["date"])
         if day < meeting_day:
             raise ValidationError("Minutes cannot be circulated before the meeting was held.")
         return self._write(meeting_id, "circulated", circulated_on=day.isoformat())
@@ -126,7 +136,7 @@ class Lifecycle:
         self.ensure_editable(meeting_id)
         if current.state != "circulated":
             raise ValidationError("Circulate the minutes before they are approved.")
-        meeting, later = self._meeting(meeting_id), self._meeting(at_meeting_id)
+        meeting, later = self._held(meeting_id), self._held(at_meeting_id)
         if later["body_id"] != meeting["body_id"] or later["date"] <= meeting["date"]:
             raise ValidationError("Minutes are approved at a later meeting of the same body.")
         self.ensure_editable(at_meeting_id)

@@ -6,7 +6,8 @@ from ..changes import Changes, Kind
 from ..errors import NotFoundError, ValidationError
 from ..frozen import record
 from ..records import Manager, choice, stripped
-from ..values import parse_date, parse_time, time_to_text
+from ..values import (date_to_text, long_date, parse_date, parse_optional_date, parse_time,
+                      time_to_text)
 
 KINDS = {
     "regular": "Regular meeting",
@@ -22,6 +23,8 @@ STATUSES = {
     "approved": "Minutes approved",
 }
 MARKINGS = {"OFFICIAL": "OFFICIAL", "OFFICIAL-SENSITIVE": "OFFICIAL-SENSITIVE"}
+# What a calendar holding the invitation must hear of again: its SEQUENCE rises.
+WHEN_AND_WHERE = ("date", "start_time", "end_time", "venue")
 
 
 @record
@@ -37,6 +40,9 @@ class Meeting:
     marking: str
     title: str
     notes: str
+    calendar_sequence: int = 0  # the SEQUENCE of its calendar event (s19)
+    invited_on: dt.date | None = None  # when its invitation was made
+    cancelled_on: dt.date | None = None
 
     @property
     def kind_label(self) -> str:
@@ -44,7 +50,7 @@ class Meeting:
 
     @property
     def status_label(self) -> str:
-        return STATUSES[self.status]
+        return "Cancelled" if self.cancelled_on else STATUSES[self.status]
 
 
 class Meetings(Manager[Meeting]):
@@ -58,7 +64,10 @@ class Meetings(Manager[Meeting]):
             id=row["id"], body_id=row["body_id"], date=parse_date(row["date"]),
             start_time=parse_time(row["start_time"]), end_time=parse_time(row["end_time"]),
             venue=row["venue"], kind=row["kind"], status=row["status"],
-            marking=row["marking"], title=row["title"], notes=row["notes"])
+            marking=row["marking"], title=row["title"], notes=row["notes"],
+            calendar_sequence=row["calendar_sequence"],
+            invited_on=parse_optional_date(row["invited_on"]),
+            cancelled_on=parse_optional_date(row["cancelled_on"]))
 
     def _clean(self, values, current):
         cleaned = stripped(values)
@@ -76,6 +85,13 @@ class Meetings(Manager[Meeting]):
                                    ("marking", MARKINGS, "protective marking")):
             if key in cleaned:
                 cleaned[key] = choice(cleaned[key], allowed, what)
+        for key in ("invited_on", "cancelled_on"):
+            if key in cleaned:
+                day = parse_optional_date(cleaned[key], key.replace("_", " "))
+                cleaned[key] = date_to_text(day)
+        if current and current.invited_on and "calendar_sequence" not in cleaned \
+                and _moved(current, cleaned):
+            cleaned["calendar_sequence"] = current.calendar_sequence + 1
         return cleaned
 
     def create(self, body_id: str, date, start_time=None, end_time=None, venue: str | None = None,
@@ -89,6 +105,29 @@ class Meetings(Manager[Meeting]):
             body_id=body_id, date=date, start_time=start_time, end_time=end_time,
             venue=body["default_venue"] if venue is None else venue, kind=kind, status=status,
             marking=marking or body["default_marking"], title=title, notes=notes))
+
+    def record_invitation(self, meeting_id: str, on=None) -> Changes:
+        """Note that the meeting's invitation was made (today unless ``on``): from
+        now on a change of its time or place raises its calendar sequence."""
+        meeting = self.get(meeting_id)
+        if meeting.cancelled_on:
+            raise ValidationError(f"The meeting of {long_date(meeting.date)} was cancelled: "
+                                  "there is nothing to invite anyone to.")
+        return self.update(meeting_id, invited_on=on or dt.date.today())
+
+    def cancel(self, meeting_id: str, on=None) -> Changes:
+        """Call the meeting off (today unless ``on``); its calendar sequence rises,
+        so that a calendar holding the invitation takes the cancellation."""
+        meeting = self.get(meeting_id)
+        if meeting.cancelled_on:
+            raise ValidationError(f"The meeting of {long_date(meeting.date)} is already "
+                                  "cancelled.")
+        if meeting.status != "planned":
+            raise ValidationError(f"The meeting of {long_date(meeting.date)} is marked "
+                                  f"{meeting.status_label.lower()}: only a planned meeting "
+                                  "can be cancelled.")
+        return self.update(meeting_id, cancelled_on=on or dt.date.today(),
+                           calendar_sequence=meeting.calendar_sequence + 1)
 
     def of_body(self, body_id: str) -> list[Meeting]:
         """The body's meetings, newest first."""
@@ -127,3 +166,10 @@ class Meetings(Manager[Meeting]):
         self.get(meeting_id)
         removed = self._store.delete_with_dependents(self.table, meeting_id)
         return Changes.everything(meeting_id), removed
+
+
+def _moved(current: Meeting, cleaned: dict) -> bool:
+    """Whether the stored values ``cleaned`` change when or where the meeting is."""
+    stored = {"date": current.date.isoformat(), "start_time": time_to_text(current.start_time),
+              "end_time": time_to_text(current.end_time), "venue": current.venue}
+    return any(key in cleaned and cleaned[key] != stored[key] for key in WHEN_AND_WHERE)

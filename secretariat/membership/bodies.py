@@ -17,6 +17,7 @@ class Body:
     default_venue: str
     default_marking: str
     parent_body_id: str | None
+    secretariat_email: str = ""  # the organiser of its meetings' invitations (s19)
 
 
 class Bodies(Manager[Body]):

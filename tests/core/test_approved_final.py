@@ -149,6 +149,8 @@ ELSEWHERE = {
                     "(test_a_person_recorded_twice_on_an_approved_register_can_be_merged)",
     "people.undo_merge": "the merge's undo",
     "meetings.create": "a new meeting", "agenda.create_meeting": "a new meeting",
+    "meetings.cancel": "only a planned meeting is cancelled; approved minutes' is not planned",
+    "meetings.record_invitation": "when the invitation was made: nothing kept minutes print",
     "agenda.drop_deferred": "only whether later meetings are offered the item",
     "suggestions.create": "the body's suggestions", "suggestions.decline": "a suggestion",
     "suggestions.delete": "a suggestion", "suggestions.hold": "a suggestion",

@@ -38,13 +38,14 @@ WRITES = {
     ("minutes", "email"): "minutes {file} --meeting 2011-05-26 -o {new} --email {out}",
     ("export", "output"): "export {file} -o {out}",
     ("calendar", "output"): "calendar {file} -o {out}",
+    ("invite", "output"): "invite {file} --meeting 2012-01-12 -o {out}",
     ("sample", "path"): "sample {out}",
     ("travel take", "copy"): "travel take {file} {out}",
 }
 # Every other argument: what it reads, or chooses.
 READS = {"path", "meeting", "body", "publication", "format", "status", "owner", "start", "end",
          "as_of", "marking", "repair", "words", "limit", "source", "copy", "keep", "step",
-         "restricted", "by", "addressee"}
+         "restricted", "by", "addressee", "cancel"}
 
 
 def commands(parser: argparse.ArgumentParser, prefix: str = ""):

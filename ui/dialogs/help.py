@@ -26,7 +26,9 @@ what members suggested through the chair, items carried over from last time and
 the papers to discuss, in the meeting's Agenda tab, and circulate the draft for
 comment. Meeting &gt; Forward Plan prints what the coming meetings hold so far
 and what still waits for a place.</li>
-<li><b>Send the invitations and papers.</b> Make the meeting pack (Meeting &gt;
+<li><b>Send the invitations and papers.</b> Meeting &gt; Meeting Invitation
+drafts the e-mail that puts the meeting in the members' calendars (a meeting
+called off: Meeting &gt; Cancel Meeting). Make the meeting pack (Meeting &gt;
 Meeting Pack): the agenda and every paper tabled, in one PDF; the restricted
 version adds the chair's brief. Members volunteer to review papers on the
 Papers page.</li>

@@ -1,10 +1,11 @@
-"""Edits of the body's meetings: one added, its details changed, one deleted
-(undo puts it back with everything recorded at it)."""
+"""Edits of the body's meetings: one added, its details changed, its invitation
+noted as made, one cancelled, one deleted (undo puts it back with everything
+recorded at it)."""
 
 import datetime as dt
 
 from ..session import Session
-from .command import create, delete, update
+from .command import create, delete, perform, update
 
 
 def new_meeting(session: Session, body_id: str, day: dt.date) -> str | None:
@@ -15,8 +16,28 @@ def new_meeting(session: Session, body_id: str, day: dt.date) -> str | None:
 
 
 def change_meeting(session: Session, meeting_id: str, what: str, **values) -> bool:
-    """Some of a meeting's details; ``what`` names them for Undo."""
-    return update(session, session.tf.meetings, meeting_id, f"Change meeting {what}", **values)
+    """Some of a meeting's details; ``what`` names them for Undo, which also puts
+    back the calendar sequence a new time or place raised."""
+    return update(session, session.tf.meetings, meeting_id, f"Change meeting {what}",
+                  restores=("calendar_sequence",), **values)
+
+
+def record_invitation(session: Session, meeting_id: str) -> bool:
+    """The meeting's invitation made today: later moves raise its sequence."""
+    meetings = session.tf.meetings
+    before = meetings.get(meeting_id).invited_on
+    return perform(session, "Make meeting invitation",
+                   lambda: meetings.record_invitation(meeting_id),
+                   lambda: meetings.update(meeting_id, invited_on=before))
+
+
+def cancel_meeting(session: Session, meeting_id: str) -> bool:
+    """Call the meeting off today; undo stands it again, at its former sequence."""
+    meetings = session.tf.meetings
+    sequence = meetings.get(meeting_id).calendar_sequence
+    return perform(session, "Cancel meeting", lambda: meetings.cancel(meeting_id),
+                   lambda: meetings.update(meeting_id, cancelled_on=None,
+                                           calendar_sequence=sequence))
 
 
 def delete_meeting(session: Session, meeting_id: str) -> bool:

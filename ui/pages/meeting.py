@@ -9,12 +9,12 @@ and the page is rebuilt when another meeting is chosen.
 
 from typing import Callable
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QTabWidget, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QTabWidget, QWidget
 
 from secretariat.errors import (MinutesLockedError, NotFoundError, UserFacingError,
                                  ValidationError)
-from secretariat.meeting.meetings import KINDS, MARKINGS, STATUSES
-from secretariat.values import parse_date, parse_time, time_to_text
+from secretariat.meeting.meetings import KINDS, MARKINGS, STATUSES, Meeting
+from secretariat.values import long_date, parse_date, parse_time, time_to_text
 
 from ..edits import meetings
 from ..session import Session
@@ -26,7 +26,8 @@ TabFactory = Callable[[Session, str], QWidget]
 
 
 class MeetingDetails(QWidget):
-    """Date, times, venue, kind, status, marking, title and notes; each edit saved as made."""
+    """Date, times, venue, kind, status, marking, title and notes, each edit saved
+    as made; and whether the invitation was made or the meeting cancelled."""
 
     def __init__(self, session: Session, meeting_id: str):
         super().__init__()
@@ -44,6 +45,7 @@ class MeetingDetails(QWidget):
         self.title.setPlaceholderText("optional, e.g. Expert witness session on finance")
         self.kind = add_row(form, "&Kind", choice_box(KINDS))
         self.status = add_row(form, "Stat&us", choice_box(STATUSES))
+        self.invitation = add_row(form, "Invitation", QLabel())
         self.marking = add_row(form, "&Marking", choice_box(MARKINGS))
         self.notes = add_row(form, "&Notes", NotesEdit())
         self.notes.setTabChangesFocus(True)
@@ -88,6 +90,7 @@ class MeetingDetails(QWidget):
             set_quietly(combo, combo.setCurrentIndex, combo.findData(key))
         if self.notes.toPlainText() != meeting.notes:
             set_quietly(self.notes, self.notes.setPlainText, meeting.notes)
+        self.invitation.setText(_invitation(meeting))
 
     def _save_text(self, name: str) -> None:
         widget, typed, _ = self._texts[name]
@@ -127,6 +130,14 @@ class MeetingDetails(QWidget):
     def _on_changed(self, changes) -> None:
         if changes.concerns("meeting") and (self.meeting_id in changes.ids or not changes.ids):
             self.load()
+
+
+def _invitation(meeting: Meeting) -> str:
+    if meeting.cancelled_on:
+        return f"The meeting was cancelled on {long_date(meeting.cancelled_on)}."
+    if meeting.invited_on:
+        return f"Made on {long_date(meeting.invited_on)}."
+    return "Not made yet (Meeting > Meeting Invitation…)."
 
 
 # Which tab shows a search hit of each kind (with ``show_record(record_id, kind)``).

@@ -13,7 +13,8 @@ from secretariat.review.papers import document_to_open
 from ..dialogs.papers import (LinkDialog, NominateDialog, PaperDialog, SignOffDialog,
                               SuggestDialog)
 from ..edits import papers
-from ..exports import Ready, hand_over, open_in_its_program, save_and_open, save_document
+from ..exports import (Ready, hand_over, open_in_its_program, save_document,
+                       save_email_draft)
 from ..models.reviews_model import CoverageModel, LoadModel, ReviewersModel, ReviewRow
 from ..session import Session
 from ..tables import select_id, selected_id, show_id, table_view
@@ -241,27 +242,14 @@ class PapersPage(QWidget):
                                         "Invite members to review the wave:", waves, 0, False)
         if not ok:
             return None
-        return self._draft(lambda: invitations.invite_self_nominations(tf, body_id, wave))
+        return save_email_draft(
+            self, self.session, lambda: invitations.invite_self_nominations(tf, body_id, wave))
 
     def chase(self) -> str | None:
         tf, body_id = self.session.tf, self.session.body_id
-        return self._draft(lambda: invitations.chase_overdue(tf, body_id))
+        return save_email_draft(self, self.session,
+                                lambda: invitations.chase_overdue(tf, body_id))
 
-    def _draft(self, make) -> str | None:
-        try:
-            draft = make()
-        except UserFacingError as error:
-            self.session.report(error)
-            return None
-        written = save_and_open(self, self.session, "Save the e-mail draft", draft.file_name,
-                                draft.eml, "E-mail drafts (*.eml)")
-        if written and draft.without_email:
-            box = QMessageBox(QMessageBox.Icon.Information, "Some have no e-mail address",
-                              "Not addressed (no e-mail address): "
-                              + ", ".join(draft.without_email) + ".",
-                              QMessageBox.StandardButton.Ok, self)
-            box.exec()
-        return written
 
     def make_document(self, ready: Ready):
         from secretariat.documents import reviews_pdf
