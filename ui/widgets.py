@@ -47,11 +47,12 @@ def button(text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
 LISTED = 15  # entries a drop-down list shows before it scrolls
 
 
-def combo_box() -> QComboBox:
-    """A drop-down whose list opens below it, at most ``LISTED`` entries tall.
-    (The Fusion style opens a fixed list with every entry, the current one over
-    the box: a long list ran off the screen and ignored ``maxVisibleItems``.)"""
-    box = QComboBox()
+def combo_box(box: QComboBox | None = None) -> QComboBox:
+    """A drop-down (``box``, or a new one) whose list opens below it, at most
+    ``LISTED`` entries tall. (The Fusion style opens a fixed list with every
+    entry, the current one over the box: a long list ran off the screen and
+    ignored ``maxVisibleItems``.)"""
+    box = box or QComboBox()
     box.setStyleSheet("QComboBox { combobox-popup: 0; }")
     box.setMaxVisibleItems(LISTED)
     return box
@@ -88,8 +89,7 @@ class FilledWhenUsed(QComboBox):
 
     def __init__(self, fill: Callable[[QComboBox], None], first: str):
         super().__init__()
-        self.setStyleSheet("QComboBox { combobox-popup: 0; }")  # as combo_box()
-        self.setMaxVisibleItems(LISTED)
+        combo_box(self)
         self.addItem(first, None)
         self._fill = fill
         self._filled = False

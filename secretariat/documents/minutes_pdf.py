@@ -90,7 +90,7 @@ def _item(item: ItemMinutes, styles) -> list:
     for label, columns, rows in (("Matters arising", ARISING_COLUMNS, item.arising_rows),
                                  ("Actions", ACTION_COLUMNS, item.action_rows)):
         if rows:
-            story.append(Paragraph(label, styles["Subheading"]))
+            story.append(Paragraph(esc(label), styles["Subheading"]))
             story += grid([name for name, _ in columns], rows,
                           [width for _, width in columns], styles)
     return story
