@@ -96,28 +96,31 @@ class Suggestions(Manager[Suggestion]):
                 cleaned[key] = cleaned[key] or None
                 if cleaned[key]:
                     self._meeting(cleaned[key], body_id)
+        if cleaned.get("aimed_at_id") and cleaned.get("aimed_month"):
+            raise ValidationError("Aim a suggestion at a meeting or at a month, not both.")
         if "aimed_month" in cleaned:
             month = parse_optional_date(cleaned["aimed_month"], "month aimed at")
             cleaned["aimed_month"] = month.replace(day=1).isoformat() if month else None
         if "title" in cleaned:
             cleaned["title"] = require_text(cleaned["title"], "suggested item")
         if "suggested_on" in cleaned:
-            cleaned["suggested_on"] = parse_date(cleaned["suggested_on"],
-                                                 "date suggested").isoformat()
+            on = cleaned["suggested_on"]
+            if not on:  # not told: the day of the meeting where it was raised, or today
+                raised = cleaned.get("raised_at_id", current and current.raised_at_id)
+                on = self._meeting(raised, body_id)["date"] if raised else dt.date.today()
+            cleaned["suggested_on"] = parse_date(on, "date suggested").isoformat()
         if "outcome" in cleaned:
             cleaned["outcome"] = choice(cleaned["outcome"], OUTCOMES, "outcome")
         return cleaned
 
     def create(self, body_id: str, title: str, suggested_by_id: str | None = None,
-               suggested_on=None, details: str = "",
-               raised_at_id: str | None = None) -> tuple[str, Changes]:
+               suggested_on=None, details: str = "", raised_at_id: str | None = None,
+               aimed_at_id: str | None = None, aimed_month=None) -> tuple[str, Changes]:
         """A new suggestion; raised at a meeting, it is dated that day unless told."""
-        if raised_at_id and not suggested_on:
-            suggested_on = self._meeting(raised_at_id, body_id)["date"]
         return self._create(dict(
             body_id=body_id, title=title, suggested_by_id=suggested_by_id or None,
-            suggested_on=suggested_on or dt.date.today(), details=details,
-            raised_at_id=raised_at_id))
+            suggested_on=suggested_on, details=details,
+            raised_at_id=raised_at_id, aimed_at_id=aimed_at_id, aimed_month=aimed_month))
 
     def delete(self, suggestion_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
         row = self.raw(suggestion_id)
@@ -162,8 +165,6 @@ class Suggestions(Manager[Suggestion]):
     def aim(self, suggestion_id: str, meeting_id: str | None = None, month=None) -> Changes:
         """Aim it at one of the body's meetings, or at a month (any day of it)
         while none is arranged; at neither, it has no aim."""
-        if meeting_id and month:
-            raise ValidationError("Aim a suggestion at a meeting or at a month, not both.")
         return self.update(suggestion_id, aimed_at_id=meeting_id or None,
                            aimed_month=month or None)
 

@@ -128,3 +128,15 @@ def test_deleting_the_meeting_aimed_at_leaves_the_suggestion_waiting_and_undo_ai
     assert [v.suggestion.id for v in tf.suggestions.future_items(body)] == [made]
     tf.restore_rows(removed)
     assert tf.suggestions.get(made).aimed_at_id == meeting
+
+
+def test_a_date_left_empty_is_the_day_of_the_meeting_that_raised_it_or_today(tf, setting):
+    body, ed, meeting = setting
+    made, _ = tf.suggestions.create(body, "Society legal models", ed, raised_at_id=meeting,
+                                    aimed_month="2031-03-17")
+    s = tf.suggestions.get(made)
+    assert (s.suggested_on, s.aimed_month) == (dt.date(2012, 2, 9), dt.date(2031, 3, 1))
+    tf.suggestions.update(made, raised_at_id=None, suggested_on="")
+    assert tf.suggestions.get(made).suggested_on == dt.date.today()
+    with pytest.raises(ValidationError, match="not both"):
+        tf.suggestions.update(made, aimed_at_id=meeting, aimed_month="2031-03-01")

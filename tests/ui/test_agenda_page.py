@@ -218,7 +218,8 @@ def test_deferred_items_offered_and_dropped_undoably(page, click):
 
 
 def test_the_suggestions_page_lists_holds_and_declines(qtbot, page, dialogs_shown, replies,
-                                                      click):
+                                                      click, answer):
+    from ui.dialogs.suggestions import SuggestionDialog
     from ui.pages.suggestions import SuggestionsPage
 
     listing = SuggestionsPage(page.session)
@@ -226,8 +227,14 @@ def test_the_suggestions_page_lists_holds_and_declines(qtbot, page, dialogs_show
     listing.show()
     assert listing.model.rowCount() == 2
     assert listing.model.index(1, 1).data() == "Ed Mayo"
-    replies.text("Expert witness from Canada", "outside the terms of reference", "  ")
-    replies.item("Ed Mayo", "(not at a meeting)")
+    replies.text("outside the terms of reference", "  ")
+
+    def fill(dialog):
+        dialog.title.setText("Expert witness from Canada")
+        dialog.by.setCurrentText("Ed Mayo")
+        dialog.raised_at.setCurrentIndex(0)
+
+    answer(SuggestionDialog, [fill])
     click(listing, "New suggestion…")
     made = next(v.suggestion.id for v in page.tf.suggestions.of_body(page.session.body_id)
                 if v.suggestion.title == "Expert witness from Canada")

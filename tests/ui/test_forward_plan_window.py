@@ -5,8 +5,11 @@ Forward Plan… saving the plan from the day the page gives."""
 import datetime as dt
 
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
 
 from secretariat.values import day_month_year, month_year
+from ui.dialogs.suggestions import SuggestionDialog
 from ui.menus import Act
 
 
@@ -85,15 +88,108 @@ def test_a_suggestion_is_aimed_at_a_coming_meeting_or_a_month_undoably(
     assert sample_window.session.undo_stack.undoText() == "Aim suggestion"
 
 
-def test_a_new_suggestion_is_kept_with_the_meeting_that_raised_it(sample_window, click,
-                                                                 replies, stored,
-                                                                 sample_path):
+def chosen_text(combo, starting: str) -> None:
+    combo.setCurrentIndex(next(n for n in range(combo.count())
+                               if combo.itemText(n).startswith(starting)))
+
+
+def test_a_new_suggestion_is_kept_with_the_meeting_that_raised_it_in_one_form(
+        sample_window, click, answer, stored, sample_path):
     page = suggestions_page(sample_window)
-    replies.text("A visit to a mutual").item("Ed Mayo", "The meeting of 26 May 2011")
+    offered = {}
+
+    def fill(dialog):
+        offered["raised"] = dialog.raised_at.currentText()
+        offered["first"] = dialog.raised_at.itemText(0)
+        offered["aims"] = [dialog.aim.itemText(n) for n in range(dialog.aim.count())]
+        dialog.title.setText("A visit to a mutual")
+        dialog.details.setPlainText("Perhaps a housing mutual in the north west")
+        chosen_text(dialog.by, "Ed Mayo")
+        chosen_text(dialog.raised_at, "The meeting of 26 May 2011")
+        dialog.aim.setEditText("March 2031")  # further ahead than the months offered
+
+    answer(SuggestionDialog, [fill])
     click(page, "New suggestion…")
 
-    assert replies.first_chosen[-1] == "The meeting of 12 January 2012"  # the latest held
-    assert replies.offered[-1][0] == "(not at a meeting)"
-    may = sample_window.session.tf.meetings.find_one("2011-05-26").id
-    assert stored(sample_path, "SELECT raised_at_id, suggested_on FROM agenda_suggestions "
-                  "WHERE title = 'A visit to a mutual'") == [(may, "2011-05-26")]
+    assert offered["raised"] == "The meeting of 12 January 2012"  # the latest held
+    assert offered["first"] == "(not at a meeting)"
+    assert offered["aims"][0] == "No particular meeting" and len(offered["aims"]) >= 25
+    tf = sample_window.session.tf
+    may = tf.meetings.find_one("2011-05-26").id
+    ed = stored(sample_path, "SELECT id FROM people WHERE name = 'Ed Mayo'")[0][0]
+    assert stored(sample_path, "SELECT raised_at_id, suggested_on, suggested_by_id, details, "
+                  "aimed_month FROM agenda_suggestions WHERE title = 'A visit to a mutual'") == [
+        (may, "2011-05-26", ed, "Perhaps a housing mutual in the north west", "2031-03-01")]
+    made = page.chosen()
+    assert shown(page, made, "Aimed at") == "March 2031"  # and it is the row chosen
+    sample_window.session.undo_stack.undo()
+    assert stored(sample_path, "SELECT * FROM agenda_suggestions "
+                  "WHERE title = 'A visit to a mutual'") == []
+
+
+def test_a_suggestion_is_edited_from_its_row_and_undone(sample_window, qtbot, answer, stored,
+                                                        sample_path):
+    page = suggestions_page(sample_window)
+    made = choose(page, "Communications strategy")
+    seen = {}
+
+    def fill(dialog):
+        seen["title"] = dialog.title.text()
+        dialog.title.setText("Communications strategy for the report")
+        dialog.suggested_on.setText("2 June 2011")
+        chosen_text(dialog.by, "(not recorded)")
+
+    answer(SuggestionDialog, [fill])
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)  # Enter on the row, as a double-click
+
+    assert seen["title"] == "Communications strategy"
+    assert stored(sample_path, "SELECT title, suggested_on, suggested_by_id FROM "
+                  "agenda_suggestions WHERE id = ?", (made,)) == [
+        ("Communications strategy for the report", "2011-06-02", None)]
+    assert shown(page, made, "Suggested by") == ""
+    sample_window.session.undo_stack.undo()
+    assert shown(page, made, "Suggestion") == "Communications strategy"
+    assert sample_window.session.undo_stack.redoText() == "Edit suggestion"
+
+
+def test_a_wrong_date_or_aim_keeps_the_form_open_with_what_was_typed(
+        sample_window, click, answer, dialogs_shown, stored, sample_path):
+    page = suggestions_page(sample_window)
+    choose(page, "Communications strategy")
+    typed = []
+
+    def bad_day(dialog):
+        dialog.title.setText("Renamed")
+        dialog.suggested_on.setText("the thirty-second of May")
+
+    def bad_aim(dialog):
+        typed.append((dialog.title.text(), dialog.suggested_on.text()))
+        dialog.suggested_on.setText("2 June 2011")
+        dialog.aim.setEditText("26 May 2031")  # a day, not a meeting or a month
+
+    def cancel(dialog):
+        typed.append(dialog.aim.currentText())
+        dialog.reject()
+
+    answer(SuggestionDialog, [bad_day, bad_aim, cancel])
+    click(page, "Edit…")
+
+    assert "is not a date" in dialogs_shown[0][1]
+    assert "type a month such as" in dialogs_shown[1][1]
+    assert typed == [("Renamed", "the thirty-second of May"), "26 May 2031"]
+    assert stored(sample_path, "SELECT count(*) FROM agenda_suggestions WHERE title = "
+                  "'Renamed'") == [(0,)]
+
+
+def test_a_month_further_ahead_is_typed_into_aim_at(sample_window, click, replies, stored,
+                                                   sample_path, monkeypatch):
+    page = suggestions_page(sample_window)
+    made = choose(page, "Communications strategy")
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda parent, title, label, items, current, editable: (
+                            "  june   2030 ", True))
+    click(page, "Aim at…")
+    assert stored(sample_path, "SELECT aimed_month FROM agenda_suggestions WHERE id = ?",
+                  (made,)) == [("2030-06-01",)]
+    assert shown(page, made, "Aimed at") == "June 2030"

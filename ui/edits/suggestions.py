@@ -9,13 +9,17 @@ from ..session import Session
 from .command import create, perform
 
 
-def suggest(session: Session, body_id: str, title: str, by_id: str | None,
-            raised_at_id: str | None = None) -> str | None:
-    """A new suggestion, by a member (if known), raised at a meeting (if it was)."""
+def suggest(session: Session, body_id: str, values: dict) -> str | None:
+    """A new suggestion: what, by whom (if known), raised where (if at a meeting), aimed at."""
     suggestions = session.tf.suggestions
-    return create(session, "New suggestion",
-                  lambda: suggestions.create(body_id, title, by_id, raised_at_id=raised_at_id),
+    return create(session, "New suggestion", lambda: suggestions.create(body_id, **values),
                   suggestions.delete)
+
+
+def edit(session: Session, suggestion_id: str, values: dict) -> bool:
+    """What it says, who made it, where and when, and its aim, changed at once."""
+    return _change(session, "Edit suggestion", suggestion_id,
+                   lambda: session.tf.suggestions.update(suggestion_id, **values))
 
 
 def _change(session: Session, text: str, suggestion_id: str, apply: Callable[[], Changes]) -> bool:

@@ -4,13 +4,11 @@ future agenda items (those waiting or held). Placing a suggestion is done
 from a meeting's agenda. The page prints the forward plan: the coming
 meetings with their agenda, papers and suggestions, and what waits."""
 
-import datetime as dt
-
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QInputDialog, QLineEdit, QVBoxLayout, QWidget
 
 from secretariat.errors import UserFacingError
-from secretariat.values import day_month_year, month_year
 
+from ..dialogs.suggestions import SuggestionDialog, aim_of, aims, current_aim
 from ..edits import suggestions
 from ..exports import Ready, hand_over, save_document
 from ..models.records import Column, RecordTableModel
@@ -27,18 +25,6 @@ def ask_reason(parent: QWidget, title: str, label: str) -> str | None:
 
 HOLD = ("Hold for a future meeting", "Why, or until when (optional):")
 DECLINE = ("Decline the suggestion", "Reason:")
-NOT_AT_A_MEETING = "(not at a meeting)"
-NO_AIM = "No particular meeting"
-MONTHS_OFFERED = 12  # months ahead an item may be aimed at
-
-
-def meeting_label(day: dt.date) -> str:
-    return f"The meeting of {day_month_year(day)}"
-
-
-def _months(first: dt.date):
-    for n in range(MONTHS_OFFERED):
-        yield dt.date(first.year + (first.month - 1 + n) // 12, (first.month - 1 + n) % 12 + 1, 1)
 
 
 class SuggestionsModel(RecordTableModel):
@@ -70,7 +56,10 @@ class SuggestionsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.future_only)
         layout.addWidget(self.view, 1)
-        on_chosen = [button("&Aim at…", self.aim, "The coming meeting or month it is for"),
+        self.view.activated.connect(self.edit)
+        on_chosen = [button("&Edit…", self.edit, "Change what it says, who raised it, where "
+                            "and when, and what it is aimed at"),
+                     button("&Aim at…", self.aim, "The coming meeting or month it is for"),
                      button("&Hold…", self.hold, "Keep it for a future meeting"),
                      button("&Decline…", self.decline, "Decline it, with a reason"),
                      button("&Reopen", self.reopen, "Back to waiting for a meeting")]
@@ -118,46 +107,40 @@ class SuggestionsPage(QWidget):
         show_id(self.view, suggestion_id)
 
     def suggest(self) -> str | None:
-        title, ok = QInputDialog.getText(self, "New suggestion", "Suggested item:")
-        if not ok:
-            return None
         body_id = self.session.body_id
-        members = [(bp.person.display_name, bp.person.id)
-                   for bp in self.tf.people.in_body(body_id)]
-        names = ["(not recorded)"] + [name for name, _ in members]
-        name, ok = QInputDialog.getItem(self, "New suggestion", "Suggested by:", names, 0, False)
-        if not ok:
-            return None
-        meetings = {meeting_label(m.date): m for m in self.tf.meetings.of_body(body_id)}
-        held = [label for label, m in meetings.items() if m.date <= dt.date.today()]
-        labels = [NOT_AT_A_MEETING, *meetings]
-        at, ok = QInputDialog.getItem(self, "New suggestion", "Raised at:", labels,
-                                      labels.index(held[0]) if held else 0, False)
-        if not ok:
-            return None
-        meeting = meetings.get(at)
-        return suggestions.suggest(self.session, body_id, title, dict(members).get(name),
-                                   meeting.id if meeting else None)
+        made = SuggestionDialog(self.session, parent=self).run(
+            lambda values: suggestions.suggest(self.session, body_id, values))
+        if made:
+            show_id(self.view, made)
+        return made
 
-    def aim(self) -> bool:
-        """Ask which coming meeting, or month, the chosen suggestion is for."""
+    def edit(self) -> bool:
         suggestion_id = self.chosen()
         if suggestion_id is None:
             return False
         s = self.tf.suggestions.get(suggestion_id)
-        today = dt.date.today()
-        aims = {NO_AIM: (None, None)}
-        for m in sorted(self.tf.meetings.of_body(self.session.body_id), key=lambda m: m.date):
-            if m.date >= today or m.id == s.aimed_at_id:
-                aims[meeting_label(m.date)] = (m.id, None)
-        for month in ([s.aimed_month] if s.aimed_month else []) + list(_months(today)):
-            aims.setdefault(month_year(month), (None, month))
-        labels = list(aims)
-        now = next((n for n, aim in enumerate(aims.values())
-                    if aim == (s.aimed_at_id, s.aimed_month)), 0)
+        return bool(SuggestionDialog(self.session, s, parent=self).run(
+            lambda values: suggestions.edit(self.session, suggestion_id, values)))
+
+    def aim(self) -> bool:
+        """Ask which coming meeting, or month, the chosen suggestion is for; a
+        month further ahead may be typed."""
+        suggestion_id = self.chosen()
+        if suggestion_id is None:
+            return False
+        s = self.tf.suggestions.get(suggestion_id)
+        offered = aims(self.session, s)
+        labels = list(offered)
         label, ok = QInputDialog.getItem(self, "Aim the suggestion", f"Aim '{s.title}' at:",
-                                         labels, now, False)
-        return ok and suggestions.aim(self.session, suggestion_id, *aims[label])
+                                         labels, labels.index(current_aim(offered, s)), True)
+        if not ok:
+            return False
+        try:
+            aim = aim_of(label, offered)
+        except UserFacingError as refused:
+            self.session.report(refused)
+            return False
+        return suggestions.aim(self.session, suggestion_id, *aim)
 
     def _with_reason(self, change, ask: tuple[str, str]) -> bool:
         """A change to the chosen suggestion, with the reason asked for first."""
