@@ -21,7 +21,7 @@ from secretariat.files.output_files import write_private
 from secretariat.files.output_files import check_target
 
 from .errors import show_error
-from .file_dialogs import save_name
+from .file_dialogs import save_name, with_suffix
 from .session import Session
 
 PDF_FILES = "PDF files (*.pdf)"
@@ -78,11 +78,12 @@ def ask_output(parent: QWidget, title: str, suggestion: str, kind: str,
                suffix: str = "") -> str | None:
     """Where to save a file, as the official chooses it; None when they cancel or
     when writing there could lose a record (then they are told why)."""
-    path = save_name(parent, title, suggestion, kind)
+    path = with_suffix(save_name(parent, title, suggestion, kind,
+                                 lambda chosen: check_target(with_suffix(chosen, suffix))),
+                       suffix)
     if not path:
         return None
-    if suffix and not Path(path).suffix:
-        path += suffix
+    # checked again: something may have been put there since
     return path if safe_output(parent, path) else None
 
 

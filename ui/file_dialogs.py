@@ -2,6 +2,10 @@
 opened from (``settings.start_at``), not always the home folder, and
 remembers the folder chosen. Each returns the chosen path, empty on Cancel.
 
+A save dialog may be given a check of the name chosen: a name it refuses
+(the open file, a folder that does not exist, a read-only file) is said on
+OK while the dialog stays open, before Qt asks whether to replace a file.
+
 They are Qt's own dialogs, told the kind of each file by its name alone. Qt's
 usual provider (and a desktop's native dialog, run in this process) reads
 the first bytes of every file in the folder shown to tell its kind, the open
@@ -11,15 +15,27 @@ run beside the window then deleted the -wal the window was still writing.
 """
 
 import functools
+from pathlib import Path
+from typing import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from secretariat.errors import UserFacingError
+
 from . import settings
 
+Check = Callable[[str], object]  # raises UserFacingError for a name it refuses
 
-def save_name(parent: QWidget, title: str, suggestion, kind: str) -> str:
+
+def with_suffix(path: str, suffix: str) -> str:
+    """The name chosen, given ``suffix`` when it was typed without one."""
+    return path + suffix if path and suffix and not Path(path).suffix else path
+
+
+def save_name(parent: QWidget, title: str, suggestion, kind: str,
+              check: Check | None = None) -> str:
     return settings.remember_folder(get_save_file_name(
-        parent, title, settings.start_at(suggestion), kind)[0])
+        parent, title, settings.start_at(suggestion), kind, check=check)[0])
 
 
 def open_name(parent: QWidget, title: str, suggestion, kind: str) -> str:
@@ -28,11 +44,12 @@ def open_name(parent: QWidget, title: str, suggestion, kind: str) -> str:
 
 
 def get_save_file_name(parent: QWidget | None, title: str, start: str,
-                       kind: str) -> tuple[str, str]:
-    """As ``QFileDialog.getSaveFileName``: (the path chosen or "", the kind chosen)."""
+                       kind: str, check: Check | None = None) -> tuple[str, str]:
+    """As ``QFileDialog.getSaveFileName``: (the path chosen or "", the kind
+    chosen); a name ``check`` refuses is said, and another asked for."""
     from PySide6.QtWidgets import QFileDialog  # dialogs' classes are made when first wanted
 
-    return _ask(parent, title, start, kind, QFileDialog.AcceptMode.AcceptSave)
+    return _ask(parent, title, start, kind, QFileDialog.AcceptMode.AcceptSave, check)
 
 
 def get_open_file_name(parent: QWidget | None, title: str, start: str,
@@ -43,10 +60,12 @@ def get_open_file_name(parent: QWidget | None, title: str, start: str,
     return _ask(parent, title, start, kind, QFileDialog.AcceptMode.AcceptOpen)
 
 
-def _ask(parent, title: str, start: str, kind: str, mode) -> tuple[str, str]:
+def _ask(parent, title: str, start: str, kind: str, mode,
+         check: Check | None = None) -> tuple[str, str]:
     from PySide6.QtWidgets import QDialog, QFileDialog
 
-    dialog = QFileDialog(parent, title, start, kind)
+    dialog = _checking_dialog()(parent, title, start, kind)
+    dialog.check = check
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setIconProvider(_names_only())
     dialog.setAcceptMode(mode)
@@ -58,6 +77,29 @@ def _ask(parent, title: str, start: str, kind: str, mode) -> tuple[str, str]:
         return dialog.selectedFiles()[0], dialog.selectedNameFilter()
     finally:
         dialog.deleteLater()
+
+
+@functools.cache
+def _checking_dialog():
+    """Qt's file dialog, refusing on OK a name its ``check`` refuses."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from .errors import show_error
+
+    class CheckingDialog(QFileDialog):
+        check: Check | None = None
+
+        def accept(self) -> None:
+            chosen = self.selectedFiles()
+            if self.check and chosen and not Path(chosen[0]).is_dir():  # a folder: go in
+                try:
+                    self.check(chosen[0])
+                except UserFacingError as refused:
+                    show_error(self, refused, "Choose another name")
+                    return
+            super().accept()
+
+    return CheckingDialog
 
 
 @functools.cache

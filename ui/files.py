@@ -4,14 +4,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from secretariat.errors import UserFacingError
+from secretariat.errors import FileProblem, UserFacingError
 from secretariat.taskforce import Taskforce, UpgradeNeeded
 
 from .app import DEFAULT_FILE_NAME, data_dir
 from .errors import show_error
-from .file_dialogs import open_name, save_name
+from .file_dialogs import open_name, save_name, with_suffix
 
 FILE_FILTER = "Taskforce files (*.taskforce);;All files (*)"
+SUFFIX = ".taskforce"
 SAMPLE_FILE_NAME = "Mutuals Taskforce sample.taskforce"
 NEW_BODY_NAME = "New taskforce"
 
@@ -100,7 +101,12 @@ def ask_open_path(parent: QWidget) -> str:
 
 
 def ask_save_path(parent: QWidget, title: str, suggestion: Path) -> str:
-    path = save_name(parent, title, suggestion, FILE_FILTER)
-    if path and not Path(path).suffix:
-        path += ".taskforce"
-    return path
+    """Where a new taskforce file goes: a name already taken is refused in the
+    dialog, before Qt offers to replace it."""
+    def new_name(chosen: str) -> None:
+        path = Path(with_suffix(chosen, SUFFIX))
+        if path.exists():
+            raise FileProblem(f"{path.name} already exists, and a taskforce file is never "
+                              "written over another file; choose a new name.", path)
+
+    return with_suffix(save_name(parent, title, suggestion, FILE_FILTER, new_name), SUFFIX)

@@ -21,7 +21,7 @@ def test_file_dialogs_start_in_the_folder_last_used(sample_window, qtbot, tmp_pa
     folder = tmp_path / "papers for the chair"
     folder.mkdir()
     asked, answers = [], [folder / "minutes.pdf", folder / "agenda.pdf"]
-    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda parent, title, start, kind: (
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda parent, title, start, kind, check: (
         asked.append(Path(start)) or str(answers.pop(0)), kind))
     for tab in ("Minutes", "Agenda"):
         qtbot.mouseClick(the_button(sample_window, "Meetings", tab, "Save as P&DF…"),
@@ -77,3 +77,74 @@ def test_a_file_dialog_showing_the_open_file_s_folder_leaves_it_locked(sample_wi
         sample_window, "Save the agenda as PDF", str(sample_path.parent / "agenda.pdf"),
         "PDF files (*.pdf)") == ("", "")
     edits_stay_seen(sample_window.session.tf, sample_path)
+
+
+def _drive_file_dialog(names: list[str], seen: list) -> None:
+    """Once Qt's file dialog shows, type each name in turn and press Save; note
+    whether the dialog was still open after each. A question Qt itself asks
+    (whether to replace a file) is answered No."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+    def answer_qt_s_question():
+        for box in QApplication.topLevelWidgets():
+            if isinstance(box, QMessageBox) and box.isVisible():
+                seen.append(("Qt asked", box.text()))
+                box.reject()
+        QTimer.singleShot(100, answer_qt_s_question)
+
+    def drive():
+        shown = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QFileDialog) and w.isVisible()]
+        if not shown:
+            QTimer.singleShot(50, drive)
+            return
+        dialog = shown[0]
+        dialog.windowHandle().requestActivate()  # the box for the name has the keyboard,
+        QApplication.processEvents()  # so what is typed, not the list, says the name
+        box = dialog.findChild(QLineEdit, "fileNameEdit")
+        for name in names:
+            box.setFocus()
+            box.setText(name)
+            dialog.accept()
+            seen.append(("still open", dialog.isVisible()))
+            if not dialog.isVisible():
+                return
+        dialog.reject()
+
+    QTimer.singleShot(0, drive)
+    QTimer.singleShot(100, answer_qt_s_question)
+
+
+def test_a_pdf_aimed_at_the_open_file_is_refused_in_the_dialog_before_qt_offers_to_replace(
+        sample_window, sample_path, qtbot, dialogs_shown, files_opened, monkeypatch):
+    from ui import settings
+
+    monkeypatch.setattr(settings, "start_at", lambda suggestion: str(sample_path.parent))
+    seen: list = []
+    _drive_file_dialog([str(sample_path), str(sample_path.with_name("minutes.pdf"))], seen)
+    qtbot.mouseClick(the_button(sample_window, "Meetings", "Minutes", "Save as P&DF…"),
+                     Qt.MouseButton.LeftButton)
+
+    assert seen == [("still open", True), ("still open", False)]  # Qt asked nothing
+    assert dialogs_shown[0][0] == "Choose another name"
+    assert "sample.taskforce is a taskforce file" in dialogs_shown[0][1]
+    assert (sample_path.with_name("minutes.pdf")).read_bytes().startswith(b"%PDF")
+    edits_stay_seen(sample_window.session.tf, sample_path)
+
+
+def test_a_copy_aimed_at_a_file_that_exists_is_refused_in_the_dialog(
+        sample_window, sample_path, qtbot, dialogs_shown, monkeypatch):
+    from ui import settings
+
+    monkeypatch.setattr(settings, "start_at", lambda suggestion: str(sample_path.parent))
+    taken = sample_path.with_name("notes.txt")
+    taken.write_text("the official's own notes", encoding="utf-8")
+    seen: list = []
+    _drive_file_dialog([str(taken), str(sample_path.with_name("copy"))], seen)
+    sample_window.commands[Act.SAVE_COPY].trigger()
+
+    assert seen == [("still open", True), ("still open", False)]
+    assert "notes.txt already exists" in dialogs_shown[0][1]
+    assert taken.read_text(encoding="utf-8") == "the official's own notes"
+    assert sample_path.with_name("copy.taskforce").exists()  # the name given its suffix

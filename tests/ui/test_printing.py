@@ -73,7 +73,7 @@ def save_dialog(monkeypatch):
     """Save dialogs answered with the next of ``answers``; what they were asked, kept."""
     asked, answers = [], []
 
-    def answer(parent, title, suggestion, kind, *rest):
+    def answer(parent, title, suggestion, kind, *rest, **named):
         asked.append(suggestion)
         return str(answers.pop(0)), kind
     monkeypatch.setattr(file_dialogs, "get_save_file_name", answer)
