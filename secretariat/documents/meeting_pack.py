@@ -9,7 +9,9 @@ restricted version adds the chair's brief on interests after the agenda and
 says so on the cover and in the PDF's title. The parts the pack lays out (the
 agenda and brief too) carry the pack's marking and no numbers of their own:
 every part is a bookmark, and every page, the papers' own too, is stamped
-"Page x of y" of the whole pack.
+"Page x of y" of the whole pack. The papers' own pages are stamped with the
+pack's marking too, beside the number and at the foot on the right (not over
+the middle, where a paper's own marking, perhaps a higher one, stands).
 
 ``build`` reads the file (on the thread that owns it); ``render`` reads the
 papers' files and lays the pack out from that plain data, on any thread.
@@ -50,7 +52,7 @@ TO_FOLLOW = "to follow"
 NOT_INCLUDED = "not included"
 # Where "Page x of y" stands: its right end and baseline, from the page's top right corner.
 STAMP_RIGHT, STAMP_TOP = 20 * mm, 8 * mm
-STAMP_FONT, STAMP_SIZE = "Helvetica-Bold", 9  # digits only: no font need be embedded
+STAMP_FONT, STAMP_SIZE = "Helvetica-Bold", 9  # digits and markings: no font need be embedded
 
 
 @record
@@ -125,6 +127,7 @@ class _Part:
     title: str  # in the contents and the bookmarks
     item: str
     pdf: bytes
+    own: bool = False  # a paper's own pages, not laid out with the pack's marking
 
 
 def render(doc: PackDocument, progress: Progress = ignore) -> Pack:
@@ -138,7 +141,7 @@ def render(doc: PackDocument, progress: Progress = ignore) -> Pack:
         got = pack_papers.read(paper.path, part(progress, 0.1 + 0.7 * n / count,
                                                 0.1 + 0.7 * (n + 1) / count))
         if got.pdf:
-            parts.append(_Part(paper.title, paper.item, got.pdf))
+            parts.append(_Part(paper.title, paper.item, got.pdf, own=True))
             continue
         kind = TO_FOLLOW if got.to_follow else NOT_INCLUDED
         left_out.append(f"{paper.title} – {kind}: {got.reason}"
@@ -148,7 +151,7 @@ def render(doc: PackDocument, progress: Progress = ignore) -> Pack:
     readers = [PdfReader(io.BytesIO(p.pdf)) for p in parts]
     cover = _cover(doc, parts, [len(r.pages) for r in readers])
     pdf, pages = _assembled(doc, [cover, *readers], [COVER, *(p.title for p in parts)],
-                            part(progress, 0.8, 1))
+                            [False, *(p.own for p in parts)], part(progress, 0.8, 1))
     return Pack(pdf, pages, tuple(left_out))
 
 
@@ -210,17 +213,20 @@ def _cover_story(doc: PackDocument, parts: list[_Part], starts: list[int]) -> li
     return story
 
 
-def _assembled(doc: PackDocument, readers: list, titles: list[str],
+def _assembled(doc: PackDocument, readers: list, titles: list[str], own: list[bool],
                progress: Progress) -> tuple[bytes, int]:
-    """The parts one after another, each a bookmark, every page numbered."""
+    """The parts one after another, each a bookmark, every page numbered (and
+    the pages of an ``own`` part marked)."""
     writer = PdfWriter()
-    starts = []
-    for reader in readers:
+    starts, unmarked = [], set()
+    for reader, papers in zip(readers, own, strict=True):
         starts.append(len(writer.pages))
         for page in reader.pages:
+            if papers:
+                unmarked.add(len(writer.pages))
             writer.add_page(page)
     total = len(writer.pages)
-    stamps = PdfReader(io.BytesIO(_stamps(writer.pages)))
+    stamps = PdfReader(io.BytesIO(_stamps(writer.pages, doc.marking, unmarked)))
     numbered = zip(writer.pages, stamps.pages, strict=True)
     for number, (page, stamp) in enumerate(numbered, start=1):
         page.merge_transformed_page(stamp, _placing(page))
@@ -245,26 +251,36 @@ def _shown_size(page) -> tuple[float, float]:
     return (height, width) if page.rotation % 360 in (90, 270) else (width, height)
 
 
-def _stamps(pages) -> bytes:
-    """A page for each page of the pack, of its size as shown, bearing its number."""
+def _stamps(pages, marking: str, unmarked: set[int]) -> bytes:
+    """A page for each page of the pack, of its size as shown, bearing its
+    number, and the marking on the pages (by index) ``unmarked``."""
     out = io.BytesIO()
     canvas = Canvas(out)
     total = len(pages)
-    for number, page in enumerate(pages, start=1):
+    for index, page in enumerate(pages):
         width, height = _shown_size(page)
         canvas.setPageSize((width, height))
-        text = f"Page {number} of {total}"
-        canvas.setFont(STAMP_FONT, STAMP_SIZE)
-        right, baseline = width - STAMP_RIGHT, height - STAMP_TOP
-        across = canvas.stringWidth(text, STAMP_FONT, STAMP_SIZE)
-        canvas.setFillColor(colors.white)  # legible over whatever a paper has there
-        canvas.rect(right - across - 2 * mm, baseline - 1.2 * mm, across + 4 * mm, 4.4 * mm,
-                    stroke=0, fill=1)
-        canvas.setFillColor(colors.black)
-        canvas.drawRightString(right, baseline, text)
+        number = f"Page {index + 1} of {total}"
+        right = width - STAMP_RIGHT
+        if index in unmarked:
+            _stamp(canvas, right, height - STAMP_TOP, f"{marking}    {number}")
+            _stamp(canvas, right, STAMP_TOP, marking)
+        else:
+            _stamp(canvas, right, height - STAMP_TOP, number)
         canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def _stamp(canvas: Canvas, right: float, baseline: float, text: str) -> None:
+    """``text`` ending at ``right``, on white: legible over whatever a paper has there."""
+    canvas.setFont(STAMP_FONT, STAMP_SIZE)
+    across = canvas.stringWidth(text, STAMP_FONT, STAMP_SIZE)
+    canvas.setFillColor(colors.white)
+    canvas.rect(right - across - 2 * mm, baseline - 1.2 * mm, across + 4 * mm, 4.4 * mm,
+                stroke=0, fill=1)
+    canvas.setFillColor(colors.black)
+    canvas.drawRightString(right, baseline, text)
 
 
 def _placing(page):

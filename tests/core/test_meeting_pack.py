@@ -317,3 +317,16 @@ def test_the_command_says_in_one_line_when_there_is_no_such_meeting(sample_path,
     assert main(["pack", str(sample_path), "--meeting", "2013-01-01", "-o", str(out)]) == 1
     assert capsys.readouterr().err.strip() == "error: There is no meeting on 2013-01-01."
     assert not out.exists()
+
+
+@pytest.mark.parametrize("restricted, marking", [(False, "OFFICIAL"),
+                                                 (True, "OFFICIAL-SENSITIVE")])
+def test_a_paper_s_own_pages_carry_the_pack_s_marking_top_and_foot(sample_tf, tmp_path,
+                                                                  restricted, marking):
+    table(sample_tf, "Long paper", paper_pdf(tmp_path / "long.pdf", 2), "Chair")
+    pack, reader = make(sample_tf, restricted=restricted)
+
+    own = [text for text in texts(reader) if "long own page" in text]
+    assert len(own) == 2
+    for text in own:
+        assert re.findall(r"OFFICIAL(?:-SENSITIVE)?", text) == [marking, marking]
