@@ -1,7 +1,9 @@
 """The command that prints the recommendations tracker."""
 
-from ..report.recommendation_records import GROUPINGS
+from ..report.recommendation_records import GROUPINGS, RESPONSES
 from . import open_existing, pdf_command, say, the_body, write_pdf
+
+RAG_CHOICES = {"red": "red", "amber": "amber", "green": "green", "unrated": ""}
 
 
 def add_commands(sub) -> None:
@@ -13,6 +15,11 @@ def add_commands(sub) -> None:
     cmd.add_argument("--addressee", default="",
                      help="only recommendations addressed to someone whose name or "
                           "organisation contains this")
+    cmd.add_argument("--response", choices=RESPONSES,
+                     help="only those with this response from the Government")
+    cmd.add_argument("--rag", choices=RAG_CHOICES, help="only those of this RAG status")
+    cmd.add_argument("--overdue", action="store_true",
+                     help="only those past their deadline, not done and not turned down")
 
 
 def run_tracker(args) -> int:
@@ -20,7 +27,9 @@ def run_tracker(args) -> int:
     from ..report.tracker import tracker_document
 
     with open_existing(args.path) as tf:
-        doc = tracker_document(tf, the_body(tf, args.body), args.by, args.addressee)
+        doc = tracker_document(tf, the_body(tf, args.body), args.by, args.addressee,
+                               response=args.response, overdue=args.overdue,
+                               rag=None if args.rag is None else RAG_CHOICES[args.rag])
     write_pdf(args.output, recommendations_pdf, doc)
     count = sum(len(section.recommendations) for section in doc.sections)
     say(f"Wrote the tracker of {count} recommendation{'' if count == 1 else 's'} "

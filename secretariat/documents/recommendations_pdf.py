@@ -1,6 +1,8 @@
 """The printed recommendations tracker: each report's recommendations, grouped by
 chapter or by addressee, a row each with its number, addressees, deadline,
-the Government's response, RAG status and latest update. Overdue ones say so."""
+the Government's response, RAG status, latest update and what touches it
+(actions, papers, meetings). Overdue ones say so. Filtered, its heading says
+by what."""
 
 from collections import Counter
 
@@ -38,7 +40,8 @@ def _row(made: Recommendation, doc: TrackerDocument) -> list:
     latest = made.latest
     follow = [f"Owner: {made.owner_label}" if made.owner_label else "",
               f"Done {day_month_year(made.completed_on)}." if made.completed_on else "",
-              latest.line() if latest else "No updates yet."]
+              latest.line() if latest else "No updates yet.",
+              "Touches: " + "; ".join(link.label for link in made.links) if made.links else ""]
     return [made.number, "\n".join([made.text, *made.lettered_points]), made.addressee_label,
             Cell(made.deadline_label or "None set",
                  after=OVERDUE if made.overdue(doc.today) else ""),
@@ -65,8 +68,8 @@ def render(doc: TrackerDocument) -> bytes:
     story = title(doc.body_name, styles["Title"]) + [
         Paragraph("RECOMMENDATIONS TRACKER", styles["Title"])]
     scope = f"By {doc.by}, as at {long_date(doc.today)}"
-    story += title(scope + (f"; addressed to {doc.addressee}" if doc.addressee else ""),
-                   styles["Centre"])
+    story += title(scope + (f"; addressed to {doc.addressee}" if doc.addressee else "")
+                   + (f"; only {doc.only}" if doc.only else ""), styles["Centre"])
     if not doc.sections:
         story.append(Paragraph("There are no reports.", styles["Body"]))
     for section in doc.sections:

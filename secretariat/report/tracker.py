@@ -6,7 +6,7 @@ import datetime as dt
 from ..errors import ValidationError, visible
 from ..frozen import record
 from ..taskforce import Taskforce
-from .recommendation_records import GROUPINGS, NO_CHAPTER, Recommendation, Report
+from .recommendation_records import GROUPINGS, NO_CHAPTER, RAGS, RESPONSES, Recommendation, Report
 
 NO_ADDRESSEE = "No addressee named"
 
@@ -51,6 +51,7 @@ class TrackerDocument:
     addressee: str  # when filtered: the addressees matched, as the file spells them
     sections: tuple[ReportSection, ...]
     marking: str = "OFFICIAL"
+    only: str = ""  # the other filters, in words: "accepted; RAG red; overdue"
 
     @property
     def all_text(self) -> list[str]:
@@ -64,22 +65,30 @@ class TrackerDocument:
 
 
 def tracker_document(tf: Taskforce, body_id: str, by: str = "chapter", addressee: str = "",
-                     report_id: str | None = None,
-                     today: dt.date | None = None) -> TrackerDocument:
+                     report_id: str | None = None, today: dt.date | None = None, *,
+                     response: str | None = None, rag: str | None = None,
+                     overdue: bool = False) -> TrackerDocument:
     """The tracker of the body's reports (or of one), grouped ``by`` chapter or
-    addressee; with ``addressee``, only what is addressed to a match."""
+    addressee; with ``addressee``, only what is addressed to a match, and so on
+    for the window's other filters (see ``Recommendations.of_body``)."""
     body = tf.bodies.get(body_id)
     named = _addressed_to(tf, body_id, addressee)
+    today = today or dt.date.today()
     reports = ([tf.reports.get(report_id)] if report_id
                else tf.reports.of_body(body_id))
-    chosen = tf.recommendations.of_body(body_id, report_id, addressee=addressee)
+    chosen = tf.recommendations.of_body(body_id, report_id, addressee=addressee,
+                                        response=response, rag=rag, overdue=overdue,
+                                        today=today)
     sections = []
     for report in reports:
         found = [r for r in chosen if r.report_id == report.id]
         sections.append(ReportSection(report, tuple(
             (heading, tuple(group)) for heading, group in grouped(found, by, addressee))))
-    return TrackerDocument(body.name, today or dt.date.today(), by, named,
-                           tuple(sections), body.default_marking)
+    only = [RESPONSES[response].lower() if response else "",
+            f"RAG {RAGS[rag].lower()}" if rag is not None else "",
+            "overdue" if overdue else ""]
+    return TrackerDocument(body.name, today, by, named, tuple(sections), body.default_marking,
+                           "; ".join(word for word in only if word))
 
 
 def _addressed_to(tf: Taskforce, body_id: str, addressee: str) -> str:

@@ -77,6 +77,31 @@ def test_the_tracker_by_addressee_keeps_to_the_one_asked_for(sample_path, tmp_pa
     assert "1 recommendation." in text
 
 
+def test_the_tracker_keeps_to_the_response_rag_and_overdue_asked_for(sample_path, tmp_path,
+                                                                      capsys):
+    out = tmp_path / "overdue.pdf"
+    assert main(["recommendations", str(sample_path), "-o", str(out), "--overdue",
+                 "--rag", "unrated"]) == 0
+    assert "Wrote the tracker of 1 recommendation to" in capsys.readouterr().out
+    text = pdf_text(out)
+    assert "only RAG not rated; overdue" in text and "1 recommendation." in text
+    assert "Awaiting response" in text and "Accepted in part" not in text
+
+    assert main(["recommendations", str(sample_path), "-o", str(out), "--response",
+                 "accepted"]) == 0
+    assert "Wrote the tracker of 3 recommendations" in capsys.readouterr().out
+    assert "only accepted;" not in pdf_text(out) and "only accepted" in pdf_text(out)
+
+
+def test_the_tracker_says_what_touches_each_recommendation(sample_path, tmp_path):
+    out = tmp_path / "tracker.pdf"
+    assert main(["recommendations", str(sample_path), "-o", str(out)]) == 0
+    text = pdf_text(out)
+    assert "Touches: Paper: Evidence paper" in text
+    assert ("Touches: Paper: Procurement paper; Paper: Teckal paper; Meeting of 12 Jan 2012, "
+            "item “Chair's") in text  # (the row runs on to the next page)
+
+
 def test_an_addressee_of_no_recommendation_is_refused(sample_path, tmp_path, capsys):
     out = tmp_path / "magic.pdf"
     assert main(["recommendations", str(sample_path), "-o", str(out),

@@ -268,6 +268,19 @@ def test_the_tracker_is_saved_as_pdf_as_shown(page, tmp_path, replies, files_ope
     assert files_opened[0].toLocalFile() == str(target)
 
 
+def test_the_tracker_printed_keeps_to_the_filters_shown(page, tmp_path, replies,
+                                                      files_opened, click):
+    page.rag.setCurrentIndex(page.rag.findData("amber"))
+    click(page, "Overdue only")
+    assert [r.number for r in page.shown()] == ["1"]
+    target = tmp_path / "tracker.pdf"
+    replies.save_to(target)
+    click(page, "Save as PDF…")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(
+        io.BytesIO(target.read_bytes())).pages).split())
+    assert "only RAG amber; overdue" in text and "1 recommendation." in text
+
+
 def test_a_search_hit_opens_its_recommendation(qtbot, sample_window):
     qtbot.keySequence(sample_window.centralWidget().current_page(), "Ctrl+K")
     box = sample_window.search_box

@@ -395,7 +395,9 @@ class RecommendationsPage(QWidget):
         from secretariat.documents import recommendations_pdf
 
         doc = tracker_document(self.session.tf, self.session.body_id, self.by.currentData(),
-                               self.addressee.currentData() or "", self.report.currentData())
+                               self.addressee.currentData() or "", self.report.currentData(),
+                               response=self.response.currentData(),
+                               rag=self.rag.currentData(), overdue=self.overdue.isChecked())
         return hand_over(self, ready, recommendations_pdf, doc, "the recommendations tracker",
                          "recommendations tracker.pdf")
 
