@@ -1,9 +1,10 @@
-"""Meeting > Meeting Invitation… and Meeting > Cancel Meeting…: the chosen
-meeting's invitation, or its cancellation, as an e-mail draft carrying the
-meeting for the members' calendars (``letters.meeting_invitation``)."""
+"""Meeting > Meeting Invitation…, Cancel Meeting… and Reinstate Meeting…: the
+chosen meeting's invitation, or its cancellation, as an e-mail draft carrying
+the meeting for the members' calendars (``letters.meeting_invitation``)."""
 
 from PySide6.QtWidgets import QMessageBox
 
+from secretariat.errors import ValidationError
 from secretariat.letters import meeting_invitation
 from secretariat.values import long_date
 
@@ -18,9 +19,11 @@ def invite(window) -> str | None:
     """Save the invitation draft and note that it was made (from then on a new
     time or place raises the meeting's sequence); the draft's path, or None."""
     chosen = chosen_meeting(window, "to invite to")
-    if chosen is None:
-        return None
-    session, meeting_id = window.session, chosen.meeting_id
+    return None if chosen is None else _invitation(window, chosen.meeting_id)
+
+
+def _invitation(window, meeting_id: str) -> str | None:
+    session = window.session
     written = save_email_draft(window, session,
                                lambda: meeting_invitation.invitation(session.tf, meeting_id))
     if written:
@@ -49,4 +52,31 @@ def cancel(window) -> bool:
             "calendars?", YES | NO, YES) == YES:
         save_email_draft(window, session,
                          lambda: meeting_invitation.cancellation(session.tf, meeting_id))
+    return True
+
+
+def reinstate(window) -> bool:
+    """Hold the chosen cancelled meeting after all, once the official confirms
+    it, then offer the invitation that puts it back in the calendars."""
+    chosen = chosen_meeting(window, "to reinstate")
+    if chosen is None:
+        return False
+    session, meeting_id = window.session, chosen.meeting_id
+    meeting = session.tf.meetings.get(meeting_id)
+    if meeting.cancelled_on is None:
+        session.report(ValidationError(f"The meeting of {long_date(meeting.date)} is not "
+                                       "cancelled: there is nothing to reinstate."))
+        return False
+    if QMessageBox.question(
+            window, "Reinstate Meeting",
+            f"Hold the meeting of {long_date(meeting.date)} after all? It is planned again "
+            "(Undo cancels it again).", YES | NO, NO) != YES:
+        return False
+    if not meetings.reinstate_meeting(session, meeting_id):
+        return False
+    if QMessageBox.question(
+            window, "Reinstate Meeting",
+            "Make an e-mail draft inviting them again, which puts the meeting back in "
+            "their calendars?", YES | NO, YES) == YES:
+        _invitation(window, meeting_id)
     return True

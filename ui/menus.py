@@ -56,6 +56,7 @@ class Act(Enum):
     FORWARD_PLAN = auto()
     MEETING_INVITATION = auto()
     CANCEL_MEETING = auto()
+    REINSTATE_MEETING = auto()
     SHORTCUTS = auto()
     MEETING_CYCLE = auto()
     ABOUT = auto()
@@ -117,6 +118,8 @@ ENTRIES: dict[Act, Entry] = {
                                   _call(".meeting_invitation", "invite")),
     Act.CANCEL_MEETING: Entry("&Meeting", "&Cancel Meeting…",
                               _call(".meeting_invitation", "cancel"), separator_before=True),
+    Act.REINSTATE_MEETING: Entry("&Meeting", "&Reinstate Meeting…",
+                                 _call(".meeting_invitation", "reinstate")),
     Act.SHORTCUTS: Entry("&Help", "&Keyboard Shortcuts", _call(".dialogs.help", "show_shortcuts"),
                          "Ctrl+/", needs_file=False),
     Act.MEETING_CYCLE: Entry("&Help", "A &Meeting's Cycle", _call(".dialogs.help", "show_cycle"),

@@ -129,6 +129,16 @@ class Meetings(Manager[Meeting]):
         return self.update(meeting_id, cancelled_on=on or dt.date.today(),
                            calendar_sequence=meeting.calendar_sequence + 1)
 
+    def reinstate(self, meeting_id: str) -> Changes:
+        """Hold a cancelled meeting after all; its calendar sequence rises again,
+        so that a new invitation puts it back in the calendars that dropped it."""
+        meeting = self.get(meeting_id)
+        if not meeting.cancelled_on:
+            raise ValidationError(f"The meeting of {long_date(meeting.date)} is not "
+                                  "cancelled: there is nothing to reinstate.")
+        return self.update(meeting_id, cancelled_on=None,
+                           calendar_sequence=meeting.calendar_sequence + 1)
+
     def of_body(self, body_id: str) -> list[Meeting]:
         """The body's meetings, newest first."""
         rows = self._store.rows(

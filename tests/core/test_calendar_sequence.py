@@ -88,6 +88,18 @@ def test_cancelling_marks_the_meeting_and_raises_its_sequence(tf):
     assert tf.meetings.get(made.meetings[2]).cancelled_on == dt.date.today()
 
 
+def test_a_reinstated_meeting_is_planned_again_at_a_higher_sequence(tf):
+    made, meeting = invited(tf)
+    with pytest.raises(ValidationError, match="not cancelled: there is nothing to reinstate"):
+        tf.meetings.reinstate(meeting)
+    tf.meetings.cancel(meeting)
+    tf.meetings.reinstate(meeting)
+    again = tf.meetings.get(meeting)
+    assert (again.cancelled_on, again.calendar_sequence, again.status_label) == (
+        None, 2, "Planned")
+    tf.meetings.record_invitation(meeting)  # invited again, to the meeting held after all
+
+
 def test_only_a_planned_meeting_can_be_cancelled(tf):
     made = board(tf)
     tf.meetings.update(made.meetings[0], status="held")

@@ -173,6 +173,43 @@ def test_a_cancellation_without_its_draft(sample_window, planned, replies, store
     assert sample_window.session.undo_stack.undoText() == "Cancel meeting"
 
 
+def test_a_cancelled_meeting_is_reinstated_and_invited_again_undoably(
+        sample_window, planned, replies, tmp_path, files_opened, stored, sample_path,
+        dialogs_shown):
+    invite(sample_window, replies, tmp_path / "invitation.eml")
+    replies.answer(YES, NO)
+    menu_action(sample_window, "Meeting", "Cancel Meeting").trigger()
+    target = tmp_path / "again.eml"
+    replies.answer(YES, YES).save_to(target)
+
+    menu_action(sample_window, "Meeting", "Reinstate Meeting").trigger()
+
+    questions = [label for kind, label in replies.asked if kind == "question"]
+    assert questions[-2].startswith("Hold the meeting of ")
+    subject, method, found = calendar_of(target)
+    assert "updated invitation" in subject
+    assert (method, found.vevent.uid.value, found.vevent.sequence.value) == (
+        "REQUEST", f"{planned}@taskforce-secretariat", "2")  # above the cancellation's
+    today = dt.date.today().isoformat()
+    assert calendar_state(stored, sample_path, planned)[1:] == (2, today, None)
+    page = meetings_page(sample_window)
+    assert page.model.index(0, 1).data() == "Planned"
+
+    sample_window.commands[Act.UNDO].trigger()  # the invitation noted again
+    sample_window.commands[Act.UNDO].trigger()  # the reinstatement
+    assert calendar_state(stored, sample_path, planned)[1:] == (1, today, today)
+    assert page.model.index(0, 1).data() == "Cancelled"
+
+
+def test_a_meeting_not_cancelled_is_not_reinstated(sample_window, planned, replies,
+                                                   dialogs_shown, stored, sample_path):
+    replies.answer(YES, YES)
+    menu_action(sample_window, "Meeting", "Reinstate Meeting").trigger()
+    assert "is not cancelled: there is nothing to reinstate" in dialogs_shown[-1][1]
+    assert not [kind for kind, _ in replies.asked if kind == "question"]
+    assert calendar_state(stored, sample_path, planned)[1:] == (0, None, None)
+
+
 def test_a_meeting_whose_minutes_went_round_is_not_cancelled(sample_window, replies,
                                                              dialogs_shown, stored, sample_path):
     chosen = meetings_page(sample_window).meeting_page.meeting_id  # January 2012's, circulated

@@ -28,7 +28,7 @@ comment. Meeting &gt; Forward Plan prints what the coming meetings hold so far
 and what still waits for a place.</li>
 <li><b>Send the invitations and papers.</b> Meeting &gt; Meeting Invitation
 drafts the e-mail that puts the meeting in the members' calendars (a meeting
-called off: Meeting &gt; Cancel Meeting). Make the meeting pack (Meeting &gt;
+called off: Meeting &gt; Cancel Meeting; held after all: Reinstate Meeting). Make the meeting pack (Meeting &gt;
 Meeting Pack): the agenda and every paper tabled, in one PDF; the restricted
 version adds the chair's brief. Members volunteer to review papers on the
 Papers page.</li>

@@ -40,5 +40,14 @@ def cancel_meeting(session: Session, meeting_id: str) -> bool:
                                            calendar_sequence=sequence))
 
 
+def reinstate_meeting(session: Session, meeting_id: str) -> bool:
+    """Hold a cancelled meeting after all; undo cancels it again, as it was."""
+    meetings = session.tf.meetings
+    before = meetings.get(meeting_id)
+    return perform(session, "Reinstate meeting", lambda: meetings.reinstate(meeting_id),
+                   lambda: meetings.update(meeting_id, cancelled_on=before.cancelled_on,
+                                           calendar_sequence=before.calendar_sequence))
+
+
 def delete_meeting(session: Session, meeting_id: str) -> bool:
     return delete(session, "Delete meeting", lambda: session.tf.meetings.delete(meeting_id))
