@@ -31,6 +31,20 @@ def _invitation(window, meeting_id: str) -> str | None:
     return written
 
 
+def _confirmed(window, title: str, meeting_id: str, question: str, edit, offer: str,
+               draft) -> bool:
+    """Ask ``question`` (No by default), make the ``edit``, then offer the
+    e-mail draft (Yes by default) that tells those invited; whether it was made."""
+    session = window.session
+    if QMessageBox.question(window, title, question, YES | NO, NO) != YES:
+        return False
+    if not edit(session, meeting_id):
+        return False
+    if QMessageBox.question(window, title, offer, YES | NO, YES) == YES:
+        draft()
+    return True
+
+
 def cancel(window) -> bool:
     """Cancel the chosen meeting once the official confirms it, then offer the
     draft that tells those invited; whether it was cancelled."""
@@ -39,20 +53,14 @@ def cancel(window) -> bool:
         return False
     session, meeting_id = window.session, chosen.meeting_id
     day = long_date(session.tf.meetings.get(meeting_id).date)
-    if QMessageBox.question(
-            window, "Cancel Meeting",
-            f"Cancel the meeting of {day}? It stays in the list, marked cancelled "
-            "(Undo stands it again).", YES | NO, NO) != YES:
-        return False
-    if not meetings.cancel_meeting(session, meeting_id):
-        return False
-    if QMessageBox.question(
-            window, "Cancel Meeting",
-            "Make an e-mail draft telling those invited, with the cancellation for their "
-            "calendars?", YES | NO, YES) == YES:
-        save_email_draft(window, session,
-                         lambda: meeting_invitation.cancellation(session.tf, meeting_id))
-    return True
+    return _confirmed(
+        window, "Cancel Meeting", meeting_id,
+        f"Cancel the meeting of {day}? It stays in the list, marked cancelled "
+        "(Undo stands it again).", meetings.cancel_meeting,
+        "Make an e-mail draft telling those invited, with the cancellation for their "
+        "calendars?",
+        lambda: save_email_draft(window, session,
+                                 lambda: meeting_invitation.cancellation(session.tf, meeting_id)))
 
 
 def reinstate(window) -> bool:
@@ -63,20 +71,14 @@ def reinstate(window) -> bool:
         return False
     session, meeting_id = window.session, chosen.meeting_id
     meeting = session.tf.meetings.get(meeting_id)
+    day = long_date(meeting.date)
     if meeting.cancelled_on is None:
-        session.report(ValidationError(f"The meeting of {long_date(meeting.date)} is not "
-                                       "cancelled: there is nothing to reinstate."))
+        session.report(ValidationError(f"The meeting of {day} is not cancelled: there is "
+                                       "nothing to reinstate."))
         return False
-    if QMessageBox.question(
-            window, "Reinstate Meeting",
-            f"Hold the meeting of {long_date(meeting.date)} after all? It is planned again "
-            "(Undo cancels it again).", YES | NO, NO) != YES:
-        return False
-    if not meetings.reinstate_meeting(session, meeting_id):
-        return False
-    if QMessageBox.question(
-            window, "Reinstate Meeting",
-            "Make an e-mail draft inviting them again, which puts the meeting back in "
-            "their calendars?", YES | NO, YES) == YES:
-        _invitation(window, meeting_id)
-    return True
+    return _confirmed(
+        window, "Reinstate Meeting", meeting_id,
+        f"Hold the meeting of {day} after all? It is planned again (Undo cancels it again).",
+        meetings.reinstate_meeting,
+        "Make an e-mail draft inviting them again, which puts the meeting back in their "
+        "calendars?", lambda: _invitation(window, meeting_id))

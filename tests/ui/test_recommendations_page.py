@@ -254,14 +254,19 @@ def test_a_paper_is_linked_shown_and_unlinked(sample_window, sample_path, stored
                   ) == [(0,)]
 
 
+def saved_tracker(page, target, replies, click) -> str:
+    """Save as PDF… to ``target``; the tracker's words, as one line."""
+    replies.save_to(target)
+    click(page, "Save as PDF…")
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(
+        io.BytesIO(target.read_bytes())).pages).split())
+
+
 def test_the_tracker_is_saved_as_pdf_as_shown(page, tmp_path, replies, files_opened, click):
     page.by.setCurrentIndex(page.by.findData("addressee"))
     page.addressee.setCurrentIndex(page.addressee.findData("Big Society Capital"))
     target = tmp_path / "tracker.pdf"
-    replies.save_to(target)
-    click(page, "Save as PDF…")
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(
-        io.BytesIO(target.read_bytes())).pages).split())
+    text = saved_tracker(page, target, replies, click)
     assert "RECOMMENDATIONS TRACKER" in text and "By addressee" in text
     assert "Big Society Capital" in text and "HM Treasury" not in text
     assert text.count("OFFICIAL") >= 2
@@ -273,11 +278,7 @@ def test_the_tracker_printed_keeps_to_the_filters_shown(page, tmp_path, replies,
     page.rag.setCurrentIndex(page.rag.findData("amber"))
     click(page, "Overdue only")
     assert [r.number for r in page.shown()] == ["1"]
-    target = tmp_path / "tracker.pdf"
-    replies.save_to(target)
-    click(page, "Save as PDF…")
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(
-        io.BytesIO(target.read_bytes())).pages).split())
+    text = saved_tracker(page, tmp_path / "tracker.pdf", replies, click)
     assert "only RAG amber; overdue" in text and "1 recommendation." in text
 
 
