@@ -150,6 +150,7 @@ ELSEWHERE = {
     "people.undo_merge": "the merge's undo",
     "meetings.create": "a new meeting", "agenda.create_meeting": "a new meeting",
     "meetings.cancel": "only a planned meeting is cancelled; approved minutes' is not planned",
+    "meetings.reinstate": "only a cancelled meeting, which has no approved minutes",
     "meetings.record_invitation": "when the invitation was made: nothing kept minutes print",
     "agenda.drop_deferred": "only whether later meetings are offered the item",
     "suggestions.create": "the body's suggestions", "suggestions.decline": "a suggestion",

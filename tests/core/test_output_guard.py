@@ -45,7 +45,7 @@ WRITES = {
 # Every other argument: what it reads, or chooses.
 READS = {"path", "meeting", "body", "publication", "format", "status", "owner", "start", "end",
          "as_of", "marking", "repair", "words", "limit", "source", "copy", "keep", "step",
-         "restricted", "by", "addressee", "cancel"}
+         "restricted", "by", "addressee", "cancel", "response", "rag", "overdue"}
 
 
 def commands(parser: argparse.ArgumentParser, prefix: str = ""):
