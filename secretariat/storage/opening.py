@@ -129,7 +129,8 @@ def _check_before_replay(path: Path) -> bool:
     """Check a file with its -wal through a connection that can only read: a
     writing one would fold the -wal into the file when closed, refused or not."""
     with translated_errors(path):
-        conn = _connect(path, read_only=True, folder_writable=False)
+        conn = _connect(path, read_only=True, folder_writable=os.access(path.parent, os.W_OK),
+                        keep_wal=True)
         try:
             _check_is_ours(path, conn, checked=False)
         finally:
@@ -202,9 +203,15 @@ def _check_header(path: Path) -> None:
             f"{path.name} is not a taskforce file. It has been left as it is.", path)
 
 
-def _connect(path: Path, read_only: bool, folder_writable: bool) -> sqlite3.Connection:
+def _connect(path: Path, read_only: bool, folder_writable: bool,
+             keep_wal: bool = False) -> sqlite3.Connection:
     target = _PRIVATE_COPIES.get(path, path)
-    if read_only and folder_writable:
+    if read_only and folder_writable and keep_wal:
+        # Read in place, as a writer beside it sees it (a copy of the file and
+        # then its -wal could straddle the writer's folding the one into the
+        # other); opened read-only, closing leaves the -wal to be replayed.
+        conn = sqlite(f"{target.as_uri()}?mode=ro", uri=True)
+    elif read_only and folder_writable:
         # Able to write: closing then removes the -wal and -shm that reading
         # needs, as a writer's closing does. Nothing here writes (read_only).
         conn = sqlite(str(target))

@@ -167,3 +167,53 @@ def test_changes_a_killed_writer_left_beside_one_name_are_never_lost_by_another(
                                "'Acknowledged Before The Kill'") == 1
     with Taskforce.open(second) as tf:  # closed cleanly: either name will do again
         assert tf.store.check() == []
+
+
+# Writes, then on each line read folds its -wal into the file and writes again,
+# so that its next changes start the -wal afresh.
+TURNING_WRITER = textwrap.dedent("""
+    import sys
+    from secretariat.taskforce import Taskforce
+    tf = Taskforce.open(sys.argv[1])
+    body = tf.bodies.all()[0].id
+    for n in range(30):
+        tf.people.create(body, f"Before The Turn {n}")
+    print("ready", flush=True)
+    for line in sys.stdin:
+        tf.store.scalar("PRAGMA wal_checkpoint(RESTART)")
+        for n in range(3):
+            tf.people.create(body, f"After The Turn {n}")
+        print("turned", flush=True)
+    tf.close()
+""")
+
+
+def test_a_reader_beside_a_writer_starting_a_new_wal_finds_the_file_sound(
+        sample_path, monkeypatch, capsys):
+    """The writer folds its -wal into the file and starts it afresh just as a
+    reader looks: the reader sees one state of the file, never the file from
+    before the fold with the -wal from after it, which would read as damage."""
+    import secretariat.storage.opening as opening
+
+    writer = subprocess.Popen([sys.executable, "-c", TURNING_WRITER, str(sample_path)],
+                              cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    copy = opening.shutil.copyfile
+
+    def turn_between(source, target, *args, **kwargs):
+        done = copy(source, target, *args, **kwargs)
+        if Path(source) == sample_path:  # the file read; its -wal is read next
+            writer.stdin.write("turn\n")
+            writer.stdin.flush()
+            assert writer.stdout.readline().strip() == "turned"
+        return done
+
+    monkeypatch.setattr(opening.shutil, "copyfile", turn_between)
+    try:
+        assert writer.stdout.readline().strip() == "ready"
+        assert main(["check", str(sample_path)]) == 0, capsys.readouterr()
+        assert main(["search", str(sample_path), "Turn"]) == 0
+        assert "Before The [Turn] 0" in capsys.readouterr().out
+    finally:
+        writer.stdin.close()
+        writer.wait(timeout=120)
+    assert writer.returncode == 0
