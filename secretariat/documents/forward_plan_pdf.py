@@ -5,7 +5,10 @@ deferred), with who raised them, where and when.
 
 A meeting is coming from the day the plan starts (today, unless told). A
 paper is expected at a meeting it is linked to, or at the first coming
-meeting after its review closes while it is still under review. A
+meeting after its review closes while it is still under review: the first
+coming meeting of all when its review closed before the plan starts (it is
+overdue); a paper whose review closes after the last meeting arranged waits
+for one, under the items not yet placed. A
 suggestion aimed at a month goes to the first coming meeting that month;
 until one is arranged it waits, saying the month.
 """
@@ -60,6 +63,7 @@ class ForwardPlan:
     start: dt.date
     meetings: tuple[PlannedMeeting, ...]
     waiting: tuple[Waiting, ...]
+    papers_waiting: tuple[ExpectedPaper, ...] = ()  # no meeting arranged after the review
     marking: str = "OFFICIAL"
 
     @property
@@ -71,6 +75,7 @@ class ForwardPlan:
             texts += [f"{v.suggestion.title} {v.suggested_by} {v.suggestion.details}"
                       for v in m.aimed]
         texts += [f"{w.title} {w.details} {w.raised_by} {w.state}" for w in self.waiting]
+        texts += [f"{p.label} {p.owner} {p.why}" for p in self.papers_waiting]
         return texts
 
 
@@ -84,7 +89,7 @@ def build(tf: Taskforce, body_id: str, start=None, today: dt.date | None = None
                     key=lambda m: (m.date, m.start_time or dt.time()))
     suggestions = tf.suggestions.future_items(body_id)
     aimed = _aimed(coming, suggestions)
-    papers = _expected(tf, body_id, coming)
+    papers, papers_waiting = _expected(tf, body_id, coming, start)
     meetings, restricted = [], False
     for meeting in coming:
         items = tuple(p for p in tf.agenda.planned(meeting.id)[0] if p.number)
@@ -95,7 +100,7 @@ def build(tf: Taskforce, body_id: str, start=None, today: dt.date | None = None
             tuple(v for v in suggestions if aimed.get(v.suggestion.id) == meeting.id)))
     waiting = [_suggested(v) for v in suggestions if v.suggestion.id not in aimed]
     waiting += [_deferred(tf, item, day) for item, day in tf.agenda.waiting(body_id)]
-    return ForwardPlan(body.name, start, tuple(meetings), tuple(waiting),
+    return ForwardPlan(body.name, start, tuple(meetings), tuple(waiting), papers_waiting,
                        SENSITIVE if restricted else body.default_marking)
 
 
@@ -128,15 +133,20 @@ def _aimed(coming, suggestions: list[SuggestionView]) -> dict[str, str]:
     return found
 
 
-def _expected(tf: Taskforce, body_id: str, coming) -> dict[str, list[ExpectedPaper]]:
-    """The papers expected at each coming meeting, by its id."""
+def _expected(tf: Taskforce, body_id: str, coming, start: dt.date
+              ) -> tuple[dict[str, list[ExpectedPaper]], tuple[ExpectedPaper, ...]]:
+    """The papers expected at each coming meeting, by its id; and those whose
+    review closes after the last of them."""
     found: dict[str, list[ExpectedPaper]] = {}
     placed: set[str] = set()
+    waiting: list[ExpectedPaper] = []
+
+    def expected(paper: Paper, why: str) -> ExpectedPaper:
+        placed.add(paper.id)
+        return ExpectedPaper(paper.label, tf.papers.owner_name(paper), paper.status_label, why)
 
     def expect(meeting_id: str, paper: Paper, why: str) -> None:
-        placed.add(paper.id)
-        found.setdefault(meeting_id, []).append(ExpectedPaper(
-            paper.label, tf.papers.owner_name(paper), paper.status_label, why))
+        found.setdefault(meeting_id, []).append(expected(paper, why))
 
     for meeting in coming:
         for paper in tf.papers.for_meeting(meeting.id):
@@ -148,10 +158,14 @@ def _expected(tf: Taskforce, body_id: str, coming) -> dict[str, list[ExpectedPap
                      key=lambda p: p.review_deadline or dt.date.min)
     for paper in closing:
         deadline = paper.review_deadline or dt.date.min
+        why = (f"overdue: review closed {day_month_year(deadline)}" if deadline < start
+               else f"review closes {day_month_year(deadline)}")
         meeting = next((m for m in coming if m.date >= deadline), None)
         if meeting:
-            expect(meeting.id, paper, f"review closes {day_month_year(deadline)}")
-    return found
+            expect(meeting.id, paper, why)
+        else:
+            waiting.append(expected(paper, why))
+    return found, tuple(waiting)
 
 
 def _raised(day: dt.date, at_meeting: bool) -> str:
@@ -191,9 +205,7 @@ def _meeting(m: PlannedMeeting, styles) -> list:
         story.append(Paragraph("No items yet.", styles["Body"]))
     story.append(Paragraph("Papers expected", styles["Subheading"]))
     if m.papers:
-        story += grid(["Paper", "Lead author", "Status", "Expected"],
-                      [[p.label, p.owner, p.status, p.why] for p in m.papers],
-                      [0.34, 0.22, 0.16, 0.28], styles)
+        story += _papers(m.papers, styles)
     else:
         story.append(Paragraph("None yet.", styles["Body"]))
     story.append(Paragraph("Suggested for this meeting", styles["Subheading"]))
@@ -205,6 +217,12 @@ def _meeting(m: PlannedMeeting, styles) -> list:
     else:
         story.append(Paragraph("None aimed at it.", styles["Body"]))
     return story
+
+
+def _papers(papers: tuple[ExpectedPaper, ...], styles) -> list:
+    return grid(["Paper", "Lead author", "Status", "Expected"],
+                [[p.label, p.owner, p.status, p.why] for p in papers],
+                [0.34, 0.22, 0.16, 0.28], styles)
 
 
 def render(doc: ForwardPlan) -> bytes:
@@ -223,5 +241,8 @@ def render(doc: ForwardPlan) -> bytes:
     else:
         story.append(Paragraph("Nothing is waiting: every suggestion and deferred item has "
                                "been placed or declined.", styles["Body"]))
+    if doc.papers_waiting:
+        story.append(Paragraph("Papers awaiting a meeting", styles["Subheading"]))
+        story += _papers(doc.papers_waiting, styles)
     return build_pdf(story, PageSettings(title=f"Forward plan: {doc.body_name}",
                                          marking=doc.marking))

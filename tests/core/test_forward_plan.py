@@ -96,6 +96,7 @@ def test_papers_are_expected_where_linked_or_once_their_review_closes(tf, year):
     body, ed, meetings = year
     papers = {}
     for title, status, deadline in (("Tabled", "drafting", None),
+                                    ("Overdue", "out_for_review", "2012-01-20"),
                                     ("Closing in February", "out_for_review", "2012-02-01"),
                                     ("Closing in March", "revised", "2012-03-01"),
                                     ("Signed off", "signed_off", "2012-03-01"),
@@ -106,9 +107,27 @@ def test_papers_are_expected_where_linked_or_once_their_review_closes(tf, year):
 
     plan = forward_plan_pdf.build(tf, body, "2012-02-01")
     assert [[(p.label, p.owner, p.why) for p in m.papers] for m in plan.meetings] == [
-        [("Closing in February", "Ed Mayo", "review closes 1 February 2012")],
+        [("Overdue", "Ed Mayo", "overdue: review closed 20 January 2012"),
+         ("Closing in February", "Ed Mayo", "review closes 1 February 2012")],
         [("Closing in March", "Ed Mayo", "review closes 1 March 2012")],
         [("Tabled", "Ed Mayo", "tabled")]]
+    assert [(p.label, p.why) for p in plan.papers_waiting] == [
+        ("Closing in May", "review closes 1 May 2012")]
+
+
+def test_papers_under_review_wait_in_print_when_no_meeting_is_arranged(tf, year):
+    body, ed, _ = year
+    tf.papers.create(body, "Social value guidance", status="out_for_review",
+                     review_deadline="2012-11-30", owner_person_id=ed)
+    tf.papers.create(body, "Spin-out finance", status="revised",
+                     review_deadline="2013-02-28", owner_person_id=ed)
+
+    _, text = plan_text(forward_plan_pdf.render(forward_plan_pdf.build(tf, body, "2013-01-01")))
+
+    assert "No meetings are arranged from that day." in text
+    assert text.index("Papers awaiting a meeting") < text.index(
+        "Social value guidance Ed Mayo Out for review overdue: review closed 30 November 2012")
+    assert "Spin-out finance Ed Mayo" in text and "review closes 28 February 2013" in text
 
 
 def test_the_printed_plan_has_its_meetings_in_order_and_the_marking_on_every_page(tf, year):
