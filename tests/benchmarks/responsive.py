@@ -1,20 +1,13 @@
-"""How the window answers while it works (run as a child process).
+"""How the window answers once it is in use (run as a child process).
 
-    python tests/benchmarks/responsive.py use FILE
-    python tests/benchmarks/responsive.py print FILE
+    python tests/benchmarks/responsive.py FILE
 
 Starts the main window on FILE as ``window.py`` does and lets it settle (the
-warm-up it runs a second after it is up), then:
-
-- ``use``: turns to every page in turn (building each) and scrolls the
-  action log through as ``in_process.py`` does, watching the cycle
-  collector's full passes, then asks for one (the median of three); prints
-  ``<longest full pass ms> <full passes> <a full pass asked for ms>
-  <longest scroll step ms> <peak resident MB>``;
-- ``print``: on the Actions page, prints the log as shown on the worker
-  thread behind the progress dialog, as Save as PDF does, while a timer on
-  the GUI thread asks to tick every 5 ms; prints ``<ms until the PDF>
-  <longest gap between ticks ms> <peak resident MB>``.
+warm-up it runs a second after it is up), turns to every page in turn
+(building each) and scrolls the action log through as ``in_process.py``
+does, watching the cycle collector's full passes, then asks for one (the
+median of three). Prints ``<longest full pass ms> <full passes> <a full
+pass asked for ms> <longest scroll step ms> <peak resident MB>``.
 """
 
 import gc
@@ -29,8 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from in_process import _longest_scroll_step, timed  # noqa: E402
 from window import main_window, peak_kb  # noqa: E402
-
-TICK_MS = 5
 
 
 def _settled(path: str):
@@ -76,27 +67,6 @@ def use(path: str) -> str:
             f"{peak_kb() / 1024:.1f}")
 
 
-def print_log(path: str) -> str:
-    from PySide6.QtCore import QTimer
-
-    app, workspace = _settled(path)
-    page = workspace.show_named("Actions")
-    ticks = [time.perf_counter()]
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start(TICK_MS)
-    done: list[float] = []
-    ended: list[str] = []
-    started = time.perf_counter()
-    job = page.make_document(lambda document: done.append(time.perf_counter()))
-    job.ended.connect(lambda outcome: (ended.append(outcome), app.quit()))
-    app.exec()
-    timer.stop()
-    assert done, f"the print ended {ended}"
-    longest = max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) * 1000
-    return f"{(done[0] - started) * 1000:.1f} {longest:.1f} {peak_kb() / 1024:.1f}"
-
-
 if __name__ == "__main__":
-    print({"use": use, "print": print_log}[sys.argv[1]](sys.argv[2]), flush=True)
+    print(use(sys.argv[1]), flush=True)
     os._exit(0)  # at once: Qt's objects need no tidying on the way out

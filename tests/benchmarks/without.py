@@ -12,7 +12,6 @@ sides of a comparison pay for it alike.
 import importlib
 import runpy
 import sys
-import types
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -33,13 +32,6 @@ def _gc_freeze() -> None:
     main_window._settle = lambda: importlib.import_module(main_window.WRITING_MODULE)
 
 
-def _gc_pause() -> None:
-    """The cycle collector left running during long work."""
-    from ui import long_work
-
-    long_work.gc = types.SimpleNamespace(disable=lambda: None, enable=lambda: None)
-
-
 def _font_cache() -> None:
     """The printed font's faces parsed afresh, as ReportLab does, every time."""
     from secretariat.documents import parsed_fonts
@@ -49,7 +41,7 @@ def _font_cache() -> None:
 
 
 TAKE_AWAY = {"nothing": lambda: None, "import-hook": _import_hook, "gc-freeze": _gc_freeze,
-             "gc-pause": _gc_pause, "font-cache": _font_cache}
+             "font-cache": _font_cache}
 
 
 def main(work_around: str, *command: str) -> None:
