@@ -3,8 +3,9 @@
 PySide6 replaces the built-in ``__import__`` with a hook that serves
 ``from __feature__ import ...`` (which we do not use). After every import
 statement that hook reads the imported module's source to see whether it
-mentions PySide6: some ten milliseconds of start-up for the modules the
-window imports. We put back the import it wraps.
+mentions PySide6. We put back the import it wraps: the window on the sample
+is up 12-15 ms sooner and 3.9 MB smaller (tests/benchmarks/work_arounds.py,
+4 December 2026).
 """
 
 

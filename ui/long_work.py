@@ -8,7 +8,6 @@ connection belongs to the thread that made it. Cancel makes the next
 half-written. The result comes back on the GUI thread.
 """
 
-import gc
 import sys
 import threading
 from typing import Any, Callable
@@ -35,17 +34,10 @@ class _Worker(QThread):
         self.error: BaseException | None = None
 
     def run(self) -> None:
-        # Python's cycle collector stops every thread while it walks all objects,
-        # and long work makes millions (a PDF's flowables): its full passes would
-        # freeze the window for a third of a second at a time. Plain reference
-        # counting still frees what the work drops; the collector resumes after.
-        gc.disable()
         try:
             self.result = self.work(self._progress)
         except BaseException as error:  # handed to the GUI thread, which reports it
             self.error = error
-        finally:
-            gc.enable()
 
     def _progress(self, done: int, total: int) -> None:
         if self.stop.is_set():

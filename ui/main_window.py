@@ -34,9 +34,11 @@ log = logging.getLogger("secretariat.ui")
 #   some 100 ms (start-up does not pay for it either);
 # - then it sets everything made so far (modules, classes, the first page's
 #   widgets: some 50,000 objects, kept all session) outside the reach of the
-#   cycle collector, whose full collections walk only what came later: about
-#   4 ms instead of 14 while a long action log is scrolled. Objects so set are
-#   still freed when no longer referenced; only a cycle among them would stay.
+#   cycle collector, whose full collections walk only what came later: turning
+#   to every page and scrolling the log of the 100 x sample, the longest took
+#   3 ms instead of 17-19 (tests/benchmarks/work_arounds.py, 4 December 2026).
+#   Objects so set are still freed when no longer referenced; only a cycle
+#   among them would stay.
 WARM_UP_AFTER_MS = 1000
 WRITING_MODULE = "sqlite_utils"
 

@@ -101,10 +101,11 @@ def _child_env(home: Path) -> dict:
     return env
 
 
-def show_window(target: str, home: Path) -> tuple[float, int]:
-    """Milliseconds from process start to the window shown, and peak memory (KB)."""
+def show_window(target: str, home: Path, via: tuple[str, ...] = ()) -> tuple[float, int]:
+    """Milliseconds from process start to the window shown, and peak memory (KB);
+    ``via``: a launcher and its arguments to run window.py through."""
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, str(HERE / "window.py"), target],
+    process = subprocess.Popen([sys.executable, *via, str(HERE / "window.py"), target],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env=_child_env(home))
     line = process.stdout.readline()

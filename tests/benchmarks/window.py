@@ -33,6 +33,20 @@ def _report(window) -> None:
     os._exit(0)
 
 
+def main_window(path: str):
+    """The application and its main window started on ``path``, as ui.app.main does."""
+    from ui.app import create_application, setup_logging
+    from ui.errors import install_excepthook
+    from ui.main_window import MainWindow
+
+    app = create_application(sys.argv)
+    setup_logging()
+    install_excepthook()
+    window = MainWindow()
+    window.start(path)
+    return app, window
+
+
 def main() -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
@@ -43,15 +57,7 @@ def main() -> None:
         window.resize(1100, 700)
         window.show()
     else:
-        from ui.app import create_application, setup_logging
-        from ui.errors import install_excepthook
-        from ui.main_window import MainWindow
-
-        app = create_application(sys.argv)  # as ui.app.main does
-        setup_logging()
-        install_excepthook()
-        window = MainWindow()
-        window.start(sys.argv[1])
+        app, window = main_window(sys.argv[1])
     QTimer.singleShot(0, lambda: (app.processEvents(), _report(window)))
     app.exec()
 

@@ -1,6 +1,5 @@
 """Long work runs on a worker thread behind a progress dialog with a Cancel button."""
 
-import gc
 import threading
 from types import SimpleNamespace
 
@@ -54,24 +53,6 @@ def test_the_work_runs_off_the_gui_thread_and_its_result_comes_back_on_it(parent
     assert results == [("the result", threading.get_ident())]
     assert threads and threads != [threading.get_ident()]
     assert not job.dialog.isVisible()
-
-
-@pytest.mark.parametrize("ending", ["done", "failed"])
-def test_the_cycle_collector_rests_during_the_work_and_resumes_after(parent, qtbot, ending,
-                                                                    monkeypatch):
-    monkeypatch.setattr("sys.excepthook", lambda *error: None)  # the failure is expected
-    during = []
-
-    def work(progress):
-        during.append(gc.isenabled())
-        if ending == "failed":
-            raise RuntimeError("a bug in the work")
-
-    job = LongWork(parent, "Working…", work)
-    with qtbot.waitSignal(job.ended) as ended:
-        pass
-    assert ended.args == [ending]
-    assert during == [False] and gc.isenabled()
 
 
 def test_cancel_stops_the_work_at_its_next_report_and_hands_nothing_back(parent, qtbot):
