@@ -20,7 +20,6 @@ import datetime as dt
 import io
 import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -121,15 +120,9 @@ def calendar(bench: Bench, path: Path) -> list[tuple[str, float, str, float, flo
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=9, help="runs of each figure (9)")
     parser.add_argument("--scale", type=int, default=100,
                         help="size of the file whose meetings the calendar holds (100)")
-    parser.add_argument("--workdir", type=Path,
-                        help="where the files go (kept, and reused by the next run)")
-    args = parser.parse_args(argv)
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="secretariat-formats-"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    bench = Bench(workdir, max(1, args.runs))
+    args, bench = Bench.from_arguments(parser, argv, runs=9)
     sample, large = bench.file(1)[0], bench.file(args.scale)[0]
     print(floor_table(word(bench, sample) + calendar(bench, large)), flush=True)
     return 0

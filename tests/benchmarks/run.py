@@ -143,6 +143,21 @@ class Bench:
         self.home = workdir / "home"
         self.home.mkdir(exist_ok=True)
 
+    @classmethod
+    def from_arguments(cls, parser: argparse.ArgumentParser, argv, runs: int
+                       ) -> tuple[argparse.Namespace, "Bench"]:
+        """The options every benchmark takes (--runs, --workdir) added to
+        ``parser``, the arguments parsed, and a bench in the folder they name
+        (a new one when none)."""
+        parser.add_argument("--runs", type=int, default=runs,
+                            help=f"runs of each figure ({runs})")
+        parser.add_argument("--workdir", type=Path,
+                            help="where the files go (kept, and reused by the next run)")
+        args = parser.parse_args(argv)
+        workdir = args.workdir or Path(tempfile.mkdtemp(prefix="secretariat-bench-"))
+        workdir.mkdir(parents=True, exist_ok=True)
+        return args, cls(workdir, max(1, args.runs))
+
     def file(self, scale: int) -> tuple[Path, float | None]:
         """The file at ``scale``, and the seconds building it took (None: kept
         from an earlier run)."""
@@ -276,15 +291,9 @@ def floor_table(floors) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs of each figure (5)")
     parser.add_argument("--scales", default="1,10,100", help="sizes to measure (1,10,100)")
-    parser.add_argument("--workdir", type=Path,
-                        help="where the files go (kept, and reused by the next run)")
-    args = parser.parse_args(argv)
+    args, bench = Bench.from_arguments(parser, argv, runs=5)
     scales = sorted({int(s) for s in args.scales.split(",")} | {1})
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="secretariat-bench-"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    bench = Bench(workdir, max(1, args.runs))
     files = {}
     found = figures()
     for scale in scales:

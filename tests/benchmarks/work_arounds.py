@@ -14,7 +14,6 @@ Not part of the test run: nothing here asserts a time.
 
 import argparse
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -124,13 +123,7 @@ WORK_AROUNDS = {"PySide's import hook set aside (ui/compat.py)": import_hook,
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=9, help="runs of each figure (9)")
-    parser.add_argument("--workdir", type=Path,
-                        help="where the files go (kept, and reused by the next run)")
-    args = parser.parse_args(argv)
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="secretariat-bench-"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    bench = Bench(workdir, max(1, args.runs))
+    _, bench = Bench.from_arguments(parser, argv, runs=9)
     files = {scale: bench.file(scale)[0] for scale in (1, 100)}
     warm_up(bench, files[1])
     lines = ["| what | with | without | difference | verdict |",
