@@ -1,4 +1,7 @@
-"""Lists of records in a QTableView: one look and one way to keep the selection."""
+"""Lists of records in a QTableView: one look, one way to keep the selection
+and one way to open a long list."""
+
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
@@ -6,9 +9,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStyle,
                                QStyledItemDelegate, QTableView, QToolTip, QTreeView)
 
 from .models.records import RECORD_ROLE
+from .widgets import after_paint
 
 
 FIT_ROWS = 50
+FIRST_SCREEN = 100  # records read before a long list is first shown: two or three screenfuls
 WIDEST_COLUMN = 320  # pixels: a long title or note wraps onto more lines
 NARROWEST_SHARE = 60  # a column cut down to share the width keeps this much
 
@@ -279,6 +284,25 @@ def lines_height(view: QTableView, lines: int) -> int:
     return (lines * (view.fontMetrics().lineSpacing() + 1)
             + view.horizontalHeader().sizeHint().height()
             + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth())
+
+
+def show_list(view: QTableView, read: Callable[[int | None], list]) -> None:
+    """Fill the list with ``read(limit)``: the first ``limit`` records, or all
+    of them for None. Shown for the first time, a long list shows its first
+    screen at once and reads the rest once that is painted (or sooner, if it
+    is scrolled past or a record further on is looked for), so it opens as
+    quickly as a short one; a list already shown whole is read whole again,
+    so that the official's place in it stays."""
+    model = view.model()
+    if model.whole:
+        model.set_records(read(None))
+        return
+    first = read(FIRST_SCREEN)
+    if len(first) < FIRST_SCREEN:
+        model.set_records(first)
+        return
+    model.set_first(first, lambda: read(None))
+    after_paint(view.viewport(), model.complete)
 
 
 def selected_id(view: QTableView) -> str | None:

@@ -159,8 +159,7 @@ def _flags(interests_by_person: dict, names: dict[str, str], tags: list[Tag],
 
 
 def _members(tf, body_id: str, on: dt.date, person_ids=None):
-    members = [bp.person for bp in tf.people.members_on(body_id, on)
-               if person_ids is None or bp.person.id in person_ids]
+    members = [bp.person for bp in tf.people.members_on(body_id, on, among=person_ids)]
     names = {p.id: p.display_name for p in members}
     return tf.interests.current_by_person(list(names), on), names
 

@@ -179,15 +179,18 @@ class Interests(Manager[Interest]):
                 found[interest.person_id].append(interest)
         return found
 
-    def of_members(self, body_id: str, as_of=None) -> list[MemberInterests]:
-        """The register as it stood on a day (today if none): each member then,
-        with the interests current that day and their latest form."""
+    def of_members(self, body_id: str, as_of=None,
+                   limit: int | None = None) -> list[MemberInterests]:
+        """The register as it stood on a day (today if none): each member then
+        (the first ``limit``: a long list's first screen), with the interests
+        current that day and their latest form."""
         day = parse_date(as_of, "date") if as_of else dt.date.today()
-        members = People(self._store).members_on(body_id, day)
-        current = self.current_by_person([bp.person.id for bp in members], day)
-        forms = {f.person_id: f for f in self.forms(body_id) if f.sent_on <= day}
+        members = People(self._store).members_on(body_id, day, limit)
+        ids = [bp.person.id for bp in members]
+        current = self.current_by_person(ids, day)
+        forms = self._latest_forms(body_id, day, ids)
         return [MemberInterests(bp.person, bp.role_label, current[bp.person.id],
-                              _as_of(forms.get(bp.person.id), day))
+                                forms.get(bp.person.id))
                 for bp in members]
 
     # -- declaration forms ------------------------------------------------------
@@ -227,17 +230,23 @@ class Interests(Manager[Interest]):
             raise NotFoundError("That declaration form no longer exists.")
         return row
 
-    def forms(self, body_id: str) -> list[Form]:
-        """Every form the body has sent, oldest first (so the last per person is latest)."""
-        rows = self._store.rows(
-            "SELECT * FROM declaration_forms WHERE body_id = ? ORDER BY sent_on, created_at",
-            (body_id,))
-        return [_form(r) for r in rows]
-
     def not_returned(self, body_id: str, on=None) -> list[Person]:
         """Current members whose latest form was sent and has not come back."""
         day = parse_date(on, "date") if on else dt.date.today()
-        return [entry.person for entry in self.of_members(body_id, day) if entry.awaiting_form]
+        out = [person_id for person_id, form in self._latest_forms(body_id, day).items()
+               if form.returned_on is None]
+        return [bp.person for bp in People(self._store).members_on(body_id, day, among=out)]
+
+    def _latest_forms(self, body_id: str, day: dt.date,
+                      person_ids: list[str] | None = None) -> dict[str, Form]:
+        """Each person's latest form sent by that day, as it stood that day (for
+        those named only, if named)."""
+        among = f" AND person_id IN ({','.join('?' * len(person_ids))})" \
+            if person_ids is not None else ""
+        rows = self._store.rows(
+            f"SELECT * FROM declaration_forms WHERE body_id = ? AND sent_on <= ?{among} "
+            "ORDER BY sent_on, created_at", (body_id, day.isoformat(), *(person_ids or ())))
+        return {form.person_id: _as_of(form, day) for form in map(_form, rows)}
 
     # -- declarations at meetings ----------------------------------------------
 
@@ -288,9 +297,9 @@ def _form(row: dict) -> Form:
                 returned_on=parse_optional_date(row["returned_on"]))
 
 
-def _as_of(form: Form | None, day: dt.date) -> Form | None:
+def _as_of(form: Form, day: dt.date) -> Form:
     """A form as it stood on a day: not yet back if it came back later."""
-    if form and form.returned_on and form.returned_on > day:
+    if form.returned_on and form.returned_on > day:
         return Form(form.id, form.body_id, form.person_id, form.sent_on, None)
     return form
 

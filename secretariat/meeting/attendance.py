@@ -9,10 +9,12 @@ is not there the Vice-Chair or another member present may.
 
 import datetime as dt
 import sqlite3
+from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from ..changes import Changes, Kind
 from ..errors import NotFoundError, ValidationError
-from ..membership.people import MEMBER_ROLES, People, Person
+from ..membership.people import MEMBER_ROLES, BodyPerson, Membership, People, Person
 from ..records import Manager, choice
 from ..values import parse_date
 from .agenda import Agenda
@@ -43,13 +45,17 @@ class Attendances(Manager[Attendance]):
 
     # -- the register ------------------------------------------------------------
 
-    def register(self, meeting_id: str) -> Register:
+    def register(self, meeting_id: str, limit: int | None = None) -> Register:
+        """Who was a member that day and whether they came, and who else came.
+        With ``limit`` only the first ``limit`` members are listed (a long
+        register's first screen); those marked, and how many there are, all."""
         meeting = self._meetings.get(meeting_id)
+        body_id, day = meeting.body_id, meeting.date
         marked = {a.person_id: a for a in self.of_meeting(meeting_id)}
-        members = self._people.members_on(meeting.body_id, meeting.date)
-        roles = {bp.person.id: bp.membership.role for bp in self._people.in_body(meeting.body_id)}
+        members = self._people.members_on(body_id, day, limit)
+        marked_members = self._people.members_on(body_id, day, among=marked)
         items = self._guest_items(meeting_id)
-        member_ids = {bp.person.id for bp in members}
+        member_ids = {bp.person.id for bp in marked_members}
 
         def line(person: Person, role: str) -> RegisterLine:
             attendance = marked.get(person.id)
@@ -59,14 +65,19 @@ class Attendances(Manager[Attendance]):
             return RegisterLine(person, role, attendance, deputy_for,
                                 tuple(items.get(attendance.id, ())) if attendance else ())
 
-        member_lines = [line(bp.person, bp.membership.role) for bp in members]
         others = [line(self._people.get(pid), a.capacity) for pid, a in marked.items()
                   if pid not in member_ids]
         order = list(CAPACITIES)
         others.sort(key=lambda x: order.index(x.role))  # stable: recorded order within each
         chair_id = self.chair_of(meeting_id)
-        return Register(meeting_id, member_lines, others, chair_id,
-                        heading_for_role(roles.get(chair_id, "")) if chair_id else "")
+        heading = ""
+        if chair_id:
+            chair = self._people.membership_in(body_id, chair_id)
+            heading = heading_for_role(chair.role if chair else "")
+        count = len(members) if limit is None else self._people.count_members_on(body_id, day)
+        return Register(meeting_id, [line(bp.person, bp.membership.role) for bp in members],
+                        others, chair_id, heading,
+                        [line(bp.person, bp.membership.role) for bp in marked_members], count)
 
     def of_meeting(self, meeting_id: str) -> list[Attendance]:
         """In the order they were recorded, as the secretariat wrote them down."""
@@ -276,32 +287,66 @@ class Attendances(Manager[Attendance]):
 
     def meetings_with_register(self, body_id: str, start=None, end=None) -> list[Meeting]:
         """The body's meetings in the period (either end open) whose register was taken."""
-        start = parse_date(start, "start date") if start else dt.date.min
-        end = parse_date(end, "end date") if end else dt.date.max
-        if end < start:
-            raise ValidationError("The period must end on or after its start.")
-        return [m for m in self._meetings.of_body(body_id) if start <= m.date <= end
-                and self._store.scalar("SELECT 1 FROM attendance WHERE meeting_id = ?",
-                                       (m.id,))]
+        first, last = _period(start, end)
+        taken = set(self._store.column(
+            "SELECT DISTINCT a.meeting_id FROM attendance a JOIN meetings m "
+            "ON m.id = a.meeting_id WHERE m.body_id = ?", (body_id,)))
+        return [m for m in self._meetings.of_body(body_id)
+                if first <= m.date <= last and m.id in taken]
 
-    def over_period(self, body_id: str, start=None, end=None) -> list[MemberRecord]:
-        """For each member: the meetings whose register was taken while they were a
-        member, and how many they attended, sent apologies for, or missed.
+    def over_period(self, body_id: str, start=None, end=None,
+                    limit: int | None = None) -> list[MemberRecord]:
+        """For each member (the first ``limit``: a long list's first screen): the
+        meetings whose register was taken while they were a member, and how
+        many they attended, sent apologies for, or missed.
 
         A member not marked at a meeting whose register was taken counts as absent.
         """
-        meetings = self.meetings_with_register(body_id, start, end)
-        marks = {(r["meeting_id"], r["person_id"]): r["status"] for r in self._store.rows(
-            "SELECT a.meeting_id, a.person_id, a.status FROM attendance a "
-            "JOIN meetings m ON m.id = a.meeting_id WHERE m.body_id = ?", (body_id,))}
+        first, last = _period(start, end)
+        days = self._store.column(  # of the meetings whose register was taken
+            """SELECT m.date FROM meetings m WHERE m.body_id = ? AND m.date BETWEEN ? AND ?
+               AND EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id)
+               ORDER BY m.date""", (body_id, first.isoformat(), last.isoformat()))
+        could: dict[str, int] = {}
+        members: list[BodyPerson] = []
+        while limit is None or len(members) < limit:  # a screenful at a time, if asked
+            read = self._people.members_ever(body_id, limit, len(could))
+            for bp in read:
+                low, high = _span(bp.membership)
+                could[bp.person.id] = bisect_right(days, high) - bisect_left(days, low)
+                if could[bp.person.id]:
+                    members.append(bp)
+            if limit is None or len(read) < limit:
+                break
+        members = members[:limit]
+        spans = {bp.person.id: _span(bp.membership) for bp in members}
+        marks = self._store.rows(
+            f"""SELECT a.person_id, a.status, m.date FROM attendance a
+                CROSS JOIN meetings m ON m.id = a.meeting_id  -- by their people's index
+                WHERE m.body_id = ? AND m.date BETWEEN ? AND ?
+                AND a.person_id IN ({','.join('?' * len(spans))})""",
+            (body_id, first.isoformat(), last.isoformat(), *spans))
+        counted = Counter((r["person_id"], r["status"]) for r in marks
+                          if spans[r["person_id"]][0] <= r["date"] <= spans[r["person_id"]][1])
         records = []
-        for bp in self._people.in_body(body_id):
-            if bp.membership.role not in MEMBER_ROLES:
-                continue
-            could = [m for m in meetings if bp.membership.current_on(m.date)]
-            statuses = [marks.get((m.id, bp.person.id), "absent") for m in could]
-            if could:
-                records.append(MemberRecord(
-                    bp.person, len(could), statuses.count("present"),
-                    statuses.count("apologies"), statuses.count("absent")))
+        for bp in members:
+            n, pid = could[bp.person.id], bp.person.id
+            records.append(MemberRecord(bp.person, n, counted[pid, "present"],
+                                        counted[pid, "apologies"],
+                                        n - counted[pid, "present"] - counted[pid, "apologies"]))
         return records
+
+
+def _period(start, end) -> tuple[dt.date, dt.date]:
+    """A period's first and last days, either end open."""
+    first = parse_date(start, "start date") if start else dt.date.min
+    last = parse_date(end, "end date") if end else dt.date.max
+    if last < first:
+        raise ValidationError("The period must end on or after its start.")
+    return first, last
+
+
+def _span(membership: Membership) -> tuple[str, str]:
+    """The first and last days of a membership as the file writes dates (open: either end)."""
+    return (membership.joined_on.isoformat() if membership.joined_on else "",
+            membership.left_on.isoformat() if membership.left_on else "9999-12-31")

@@ -139,11 +139,12 @@ class Meetings(Manager[Meeting]):
         return self.update(meeting_id, cancelled_on=None,
                            calendar_sequence=meeting.calendar_sequence + 1)
 
-    def of_body(self, body_id: str) -> list[Meeting]:
-        """The body's meetings, newest first."""
+    def of_body(self, body_id: str, limit: int | None = None) -> list[Meeting]:
+        """The body's meetings, newest first (the first ``limit`` of them: a long
+        list's first screen)."""
         rows = self._store.rows(
-            "SELECT * FROM meetings WHERE body_id = ? ORDER BY date DESC, start_time DESC",
-            (body_id,))
+            "SELECT * FROM meetings WHERE body_id = ? ORDER BY date DESC, start_time DESC"
+            + (f" LIMIT {int(limit)}" if limit is not None else ""), (body_id,))
         return [self._from_row(r) for r in rows]
 
     def on_date(self, day, body_id: str | None = None) -> list[Meeting]:

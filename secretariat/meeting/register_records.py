@@ -52,10 +52,12 @@ class RegisterLine:
 @record
 class Register:
     meeting_id: str
-    members: list[RegisterLine]
+    members: list[RegisterLine]  # (only the first ones, if so asked: see ``register``)
     others: list[RegisterLine]  # officials, guests and presenters, as recorded
     chair_person_id: str | None
     chair_heading: str  # "Chair", "Vice-Chair" or "In the chair"
+    marked: list[RegisterLine]  # the members marked, in the members' order
+    member_count: int  # members that day, marked or not
 
     @property
     def lines(self) -> list[RegisterLine]:

@@ -28,6 +28,11 @@ ROLES = {
 }
 MEMBER_ROLES = ("chair", "vice_chair", "member")
 MERGED_FIELDS = ("organisation", "role_title", "email", "notes")  # a merge fills in
+# SQL over ``memberships m``: a member's role; a membership current on a day
+# (the day twice), as ``Membership.current_on`` has it.
+_IS_MEMBER = f"m.role IN ({', '.join(repr(role) for role in MEMBER_ROLES)})"
+_ON_DAY = ("coalesce(m.joined_on, '') <= ? "
+           "AND coalesce(nullif(m.left_on, ''), '9999-12-31') >= ?")
 
 
 def unmarked_namesakes(rows) -> list[list[dict]]:
@@ -276,24 +281,48 @@ class People(Manager[Person]):
     def mark_left(self, membership_id: str, on=None) -> Changes:
         return self.update_membership(membership_id, left_on=on or dt.date.today())
 
-    def in_body(self, body_id: str) -> list[BodyPerson]:
-        """Everyone the body has known, leaders first, then by name."""
+    def in_body(self, body_id: str, limit: int | None = None) -> list[BodyPerson]:
+        """Everyone the body has known, leaders first, then by name (the first
+        ``limit`` of them: a long list's first screen)."""
+        return self._listed("m.body_id = ?", (body_id,), limit)
+
+    def members_on(self, body_id: str, day: dt.date, limit: int | None = None,
+                   among: Iterable[str] | None = None) -> list[BodyPerson]:
+        """Chair, Vice-Chair and members who belonged to the body on that day,
+        in the order of ``in_body``: the first ``limit``, or those of ``among``
+        (ids) only. Chosen by SQLite: a list of a few costs what a few do."""
+        where, params = _members_on(body_id, day)
+        if among is not None:
+            ids = tuple(among)
+            where += f" AND m.person_id IN ({', '.join('?' * len(ids))})"
+            params += ids
+        return self._listed(where, params, limit)
+
+    def count_members_on(self, body_id: str, day: dt.date) -> int:
+        """How many ``members_on`` lists."""
+        where, params = _members_on(body_id, day)
+        return self._store.scalar(f"SELECT count(*) FROM memberships m WHERE {where}", params)
+
+    def members_ever(self, body_id: str, limit: int | None = None,
+                     offset: int = 0) -> list[BodyPerson]:
+        """Chair, Vice-Chair and members the body has known, whenever, in the
+        order of ``in_body``: ``limit`` of them from ``offset`` if given."""
+        return self._listed(f"m.body_id = ? AND {_IS_MEMBER}", (body_id,), limit, offset)
+
+    def _listed(self, where: str, params: tuple, limit: int | None,
+                offset: int = 0) -> list[BodyPerson]:
+        page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
         rows = self._store.rows(
-            """SELECT p.*, m.id AS m_id, m.body_id, m.person_id, m.role,
-                      m.joined_on, m.left_on
-               FROM memberships m JOIN people p ON p.id = m.person_id
-               WHERE m.body_id = ?
-               ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1
-                        WHEN 'member' THEN 2 WHEN 'official' THEN 3 ELSE 4 END,
-                        p.name COLLATE NOCASE, p.role_title COLLATE NOCASE""",
-            (body_id,))
+            f"""SELECT p.*, m.id AS m_id, m.body_id, m.person_id, m.role,
+                       m.joined_on, m.left_on
+                FROM memberships m JOIN people p ON p.id = m.person_id
+                WHERE {where}
+                ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1
+                         WHEN 'member' THEN 2 WHEN 'official' THEN 3 ELSE 4 END,
+                         p.name COLLATE NOCASE, p.role_title COLLATE NOCASE,
+                         m.rowid{page}""", params)  # namesakes as written: pages join up
         return [BodyPerson(self._from_row(r), _membership({**r, "id": r["m_id"]}))
                 for r in rows]
-
-    def members_on(self, body_id: str, day: dt.date) -> list[BodyPerson]:
-        """Chair, Vice-Chair and members who belonged to the body on that day."""
-        return [bp for bp in self.in_body(body_id)
-                if bp.membership.role in MEMBER_ROLES and bp.membership.current_on(day)]
 
     def delete(self, person_id: str) -> tuple[Changes, list[tuple[str, dict]]]:
         """Delete someone entered by mistake; refused once they appear in any record.
@@ -347,6 +376,12 @@ def people_or_words(store: Store, body_id: str, given: Iterable,
             seen.add(key)
             found.append((person_id, words))
     return found
+
+
+def _members_on(body_id: str, day: dt.date) -> tuple[str, tuple]:
+    """SQL over ``memberships m``: the body's Chair, Vice-Chair and members on that day."""
+    return (f"m.body_id = ? AND {_IS_MEMBER} AND {_ON_DAY}",
+            (body_id, day.isoformat(), day.isoformat()))
 
 
 def _membership(row: dict) -> Membership:

@@ -8,6 +8,7 @@ missing, or when its deadline is near (or past) with reviews outstanding.
 """
 
 import datetime as dt
+from collections import Counter
 from dataclasses import field
 
 from ..changes import Changes, Kind
@@ -250,21 +251,23 @@ def coverage(tf, body_id: str, today: dt.date | None = None,
     return found
 
 
-def load(tf, body_id: str, today: dt.date | None = None) -> list[ReviewLoad]:
-    """Each current member's reviews in hand and done."""
+def load(tf, body_id: str, today: dt.date | None = None,
+         limit: int | None = None) -> list[ReviewLoad]:
+    """Each current member's reviews in hand and done (the first ``limit``
+    members: a long list's first screen)."""
+    members = tf.people.members_on(body_id, today or dt.date.today(), limit)
+    ids = [bp.person.id for bp in members]
     rows = tf.store.rows(
-        """SELECT r.person_id, r.status, p.status AS paper_status
-           FROM reviews r JOIN papers p ON p.id = r.paper_id WHERE p.body_id = ?""",
-        (body_id,))
-    loads = []
-    for bp in tf.people.members_on(body_id, today or dt.date.today()):
-        mine = [r for r in rows if r["person_id"] == bp.person.id]
-        loads.append(ReviewLoad(
-            bp.person.id, bp.person.display_name,
-            sum(r["status"] in (*OUTSTANDING, "comments_received")
-                and r["paper_status"] in UNDER_REVIEW for r in mine),
-            sum(r["status"] == "done" for r in mine)))
-    return loads
+        f"""SELECT r.person_id, r.status, p.status AS paper_status
+            FROM reviews r JOIN papers p ON p.id = r.paper_id
+            WHERE p.body_id = ? AND r.person_id IN ({','.join('?' * len(ids))})""",
+        (body_id, *ids))
+    in_hand = Counter(r["person_id"] for r in rows
+                      if r["status"] in (*OUTSTANDING, "comments_received")
+                      and r["paper_status"] in UNDER_REVIEW)
+    done = Counter(r["person_id"] for r in rows if r["status"] == "done")
+    return [ReviewLoad(bp.person.id, bp.person.display_name, in_hand[bp.person.id],
+                       done[bp.person.id]) for bp in members]
 
 
 @record

@@ -32,7 +32,7 @@ sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import scaled  # noqa: E402
-from in_process import in_process  # noqa: E402
+from in_process import LISTS, in_process  # noqa: E402
 
 SCALES = (1, 10, 100)
 
@@ -74,6 +74,10 @@ def at_pages(pages: Figure, count: int, limit: float):
         pa, pb = pages.values[a], pages.values[b]
         return v[a] + (v[b] - v[a]) * (count - pa) / (pb - pa) <= limit
     return met
+
+
+def all_of(*goals):
+    return lambda v: all(goal(v) for goal in goals)
 
 
 def linear(v: dict[int, float]) -> bool:
@@ -249,7 +253,12 @@ def figures() -> dict[str, Figure]:
         "mark": Figure("marking the register, a press (median)", "≤ 1.5 × at 1 ×", flat()),
         "search": Figure("search (p95)", "≤ 30 ms", at_most(30)),
         "typed": Figure("search as you type (p95)", "≤ 30 ms", at_most(30)),
-        "first screen": Figure("action log: first screen", "≤ 100 ms", at_most(100)),
+    }
+    for name in LISTS:  # the window's lists: painted as soon, whatever the file holds
+        found[f"first screen: {name}"] = Figure(f"first screen: {name}",
+                                                "≤ 1.5 × at 1 ×, ≤ 100 ms at 100 ×",
+                                                all_of(flat(), at_most(100)))
+    found |= {
         "filter": Figure("action log: changing a filter (p95)", "≤ 50 ms", at_most(50)),
         "scroll": Figure("longest stall scrolling the action log", "≤ 50 ms", at_most(50)),
     }

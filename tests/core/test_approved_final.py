@@ -186,11 +186,11 @@ ELSEWHERE = {
     "lifecycle.keep_unkept": "keeps minutes approved before they were kept",
 }
 READS = {"all", "get", "raw", "find_one", "of_body", "on_date", "in_body",
-         "members_on", "membership", "membership_in", "agenda_status", "children", "of_meeting", "offered",
+         "members_on", "count_members_on", "members_ever", "membership", "membership_in", "agenda_status", "children", "of_meeting", "offered",
          "order", "planned", "chair_of", "entry", "item_ids", "meetings_with_register",
          "over_period", "register", "of_members", "snapshot", "future_items", "for_meeting", "links",
          "owner_name", "waves", "of_paper", "overdue", "suggestions", "current_by_person",
-         "form", "forms", "not_returned", "of_person", "log", "log_ids", "log_count",
+         "form", "not_returned", "of_person", "log", "log_ids", "log_count",
          "many", "matters_arising", "matters_arising_ids", "of_item", "open_by_owner",
          "addressees_of_body", "meeting_of_item", "corrections", "kept", "matters_arising_item",
          "minutes_item", "of", "ensure_editable", "namesakes", "of_meeting_items",

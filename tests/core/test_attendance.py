@@ -206,6 +206,37 @@ def test_attendance_over_a_period(tf, board):
         tf.attendance.over_period(body, "2012-01-01", "2011-01-01")
 
 
+def test_a_first_screen_of_attendance_is_the_start_of_the_whole(tf, board):
+    """A member with no register taken while they were one is left out, first
+    screen or not; what is listed counts as in the whole list."""
+    body, people, meetings = board
+    tf.attendance.mark(meetings["2012-01-12"], people["Carole Leslie"], "present")
+    tf.attendance.mark(meetings["2011-05-26"], people["Patrick Burns"], "apologies")
+    whole = tf.attendance.over_period(body)
+    assert [r.person.name for r in whole] == [
+        "Julian Le Grand", "Peter Marsh", "Carole Leslie", "Patrick Burns", "Rachel Wolf"]
+    for limit in (1, 2, 3, 5):
+        assert tf.attendance.over_period(body, limit=limit) == whole[:limit]
+    later = tf.attendance.over_period(body, "2012-01-01")  # read on past Patrick Burns
+    assert [r.person.name for r in later] == [
+        "Julian Le Grand", "Peter Marsh", "Carole Leslie", "Rachel Wolf"]
+    assert tf.attendance.over_period(body, "2012-01-01", limit=4) == later
+
+
+def test_a_first_screen_of_the_register_counts_every_member(tf, board):
+    body, people, meetings = board
+    day = meetings["2012-01-12"]
+    tf.attendance.mark(day, people["Rachel Wolf"], "present")
+    tf.attendance.mark(day, people["Director of Commercial"], "present")
+    whole = tf.attendance.register(day)
+    first = tf.attendance.register(day, limit=2)
+    assert names(first.members) == names(whole.members)[:2] == [
+        "Julian Le Grand", "Peter Marsh"]
+    assert names(first.marked) == names(whole.marked) == ["Rachel Wolf"]
+    assert (first.member_count, whole.member_count) == (4, 4)
+    assert names(first.others) == names(whole.others) == ["Director of Commercial"]
+
+
 def test_the_sample_register_is_as_the_minutes_record_it(sample_tf):
     may = sample_tf.attendance.register(sample_tf.meetings.find_one("2011-05-26").id)
     assert names(may.with_status("present", "member")) == [

@@ -37,6 +37,13 @@ def test_people_with_roles_and_officials_by_role_title(tf, body):
     assert listed[2].membership.joined_on == dt.date(2011, 2, 1)
     members = tf.people.members_on(body, dt.date(2012, 1, 12))
     assert [bp.person.name for bp in members] == ["Julian Le Grand", "Peter Marsh"]
+    assert tf.people.count_members_on(body, dt.date(2011, 6, 1)) == 3
+    # The first of a long list, or those asked after, in the list's order.
+    assert tf.people.in_body(body, limit=2) == listed[:2]
+    assert tf.people.members_on(body, dt.date(2011, 6, 1), limit=2) == listed[:2]
+    wolf, marsh = listed[2].person.id, listed[1].person.id
+    assert tf.people.members_on(body, dt.date(2011, 6, 1), among={wolf, marsh}) == listed[1:3]
+    assert tf.people.members_ever(body, limit=2, offset=1) == listed[1:3]
 
 
 @pytest.mark.parametrize("values, message", [

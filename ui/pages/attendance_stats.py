@@ -11,7 +11,7 @@ from .. import palette
 from ..exports import Ready, hand_over, save_document
 from ..models.records import Column, RecordTableModel
 from ..session import Session
-from ..tables import table_view
+from ..tables import show_list, table_view
 from ..widgets import add_row, button_row
 
 RATE_COLUMN = 5
@@ -85,12 +85,12 @@ class AttendanceStatsPage(QWidget):
     def reload(self) -> bool:
         if not self.session.body_id:
             return False
+        attendance, body_id, period = self.tf.attendance, self.session.body_id, self._period()
         try:
-            records = self.tf.attendance.over_period(self.session.body_id, *self._period())
+            show_list(self.view, lambda limit: attendance.over_period(body_id, *period, limit))
         except UserFacingError as error:
             self.session.report(error)
             return False
-        self.model.set_records(records)
         return True
 
     def make_document(self, ready: Ready):

@@ -17,7 +17,7 @@ from ..exports import Ready, hand_over, save_document
 from ..models.interests_model import (DeclarationsModel, FlagsModel, HistoryModel,
                                       ItemTagsModel, RegisterModel)
 from ..session import Session
-from ..tables import select_id, selected_id, show_id, table_view
+from ..tables import select_id, selected_id, show_id, show_list, table_view
 from ..widgets import ask_date, button, button_row, day_text, enable_while, side_by_side
 
 
@@ -70,9 +70,9 @@ class InterestsPage(QWidget):
 
     def refresh(self) -> None:
         chosen = self.chosen()
-        entries = self.session.tf.interests.of_members(self.session.body_id)
-        self.model.set_records(entries)
-        waiting = [e.person.display_name for e in entries if e.awaiting_form]
+        interests, body_id = self.session.tf.interests, self.session.body_id
+        show_list(self.view, lambda limit: interests.of_members(body_id, limit=limit))
+        waiting = [p.display_name for p in interests.not_returned(body_id)]
         self.outstanding.setText("Declaration forms not returned: " + ", ".join(waiting)
                                  if waiting else "Every declaration form sent has come back.")
         select_id(self.view, chosen and chosen.person.id)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from ..edits import meetings
 from ..models.meetings import MeetingsModel
 from ..session import Session
-from ..tables import select_id, selected_id, table_view
+from ..tables import select_id, selected_id, show_list, table_view
 from ..widgets import button, button_row, enable_while, remember_sizes
 from .meeting import MeetingPage
 
@@ -63,7 +63,8 @@ class MeetingsPage(QWidget):
 
     def refresh(self) -> None:
         chosen = selected_id(self.view)
-        self.model.set_records(self.session.tf.meetings.of_body(self.session.body_id))
+        meetings, body_id = self.session.tf.meetings, self.session.body_id
+        show_list(self.view, lambda limit: meetings.of_body(body_id, limit))
         self._fit_list()
         select_id(self.view, chosen)
         self._show_chosen()

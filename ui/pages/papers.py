@@ -17,7 +17,7 @@ from ..exports import (Ready, hand_over, open_in_its_program, save_document,
                        save_email_draft)
 from ..models.reviews_model import CoverageModel, LoadModel, ReviewersModel, ReviewRow
 from ..session import Session
-from ..tables import select_id, selected_id, show_id, table_view
+from ..tables import select_id, selected_id, show_id, show_list, table_view
 from ..widgets import (button, button_row, combo_box, day_text, enable_while,
                        side_by_side)
 
@@ -83,7 +83,7 @@ class PapersPage(QWidget):
         tf, body_id = self.session.tf, self.session.body_id
         chosen = self.chosen()
         self.model.set_records(reviews.coverage(tf, body_id, include_withdrawn=True))
-        self.load.set_records(reviews.load(tf, body_id))
+        show_list(self.load_view, lambda limit: reviews.load(tf, body_id, limit=limit))
         select_id(self.view, chosen and chosen.paper.id)
         self._show_chosen()
 

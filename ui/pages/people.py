@@ -9,7 +9,7 @@ from ..dialogs.person import PersonDialog
 from ..edits import people
 from ..models.people import PeopleModel
 from ..session import Session
-from ..tables import empty_hint, select_id, show_id, table_view
+from ..tables import empty_hint, select_id, show_id, show_list, table_view
 from ..widgets import ask_date, button, enable_while
 
 
@@ -44,7 +44,8 @@ class PeoplePage(QWidget):
 
     def refresh(self) -> None:
         chosen = self.chosen()
-        self.model.set_records(self.session.tf.people.in_body(self.session.body_id))
+        people, body_id = self.session.tf.people, self.session.body_id
+        show_list(self.view, lambda limit: people.in_body(body_id, limit))
         select_id(self.view, chosen and chosen.person.id)
 
     def chosen(self):

@@ -17,7 +17,7 @@ from ..dialogs.form import FormDialog
 from ..edits import register
 from ..models.register_model import RegisterModel
 from ..session import Session
-from ..tables import empty_hint, select_id, table_view
+from ..tables import FIRST_SCREEN, empty_hint, select_id, show_list, table_view
 from ..widgets import button_row, combo_box, set_quietly
 
 KEYS = {Qt.Key.Key_P: "present", Qt.Key.Key_1: "present", Qt.Key.Key_A: "apologies",
@@ -133,19 +133,23 @@ class RegisterPage(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        try:
-            register = self.tf.attendance.register(self.meeting_id)
+        attendance, meeting_id = self.tf.attendance, self.meeting_id
+        try:  # the first screen of members, with those marked and the others
+            register = attendance.register(meeting_id, FIRST_SCREEN)
         except NotFoundError:
             return  # the meeting was deleted; the page is about to go
         titles = self.item_titles()
-        for view, model, lines in ((self.members, self.members_model, register.members),
-                                   (self.others, self.others_model, register.others)):
+        for view, model, fill in (
+                (self.members, self.members_model, lambda: show_list(self.members, lambda limit: (
+                    register.members if limit else attendance.register(meeting_id).members))),
+                (self.others, self.others_model, lambda: self.others_model.set_records(
+                    register.others))):
             current = self._current(view)
             model.chair_id = register.chair_person_id
             model.item_titles = titles
-            model.set_records(lines)
+            fill()
             select_id(view, current)
-        present = [line for line in register.members if line.status == "present"]
+        present = [line for line in register.marked if line.status == "present"]
         blocked = self.chair.blockSignals(True)
         self.chair.clear()
         self.chair.addItem("(nobody yet)", None)
@@ -154,8 +158,9 @@ class RegisterPage(QWidget):
         self.chair.blockSignals(blocked)
         set_quietly(self.chair, self.chair.setCurrentIndex,
                     max(0, self.chair.findData(register.chair_person_id)))
-        counts = {s: len([m for m in register.members if m.status == s])
-                  for s in ("present", "apologies", "absent", "")}
+        counts = {s: len([m for m in register.marked if m.status == s])
+                  for s in ("present", "apologies", "absent")}
+        counts[""] = register.member_count - len(register.marked)
         self.summary.setText(f"{counts['present']} present, {counts['apologies']} apologies, "
                              f"{counts['absent']} absent, {counts['']} not marked")
 
