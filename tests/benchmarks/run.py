@@ -60,9 +60,9 @@ def at_most(limit: float, scale: int = SCALES[-1]):
     return lambda v: v[scale] <= limit
 
 
-def flat(times: float = 1.5):
-    """No more at the largest scale than ``times`` its value at 1 ×."""
-    return lambda v: v[max(v)] <= times * v[1]
+def flat(times: float = 1.5, base: int = 1):
+    """No more at the largest scale than ``times`` its value at ``base`` ×."""
+    return lambda v: v[max(v)] <= times * v[base]
 
 
 def at_pages(pages: Figure, count: int, limit: float):
@@ -254,10 +254,13 @@ def figures() -> dict[str, Figure]:
         "search": Figure("search (p95)", "≤ 30 ms", at_most(30)),
         "typed": Figure("search as you type (p95)", "≤ 30 ms", at_most(30)),
     }
-    for name in LISTS:  # the window's lists: painted as soon, whatever the file holds
+    # The window's lists: painted as soon, whatever the file holds. Set against
+    # 10 ×, the first size at which every list fills its screen (the sample's
+    # hold 2 to 25 rows, and a full screen costs more to lay out and paint).
+    for name in LISTS:
         found[f"first screen: {name}"] = Figure(f"first screen: {name}",
-                                                "≤ 1.5 × at 1 ×, ≤ 100 ms at 100 ×",
-                                                all_of(flat(), at_most(100)))
+                                                "≤ 1.5 × at 10 ×, ≤ 100 ms at 100 ×",
+                                                all_of(flat(base=10), at_most(100)))
     found |= {
         "filter": Figure("action log: changing a filter (p95)", "≤ 50 ms", at_most(50)),
         "scroll": Figure("longest stall scrolling the action log", "≤ 50 ms", at_most(50)),
