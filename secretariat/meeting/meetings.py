@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from .. import fields
 from ..changes import Changes, Kind
 from ..errors import NotFoundError, ValidationError
 from ..frozen import record
@@ -92,6 +93,11 @@ class Meetings(Manager[Meeting]):
         if current and current.invited_on and "calendar_sequence" not in cleaned \
                 and _moved(current, cleaned):
             cleaned["calendar_sequence"] = current.calendar_sequence + 1
+        if current and "calendar_sequence" in cleaned:
+            # Never lower than a version that may have gone out: a calendar
+            # ignores an update whose sequence is below the one it holds.
+            cleaned["calendar_sequence"] = max(current.calendar_sequence, fields.check(
+                "meetings", "calendar_sequence", cleaned["calendar_sequence"]))
         return cleaned
 
     def create(self, body_id: str, date, start_time=None, end_time=None, venue: str | None = None,

@@ -2,7 +2,8 @@
 meeting's invitation or cancellation saved as an e-mail draft carrying the
 meeting for calendars; the invitation noted, the meeting cancelled, and each
 undone; a new time or place after the invitation raises the meeting's
-sequence, and undo puts it back."""
+sequence, and so does undoing it: the sequence never falls below one that
+may have been sent."""
 
 import datetime as dt
 import email
@@ -94,7 +95,7 @@ def test_cancelling_the_save_dialog_notes_no_invitation(sample_window, planned, 
     assert calendar_state(stored, sample_path, planned)[2] is None
 
 
-def test_a_new_place_or_time_after_the_invitation_raises_the_sequence_and_undo_lowers_it(
+def test_a_new_place_or_time_after_the_invitation_raises_the_sequence_and_so_does_undo(
         sample_window, planned, replies, tmp_path, files_opened, qtbot, stored, sample_path):
     invite(sample_window, replies, tmp_path / "first.eml")
     details = meetings_page(sample_window).meeting_page.tab("Details")
@@ -110,17 +111,38 @@ def test_a_new_place_or_time_after_the_invitation_raises_the_sequence_and_undo_l
     undo = sample_window.commands[Act.UNDO]
     undo.trigger()  # the title
     assert calendar_state(stored, sample_path, planned)[1] == 2
-    undo.trigger()  # the start time
-    assert calendar_state(stored, sample_path, planned)[:2] == ("Admiralty Arch", 1)
+    undo.trigger()  # the start time: moved back, a move of its own
+    assert calendar_state(stored, sample_path, planned)[:2] == ("Admiralty Arch", 3)
     undo.trigger()  # the venue
-    assert calendar_state(stored, sample_path, planned)[:2] == (venue, 0)
+    assert calendar_state(stored, sample_path, planned)[:2] == (venue, 4)
     sample_window.commands[Act.REDO].trigger()
-    assert calendar_state(stored, sample_path, planned)[:2] == ("Admiralty Arch", 1)
+    assert calendar_state(stored, sample_path, planned)[:2] == ("Admiralty Arch", 5)
 
     invite(sample_window, replies, tmp_path / "again.eml")
     subject, _, found = calendar_of(tmp_path / "again.eml")
     assert "updated invitation" in subject
-    assert (found.vevent.sequence.value, found.vevent.location.value) == ("1", "Admiralty Arch")
+    assert (found.vevent.sequence.value, found.vevent.location.value) == ("5", "Admiralty Arch")
+
+
+def test_an_invitation_sent_then_undone_with_the_move_is_outranked_by_the_next(
+        sample_window, planned, replies, tmp_path, files_opened, qtbot):
+    """Sent at 15.30, then the invitation and the move undone: the invitation
+    back at 15.00 must outrank the one the members' calendars already hold."""
+    details = meetings_page(sample_window).meeting_page.tab("Details")
+    type_into(qtbot, details.start_time, "15:00")
+    invite(sample_window, replies, tmp_path / "at-three.eml")
+    type_into(qtbot, details.start_time, "15:30")
+    invite(sample_window, replies, tmp_path / "half-past.eml")
+    undo = sample_window.commands[Act.UNDO]
+    undo.trigger()  # the invitation noted
+    undo.trigger()  # the move to 15.30
+
+    invite(sample_window, replies, tmp_path / "back.eml")
+
+    sent = calendar_of(tmp_path / "half-past.eml")[2].vevent
+    back = calendar_of(tmp_path / "back.eml")[2].vevent
+    assert back.dtstart.value.time() == dt.time(15, 0)
+    assert int(back.sequence.value) > int(sent.sequence.value)
 
 
 def test_cancel_meeting_asks_cancels_and_offers_the_cancellation(
@@ -153,8 +175,8 @@ def test_cancel_meeting_asks_cancels_and_offers_the_cancellation(
     assert [(e.status.value, e.sequence.value) for e in events
             if e.uid.value == f"{planned}@taskforce-secretariat"] == [("CANCELLED", "1")]
 
-    sample_window.commands[Act.UNDO].trigger()
-    assert calendar_state(stored, sample_path, planned)[1:] == (0, today, None)
+    sample_window.commands[Act.UNDO].trigger()  # held after all: above the cancellation
+    assert calendar_state(stored, sample_path, planned)[1:] == (2, today, None)
     assert page.model.index(0, 1).data() == "Planned"
 
 
@@ -196,9 +218,11 @@ def test_a_cancelled_meeting_is_reinstated_and_invited_again_undoably(
     assert page.model.index(0, 1).data() == "Planned"
 
     sample_window.commands[Act.UNDO].trigger()  # the invitation noted again
-    sample_window.commands[Act.UNDO].trigger()  # the reinstatement
-    assert calendar_state(stored, sample_path, planned)[1:] == (1, today, today)
+    sample_window.commands[Act.UNDO].trigger()  # the reinstatement: cancelled again, anew
+    assert calendar_state(stored, sample_path, planned)[1:] == (3, today, today)
     assert page.model.index(0, 1).data() == "Cancelled"
+    sample_window.commands[Act.UNDO].trigger()  # the cancelling: held after all, anew
+    assert calendar_state(stored, sample_path, planned)[1:] == (4, today, None)
 
 
 def test_a_meeting_not_cancelled_is_not_reinstated(sample_window, planned, replies,

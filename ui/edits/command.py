@@ -56,15 +56,12 @@ def perform(session: Session, text: str, apply: Callable[[], Changes],
     return True
 
 
-def update(session: Session, manager, record_id: str, text: str, /,
-           restores: tuple[str, ...] = (), **values) -> bool:
-    """Change some fields of one record, undoably (a field may be called ``text``);
-    undo puts back ``restores`` too: fields the change may move by itself (a
-    meeting's calendar sequence)."""
+def update(session: Session, manager, record_id: str, text: str, /, **values) -> bool:
+    """Change some fields of one record, undoably (a field may be called ``text``)."""
     current = manager.get(record_id)
     if all(getattr(current, name) == values[name] for name in values):
         return True
-    old = {name: getattr(current, name) for name in (*values, *restores)}
+    old = {name: getattr(current, name) for name in values}
     return perform(session, text, lambda: manager.update(record_id, **values),
                    lambda: manager.update(record_id, **old))
 

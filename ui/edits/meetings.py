@@ -16,10 +16,11 @@ def new_meeting(session: Session, body_id: str, day: dt.date) -> str | None:
 
 
 def change_meeting(session: Session, meeting_id: str, what: str, **values) -> bool:
-    """Some of a meeting's details; ``what`` names them for Undo, which also puts
-    back the calendar sequence a new time or place raised."""
+    """Some of a meeting's details; ``what`` names them for Undo. Undo moving an
+    invited meeting moves it back, which raises its calendar sequence again: an
+    invitation at the higher sequence may have gone out."""
     return update(session, session.tf.meetings, meeting_id, f"Change meeting {what}",
-                  restores=("calendar_sequence",), **values)
+                  **values)
 
 
 def record_invitation(session: Session, meeting_id: str) -> bool:
@@ -31,22 +32,22 @@ def record_invitation(session: Session, meeting_id: str) -> bool:
                    lambda: meetings.update(meeting_id, invited_on=before))
 
 
+# Undo of cancelling reinstates, and of reinstating cancels: each raises the
+# calendar sequence, since the cancellation or the new invitation may have gone out.
+
 def cancel_meeting(session: Session, meeting_id: str) -> bool:
-    """Call the meeting off today; undo stands it again, at its former sequence."""
+    """Call the meeting off today; undo holds it after all."""
     meetings = session.tf.meetings
-    sequence = meetings.get(meeting_id).calendar_sequence
     return perform(session, "Cancel meeting", lambda: meetings.cancel(meeting_id),
-                   lambda: meetings.update(meeting_id, cancelled_on=None,
-                                           calendar_sequence=sequence))
+                   lambda: meetings.reinstate(meeting_id))
 
 
 def reinstate_meeting(session: Session, meeting_id: str) -> bool:
-    """Hold a cancelled meeting after all; undo cancels it again, as it was."""
+    """Hold a cancelled meeting after all; undo cancels it again, from the day it was."""
     meetings = session.tf.meetings
-    before = meetings.get(meeting_id)
+    cancelled_on = meetings.get(meeting_id).cancelled_on
     return perform(session, "Reinstate meeting", lambda: meetings.reinstate(meeting_id),
-                   lambda: meetings.update(meeting_id, cancelled_on=before.cancelled_on,
-                                           calendar_sequence=before.calendar_sequence))
+                   lambda: meetings.cancel(meeting_id, on=cancelled_on))
 
 
 def delete_meeting(session: Session, meeting_id: str) -> bool:
