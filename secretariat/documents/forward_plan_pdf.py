@@ -3,7 +3,8 @@ so far, the papers expected at it and the suggestions aimed at it; then the
 items not yet placed on any agenda (suggestions waiting or held, items
 deferred), with who raised them, where and when.
 
-A meeting is coming from the day the plan starts (today, unless told). A
+A meeting is coming from the day the plan starts (today, unless told), if it
+is not cancelled (what was planned for it goes to the next). A
 paper is expected at a meeting it is linked to, or at the first coming
 meeting after its review closes while it is still under review: the first
 coming meeting of all when its review closed before the plan starts (it is
@@ -85,7 +86,8 @@ def build(tf: Taskforce, body_id: str, start=None, today: dt.date | None = None
     when left out)."""
     start = parse_optional_date(start, "date the plan starts") or today or dt.date.today()
     body = tf.bodies.get(body_id)
-    coming = sorted((m for m in tf.meetings.of_body(body_id) if m.date >= start),
+    coming = sorted((m for m in tf.meetings.of_body(body_id)
+                     if m.date >= start and not m.cancelled_on),
                     key=lambda m: (m.date, m.start_time or dt.time()))
     suggestions = tf.suggestions.future_items(body_id)
     aimed = _aimed(coming, suggestions)

@@ -115,6 +115,19 @@ def test_papers_are_expected_where_linked_or_once_their_review_closes(tf, year):
         ("Closing in May", "review closes 1 May 2012")]
 
 
+def test_a_cancelled_meeting_is_not_planned_for_and_its_papers_go_to_the_next(tf, year):
+    body, ed, meetings = year
+    tf.papers.create(body, "Closing in February", status="out_for_review",
+                     review_deadline="2012-02-01", owner_person_id=ed)
+    tf.meetings.cancel(meetings["2012-02-09"], "2012-01-20")
+
+    plan = forward_plan_pdf.build(tf, body, "2012-02-01")
+
+    assert [m.heading for m in plan.meetings] == ["Thursday 8 March 2012",
+                                                  "Thursday 22 March 2012"]
+    assert [p.label for p in plan.meetings[0].papers] == ["Closing in February"]
+
+
 def test_papers_under_review_wait_in_print_when_no_meeting_is_arranged(tf, year):
     body, ed, _ = year
     tf.papers.create(body, "Social value guidance", status="out_for_review",
