@@ -90,6 +90,10 @@ class Meetings(Manager[Meeting]):
             if key in cleaned:
                 day = parse_optional_date(cleaned[key], key.replace("_", " "))
                 cleaned[key] = date_to_text(day)
+        if current and current.cancelled_on and cleaned.get("cancelled_on", True) \
+                and cleaned.get("status", current.status) != current.status:
+            raise ValidationError(f"The meeting of {long_date(current.date)} was cancelled: "
+                                  "reinstate it before you change its status.")
         if current and current.invited_on and "calendar_sequence" not in cleaned \
                 and _moved(current, cleaned):
             cleaned["calendar_sequence"] = current.calendar_sequence + 1

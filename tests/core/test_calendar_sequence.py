@@ -103,6 +103,17 @@ def test_a_reinstated_meeting_is_planned_again_at_a_higher_sequence(tf):
     tf.meetings.record_invitation(meeting)  # invited again, to the meeting held after all
 
 
+def test_a_cancelled_meeting_is_not_marked_held_until_it_is_reinstated(tf):
+    _, meeting = invited(tf)
+    tf.meetings.cancel(meeting)
+    with pytest.raises(ValidationError, match="was cancelled: reinstate it before"):
+        tf.meetings.update(meeting, status="held")
+    tf.meetings.update(meeting, notes="Room booking released")  # other details may change
+    tf.meetings.reinstate(meeting)
+    tf.meetings.update(meeting, status="held")
+    assert tf.meetings.get(meeting).status_label == "Held"
+
+
 def test_only_a_planned_meeting_can_be_cancelled(tf):
     made = board(tf)
     tf.meetings.update(made.meetings[0], status="held")

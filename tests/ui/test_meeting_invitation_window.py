@@ -175,9 +175,12 @@ def test_cancel_meeting_asks_cancels_and_offers_the_cancellation(
     assert [(e.status.value, e.sequence.value) for e in events
             if e.uid.value == f"{planned}@taskforce-secretariat"] == [("CANCELLED", "1")]
 
+    assert not page.meeting_page.tab("Details").status.isEnabled()  # not to be marked Held
+
     sample_window.commands[Act.UNDO].trigger()  # held after all: above the cancellation
     assert calendar_state(stored, sample_path, planned)[1:] == (2, today, None)
     assert page.model.index(0, 1).data() == "Planned"
+    assert page.meeting_page.tab("Details").status.isEnabled()
 
 
 def test_answering_no_cancels_nothing(sample_window, planned, replies, stored, sample_path):

@@ -91,6 +91,8 @@ class MeetingDetails(QWidget):
         if self.notes.toPlainText() != meeting.notes:
             set_quietly(self.notes, self.notes.setPlainText, meeting.notes)
         self.invitation.setText(_invitation(meeting))
+        # A cancelled meeting is neither held nor postponed until it is reinstated.
+        self.status.setEnabled(not meeting.cancelled_on)
 
     def _save_text(self, name: str) -> None:
         widget, typed, _ = self._texts[name]
