@@ -25,6 +25,14 @@ class AgendaDocument(MeetingHeading):
     items: tuple[PlannedItem, ...]
     clock: Clock
     carried_from: dict  # item id -> date of the meeting it was deferred from
+    cancelled: str = ""  # the day the meeting was called off, if it was
+
+    @property
+    def title_lines(self) -> list[str]:
+        """The heading's lines, then whether the meeting was called off: its
+        agenda (and its pack) may still be printed, for the record."""
+        lines = super().title_lines
+        return [*lines, f"CANCELLED on {self.cancelled}"] if self.cancelled else lines
 
     @property
     def metadata_title(self) -> str:
@@ -63,4 +71,5 @@ def build(tf: Taskforce, meeting_id: str) -> AgendaDocument:
         venue=meeting.venue, times=time_range(meeting.start_time, meeting.end_time),
         meeting_title=meeting.title, marking=meeting.marking,
         draft=tf.agenda.agenda_status(meeting_id) != "agreed",
-        items=tuple(p for p in planned if p.number), clock=clock, carried_from=carried)
+        items=tuple(p for p in planned if p.number), clock=clock, carried_from=carried,
+        cancelled=long_date(meeting.cancelled_on) if meeting.cancelled_on else "")

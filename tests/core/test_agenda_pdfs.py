@@ -84,3 +84,19 @@ def test_attendance_with_no_register_says_so(tf):
     doc = attendance_pdf.AttendanceDocument("Expert Panel", None, None, 0, ())
     text, _ = pdf_text(attendance_pdf.render(doc))
     assert "No register was taken at any meeting in this period." in text
+
+
+def test_the_agenda_of_a_cancelled_meeting_says_so_in_print_and_in_word(sample_tf):
+    from docx import Document
+
+    from secretariat.documents import agenda_docx
+
+    body = sample_tf.bodies.all()[0].id
+    meeting, _ = sample_tf.agenda.create_meeting(body, "2012-02-09")
+    sample_tf.meetings.cancel(meeting, "2012-01-05")
+    doc = agenda_of(sample_tf, "2012-02-09")
+    text, _ = pdf_text(agenda_pdf.render(doc))
+    assert "Thursday 9 February 2012" in text
+    assert "CANCELLED on Thursday 5 January 2012 AGENDA" in text
+    word = Document(io.BytesIO(agenda_docx.render(doc)))
+    assert "CANCELLED on Thursday 5 January 2012" in [p.text for p in word.paragraphs]
