@@ -111,6 +111,17 @@ def parse_optional_date(text, what: str = "date") -> dt.date | None:
     return parse_date(text, what)
 
 
+def past_date(text, what: str = "date") -> dt.date | None:
+    """The date of something that has happened (a response, progress, work
+    done): not after today, which would otherwise outrank every true one."""
+    day = parse_optional_date(text, what)
+    today = dt.date.today()
+    if day and day > today:
+        raise ValidationError(f"The {what} cannot be after today ({long_date(today)}): "
+                              "it records what has happened.")
+    return day
+
+
 def parse_time(text, what: str = "time") -> dt.time | None:
     """A time as typed: 15:30, 15.30 or 1530; empty means not set."""
     if text is None or isinstance(text, dt.time):

@@ -16,7 +16,7 @@ from ..changes import Changes, Kind
 from ..errors import FieldError, NotFoundError, ValidationError
 from ..membership.people import people_or_words
 from ..records import Manager, choice, require_text, stripped
-from ..values import abbreviated_date, date_to_text, parse_date, parse_optional_date
+from ..values import abbreviated_date, date_to_text, parse_date, past_date
 from .recommendation_records import (RAGS, RESPONSES, Addressee, Link, Recommendation,
                                      Update, points_of)
 from .reports import read_day_or_month, stored_day_or_month
@@ -178,7 +178,7 @@ class Recommendations(Manager[Recommendation]):
         for key, what in (("response_on", "date of the response"),
                           ("completed_on", "date it was done")):
             if key in cleaned:
-                cleaned[key] = date_to_text(parse_optional_date(cleaned[key], what))
+                cleaned[key] = date_to_text(past_date(cleaned[key], what))
         if "owner_person_id" in cleaned:
             cleaned["owner_person_id"] = cleaned["owner_person_id"] or None
             if cleaned["owner_person_id"] and self._store.row(
@@ -280,7 +280,7 @@ class Recommendations(Manager[Recommendation]):
             if meeting["body_id"] != current.body_id:
                 raise ValidationError("That meeting belongs to another body.")
             on = on or meeting["date"]
-        made_on = parse_date(on or dt.date.today(), "date of the update")
+        made_on = past_date(on or dt.date.today(), "date of the update")
         # Only the latest-dated update giving a RAG status sets it (the later
         # entered on the same day): news of an earlier day changes nothing now.
         later = self._store.scalar(

@@ -151,6 +151,17 @@ def test_the_rag_status_is_that_of_the_latest_dated_update(tf, made):
     assert rag_in_the_file() == "green"  # the same day: the later entered
 
 
+@pytest.mark.parametrize("field", ["response_on", "completed_on"])
+def test_what_has_happened_is_not_dated_after_today(tf, made, field):
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(ValidationError, match="cannot be after today"):
+        tf.recommendations.add_update(made["first"], "Plans in.", on=tomorrow, rag="green")
+    with pytest.raises(ValidationError, match="cannot be after today"):
+        tf.recommendations.update(made["first"], **{field: "31/12/2099"})
+    tf.recommendations.update(made["first"], **{field: dt.date.today()})
+    assert tf.recommendations.get(made["first"]).updates == ()
+
+
 def test_an_update_reported_at_a_meeting_takes_its_date(tf, made):
     meeting, _ = tf.meetings.create(made["body"], "2012-11-08")
     tf.recommendations.add_update(made["first"], "Reported to members.", meeting_id=meeting)
