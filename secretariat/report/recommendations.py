@@ -280,7 +280,7 @@ class Recommendations(Manager[Recommendation]):
             if meeting["body_id"] != current.body_id:
                 raise ValidationError("That meeting belongs to another body.")
             on = on or meeting["date"]
-        made_on = past_date(on or dt.date.today(), "date of the update")
+        made_on = past_date(on, "date of the update") or dt.date.today()
         # Only the latest-dated update giving a RAG status sets it (the later
         # entered on the same day): news of an earlier day changes nothing now.
         later = self._store.scalar(
