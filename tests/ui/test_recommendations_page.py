@@ -312,3 +312,19 @@ def test_file_print_from_the_go_menu_prints_the_tracker(sample_window, tmp_path,
     sample_window.commands[Act.PRINT].trigger()
     text = " ".join(p.extract_text() for p in PdfReader(printed).pages)
     assert "RECOMMENDATIONS TRACKER" in text and "Big Society Capital" in text
+
+
+def test_a_long_recommendation_scrolls_and_keeps_its_updates_in_view(qtbot, session, page):
+    made = next(r for r in page.shown() if r.number == "1")
+    session.tf.recommendations.update(made.id, text="Each department should publish. " * 320)
+    page.load()
+    page.resize(1100, 700)
+    choose(page, "1")
+    qtbot.wait(10)  # laid out
+
+    assert page.height() <= 700  # the text did not stretch the page past the window
+    for widget in (page.history, page.links):
+        where = widget.mapTo(page, widget.rect().bottomRight())
+        assert page.rect().contains(where), widget.accessibleName()
+        assert widget.height() >= page.height() // 5, widget.accessibleName()  # not squeezed
+    assert "Each department should publish." in page.details.text()

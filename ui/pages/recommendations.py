@@ -22,8 +22,8 @@ from ..flow_layout import FlowLayout
 from ..exports import Ready, hand_over, save_document
 from ..session import Session
 from ..tables import WIDEST_COLUMN, ColumnFitter, FullTextTips, text_margins
-from ..widgets import (button, button_row, combo_box, enable_while, side_by_side,
-                       wrapping_list)
+from ..widgets import (button, button_row, combo_box, enable_while, scrollable,
+                       side_by_side, wrapping_list)
 
 COLUMNS = ("No.", "Recommendation", "Addressed to", "Deadline", "Response", "RAG",
            "Latest update")
@@ -81,7 +81,7 @@ class RecommendationsPage(QWidget):
         self.tree.itemActivated.connect(lambda *_: self.edit_recommendation())
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.details.setAccessibleName("The chosen recommendation")
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                              | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history = wrapping_list("Updates on the chosen recommendation")
@@ -111,7 +111,9 @@ class RecommendationsPage(QWidget):
             button_row([("New &Report…", self.new_report, "Add a report of the body"),
                         *on_report, *on_chosen,
                         ("Save as P&DF…", self.save_pdf, "The tracker as shown, to PDF")])],
-            [self.details, QLabel("Updates"), (self.history, 1), button_row(progress[:1]),
+            # The chosen one's text scrolls: a long one keeps the lists below in view.
+            [(scrollable(self.details, "The chosen recommendation"), 1), QLabel("Updates"),
+             (self.history, 1), button_row(progress[:1]),
              QLabel("Linked"), (self.links, 1), button_row([*progress[1:], *on_link])])
         self._check_report = enable_while(lambda: self.report.currentData() is not None,
                                           on_report, self.report.currentIndexChanged)
