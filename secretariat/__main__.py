@@ -4,7 +4,7 @@ import argparse
 import os
 import sys
 
-from .cli import command_modules, outputs
+from .cli import check_names, command_modules, outputs
 from .errors import UserFacingError, printable
 
 
@@ -48,7 +48,9 @@ def main(argv=None) -> int:
         from .storage.targets import check_targets
 
         # Every file the command will write, before it reads or writes anything.
-        check_targets(outputs(parser.commands[args.command], args))
+        written = outputs(parser.commands[args.command], args)
+        check_targets(path for path, _ in written)
+        check_names(written, args)
         return args.run(args)
     except UserFacingError as error:
         print(f"error: {printable(error, limit=2000)}", file=sys.stderr)

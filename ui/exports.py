@@ -17,16 +17,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from secretariat.errors import UserFacingError
 from secretariat.frozen import record
-from secretariat.files.output_files import write_private
-from secretariat.files.output_files import check_target
+from secretariat.files.output_files import (EMAIL, PDF, WORD, OutputKind, check_target,
+                                           write_private)
 
 from .errors import show_error
-from .file_dialogs import save_name, with_suffix
+from .file_dialogs import save_name
 from .session import Session
-
-PDF_FILES = "PDF files (*.pdf)"
-WORD_FILES = "Word documents (*.docx)"
-EMAIL_DRAFTS = "E-mail drafts (*.eml)"
 
 
 @record
@@ -74,33 +70,17 @@ def hand_over(parent: QWidget, ready: Ready, renderer, doc, title: str, file_nam
     return ready(Document(title, file_name, renderer.render(doc)))
 
 
-def ask_output(parent: QWidget, title: str, suggestion: str, kind: str,
-               suffix: str = "") -> str | None:
-    """Where to save a file, as the official chooses it; None when they cancel or
-    when writing there could lose a record (then they are told why)."""
-    path = with_suffix(save_name(parent, title, suggestion, kind,
-                                 lambda chosen: check_target(with_suffix(chosen, suffix))),
-                       suffix)
-    if not path:
-        return None
-    # checked again: something may have been put there since
-    return path if safe_output(parent, path) else None
-
-
-def safe_output(parent: QWidget, path: str) -> bool:
-    """Whether ``path`` may be written; a clear message when not."""
-    try:
-        check_target(path)
-    except UserFacingError as error:
-        show_error(parent, error, "Not saved")
-        return False
-    return True
+def ask_output(parent: QWidget, title: str, suggestion: str, kind: OutputKind) -> str | None:
+    """Where to save a file of ``kind``, as the official chooses it; None when
+    they cancel, or when writing there could lose a record or the name says
+    another kind of file (then they are told why)."""
+    return save_name(parent, title, suggestion, kind, check_target) or None
 
 
 def save_and_open(parent: QWidget, session: Session, title: str, name: str, data: bytes,
-                  kind: str, suffix: str = "") -> str | None:
+                  kind: OutputKind) -> str | None:
     """Ask where to save a file, write it, and open it in its program."""
-    path = ask_output(parent, title, name, kind, suffix)
+    path = ask_output(parent, title, name, kind)
     if not path:
         return None
     try:
@@ -115,15 +95,14 @@ def save_and_open(parent: QWidget, session: Session, title: str, name: str, data
 def save_document(parent: QWidget, session: Session, document: Document) -> str | None:
     """Save a document as PDF where the official chooses, and open it."""
     return save_and_open(parent, session, f"Save {document.title} as PDF", document.file_name,
-                         document.pdf, PDF_FILES)
+                         document.pdf, PDF)
 
 
 def save_word(parent: QWidget, session: Session, title: str, name: str,
               data: bytes) -> str | None:
     """Save a Word document (``title``: "the agenda") where the official chooses,
     and open it."""
-    return save_and_open(parent, session, f"Save {title} as Word", name, data, WORD_FILES,
-                         ".docx")
+    return save_and_open(parent, session, f"Save {title} as Word", name, data, WORD)
 
 
 def open_in_its_program(session: Session, path, saved: bool = False) -> bool:
@@ -148,7 +127,7 @@ def save_email_draft(parent: QWidget, session: Session, make: Callable) -> str |
         session.report(error)
         return None
     written = save_and_open(parent, session, "Save the e-mail draft", draft.file_name,
-                            draft.eml, EMAIL_DRAFTS)
+                            draft.eml, EMAIL)
     told = [f"Not addressed (no e-mail address): {', '.join(draft.without_email)}."
             ] if draft.without_email else []
     if written and (told or draft.note):

@@ -2,9 +2,13 @@
 opened from (``settings.start_at``), not always the home folder, and
 remembers the folder chosen. Each returns the chosen path, empty on Cancel.
 
-A save dialog may be given a check of the name chosen: a name it refuses
-(the open file, a folder that does not exist, a read-only file) is said on
-OK while the dialog stays open, before Qt asks whether to replace a file.
+A save dialog saves one kind of file (``OutputKind``): a name typed without
+a suffix is given the kind's, as the filter shows it, and a name whose
+suffix says another kind is refused (``check_named_for``). It may be given a
+check of its own: a name that either refuses (the open file, a folder that
+does not exist, a read-only file) is said on OK while the dialog stays open,
+before Qt asks whether to replace a file; and said again, with nothing
+written, should a dialog hand it back all the same.
 
 They are Qt's own dialogs, told the kind of each file by its name alone. Qt's
 usual provider (and a desktop's native dialog, run in this process) reads
@@ -21,6 +25,7 @@ from typing import Callable
 from PySide6.QtWidgets import QWidget
 
 from secretariat.errors import UserFacingError
+from secretariat.files.output_files import OutputKind, check_named_for
 
 from . import settings
 
@@ -32,10 +37,30 @@ def with_suffix(path: str, suffix: str) -> str:
     return path + suffix if path and suffix and not Path(path).suffix else path
 
 
-def save_name(parent: QWidget, title: str, suggestion, kind: str,
+def save_name(parent: QWidget, title: str, suggestion, kind: OutputKind,
               check: Check | None = None) -> str:
-    return settings.remember_folder(get_save_file_name(
-        parent, title, settings.start_at(suggestion), kind, check=check)[0])
+    """Where to save a file of ``kind``: the name chosen, with its suffix, once
+    neither ``check`` nor its suffix refuses it; "" when the official cancels,
+    or is told why the name handed back is refused."""
+    def named(chosen: str) -> str:
+        path = with_suffix(chosen, kind.suffix)
+        if check:
+            check(path)
+        check_named_for(path, kind, f"“{title}”")
+        return path
+
+    chosen = get_save_file_name(parent, title, settings.start_at(suggestion), kind,
+                                check=named)[0]
+    if not chosen:
+        return ""
+    try:
+        path = named(chosen)  # again: something may have been put there since
+    except UserFacingError as refused:
+        from .errors import show_error
+
+        show_error(parent, refused, "Not saved")
+        return ""
+    return settings.remember_folder(path)
 
 
 def open_name(parent: QWidget, title: str, suggestion, kind: str) -> str:
@@ -44,12 +69,14 @@ def open_name(parent: QWidget, title: str, suggestion, kind: str) -> str:
 
 
 def get_save_file_name(parent: QWidget | None, title: str, start: str,
-                       kind: str, check: Check | None = None) -> tuple[str, str]:
-    """As ``QFileDialog.getSaveFileName``: (the path chosen or "", the kind
-    chosen); a name ``check`` refuses is said, and another asked for."""
+                       kind: OutputKind, check: Check | None = None) -> tuple[str, str]:
+    """As ``QFileDialog.getSaveFileName`` for files of ``kind``, given its suffix
+    when typed without one: (the path chosen or "", the filter chosen); a name
+    ``check`` refuses is said, and another asked for."""
     from PySide6.QtWidgets import QFileDialog  # dialogs' classes are made when first wanted
 
-    return _ask(parent, title, start, kind, QFileDialog.AcceptMode.AcceptSave, check)
+    return _ask(parent, title, start, f"{kind.files} (*{kind.suffix})",
+                QFileDialog.AcceptMode.AcceptSave, check, kind.suffix)
 
 
 def get_open_file_name(parent: QWidget | None, title: str, start: str,
@@ -61,11 +88,12 @@ def get_open_file_name(parent: QWidget | None, title: str, start: str,
 
 
 def _ask(parent, title: str, start: str, kind: str, mode,
-         check: Check | None = None) -> tuple[str, str]:
+         check: Check | None = None, suffix: str = "") -> tuple[str, str]:
     from PySide6.QtWidgets import QDialog, QFileDialog
 
     dialog = _checking_dialog()(parent, title, start, kind)
     dialog.check = check
+    dialog.setDefaultSuffix(suffix.lstrip("."))  # what is checked, and what Qt may replace
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setIconProvider(_names_only())
     dialog.setAcceptMode(mode)

@@ -5,14 +5,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from secretariat.errors import FileProblem, UserFacingError
+from secretariat.files.output_files import TASKFORCE
 from secretariat.taskforce import Taskforce, UpgradeNeeded
 
 from .app import DEFAULT_FILE_NAME, data_dir
 from .errors import show_error
-from .file_dialogs import open_name, save_name, with_suffix
+from .file_dialogs import open_name, save_name
 
 FILE_FILTER = "Taskforce files (*.taskforce);;All files (*)"
-SUFFIX = ".taskforce"
 SAMPLE_FILE_NAME = "Mutuals Taskforce sample.taskforce"
 NEW_BODY_NAME = "New taskforce"
 
@@ -104,9 +104,9 @@ def ask_save_path(parent: QWidget, title: str, suggestion: Path) -> str:
     """Where a new taskforce file goes: a name already taken is refused in the
     dialog, before Qt offers to replace it."""
     def new_name(chosen: str) -> None:
-        path = Path(with_suffix(chosen, SUFFIX))
+        path = Path(chosen)
         if path.exists():
             raise FileProblem(f"{path.name} already exists, and a taskforce file is never "
                               "written over another file; choose a new name.", path)
 
-    return with_suffix(save_name(parent, title, suggestion, FILE_FILTER, new_name), SUFFIX)
+    return save_name(parent, title, suggestion, TASKFORCE, new_name)

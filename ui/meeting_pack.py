@@ -7,10 +7,11 @@ pack laid out on a worker thread, with progress and Cancel.
 
 from PySide6.QtWidgets import QInputDialog
 
+from secretariat.files.output_files import PDF
 from secretariat.values import long_date
 
 from .errors import show_error
-from .exports import PDF_FILES, ask_output, missing_glyphs_ok, open_in_its_program, write_file
+from .exports import ask_output, missing_glyphs_ok, open_in_its_program, write_file
 from .long_work import LongWork
 from .meeting_commands import chosen_meeting
 
@@ -36,7 +37,7 @@ def make_pack(window) -> LongWork | None:
     if not missing_glyphs_ok(window, meeting_pack.warnings(doc)):
         return None
     name = f"{'restricted ' if doc.restricted else ''}meeting pack {meeting.date}.pdf"
-    path = ask_output(window, "Save the meeting pack as PDF", name, PDF_FILES, ".pdf")
+    path = ask_output(window, "Save the meeting pack as PDF", name, PDF)
     if not path:  # asked before the work, not after it
         return None
 

@@ -2,9 +2,10 @@
 
 Every module in this package is picked up; a command sets ``run`` as its
 default, which takes the parsed arguments and returns the exit code. Every
-argument naming a file the command writes is made with ``output_argument``,
-so that all of them are checked before the command does anything
-(``__main__``), and what a command prints from the file goes through
+argument naming a file the command writes is made with ``output_argument``
+and the kind of file it writes, so that all of them are checked (where they
+are, and that their names say no other kind) before the command does
+anything (``__main__``), and what a command prints from the file goes through
 ``say`` or ``warn`` (control characters shown as escapes, not obeyed).
 """
 
@@ -13,11 +14,11 @@ import contextlib
 import importlib
 import pkgutil
 import sys
-from pathlib import PurePath
 from typing import Iterator
 
 from ..errors import NotFoundError, ValidationError, printable
-from ..files.output_files import write_private
+from ..files.output_files import (PDF, WORD, OutputKind, check_named_for, kind_named,
+                                  write_private)
 from ..taskforce import Taskforce
 
 
@@ -27,23 +28,51 @@ def command_modules():
             yield importlib.import_module(f"{__name__}.{info.name}")
 
 
-def output_argument(cmd, *names, **options):
-    """An argument naming a file the command writes (checked before it runs)."""
+def output_argument(cmd, *names, kind: OutputKind | None, **options):
+    """An argument naming a file the command writes, of ``kind`` (None: the
+    one ``--format`` chooses, ``FORMATS``); checked before it runs."""
     action = cmd.add_argument(*names, **options)
     action.writes = True
+    action.kind = kind
     return action
 
 
-def outputs(cmd, args) -> list[str]:
+# The choices of --format, each with the kind it writes; the first is the default.
+FORMATS = {"pdf": PDF, "docx": WORD}
+
+
+def outputs(cmd, args) -> list[tuple[str, OutputKind | None]]:
     """The files the command parsed from ``args`` will write (through its steps:
-    ``travel take``)."""
+    ``travel take``), each with its kind (``output_argument``)."""
     found = []
     for action in cmd._actions:
         if isinstance(action, argparse._SubParsersAction):
             found += outputs(action.choices[getattr(args, action.dest)], args)
         elif getattr(action, "writes", False) and (value := getattr(args, action.dest, None)):
-            found.append(value)
+            found.append((value, action.kind))
     return found
+
+
+def check_names(written: list[tuple[str, OutputKind | None]], args) -> None:
+    """Refuse an output (``outputs``) named as another kind of file than the one
+    written there."""
+    for path, kind in written:
+        if kind:
+            check_named_for(path, kind)
+        else:
+            check_named_for(path, FORMATS[args.format], *_format_words(path, args.format))
+
+
+def _format_words(path: str, form: str) -> tuple[str, str]:
+    """Who writes the kind ``--format`` chose, and how to choose instead the
+    format the name says, if it says one."""
+    default = next(iter(FORMATS))
+    writer = "the command" if form == default else f"--format {form}"
+    named = next((other for other, kind in FORMATS.items() if kind == kind_named(path)), form)
+    if named == form:
+        return writer, ""
+    return writer, (f", or leave out --format {form}" if named == default
+                    else f", or add --format {named}")
 
 
 def say(text: str) -> None:
@@ -92,8 +121,9 @@ def pdf_command(sub, name: str, help: str, run, meeting: bool = False, body: boo
     """A command that prints a document to PDF: the file, the meeting's date
     when it prints a meeting's document, ``--body`` to choose among several
     and ``-o``; with ``word``, ``--format docx`` writes a Word document instead
-    (``render_as``), and an output named for the other format is refused before
-    anything is read. Returns the parser, for the command's own options."""
+    (``render_as``). An output named as another kind of file is refused
+    before anything is read (``check_names``). Returns the parser, for the
+    command's own options."""
     cmd = sub.add_parser(name, help=help)
     cmd.add_argument("path", help="the taskforce file")
     if meeting:
@@ -102,39 +132,14 @@ def pdf_command(sub, name: str, help: str, run, meeting: bool = False, body: boo
     if body:
         cmd.add_argument("--body", help="the body's name, when " + (
             "several met that day" if meeting else "the file holds several"))
-    output_argument(cmd, "-o", "--output", required=True, metavar="OUT" if word else "OUT.pdf")
+    output_argument(cmd, "-o", "--output", required=True, kind=None if word else PDF,
+                    metavar="OUT" if word else "OUT.pdf")
     if word:
-        cmd.add_argument("--format", choices=("pdf", "docx"), default="pdf",
+        cmd.add_argument("--format", choices=tuple(FORMATS), default="pdf",
                          help="pdf (the default), or docx: a Word document to edit "
                               "before publication")
-    cmd.set_defaults(run=_named_for_its_format(run) if word else run)
+    cmd.set_defaults(run=run)
     return cmd
-
-
-def _named_for_its_format(run):
-    """``run``, once it is known the output's suffix does not name the other format."""
-    def checked(args) -> int:
-        _refuse_other_suffix(args.output, args.format)
-        return run(args)
-    return checked
-
-
-# Each format's suffixes, and what an output named with the other's is told.
-_SUFFIXES = {"pdf": (".pdf",), "docx": (".docx", ".doc")}
-_MISNAMED = {
-    "pdf": "is named as a Word document, but the command writes a PDF: "
-           "name it .pdf, or add --format docx",
-    "docx": "is named as a PDF, but --format docx writes a Word document: "
-            "name it .docx, or leave out --format docx",
-}
-
-
-def _refuse_other_suffix(output: str, form: str) -> None:
-    """Refuse an output whose suffix names the other format (a Word document
-    named .pdf opens in no PDF reader); no suffix, or another, is the user's choice."""
-    other = "docx" if form == "pdf" else "pdf"
-    if PurePath(output).suffix.lower() in _SUFFIXES[other]:
-        raise ValidationError(f"{PurePath(output).name} {_MISNAMED[form]}.")
 
 
 def render_as(form: str, name: str, doc) -> bytes:

@@ -1,7 +1,7 @@
 """The commands that write a body's meetings as a calendar file (.ics), and a
 meeting's invitation or cancellation as an e-mail draft carrying it."""
 
-from ..files.output_files import write_private
+from ..files.output_files import CALENDAR, EMAIL, write_private
 from . import body_named, open_existing, output_argument, say, the_body, warn
 
 
@@ -10,7 +10,7 @@ def add_commands(sub) -> None:
                          "for Outlook and other calendar programs")
     cmd.add_argument("path", help="the taskforce file")
     cmd.add_argument("--body", help="the body's name, when the file holds several")
-    output_argument(cmd, "-o", "--output", required=True, metavar="OUT.ics")
+    output_argument(cmd, "-o", "--output", required=True, metavar="OUT.ics", kind=CALENDAR)
     cmd.set_defaults(run=run_calendar)
 
     cmd = sub.add_parser("invite", help="write a meeting's invitation, for the members' "
@@ -22,7 +22,7 @@ def add_commands(sub) -> None:
     cmd.add_argument("--cancel", action="store_true",
                      help="cancel the meeting (if it is not yet) and write its cancellation "
                           "instead")
-    output_argument(cmd, "-o", "--output", required=True, metavar="OUT.eml")
+    output_argument(cmd, "-o", "--output", required=True, metavar="OUT.eml", kind=EMAIL)
     cmd.set_defaults(run=run_invite)
 
 

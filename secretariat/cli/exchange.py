@@ -3,13 +3,15 @@
 from pathlib import Path
 
 from ..errors import UserFacingError
+from ..files.output_files import EXPORT
 from . import open_existing, output_argument, say
 
 
 def add_commands(sub) -> None:
     cmd = sub.add_parser("export", help="write everything in a file as JSON (docs/export-format.md)")
     cmd.add_argument("path", help="the taskforce file")
-    output_argument(cmd, "-o", "--output", required=True, help="the JSON file to write")
+    output_argument(cmd, "-o", "--output", required=True, kind=EXPORT,
+                    help="the JSON file to write")
     cmd.set_defaults(run=run_export)
 
     cmd = sub.add_parser("import", help="read a JSON export into a new or empty taskforce file")

@@ -1,12 +1,13 @@
 """Commands about the file itself: make the sample, check a file."""
 
 from ..errors import UserFacingError
+from ..files.output_files import TASKFORCE
 from . import open_existing, output_argument, say
 
 
 def add_commands(sub) -> None:
     cmd = sub.add_parser("sample", help="write the sample taskforce (Mutuals Taskforce 2011-12)")
-    output_argument(cmd, "path", help="the new file to write")
+    output_argument(cmd, "path", help="the new file to write", kind=TASKFORCE)
     cmd.set_defaults(run=run_sample)
 
     cmd = sub.add_parser("check", help="check a file's integrity, references and version")

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from ..errors import ValidationError
-from ..files.output_files import write_private
+from ..files.output_files import EMAIL, write_private
 from ..meeting import minutes_content
 from ..meeting.action_records import STATUSES
 from ..records import choice
@@ -16,7 +16,7 @@ def add_commands(sub) -> None:
                       run_minutes, meeting=True, word=True)
     cmd.add_argument("--publication", action="store_true",
                      help="the version for publication: restricted items withheld")
-    output_argument(cmd, "--email", metavar="OUT.eml",
+    output_argument(cmd, "--email", kind=EMAIL, metavar="OUT.eml",
                     help="also write an e-mail draft with the PDF attached, addressed to "
                          "the current members and officials")
 

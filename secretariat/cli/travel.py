@@ -1,6 +1,7 @@
 """Travel copies without the window: take one, merge one back."""
 
 from ..errors import UserFacingError
+from ..files.output_files import TASKFORCE
 from . import open_existing, output_argument, say
 
 _WHAT = {"added": "added", "changed": "changed", "deleted": "deleted",
@@ -14,7 +15,8 @@ def add_commands(sub) -> None:
 
     cmd = steps.add_parser("take", help="write a travel copy of a file, to carry away")
     cmd.add_argument("path", help="the home taskforce file")
-    output_argument(cmd, "copy", help="the travel copy to write (a new file)")
+    output_argument(cmd, "copy", kind=TASKFORCE,
+                    help="the travel copy to write (a new file)")
     cmd.set_defaults(run=run_take)
 
     cmd = steps.add_parser("merge", help="bring a travel copy's changes into the home file")

@@ -131,6 +131,54 @@ def test_a_target_that_could_lose_a_record_is_refused_before_anything_is_written
     assert fingerprints(place) == before  # nothing written, not even the harmless output
 
 
+# The suffix of what each argument of WRITES writes, where it is not a PDF.
+WRITTEN_AS = {("minutes", "email"): ".eml", ("export", "output"): ".json",
+              ("calendar", "output"): ".ics", ("invite", "output"): ".eml",
+              ("sample", "path"): ".taskforce", ("travel take", "copy"): ".taskforce"}
+
+
+@pytest.mark.parametrize("argument", WRITES, ids=" ".join)
+def test_an_output_named_as_another_kind_of_file_is_refused_before_anything_is_written(
+        place, sample_path, argument, capsys):
+    name = "out.docx" if argument not in WRITTEN_AS else "out.pdf"
+    before = fingerprints(place)
+    places = {"{file}": str(sample_path), "{out}": str(place / name),
+              "{new}": str(place / "new.out")}
+    assert main([places.get(word, word) for word in WRITES[argument].split()]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1, captured
+    assert captured.err.startswith(f"error: {name} is named as a")
+    assert fingerprints(place) == before
+
+
+@pytest.mark.parametrize("argv, said", [
+    ("recommendations {file} -o rec.docx",
+     "rec.docx is named as a Word document, but the command writes a PDF: name it .pdf."),
+    ("pack {file} --meeting 2012-01-12 -o pk.docx",
+     "pk.docx is named as a Word document, but the command writes a PDF: name it .pdf."),
+    ("forward-plan {file} -o fp.doc",
+     "fp.doc is named as a Word document, but the command writes a PDF: name it .pdf."),
+    ("calendar {file} -o cal.pdf",
+     "cal.pdf is named as a PDF, but the command writes a calendar file: name it .ics."),
+    ("export {file} -o all.ics",
+     "all.ics is named as a calendar file, but the command writes a JSON export: "
+     "name it .json."),
+])
+def test_each_refusal_says_what_the_command_writes(sample_path, tmp_path, monkeypatch, capsys,
+                                                   argv, said):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv.replace("{file}", str(sample_path)).split()) == 1
+    assert capsys.readouterr().err == f"error: {said}\n"
+    assert [p.name for p in tmp_path.iterdir()] == [sample_path.name, f"{sample_path.name}.backups"]
+
+
+@pytest.mark.parametrize("argv", ["calendar {file} -o meetings", "export {file} -o all.txt"])
+def test_an_output_of_no_known_kind_is_written_as_asked(sample_path, tmp_path, argv):
+    out = tmp_path / argv.split()[-1]
+    assert main(argv.replace("{file}", str(sample_path)).replace(out.name, str(out)).split()) == 0
+    assert out.stat().st_size > 0
+
+
 def test_two_outputs_of_one_command_may_not_be_the_same_file(sample_path, tmp_path, capsys):
     out = tmp_path / "minutes.pdf"
     assert main(["minutes", str(sample_path), "--meeting", "2011-05-26", "-o", str(out),

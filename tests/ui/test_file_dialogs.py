@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QLineEdit
 
+from secretariat.files.output_files import PDF
 from ui import file_dialogs
 from ui.menus import Act
 from test_saving_never_overwrites import the_button
@@ -75,23 +76,27 @@ def test_a_file_dialog_showing_the_open_file_s_folder_leaves_it_locked(sample_wi
     QTimer.singleShot(0, close_once_listed)
     assert file_dialogs.get_save_file_name(
         sample_window, "Save the agenda as PDF", str(sample_path.parent / "agenda.pdf"),
-        "PDF files (*.pdf)") == ("", "")
+        PDF) == ("", "")
     edits_stay_seen(sample_window.session.tf, sample_path)
 
 
-def _drive_file_dialog(names: list[str], seen: list) -> None:
+def drive_file_dialog(names: list[str], seen: list) -> None:
     """Once Qt's file dialog shows, type each name in turn and press Save; note
     whether the dialog was still open after each. A question Qt itself asks
-    (whether to replace a file) is answered No."""
+    (whether to replace a file) is answered No, until the dialog is done with
+    (not a later test's question)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+    done = []
 
     def answer_qt_s_question():
         for box in QApplication.topLevelWidgets():
             if isinstance(box, QMessageBox) and box.isVisible():
                 seen.append(("Qt asked", box.text()))
                 box.reject()
-        QTimer.singleShot(100, answer_qt_s_question)
+        if not done:
+            QTimer.singleShot(100, answer_qt_s_question)
 
     def drive():
         shown = [w for w in QApplication.topLevelWidgets()
@@ -109,8 +114,10 @@ def _drive_file_dialog(names: list[str], seen: list) -> None:
             dialog.accept()
             seen.append(("still open", dialog.isVisible()))
             if not dialog.isVisible():
-                return
-        dialog.reject()
+                break
+        else:
+            dialog.reject()
+        done.append(True)
 
     QTimer.singleShot(0, drive)
     QTimer.singleShot(100, answer_qt_s_question)
@@ -122,7 +129,7 @@ def test_a_pdf_aimed_at_the_open_file_is_refused_in_the_dialog_before_qt_offers_
 
     monkeypatch.setattr(settings, "start_at", lambda suggestion: str(sample_path.parent))
     seen: list = []
-    _drive_file_dialog([str(sample_path), str(sample_path.with_name("minutes.pdf"))], seen)
+    drive_file_dialog([str(sample_path), str(sample_path.with_name("minutes.pdf"))], seen)
     qtbot.mouseClick(the_button(sample_window, "Meetings", "Minutes", "Save as P&DF…"),
                      Qt.MouseButton.LeftButton)
 
@@ -141,7 +148,7 @@ def test_a_copy_aimed_at_a_file_that_exists_is_refused_in_the_dialog(
     taken = sample_path.with_name("notes.txt")
     taken.write_text("the official's own notes", encoding="utf-8")
     seen: list = []
-    _drive_file_dialog([str(taken), str(sample_path.with_name("copy"))], seen)
+    drive_file_dialog([str(taken), str(sample_path.with_name("copy"))], seen)
     sample_window.commands[Act.SAVE_COPY].trigger()
 
     assert seen == [("still open", True), ("still open", False)]

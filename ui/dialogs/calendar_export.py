@@ -3,12 +3,10 @@
 from pathlib import Path
 
 from secretariat.errors import UserFacingError
-from secretariat.files.output_files import write_private
+from secretariat.files.output_files import CALENDAR, write_private
 from secretariat.letters.calendar import body_calendar
 
 from ..exports import ask_output
-
-CALENDAR_FILES = "Calendars (*.ics);;All files (*)"
 
 
 def export_calendar(window) -> Path | None:
@@ -16,7 +14,7 @@ def export_calendar(window) -> Path | None:
     to import; the written file, or None when cancelled or refused."""
     session = window.session
     suggestion = Path.home() / f"{session.tf.path.stem} meetings.ics"
-    path = ask_output(window, "Export Calendar", str(suggestion), CALENDAR_FILES, ".ics")
+    path = ask_output(window, "Export Calendar", str(suggestion), CALENDAR)
     if not path:
         return None
     try:

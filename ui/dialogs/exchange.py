@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from secretariat.files import exchange
 from secretariat.errors import UserFacingError
+from secretariat.files.output_files import EXPORT
 from secretariat.taskforce import Taskforce
 
 from ..errors import show_error
@@ -21,7 +22,7 @@ def export_file(window) -> LongWork | None:
     """Export the open file to a JSON file the user names, on a worker thread."""
     home = window.session.tf.path
     suggestion = Path.home() / f"{home.stem}.json"
-    path = ask_output(window, "Export", str(suggestion), JSON_FILTER, ".json")
+    path = ask_output(window, "Export", str(suggestion), EXPORT)
     if not path:
         return None
     target = Path(path)

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QListWidget, QSplitter, QVBoxLayout, QWidget)
 
 from secretariat.meeting.action_records import OUTCOMES, STATUSES, Action
+from secretariat.files.output_files import PDF
 from secretariat.meeting.actions import SORTS
 from secretariat.progress import in_batches, part
 from secretariat.taskforce import Taskforce
 from secretariat.values import abbreviated_date, long_date
 
 from ..edits.actions import add_update
-from ..exports import (PDF_FILES, Document, Ready, ask_output, missing_glyphs_ok,
+from ..exports import (Document, Ready, ask_output, missing_glyphs_ok,
                        open_in_its_program, write_file)
 from ..long_work import LongWork
 from ..models.lazy_table import LazyTableModel, Unfolding
@@ -339,7 +340,7 @@ class ActionsPage(QWidget):
 
     def save_pdf(self) -> LongWork | None:
         """The action log as shown, by owner, to PDF."""
-        path = ask_output(self, "Save the action log as PDF", "action log.pdf", PDF_FILES, ".pdf")
+        path = ask_output(self, "Save the action log as PDF", "action log.pdf", PDF)
         if not path:  # checked before the work, not after it
             return None
         return self.make_document(lambda document: write_file(self, path, document.pdf)

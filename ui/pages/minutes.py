@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QInputDialog, QL
 from secretariat.letters import circulate
 from secretariat.meeting import minutes_content
 from secretariat.errors import UserFacingError, ValidationError
+from secretariat.files.output_files import EMAIL, PDF, WORD, OutputKind
 from secretariat.values import long_date
 
 from .. import item_status, palette
 from ..edits import minutes
 from ..edits.actions import action_line, edit_action
-from ..exports import (PDF_FILES, WORD_FILES, Document, Ready, ask_output, missing_glyphs_ok,
+from ..exports import (Document, Ready, ask_output, missing_glyphs_ok,
                        open_in_its_program, write_file)
 from ..printing import PdfPages, print_document
 from ..session import Session
@@ -183,19 +184,18 @@ class MinutesTab(QWidget):
 
     def save_pdf(self) -> bool:
         return bool(self.make_document(lambda document: self._save(
-            f"Save {document.title} as PDF", document.file_name, PDF_FILES, ".pdf",
-            document.pdf)))
+            f"Save {document.title} as PDF", document.file_name, PDF, document.pdf)))
 
     def save_word(self) -> bool:
         """The minutes the preview shows, as a Word document to edit."""
         from secretariat.documents import minutes_docx
 
         title, name = self._names()
-        return self._save(f"Save {title} as Word", f"{name}.docx", WORD_FILES, ".docx",
+        return self._save(f"Save {title} as Word", f"{name}.docx", WORD,
                           minutes_docx.render(self._minutes()))
 
-    def _save(self, title: str, file_name: str, kind: str, suffix: str, data: bytes) -> bool:
-        target = ask_output(self, title, file_name, kind, suffix)
+    def _save(self, title: str, file_name: str, kind: OutputKind, data: bytes) -> bool:
+        target = ask_output(self, title, file_name, kind)
         return (bool(target) and write_file(self, target, data)
                 and open_in_its_program(self.session, target, saved=True))
 
@@ -356,8 +356,7 @@ class MinutesTab(QWidget):
         state = tf.minutes.lifecycle.of(self.meeting_id)
         document = "minutes" if state.locked else "draft minutes"
         made = circulate.draft(tf, self.meeting_id, self.preview.pdf, document)
-        path = ask_output(self, "Save the e-mail draft", f"{document}.eml",
-                          "E-mail drafts (*.eml)", ".eml")
+        path = ask_output(self, "Save the e-mail draft", f"{document}.eml", EMAIL)
         if not path or not write_file(self, path, made.eml):
             return False
         if made.without_address:
