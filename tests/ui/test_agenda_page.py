@@ -120,6 +120,21 @@ def test_an_item_is_added_after_the_chosen_one_and_a_sub_item_under_it(page, rep
     assert len(numbered(page)) == count + 2
 
 
+def test_a_refused_title_is_asked_again_as_typed_and_the_chosen_item_stays(
+        page, replies, click, dialogs_shown):
+    update = choose(page, "Update")
+    count = len(numbered(page))
+    replies.text("   ")  # then cancelled
+    click(page, "Add item")
+    assert "title cannot be empty" in dialogs_shown[-1][1]
+    assert replies.prefilled == ["", "   "]  # asked again, with what was typed
+    assert page.current_id() == update and len(numbered(page)) == count
+    replies.text("   ", "Apologies")
+    click(page, "Add sub-item")
+    assert ("3 i)", "Apologies") in numbered(page)
+    assert page.tf.agenda.get(page.current_id()).title == "Apologies"
+
+
 def test_the_clock_shows_the_planned_times(page):
     assert "starts 15:30, planned to end 17:30" in page.clock.text()
     assert page.model.index(1, 3).data() == "15:35–15:40"
@@ -280,6 +295,18 @@ def test_the_body_keeps_its_standing_items(page):
     page.session.undo_stack.undo()  # the standing items applied
     page.session.undo_stack.undo()  # the removal
     assert dialog.listing.item(2).text() == "Declarations of interest"
+
+
+def test_a_refused_standing_item_is_asked_again_as_typed(page, replies, click, dialogs_shown):
+    from ui.dialogs.standing_items import StandingItemsDialog
+
+    body = page.tf.meetings.get(page.meeting_id).body_id
+    dialog = StandingItemsDialog(page.session, body, page)
+    replies.text("   ", "Update from the Cabinet Office")
+    click(dialog, "Add…")
+    assert "cannot be empty" in dialogs_shown[-1][1] and replies.prefilled == ["", "   "]
+    assert "Update from the Cabinet Office" in [dialog.listing.item(i).text()
+                                                for i in range(dialog.listing.count())]
 
 
 def test_copy_from_with_no_other_meeting_says_so(qtbot, session, click, dialogs_shown):

@@ -21,8 +21,8 @@ from ..edits import agenda
 from ..edits.minutes import may_change
 from ..models.agenda_model import AgendaModel
 from ..session import Session
-from ..widgets import (add_row, button, button_row, choice_box, combo_box, enable_while,
-                       set_quietly, side_by_side)
+from ..widgets import (add_row, ask_line, ask_until_taken, button, button_row, choice_box, combo_box,
+                       enable_while, set_quietly, side_by_side)
 from .agenda_offered import OfferedPanel
 from .agenda_tree import AgendaTree
 from .interests import tag_item
@@ -241,11 +241,12 @@ class AgendaPage(QWidget):
     def _add(self, parent_id: str | None = None, position: int | None = None) -> str | None:
         if not self._may_edit():
             return None
-        title, ok = QInputDialog.getText(self, "Add an item", "Title of the item:")
-        if not ok:
-            return None
-        made = agenda.add_item(self.session, self.meeting_id, title, parent_id, position)
-        self.select(made)
+        made = ask_until_taken(
+            lambda typed: ask_line(self, "Add an item", "Title of the item:", typed),
+            lambda title: agenda.add_item(self.session, self.meeting_id, title, parent_id,
+                                          position))
+        if made:  # else the chosen item stays chosen
+            self.select(made)
         return made
 
     def remove_item(self) -> None:
