@@ -9,9 +9,9 @@ import logging
 import sys
 import traceback
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
-from secretariat.errors import UserFacingError
+from secretariat.errors import MinutesLockedError, UserFacingError, ValidationError
 
 log = logging.getLogger("secretariat.ui")
 
@@ -27,6 +27,23 @@ def show_error(parent: QWidget | None, error: UserFacingError | str, title: str 
                       parent)
     box.setAccessibleName(title)
     box.exec()
+
+
+def to_put_right(refusal: UserFacingError | None) -> bool:
+    """Whether a refusal is of a value as typed, to be put right in its field
+    (not of the change itself: approved minutes are final, whatever is typed)."""
+    return isinstance(refusal, ValidationError) and not isinstance(refusal, MinutesLockedError)
+
+
+def show_at(field: QWidget) -> None:
+    """The cursor back in the field whose value was refused, what was typed
+    kept and chosen, to be put right: the field keeps the focus, even from the
+    Tab that was leaving it when the value was refused."""
+    field.setFocus()
+    if isinstance(field, QComboBox):  # an editable drop-down: its text
+        field = field.lineEdit()
+    if hasattr(field, "selectAll"):
+        field.selectAll()
 
 
 def _report(exc_type, exc, tb) -> None:

@@ -4,6 +4,7 @@ running clock's warning, and what is offered for the agenda."""
 import docx
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from ui.dialogs.interests import TagItemDialog
 from ui.edits import agenda as agenda_edits
@@ -133,6 +134,18 @@ def test_a_refused_title_is_asked_again_as_typed_and_the_chosen_item_stays(
     click(page, "Add sub-item")
     assert ("3 i)", "Apologies") in numbered(page)
     assert page.tf.agenda.get(page.current_id()).title == "Apologies"
+
+
+def test_a_title_too_long_keeps_the_focus_when_tab_is_pressed(page, qtbot, dialogs_shown):
+    update = choose(page, "Update")
+    page.title.setFocus()
+    page.title.selectAll()
+    QApplication.clipboard().setText("A" * 10_000)
+    qtbot.keyClick(page.title, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.title, Qt.Key.Key_Tab)
+    assert "10,000 characters long" in dialogs_shown[-1][1]
+    assert page.title.hasFocus() and page.title.selectedText() == "A" * 10_000
+    assert page.tf.agenda.get(update).title == "Update"
 
 
 def test_the_clock_shows_the_planned_times(page):
