@@ -228,6 +228,20 @@ def test_a_new_meeting_starts_with_the_standing_items(sample_window):
     agenda.tree.setFocus()  # leave the date box while the file is open (it saves on leaving)
 
 
+def test_a_suggestion_placed_from_the_agenda_tab_goes_before_any_other_business(
+        sample_window, click):
+    page = sample_window.centralWidget().page("Meetings")
+    page.new_meeting()
+    agenda = page.meeting_page.tab("Agenda")
+    agenda.tree.setFocus()  # leave the date box while the file is open (it saves on leaving)
+    agenda.offered.setCurrentRow(next(i for i in range(agenda.offered.count()) if
+                                      "Communications strategy" in agenda.offered.item(i).text()))
+    click(agenda, "Place on agenda")
+    titles = [agenda.model.index(r, 1).data() for r in range(agenda.model.rowCount())]
+    assert titles[-2:] == ["Communications strategy", "Any other business"]
+    assert agenda.tf.agenda.get(agenda.current_id()).title == "Communications strategy"
+
+
 def test_deferred_items_offered_and_dropped_undoably(page, click):
     assets = choose(page, "Assets")
     page.tf.agenda.set_status(assets, "deferred")
