@@ -240,6 +240,9 @@ def test_a_suggestion_placed_from_the_agenda_tab_goes_before_any_other_business(
     titles = [agenda.model.index(r, 1).data() for r in range(agenda.model.rowCount())]
     assert titles[-2:] == ["Communications strategy", "Any other business"]
     assert agenda.tf.agenda.get(agenda.current_id()).title == "Communications strategy"
+    agenda.session.undo_stack.undo()
+    agenda.session.undo_stack.redo()
+    assert [agenda.model.index(r, 1).data() for r in range(agenda.model.rowCount())] == titles
 
 
 def test_deferred_items_offered_and_dropped_undoably(page, click):
