@@ -193,6 +193,21 @@ def test_save_the_agenda_as_pdf(page, tmp_path, replies, click, files_opened):
     assert files_opened[0].toLocalFile() == str(out)
 
 
+def test_a_pdf_saved_where_no_program_opens_it_is_told_as_saved(page, tmp_path, replies, click,
+                                                                no_viewer, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(
+        (box.icon(), box.windowTitle(), box.text())))
+    out = tmp_path / "agenda.pdf"
+    replies.save_to(out)
+    click(page, "Save as PDF…")
+    assert shown == [(QMessageBox.Icon.Information, "Saved",
+                      f"agenda.pdf was saved, but no program on this computer opened it. "
+                      f"Open it from its folder: {out}")]
+
+
 def test_save_the_agenda_as_word_to_edit(page, tmp_path, replies, click, files_opened):
     page.tf.agenda.add(page.meeting_id, "Budget <b>&amp;</b>; costs, risks")
     out = tmp_path / "agenda"  # no suffix typed: the Word one is added

@@ -87,6 +87,12 @@ def test_the_invitation_is_saved_opened_and_noted(sample_window, planned, replie
     assert details.invitation.text().startswith("Not made yet")
 
 
+def test_before_you_send_it_comes_before_the_draft_is_opened(sample_window, planned, replies,
+                                                             tmp_path, no_viewer, dialogs_shown):
+    invite(sample_window, replies, tmp_path / "invitation.eml")
+    assert [title for title, _ in dialogs_shown] == ["Before you send it", "Saved"]
+
+
 def test_cancelling_the_save_dialog_notes_no_invitation(sample_window, planned, replies,
                                                         stored, sample_path):
     menu_action(sample_window, "Meeting", "Meeting Invitation").trigger()
