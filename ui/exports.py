@@ -20,7 +20,7 @@ from secretariat.frozen import record
 from secretariat.files.output_files import (EMAIL, PDF, WORD, OutputKind, check_target,
                                            write_private)
 
-from .errors import show_error
+from .errors import show_error, show_note
 from .file_dialogs import save_name
 from .session import Session
 
@@ -77,9 +77,9 @@ def ask_output(parent: QWidget, title: str, suggestion: str, kind: OutputKind) -
     return save_name(parent, title, suggestion, kind, check_target) or None
 
 
-def save_and_open(parent: QWidget, session: Session, title: str, name: str, data: bytes,
+def save_as_asked(parent: QWidget, session: Session, title: str, name: str, data: bytes,
                   kind: OutputKind) -> str | None:
-    """Ask where to save a file, write it, and open it in its program."""
+    """Ask where to save a file and write it there; the path, or None."""
     path = ask_output(parent, title, name, kind)
     if not path:
         return None
@@ -88,7 +88,15 @@ def save_and_open(parent: QWidget, session: Session, title: str, name: str, data
     except UserFacingError as error:
         session.report(error)
         return None
-    open_in_its_program(session, path, saved=True)
+    return path
+
+
+def save_and_open(parent: QWidget, session: Session, title: str, name: str, data: bytes,
+                  kind: OutputKind) -> str | None:
+    """Ask where to save a file, write it, and open it in its program."""
+    path = save_as_asked(parent, session, title, name, data, kind)
+    if path:
+        open_in_its_program(session, path, saved=True)
     return path
 
 
@@ -106,32 +114,38 @@ def save_word(parent: QWidget, session: Session, title: str, name: str,
 
 
 def open_in_its_program(session: Session, path, saved: bool = False) -> bool:
-    """Hand a file to the desktop; say so when no program there takes it."""
+    """Hand a file to the desktop; say so when no program there takes it (a
+    file just ``saved`` is told as saved: the save itself went well)."""
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         return True
     name = Path(path).name
-    session.report(UserFacingError(
-        (f"{name} was saved, but " if saved else "") + "no program on this computer opened "
-        f"{'it' if saved else name}. Open it from its folder: {path}"))
+    if saved:
+        show_note(session.error_parent, "Saved", f"{name} was saved, but no program on this "
+                  f"computer opened it. Open it from its folder: {path}")
+    else:
+        session.report(UserFacingError(f"No program on this computer opened {name}. Open it "
+                                       f"from its folder: {path}"))
     return False
 
 
 def save_email_draft(parent: QWidget, session: Session, make: Callable) -> str | None:
     """Make an e-mail draft (``make()``, an ``invitations.Draft``), save it where
-    the official chooses and open it in their mail program; then say who it
-    could not address, and anything else to know before sending. The path
+    the official chooses, say who it could not address and anything else to
+    know before sending, then open it in their mail program. The path
     written, or None (refused, cancelled or not written)."""
     try:
         draft = make()
     except UserFacingError as error:
         session.report(error)
         return None
-    written = save_and_open(parent, session, "Save the e-mail draft", draft.file_name,
+    written = save_as_asked(parent, session, "Save the e-mail draft", draft.file_name,
                             draft.eml, EMAIL)
+    if not written:
+        return None
     told = [f"Not addressed (no e-mail address): {', '.join(draft.without_email)}."
             ] if draft.without_email else []
-    if written and (told or draft.note):
-        QMessageBox(QMessageBox.Icon.Information, "Before you send it",
-                    "\n\n".join([*told, draft.note] if draft.note else told),
-                    QMessageBox.StandardButton.Ok, parent).exec()
+    if told or draft.note:  # before the draft opens, ready to send
+        show_note(parent, "Before you send it",
+                  "\n\n".join([*told, draft.note] if draft.note else told))
+    open_in_its_program(session, written, saved=True)
     return written

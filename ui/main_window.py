@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
 from secretariat.errors import DamagedFileError, FileProblem, UserFacingError
 from secretariat.taskforce import Taskforce
 
-from . import files, menus, on_screen, places, settings
+from . import files, meeting_commands, menus, on_screen, places, settings
 from .errors import show_error
 from .network_warning import warn_if_network_share
 from .pages import PAGES
@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
         settings.remember_file(tf.path)
         menus.set_file_open(self.commands, True)
         on_screen.follow(workspace, self._update_printing)
+        self.session.changed.connect(self._update_cancellable, Qt.ConnectionType.UniqueConnection)
+        meeting_commands.follow_chosen(workspace, self._update_cancellable)
+        self._update_cancellable()
         self._update_title()
         warn_if_network_share(self, tf.path)
 
@@ -172,6 +175,11 @@ class MainWindow(QMainWindow):
     def _update_printing(self) -> None:
         menus.set_printable(self.commands, on_screen.has_document(self),
                             on_screen.NOTHING_TO_PRINT)
+
+    def _update_cancellable(self, *_) -> None:
+        """Cancel and Reinstate as the chosen meeting allows, after another is
+        chosen or a meeting is cancelled, reinstated, or either undone."""
+        menus.set_cancellable(self.commands, meeting_commands.chosen_cancelled(self))
 
     def closeEvent(self, event) -> None:
         QSettings().setValue(settings.GEOMETRY, self.saveGeometry())

@@ -1,17 +1,23 @@
 """Meeting > New Meeting and Meeting > Live, from anywhere in the window: each
 turns to the Meetings page and does there what its button or tab does; and
-the meeting chosen there, for the other commands of the Meeting menu.
-Meeting > Forward Plan turns to the Suggestions page and saves its plan."""
+the meeting chosen there, for the other commands of the Meeting menu, which
+follow whether it is cancelled. Meeting > Forward Plan turns to the
+Suggestions page and saves its plan."""
+
+from typing import Callable
+
+from secretariat.errors import NotFoundError
 
 from .pages.meeting import MEETING_TABS, MeetingPage
 from .workspace import Workspace
 
 LIVE_TAB = "Live"
+MEETINGS = "Meetings"
 
 
 def _meetings_page(window):
     workspace = window.centralWidget()
-    return workspace.show_named("Meetings") if isinstance(workspace, Workspace) else None
+    return workspace.show_named(MEETINGS) if isinstance(workspace, Workspace) else None
 
 
 def new_meeting(window) -> None:
@@ -31,6 +37,26 @@ def chosen_meeting(window, why: str) -> MeetingPage | None:
         window.statusBar().showMessage(f"No meeting {why}: add one with New Meeting.", 5000)
         return None
     return meeting
+
+
+def chosen_cancelled(window) -> bool | None:
+    """Whether the meeting chosen on the Meetings page is cancelled, without
+    turning to it; None with no meeting chosen (or no file open)."""
+    workspace = window.centralWidget()
+    if not isinstance(workspace, Workspace):
+        return None
+    meeting_id = getattr(workspace.page(MEETINGS).meeting_page, "meeting_id", None)
+    if meeting_id is None:
+        return None
+    try:
+        return window.session.tf.meetings.get(meeting_id).cancelled_on is not None
+    except NotFoundError:  # deleted: the page chooses another next
+        return None
+
+
+def follow_chosen(workspace: Workspace, call: Callable[[], None]) -> None:
+    """Call ``call()`` whenever another meeting is chosen on the Meetings page."""
+    workspace.page(MEETINGS).meeting_shown.connect(call)
 
 
 def live(window) -> None:

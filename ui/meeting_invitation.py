@@ -4,7 +4,6 @@ the meeting for the members' calendars (``letters.meeting_invitation``)."""
 
 from PySide6.QtWidgets import QMessageBox
 
-from secretariat.errors import ValidationError
 from secretariat.letters import meeting_invitation
 from secretariat.values import long_date
 
@@ -69,13 +68,8 @@ def reinstate(window) -> bool:
     chosen = chosen_meeting(window, "to reinstate")
     if chosen is None:
         return False
-    session, meeting_id = window.session, chosen.meeting_id
-    meeting = session.tf.meetings.get(meeting_id)
-    day = long_date(meeting.date)
-    if meeting.cancelled_on is None:
-        session.report(ValidationError(f"The meeting of {day} is not cancelled: there is "
-                                       "nothing to reinstate."))
-        return False
+    meeting_id = chosen.meeting_id  # cancelled: the command is offered for no other
+    day = long_date(window.session.tf.meetings.get(meeting_id).date)
     return _confirmed(
         window, "Reinstate Meeting", meeting_id,
         f"Hold the meeting of {day} after all? It is planned again (Undo cancels it again).",

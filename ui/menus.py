@@ -238,3 +238,10 @@ def set_printable(commands: dict[Act, QAction], printable: bool, why_not: str) -
         action.setStatusTip("" if printable else why_not)
         if entry.icon:
             action.setToolTip(_tool_tip(entry) + ("" if printable else f"\n{why_not}"))
+
+
+def set_cancellable(commands: dict[Act, QAction], cancelled: bool | None) -> None:
+    """Cancel Meeting… for a chosen meeting not cancelled, Reinstate Meeting…
+    for a cancelled one; neither with none chosen."""
+    commands[Act.CANCEL_MEETING].setEnabled(cancelled is False)
+    commands[Act.REINSTATE_MEETING].setEnabled(cancelled is True)

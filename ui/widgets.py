@@ -288,11 +288,28 @@ def ask_date(parent: QWidget, title: str, label: str) -> str | None:
     say otherwise); None when they cancel. The core reads and checks it."""
     import datetime as dt
 
+    return ask_line(parent, title, label, field_date_text(dt.date.today()))
+
+
+def ask_line(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+    """A line the official types (``text`` shown to start with); None when they cancel."""
     from PySide6.QtWidgets import QInputDialog
 
-    typed, ok = QInputDialog.getText(parent, title, label,
-                                     text=field_date_text(dt.date.today()))
+    typed, ok = QInputDialog.getText(parent, title, label, text=text)
     return typed if ok else None
+
+
+def ask_until_taken(ask: Callable[[str], str | None], take: Callable[[str], object],
+                    text: str = ""):
+    """``ask(text)`` for a line until ``take(line)`` takes it (its result is
+    returned) or the official cancels (None): a refused line comes back as
+    typed, to be put right, as a form dialog's values do (``ValuesDialog.run``)."""
+    while (typed := ask(text)) is not None:
+        done = take(typed)
+        if done:
+            return done
+        text = typed
+    return None
 
 
 def enable_while(holds: Callable[[], bool], buttons: list[QWidget], *signals) -> Callable[[], None]:

@@ -15,7 +15,7 @@ from ..records import Manager, choice, require_text, stripped
 from .agenda_items import (STATUSES, AgendaItem, Clock, PlannedItem, add_minutes,
                            minutes_of_day, roman)
 from .meetings import Meetings
-from .standing_items import PURPOSES, StandingItems, allocation
+from .standing_items import CLOSING_KINDS, PURPOSES, StandingItems, allocation
 
 AGENDA_STATUSES = {"draft": "Draft", "circulated": "Circulated", "agreed": "Agreed"}
 MAX_DEPTH = 1  # items and their sub-items, as the minutes number them
@@ -81,6 +81,12 @@ class Agenda(Manager[AgendaItem]):
 
     def children(self, meeting_id: str, parent_id: str | None) -> list[AgendaItem]:
         return [i for i in self.of_meeting(meeting_id) if i.parent_id == parent_id]
+
+    def before_closing(self, meeting_id: str) -> int:
+        """Where an item brought to the agenda goes: before its first closing
+        standing item (Any other business), which stays last; else at the end."""
+        top = self.children(meeting_id, None)
+        return next((i.position for i in top if i.standing_kind in CLOSING_KINDS), len(top) + 1)
 
     def planned(self, meeting_id: str) -> tuple[list[PlannedItem], Clock]:
         """The agenda numbered and timed from the meeting's start, with its clock."""
@@ -358,7 +364,8 @@ class Agenda(Manager[AgendaItem]):
         return [(self._from_row(r), dt.date.fromisoformat(r["meeting_date"])) for r in rows]
 
     def place_deferred(self, deferred_id: str, meeting_id: str) -> tuple[str, Changes]:
-        """Put a deferred item on this meeting's agenda, remembering where it came from."""
+        """Put a deferred item on this meeting's agenda (before Any other business),
+        remembering where it came from."""
         item = self.get(deferred_id)
         if item.status != "deferred":
             raise ValidationError(f"'{item.title}' was not deferred.")
@@ -367,7 +374,7 @@ class Agenda(Manager[AgendaItem]):
         return self.add(meeting_id, item.title, purpose=item.purpose,
                         lead_person_id=item.lead_person_id, lead_text=item.lead_text,
                         minutes_allocated=item.minutes_allocated, restricted=item.restricted,
-                        carried_from_id=deferred_id)
+                        carried_from_id=deferred_id, position=self.before_closing(meeting_id))
 
     def drop_deferred(self, deferred_id: str, on=None) -> Changes:
         """Stop offering a deferred item to later meetings; its own meeting still

@@ -151,13 +151,15 @@ class Suggestions(Manager[Suggestion]):
         return self.of_body(body_id, ("pending", "held"))
 
     def place(self, suggestion_id: str, meeting_id: str) -> tuple[str, Changes]:
-        """Put the suggestion on a meeting's agenda as a new item."""
+        """Put the suggestion on a meeting's agenda as a new item (before Any
+        other business)."""
         suggestion = self.get(suggestion_id)
         if suggestion.outcome in ("placed", "declined"):
             raise ValidationError(
                 f"'{suggestion.title}' is already {OUTCOMES[suggestion.outcome].lower()}.")
         with self._store.transaction():
-            item_id, changes = self._agenda.add(meeting_id, suggestion.title)
+            item_id, changes = self._agenda.add(
+                meeting_id, suggestion.title, position=self._agenda.before_closing(meeting_id))
             self._store.update(self.table, suggestion_id,
                                dict(outcome="placed", placed_item_id=item_id))
         return item_id, changes | Changes.of(self.kind, suggestion_id)

@@ -206,6 +206,17 @@ def test_deferred_items_are_offered_until_placed_or_dropped(tf, meeting):
     assert [i.id for i, _ in tf.agenda.offered(third)] == [placed]
 
 
+def test_a_deferred_item_placed_goes_before_any_other_business_wherever_it_is(tf, meeting):
+    body = tf.meetings.get(meeting).body_id
+    talk, = add_all(tf, meeting, "Presentation on legal models")
+    tf.agenda.set_status(talk, "deferred")
+    later, _ = tf.agenda.create_meeting(body, "2011-07-14")
+    next_date, = add_all(tf, later, "Date of next meeting")  # after AOB, as some agendas have it
+    tf.agenda.place_deferred(talk, later)
+    assert [t for _, t in titles(tf, later)][-3:] == [
+        "Presentation on legal models", "Any other business", "Date of next meeting"]
+
+
 def test_only_deferred_items_can_be_placed_or_dropped(tf, meeting):
     body = tf.meetings.get(meeting).body_id
     one, = add_all(tf, meeting, "One")

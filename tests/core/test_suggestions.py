@@ -28,6 +28,16 @@ def test_a_suggestion_placed_on_a_meeting_becomes_an_item(tf, setting):
         tf.suggestions.place(suggestion, meeting)
 
 
+def test_a_suggestion_placed_goes_before_any_other_business(tf, setting):
+    body, ed, meeting = setting
+    tf.agenda.apply_standing_items(meeting)
+    suggestion, _ = tf.suggestions.create(body, "Communications strategy")
+    tf.suggestions.place(suggestion, meeting)
+    planned, _ = tf.agenda.planned(meeting)
+    assert [p.item.title for p in planned][-2:] == ["Communications strategy",
+                                                    "Any other business"]
+
+
 def test_removing_the_placed_item_puts_the_suggestion_back_on_the_list(tf, setting):
     body, ed, meeting = setting
     suggestion, _ = tf.suggestions.create(body, "Communications strategy")

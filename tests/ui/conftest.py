@@ -81,6 +81,12 @@ def session(sample_tf, dialogs_shown):
 
 
 @pytest.fixture
+def no_viewer(monkeypatch):
+    """A computer where no program opens the files handed to it."""
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+
+
+@pytest.fixture
 def files_opened(monkeypatch):
     """The files handed to their programs (by URL), instead of opening them."""
     urls = []

@@ -4,6 +4,7 @@ running clock's warning, and what is offered for the agenda."""
 import docx
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from ui.dialogs.interests import TagItemDialog
 from ui.edits import agenda as agenda_edits
@@ -120,6 +121,33 @@ def test_an_item_is_added_after_the_chosen_one_and_a_sub_item_under_it(page, rep
     assert len(numbered(page)) == count + 2
 
 
+def test_a_refused_title_is_asked_again_as_typed_and_the_chosen_item_stays(
+        page, replies, click, dialogs_shown):
+    update = choose(page, "Update")
+    count = len(numbered(page))
+    replies.text("   ")  # then cancelled
+    click(page, "Add item")
+    assert "title cannot be empty" in dialogs_shown[-1][1]
+    assert replies.prefilled == ["", "   "]  # asked again, with what was typed
+    assert page.current_id() == update and len(numbered(page)) == count
+    replies.text("   ", "Apologies")
+    click(page, "Add sub-item")
+    assert ("3 i)", "Apologies") in numbered(page)
+    assert page.tf.agenda.get(page.current_id()).title == "Apologies"
+
+
+def test_a_title_too_long_keeps_the_focus_when_tab_is_pressed(page, qtbot, dialogs_shown):
+    update = choose(page, "Update")
+    page.title.setFocus()
+    page.title.selectAll()
+    QApplication.clipboard().setText("A" * 10_000)
+    qtbot.keyClick(page.title, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.title, Qt.Key.Key_Tab)
+    assert "10,000 characters long" in dialogs_shown[-1][1]
+    assert page.title.hasFocus() and page.title.selectedText() == "A" * 10_000
+    assert page.tf.agenda.get(update).title == "Update"
+
+
 def test_the_clock_shows_the_planned_times(page):
     assert "starts 15:30, planned to end 17:30" in page.clock.text()
     assert page.model.index(1, 3).data() == "15:35–15:40"
@@ -165,6 +193,21 @@ def test_save_the_agenda_as_pdf(page, tmp_path, replies, click, files_opened):
     assert files_opened[0].toLocalFile() == str(out)
 
 
+def test_a_pdf_saved_where_no_program_opens_it_is_told_as_saved(page, tmp_path, replies, click,
+                                                                no_viewer, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(
+        (box.icon(), box.windowTitle(), box.text())))
+    out = tmp_path / "agenda.pdf"
+    replies.save_to(out)
+    click(page, "Save as PDF…")
+    assert shown == [(QMessageBox.Icon.Information, "Saved",
+                      f"agenda.pdf was saved, but no program on this computer opened it. "
+                      f"Open it from its folder: {out}")]
+
+
 def test_save_the_agenda_as_word_to_edit(page, tmp_path, replies, click, files_opened):
     page.tf.agenda.add(page.meeting_id, "Budget <b>&amp;</b>; costs, risks")
     out = tmp_path / "agenda"  # no suffix typed: the Word one is added
@@ -198,6 +241,23 @@ def test_a_new_meeting_starts_with_the_standing_items(sample_window):
     titles = [agenda.model.index(r, 1).data() for r in range(agenda.model.rowCount())]
     assert titles[0] == "Welcome and introductions" and titles[-1] == "Any other business"
     agenda.tree.setFocus()  # leave the date box while the file is open (it saves on leaving)
+
+
+def test_a_suggestion_placed_from_the_agenda_tab_goes_before_any_other_business(
+        sample_window, click):
+    page = sample_window.centralWidget().page("Meetings")
+    page.new_meeting()
+    agenda = page.meeting_page.tab("Agenda")
+    agenda.tree.setFocus()  # leave the date box while the file is open (it saves on leaving)
+    agenda.offered.setCurrentRow(next(i for i in range(agenda.offered.count()) if
+                                      "Communications strategy" in agenda.offered.item(i).text()))
+    click(agenda, "Place on agenda")
+    titles = [agenda.model.index(r, 1).data() for r in range(agenda.model.rowCount())]
+    assert titles[-2:] == ["Communications strategy", "Any other business"]
+    assert agenda.tf.agenda.get(agenda.current_id()).title == "Communications strategy"
+    agenda.session.undo_stack.undo()
+    agenda.session.undo_stack.redo()
+    assert [agenda.model.index(r, 1).data() for r in range(agenda.model.rowCount())] == titles
 
 
 def test_deferred_items_offered_and_dropped_undoably(page, click):
@@ -280,6 +340,18 @@ def test_the_body_keeps_its_standing_items(page):
     page.session.undo_stack.undo()  # the standing items applied
     page.session.undo_stack.undo()  # the removal
     assert dialog.listing.item(2).text() == "Declarations of interest"
+
+
+def test_a_refused_standing_item_is_asked_again_as_typed(page, replies, click, dialogs_shown):
+    from ui.dialogs.standing_items import StandingItemsDialog
+
+    body = page.tf.meetings.get(page.meeting_id).body_id
+    dialog = StandingItemsDialog(page.session, body, page)
+    replies.text("   ", "Update from the Cabinet Office")
+    click(dialog, "Add…")
+    assert "cannot be empty" in dialogs_shown[-1][1] and replies.prefilled == ["", "   "]
+    assert "Update from the Cabinet Office" in [dialog.listing.item(i).text()
+                                                for i in range(dialog.listing.count())]
 
 
 def test_copy_from_with_no_other_meeting_says_so(qtbot, session, click, dialogs_shown):

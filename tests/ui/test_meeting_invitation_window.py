@@ -88,6 +88,12 @@ def test_the_invitation_is_saved_opened_and_noted(sample_window, planned, replie
     assert details.invitation.text().startswith("Not made yet")
 
 
+def test_before_you_send_it_comes_before_the_draft_is_opened(sample_window, planned, replies,
+                                                             tmp_path, no_viewer, dialogs_shown):
+    invite(sample_window, replies, tmp_path / "invitation.eml")
+    assert [title for title, _ in dialogs_shown] == ["Before you send it", "Saved"]
+
+
 def test_cancelling_the_save_dialog_notes_no_invitation(sample_window, planned, replies,
                                                         stored, sample_path):
     menu_action(sample_window, "Meeting", "Meeting Invitation").trigger()
@@ -228,13 +234,29 @@ def test_a_cancelled_meeting_is_reinstated_and_invited_again_undoably(
     assert calendar_state(stored, sample_path, planned)[1:] == (4, today, None)
 
 
-def test_a_meeting_not_cancelled_is_not_reinstated(sample_window, planned, replies,
-                                                   dialogs_shown, stored, sample_path):
-    replies.answer(YES, YES)
-    menu_action(sample_window, "Meeting", "Reinstate Meeting").trigger()
-    assert "is not cancelled: there is nothing to reinstate" in dialogs_shown[-1][1]
-    assert not [kind for kind, _ in replies.asked if kind == "question"]
-    assert calendar_state(stored, sample_path, planned)[1:] == (0, None, None)
+def test_cancel_and_reinstate_are_offered_as_the_chosen_meeting_allows(
+        sample_window, planned, replies, qtbot):
+    cancel = menu_action(sample_window, "Meeting", "Cancel Meeting")
+    reinstate = menu_action(sample_window, "Meeting", "Reinstate Meeting")
+    offered = lambda: (cancel.isEnabled(), reinstate.isEnabled())  # noqa: E731
+    assert offered() == (True, False)  # the new meeting, planned
+    replies.answer(YES, NO)
+    cancel.trigger()
+    assert offered() == (False, True)
+    view = meetings_page(sample_window).view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # an earlier meeting, held
+    assert offered() == (True, False)
+    qtbot.keyClick(view, Qt.Key.Key_Up)  # the cancelled one again
+    assert offered() == (False, True)
+    sample_window.commands[Act.UNDO].trigger()  # the cancellation
+    assert offered() == (True, False)
+    sample_window.commands[Act.REDO].trigger()
+    replies.answer(YES, NO)
+    reinstate.trigger()
+    assert offered() == (True, False)
+    sample_window.close_file()
+    assert offered() == (False, False)
 
 
 def test_a_meeting_whose_minutes_went_round_is_not_cancelled(sample_window, replies,

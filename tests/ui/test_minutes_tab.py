@@ -280,6 +280,23 @@ def test_the_editor_for_a_line_is_as_wide_as_the_list(qtbot, minutes_tab, answer
     assert widths[0] >= tab.tree.width() > 400
 
 
+def test_a_refused_line_comes_back_as_typed_to_put_right(qtbot, minutes_tab, answer,
+                                                       dialogs_shown):
+    tab, session, b = minutes_tab
+    update = b.items[(0, "Update")]
+    session.tf.minutes.add(update, "A point")
+    tab.load()
+    point = session.tf.minutes.of_item(update)[0]
+    tab.tree.choose(("minutes_entries", point.id))
+    tab.tree.setFocus()
+    shown = []
+    answer(QInputDialog, [lambda d: (shown.append(d.textValue()), d.setTextValue("   ")),
+                          lambda d: (shown.append(d.textValue()), d.setTextValue("Put right"))])
+    qtbot.keyClick(tab.tree, Qt.Key.Key_F2)
+    assert dialogs_shown and shown == ["A point", "   "]
+    assert session.tf.minutes.get(point.id).text == "Put right"
+
+
 def test_an_item_not_reached_prints_only_that_it_was_deferred(qtbot, minutes_tab, replies,
                                                               click, files_opened, tmp_path):
     tab, session, b = minutes_tab

@@ -140,6 +140,28 @@ def test_a_new_report_and_recommendation_land_in_the_file_and_undo_as_one_step(
     assert stored(file_path, "SELECT * FROM reports") == []
 
 
+def test_a_refused_deadline_is_shown_at_its_field(sample_window, sample_path, stored, answer,
+                                                  dialogs_shown, click):
+    page = sample_window.centralWidget().show_named("Recommendations")
+    seen = []
+
+    def spring(d):
+        d.number.setText("18")
+        d.text.setPlainText("Said in a season.")
+        d.deadline.setText("Spring 2013")
+
+    def put_right(d):
+        seen.append(d.focusWidget() is d.deadline and d.deadline.selectedText())
+        d.deadline.setText("March 2013")
+
+    answer(RecommendationDialog, [spring, put_right])
+    click(page, "New Recommendation…")
+    assert "neither a day nor a month" in dialogs_shown[-1][1]
+    assert seen == ["Spring 2013"]
+    assert stored(sample_path, "SELECT deadline_month FROM recommendations WHERE number = '18'"
+                  ) == [("2013-03",)]
+
+
 def test_a_number_the_report_has_already_is_refused(sample_window, sample_path, stored, answer,
                                                    dialogs_shown, click):
     page = sample_window.centralWidget().show_named("Recommendations")

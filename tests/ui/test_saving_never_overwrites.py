@@ -134,4 +134,4 @@ def test_a_document_no_program_takes_is_not_a_silent_failure(papers_page, qtbot,
     paper = tmp_path / "Teckal paper.odt"
     paper.write_bytes(b"PK\x03\x04")
     open_document_of(papers_page, qtbot, str(paper))
-    assert "no program on this computer opened Teckal paper.odt" in dialogs_shown[-1][1]
+    assert "No program on this computer opened Teckal paper.odt" in dialogs_shown[-1][1]

@@ -37,7 +37,7 @@ class InterestDialog(ValuesDialog):
     def values(self) -> dict:
         return dict(description=self.description.text(), organisation=self.organisation.text(),
                     kind=self.kind.currentData(), concerns_mis_msp=self.mis_msp.isChecked(),
-                    declared_on=parse_date(self.declared.text(), "date declared"),
+                    declared_on=self.typed("declared", parse_date, "date declared"),
                     notes=self.notes.toPlainText().strip())
 
 

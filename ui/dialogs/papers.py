@@ -57,7 +57,7 @@ class PaperDialog(ValuesDialog):
         return dict(title=self.title.text(), short_name=self.short_name.text(),
                     owner_person_id=self.owner.currentData(), owner_text=self.owner_text.text(),
                     wave=self.wave.currentText().strip(), status=self.status.currentData(),
-                    review_deadline=parse_optional_date(self.deadline.text(), "review deadline"),
+                    review_deadline=self.typed("deadline", parse_optional_date, "review deadline"),
                     document_path=self.document.text().strip(),
                     notes=self.notes.toPlainText().strip())
 
@@ -113,7 +113,7 @@ class SignOffDialog(ValuesDialog):
 
     def values(self) -> dict:
         return dict(by_person_id=self.by.currentData(),
-                    on=parse_optional_date(self.on.text(), "date of sign-off"),
+                    on=self.typed("on", parse_optional_date, "date of sign-off"),
                     conditions=self.conditions.toPlainText().strip())
 
 

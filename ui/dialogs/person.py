@@ -38,8 +38,8 @@ class PersonDialog(ValuesDialog):
         """Refused (at its field) where the core would refuse it: before the page
         asks whether a name already someone's is another person's."""
         membership = dict(role=self.role.currentData(),
-                          joined_on=parse_optional_date(self.joined.text(), "date joined"),
-                          left_on=parse_optional_date(self.left.text(), "date left"))
+                          joined_on=self.typed("joined", parse_optional_date, "date joined"),
+                          left_on=self.typed("left", parse_optional_date, "date left"))
         person = dict(name=self.name.text().strip(), role_title=self.role_title.text().strip(),
                       organisation=self.organisation.text().strip(),
                       email=self.email.text().strip(), notes=self.notes.toPlainText().strip())

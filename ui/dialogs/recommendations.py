@@ -36,7 +36,7 @@ class ReportDialog(ValuesDialog):
 
     def values(self) -> dict:
         return dict(title=self.title.text(),
-                    published=parse_day_or_month(self.published.text(), "date of publication"),
+                    published=self.typed("published", parse_day_or_month, "date of publication"),
                     notes=self.notes.toPlainText().strip(),
                     chapters=[line.strip() for line in self.chapters.toPlainText().splitlines()
                               if line.strip()])
@@ -82,13 +82,13 @@ class RecommendationDialog(ValuesDialog):
             text=self.text.toPlainText().strip(),
             sub_points=self.sub_points.toPlainText(),
             addressees=[a for a in self.addressees.text().split(";") if a.strip()],
-            deadline=parse_day_or_month(self.deadline.text(), "deadline"),
+            deadline=self.typed("deadline", parse_day_or_month, "deadline"),
             response=self.response.currentData(),
-            response_on=parse_optional_date(self.response_on.text(), "date of the response"),
+            response_on=self.typed("response_on", parse_optional_date, "date of the response"),
             response_text=self.response_text.toPlainText().strip(),
             owner_person_id=self.owner.currentData(), owner_text=self.owner_text.text(),
             rag=self.rag.currentData(),
-            completed_on=parse_optional_date(self.completed_on.text(), "date it was done"))
+            completed_on=self.typed("completed_on", parse_optional_date, "date it was done"))
 
 
 class ProgressDialog(ValuesDialog):
@@ -123,7 +123,7 @@ class ProgressDialog(ValuesDialog):
 
     def values(self) -> dict:
         return dict(text=self.text.toPlainText().strip(),
-                    on=parse_optional_date(self.on.text(), "date of the update"),
+                    on=self.typed("on", parse_optional_date, "date of the update"),
                     rag=self.rag.currentData(), meeting_id=self.meeting.currentData())
 
 

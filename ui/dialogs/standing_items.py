@@ -2,12 +2,12 @@
 Adding and removing are undoable like any other edit."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QInputDialog, QListWidget,
-                               QListWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QListWidget, QListWidgetItem,
+                               QVBoxLayout)
 
 from ..edits import agenda
 from ..session import Session
-from ..widgets import button
+from ..widgets import ask_line, ask_until_taken, button
 
 
 class StandingItemsDialog(QDialog):
@@ -43,11 +43,13 @@ class StandingItemsDialog(QDialog):
             self.listing.addItem(entry)
 
     def add(self, title: str | None = None) -> str | None:
+        def take(typed: str) -> str | None:
+            return agenda.add_standing_item(self.session, self.body_id, typed)
+
         if title is None:
-            title, ok = QInputDialog.getText(self, "Add a standing item", "Title:")
-            if not ok:
-                return None
-        return agenda.add_standing_item(self.session, self.body_id, title)
+            return ask_until_taken(
+                lambda typed: ask_line(self, "Add a standing item", "Title:", typed), take)
+        return take(title)
 
     def remove(self) -> bool:
         entry = self.listing.currentItem()

@@ -4,8 +4,9 @@ from typing import Any, Callable
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from secretariat.errors import UserFacingError
+from secretariat.errors import FieldError, UserFacingError, ValidationError
 
+from ..errors import show_at
 from ..session import Session
 from ..widgets import combo_box, day_text
 from .form import FormDialog
@@ -77,13 +78,21 @@ class ValuesDialog(FormDialog):
             self._show_at_field(self.session.last_refusal)
         return None
 
+    def typed(self, field: str, parse: Callable[[str, str], Any], what: str) -> Any:
+        """The text of the dialog's ``field`` read by ``parse`` (``what`` names it
+        in a refusal); a refusal names the field, so it is shown there."""
+        try:
+            return parse(getattr(self, field).text(), what)
+        except FieldError:
+            raise
+        except ValidationError as error:
+            raise FieldError(str(error), field) from None
+
     def _show_at_field(self, refusal) -> None:
         """Put the cursor in the field a refused value was typed in, selected."""
         field = getattr(self, getattr(refusal, "field", "") or "", None)
         if isinstance(field, QWidget):
-            field.setFocus()
-            if hasattr(field, "selectAll"):
-                field.selectAll()
+            show_at(field)
 
 
 class MeetingDialog(ValuesDialog):

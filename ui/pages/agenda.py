@@ -19,10 +19,11 @@ from .. import palette
 from ..exports import Ready, hand_over, save_document, save_word
 from ..edits import agenda
 from ..edits.minutes import may_change
+from ..errors import show_at, to_put_right
 from ..models.agenda_model import AgendaModel
 from ..session import Session
-from ..widgets import (add_row, button, button_row, choice_box, combo_box, enable_while,
-                       set_quietly, side_by_side)
+from ..widgets import (add_row, ask_line, ask_until_taken, button, button_row, choice_box, combo_box,
+                       enable_while, set_quietly, side_by_side)
 from .agenda_offered import OfferedPanel
 from .agenda_tree import AgendaTree
 from .interests import tag_item
@@ -57,10 +58,10 @@ class AgendaPage(QWidget):
         form = QFormLayout(self.form)
         self.title = add_row(form, "&Title", QLineEdit())
         self.title.editingFinished.connect(
-            lambda: self._set("Change item title", title=self.title.text()))
+            lambda: self._set("Change item title", self.title, title=self.title.text()))
         self.purpose = add_row(form, "P&urpose", choice_box(PURPOSES, "Purpose"))
         self.purpose.activated.connect(
-            lambda: self._set("Change purpose", purpose=self.purpose.currentData()))
+            lambda: self._set("Change purpose", None, purpose=self.purpose.currentData()))
         self.lead = add_row(form, "&Lead", combo_box())
         self.lead.setEditable(True)
         self.lead.lineEdit().editingFinished.connect(self._set_lead)
@@ -68,14 +69,14 @@ class AgendaPage(QWidget):
         self.minutes = add_row(form, "M&inutes", QSpinBox())
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSuffix(" min")
-        self.minutes.editingFinished.connect(
-            lambda: self._set("Change time allocated", minutes_allocated=self.minutes.value()))
+        self.minutes.editingFinished.connect(lambda: self._set(
+            "Change time allocated", self.minutes, minutes_allocated=self.minutes.value()))
         self.status = add_row(form, "&Status", choice_box(STATUSES, "Item status"))
         self.status.activated.connect(
-            lambda: self._set("Change item status", status=self.status.currentData()))
+            lambda: self._set("Change item status", None, status=self.status.currentData()))
         self.restricted = add_row(form, "&Restricted", QCheckBox("withheld from publication"))
         self.restricted.toggled.connect(
-            lambda on: self._set("Change restriction", restricted=on))
+            lambda on: self._set("Change restriction", None, restricted=on))
 
         self.offered_panel = OfferedPanel(session, meeting_id, self._may_edit, self.select)
         self.offered = self.offered_panel.list
@@ -194,22 +195,28 @@ class AgendaPage(QWidget):
         """The agenda is what the minutes number and print: changed as they are."""
         return may_change(self, self.session, self.meeting_id)
 
-    def _set(self, text: str, **values) -> None:
+    def _set(self, text: str, field: QWidget | None, **values) -> None:
+        """Change the chosen item as ``field`` (None for a choice) says; a value
+        refused stays there, chosen, to be put right."""
         item_id = self.current_id()
         if item_id is None:
             return
         item = self.tf.agenda.get(item_id)
         if all(getattr(item, name) == value for name, value in values.items()):
             return
-        if self._may_edit():
-            agenda.change_item(self.session, item_id, text, **values)
-        else:
+        if not self._may_edit():
             self._show_item()  # the form as the item still is
+        elif not agenda.change_item(self.session, item_id, text, **values):
+            if field is not None and to_put_right(self.session.last_refusal):
+                show_at(field)
+            else:
+                self._show_item()
 
     def _set_lead(self) -> None:
         name = self.lead.currentText().strip()
         person = self._lead_ids.get(name)
-        self._set("Change lead", lead_person_id=person, lead_text="" if person else name)
+        self._set("Change lead", self.lead, lead_person_id=person,
+                  lead_text="" if person else name)
 
     def _set_agenda_status(self) -> None:
         new = self.agenda_status.currentData()
@@ -241,11 +248,12 @@ class AgendaPage(QWidget):
     def _add(self, parent_id: str | None = None, position: int | None = None) -> str | None:
         if not self._may_edit():
             return None
-        title, ok = QInputDialog.getText(self, "Add an item", "Title of the item:")
-        if not ok:
-            return None
-        made = agenda.add_item(self.session, self.meeting_id, title, parent_id, position)
-        self.select(made)
+        made = ask_until_taken(
+            lambda typed: ask_line(self, "Add an item", "Title of the item:", typed),
+            lambda title: agenda.add_item(self.session, self.meeting_id, title, parent_id,
+                                          position))
+        if made:  # else the chosen item stays chosen
+            self.select(made)
         return made
 
     def remove_item(self) -> None:

@@ -11,12 +11,12 @@ from typing import Callable
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QTabWidget, QWidget
 
-from secretariat.errors import (MinutesLockedError, NotFoundError, UserFacingError,
-                                 ValidationError)
+from secretariat.errors import NotFoundError, UserFacingError
 from secretariat.meeting.meetings import KINDS, MARKINGS, STATUSES, Meeting
 from secretariat.values import long_date, parse_date, parse_time, time_to_text
 
 from ..edits import meetings
+from ..errors import show_at, to_put_right
 from ..session import Session
 from ..widgets import (Deferred, NotesEdit, add_row, build_when_current, choice_box,
                        field_date_text, set_quietly)
@@ -109,9 +109,7 @@ class MeetingDetails(QWidget):
         if name not in self._texts or self.session.closed:
             self.load()
             return
-        widget = self._texts[name][0]
-        widget.setFocus()
-        widget.selectAll()
+        show_at(self._texts[name][0])
 
     def _save(self, name: str, value) -> None:
         if self.session.closed:  # a box losing the focus after the file closed
@@ -122,9 +120,7 @@ class MeetingDetails(QWidget):
             return
         what = self._texts[name][2] if name in self._texts else name
         if not meetings.change_meeting(self.session, self.meeting_id, what, **{name: value}):
-            refusal = self.session.last_refusal  # a value to put right, or no change at all
-            if isinstance(refusal, ValidationError) and not isinstance(refusal,
-                                                                       MinutesLockedError):
+            if to_put_right(self.session.last_refusal):  # else no change at all
                 self._refused(name)
             else:
                 self.load()

@@ -27,7 +27,7 @@ from ..printing import PdfPages, print_document
 from ..session import Session
 from ..tables import lines_height
 from ..flow_layout import FlowLayout
-from ..widgets import button, button_row, remember_sizes
+from ..widgets import ask_until_taken, button, button_row, remember_sizes
 from .actions import ActionTable
 from .minutes_outline import MinutesOutline
 
@@ -279,10 +279,13 @@ class MinutesTab(QWidget):
             label = "Owner — what — when:"
         else:
             current, label = tf.minutes.get(record_id).text, "Text:"
-        text = self._ask_line(label, current)
-        if text is None or text == current or not self._may_change():
-            return
-        (edit_action if table == "actions" else minutes.edit_entry)(self.session, record_id, text)
+        edit = edit_action if table == "actions" else minutes.edit_entry
+
+        def take(text: str) -> bool:  # unchanged, or not to be changed after all: done
+            return text == current or not self._may_change() or edit(self.session, record_id,
+                                                                     text)
+
+        ask_until_taken(lambda typed: self._ask_line(label, typed), take, current)
 
     def _ask_line(self, label: str, current: str) -> str | None:
         """The line to edit, in a box as wide as the tree, so a long line reads whole."""
