@@ -265,14 +265,21 @@ def test_changing_circulated_minutes_warns_once(qtbot, minutes_tab, replies):
     assert len(session.tf.minutes.of_item(update)) == 2
 
 
-def test_the_editor_for_a_line_is_as_wide_as_the_list(qtbot, minutes_tab, answer):
+def chosen_point(minutes_tab, text: str):
+    """A point recorded under the Update item, chosen in the outline with the keyboard's focus."""
     tab, session, b = minutes_tab
     update = b.items[(0, "Update")]
-    session.tf.minutes.add(update, "A point long enough to need more than a narrow box")
+    session.tf.minutes.add(update, text)
     tab.load()
     point = session.tf.minutes.of_item(update)[0]
     tab.tree.choose(("minutes_entries", point.id))
     tab.tree.setFocus()
+    return point
+
+
+def test_the_editor_for_a_line_is_as_wide_as_the_list(qtbot, minutes_tab, answer):
+    tab, session, _ = minutes_tab
+    point = chosen_point(minutes_tab, "A point long enough to need more than a narrow box")
     widths = []
     answer(QInputDialog, [lambda d: (widths.append(d.width()), d.setTextValue("Shorter"))])
     qtbot.keyClick(tab.tree, Qt.Key.Key_F2)
@@ -282,13 +289,8 @@ def test_the_editor_for_a_line_is_as_wide_as_the_list(qtbot, minutes_tab, answer
 
 def test_a_refused_line_comes_back_as_typed_to_put_right(qtbot, minutes_tab, answer,
                                                        dialogs_shown):
-    tab, session, b = minutes_tab
-    update = b.items[(0, "Update")]
-    session.tf.minutes.add(update, "A point")
-    tab.load()
-    point = session.tf.minutes.of_item(update)[0]
-    tab.tree.choose(("minutes_entries", point.id))
-    tab.tree.setFocus()
+    tab, session, _ = minutes_tab
+    point = chosen_point(minutes_tab, "A point")
     shown = []
     answer(QInputDialog, [lambda d: (shown.append(d.textValue()), d.setTextValue("   ")),
                           lambda d: (shown.append(d.textValue()), d.setTextValue("Put right"))])
