@@ -25,7 +25,7 @@ from typing import Callable
 from PySide6.QtWidgets import QWidget
 
 from secretariat.errors import UserFacingError
-from secretariat.files.output_files import OutputKind, check_named_for
+from secretariat.files.output_files import OutputKind, check_named_for, kind_named
 
 from . import settings
 
@@ -33,8 +33,9 @@ Check = Callable[[str], object]  # raises UserFacingError for a name it refuses
 
 
 def with_suffix(path: str, suffix: str) -> str:
-    """The name chosen, given ``suffix`` when it was typed without one."""
-    return path + suffix if path and suffix and not Path(path).suffix else path
+    """The name chosen, given ``suffix`` unless it ends in the suffix of a kind
+    of file we write: a dated name ("actions 04.12.2026") gets one too."""
+    return path + suffix if path and suffix and kind_named(path) is None else path
 
 
 def save_name(parent: QWidget, title: str, suggestion, kind: OutputKind,
@@ -92,7 +93,7 @@ def _ask(parent, title: str, start: str, kind: str, mode,
     from PySide6.QtWidgets import QDialog, QFileDialog
 
     dialog = _checking_dialog()(parent, title, start, kind)
-    dialog.check = check
+    dialog.check, dialog.suffix = check, suffix
     dialog.setDefaultSuffix(suffix.lstrip("."))  # what is checked, and what Qt may replace
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setIconProvider(_names_only())
@@ -110,15 +111,23 @@ def _ask(parent, title: str, start: str, kind: str, mode,
 @functools.cache
 def _checking_dialog():
     """Qt's file dialog, refusing on OK a name its ``check`` refuses."""
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
 
     from .errors import show_error
 
     class CheckingDialog(QFileDialog):
         check: Check | None = None
+        suffix = ""
 
         def accept(self) -> None:
             chosen = self.selectedFiles()
+            if self.suffix and chosen and not Path(chosen[0]).is_dir():
+                # Qt adds its default suffix only to a name without a dot: given
+                # here, it is the file Qt asks about replacing and the check sees.
+                named = with_suffix(chosen[0], self.suffix)
+                if named != chosen[0]:  # (selectFile leaves a box with the focus as typed)
+                    self.findChild(QLineEdit, "fileNameEdit").setText(Path(named).name)
+                    chosen = [named]
             if self.check and chosen and not Path(chosen[0]).is_dir():  # a folder: go in
                 try:
                     self.check(chosen[0])

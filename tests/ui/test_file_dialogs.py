@@ -145,13 +145,13 @@ def test_a_copy_aimed_at_a_file_that_exists_is_refused_in_the_dialog(
     from ui import settings
 
     monkeypatch.setattr(settings, "start_at", lambda suggestion: str(sample_path.parent))
-    taken = sample_path.with_name("notes.txt")
-    taken.write_text("the official's own notes", encoding="utf-8")
+    taken = sample_path.with_name("last year.taskforce")
+    taken.write_text("the official's own file", encoding="utf-8")
     seen: list = []
     drive_file_dialog([str(taken), str(sample_path.with_name("copy"))], seen)
     sample_window.commands[Act.SAVE_COPY].trigger()
 
     assert seen == [("still open", True), ("still open", False)]
-    assert "notes.txt already exists" in dialogs_shown[0][1]
-    assert taken.read_text(encoding="utf-8") == "the official's own notes"
+    assert "last year.taskforce already exists" in dialogs_shown[0][1]
+    assert taken.read_text(encoding="utf-8") == "the official's own file"
     assert sample_path.with_name("copy.taskforce").exists()  # the name given its suffix

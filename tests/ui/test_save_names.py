@@ -96,3 +96,19 @@ def test_a_name_handed_back_without_a_suffix_is_given_the_kind_s(sample_window, 
     saved = folder / "gui_tracker.pdf"
     qtbot.waitUntil(saved.exists)
     assert [p.name for p in folder.iterdir()] == ["gui_tracker.pdf"] and is_pdf(saved)
+
+
+def test_a_dated_name_is_given_the_suffix_too(sample_window, qtbot, folder, files_opened):
+    """Qt adds its default suffix only to a name with no dot; "04.12.2026"
+    would leave the PDF named ".2026", opening in nothing."""
+    save = the_button(sample_window, "Recommendations", None, "Save as P&DF…")
+    drive_file_dialog(["tracker 04.12.2026"], [])
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    saved = folder / "tracker 04.12.2026.pdf"
+    qtbot.waitUntil(saved.exists)
+    assert [p.name for p in folder.iterdir()] == [saved.name] and is_pdf(saved)
+
+    seen: list = []  # the same name again: Qt asks about the file it would replace
+    drive_file_dialog(["tracker 04.12.2026"], seen)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert seen[0][0] == "Qt asked" and saved.name in seen[0][1], seen
