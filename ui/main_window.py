@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
     def _update_cancellable(self, *_) -> None:
         """Cancel and Reinstate as the chosen meeting allows, after another is
         chosen or a meeting is cancelled, reinstated, or either undone."""
-        menus.set_cancellable(self.commands, meeting_commands.chosen_cancelled(self))
+        menus.set_cancellable(self.commands, meeting_commands.chosen_record(self))
 
     def closeEvent(self, event) -> None:
         QSettings().setValue(settings.GEOMETRY, self.saveGeometry())

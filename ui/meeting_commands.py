@@ -4,12 +4,15 @@ the meeting chosen there, for the other commands of the Meeting menu, which
 follow whether it is cancelled. Meeting > Forward Plan turns to the
 Suggestions page and saves its plan."""
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from secretariat.errors import NotFoundError
 
 from .pages.meeting import MEETING_TABS, MeetingPage
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from secretariat.meeting.meetings import Meeting
 
 LIVE_TAB = "Live"
 MEETINGS = "Meetings"
@@ -39,9 +42,9 @@ def chosen_meeting(window, why: str) -> MeetingPage | None:
     return meeting
 
 
-def chosen_cancelled(window) -> bool | None:
-    """Whether the meeting chosen on the Meetings page is cancelled, without
-    turning to it; None with no meeting chosen (or no file open)."""
+def chosen_record(window) -> "Meeting | None":
+    """The meeting chosen on the Meetings page, as it stands, without turning
+    to it; None with no meeting chosen (or no file open)."""
     workspace = window.centralWidget()
     if not isinstance(workspace, Workspace):
         return None
@@ -49,7 +52,7 @@ def chosen_cancelled(window) -> bool | None:
     if meeting_id is None:
         return None
     try:
-        return window.session.tf.meetings.get(meeting_id).cancelled_on is not None
+        return window.session.tf.meetings.get(meeting_id)
     except NotFoundError:  # deleted: the page chooses another next
         return None
 

@@ -12,7 +12,7 @@ by itself.
 
 import importlib
 from enum import Enum, auto
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoGroup
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 import resources
 from secretariat.frozen import record
+
+if TYPE_CHECKING:
+    from secretariat.meeting.meetings import Meeting
 
 
 def _call(module: str, name: str) -> Callable:
@@ -240,8 +243,11 @@ def set_printable(commands: dict[Act, QAction], printable: bool, why_not: str) -
             action.setToolTip(_tool_tip(entry) + ("" if printable else f"\n{why_not}"))
 
 
-def set_cancellable(commands: dict[Act, QAction], cancelled: bool | None) -> None:
-    """Cancel Meeting… for a chosen meeting not cancelled, Reinstate Meeting…
-    for a cancelled one; neither with none chosen."""
-    commands[Act.CANCEL_MEETING].setEnabled(cancelled is False)
-    commands[Act.REINSTATE_MEETING].setEnabled(cancelled is True)
+def set_cancellable(commands: dict[Act, QAction], meeting: "Meeting | None") -> None:
+    """Cancel Meeting… for a chosen meeting still planned (one held, or with
+    minutes, is not called off), Reinstate Meeting… for a cancelled one;
+    neither with none chosen."""
+    cancelled = meeting is not None and meeting.cancelled_on is not None
+    commands[Act.CANCEL_MEETING].setEnabled(
+        meeting is not None and not cancelled and meeting.status == "planned")
+    commands[Act.REINSTATE_MEETING].setEnabled(cancelled)

@@ -245,8 +245,8 @@ def test_cancel_and_reinstate_are_offered_as_the_chosen_meeting_allows(
     assert offered() == (False, True)
     view = meetings_page(sample_window).view
     view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Down)  # an earlier meeting, held
-    assert offered() == (True, False)
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # an earlier meeting, its minutes circulated
+    assert offered() == (False, False)
     qtbot.keyClick(view, Qt.Key.Key_Up)  # the cancelled one again
     assert offered() == (False, True)
     sample_window.commands[Act.UNDO].trigger()  # the cancellation
@@ -262,9 +262,10 @@ def test_cancel_and_reinstate_are_offered_as_the_chosen_meeting_allows(
 def test_a_meeting_whose_minutes_went_round_is_not_cancelled(sample_window, replies,
                                                              dialogs_shown, stored, sample_path):
     chosen = meetings_page(sample_window).meeting_page.meeting_id  # January 2012's, circulated
-    replies.answer(YES)
-    menu_action(sample_window, "Meeting", "Cancel Meeting").trigger()
-    assert "only a planned meeting can be cancelled" in dialogs_shown[-1][1]
+    cancel = menu_action(sample_window, "Meeting", "Cancel Meeting")
+    assert not cancel.isEnabled()  # greyed: not offered, then refused
+    cancel.trigger()
+    assert not replies.asked and not dialogs_shown
     assert calendar_state(stored, sample_path, chosen)[1:] == (0, None, None)
 
 
