@@ -266,7 +266,7 @@ class Actions(Manager[Action]):
                due=None) -> tuple[str, Changes]:
         """A new open action under an agenda item."""
         meeting_id = self._meeting_of(item_id)
-        self.lifecycle.ensure_editable(meeting_id)
+        self.lifecycle.ensure_recordable(meeting_id)
         text = require_text(text, "action")
         due_date, due_text = parse_due(due)
         body_id = self._store.scalar("SELECT body_id FROM meetings WHERE id = ?", (meeting_id,))

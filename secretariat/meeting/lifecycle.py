@@ -111,6 +111,16 @@ class Lifecycle:
             raise approved_minutes_refusal(self._store, meeting_id) or MinutesLockedError(
                 "Those minutes have been approved and can no longer be changed.")
 
+    def ensure_recordable(self, meeting_id: str) -> None:
+        """Refuse new minutes for a meeting called off (or approved): what was
+        typed in its Live tab would be minutes of a meeting never held."""
+        row = self._meeting(meeting_id)
+        if row["cancelled_on"]:
+            raise ValidationError(f"The meeting of {long_date(parse_date(row['date']))} was "
+                                  "cancelled: there are no minutes to record. Reinstate it "
+                                  "first if it is being held after all.")
+        self.ensure_editable(meeting_id)
+
     def _write(self, meeting_id: str, status: str, **values) -> Changes:
         with self._store.transaction():
             self._store.update("meetings", meeting_id, {"status": status})

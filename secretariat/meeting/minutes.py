@@ -131,7 +131,7 @@ class Minutes(Manager[Entry]):
     def add(self, item_id: str, text: str, kind: str = "point",
             parent_id: str | None = None) -> tuple[str, Changes]:
         """A point, sub-point (with parent_id) or decision at the end of the item."""
-        self.lifecycle.ensure_editable(self.meeting_of_item(item_id))
+        self.lifecycle.ensure_recordable(self.meeting_of_item(item_id))
         if parent_id:
             parent = self.get(parent_id)
             if parent.item_id != item_id or parent.parent_id or parent.kind != "point":

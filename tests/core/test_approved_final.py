@@ -194,7 +194,7 @@ READS = {"all", "get", "raw", "find_one", "of_body", "on_date", "in_body",
          "many", "matters_arising", "matters_arising_ids", "of_item", "open_by_owner",
          "addressees_of_body", "meeting_of_item", "corrections", "kept", "matters_arising_item",
          "minutes_item", "of", "ensure_editable", "namesakes", "of_meeting_items",
-         "rows_of_meeting", "waiting", "before_closing"}
+         "rows_of_meeting", "waiting", "before_closing", "ensure_recordable"}
 
 
 def managers() -> dict[str, type]:

@@ -127,6 +127,19 @@ def test_a_bad_action_keeps_the_text_to_fix(qtbot, live, monkeypatch):
     assert "owner — what" in str(shown[0])
 
 
+def test_a_cancelled_meeting_takes_no_minutes_and_keeps_what_was_typed(qtbot, live,
+                                                                        monkeypatch):
+    view, session, b, _ = live
+    session.tf.meetings.cancel(b.meetings[0], "2011-05-20")
+    shown = []
+    monkeypatch.setattr(session, "report", shown.append)
+    _type(qtbot, view, "Updates will be tracked")
+    assert "was cancelled: there are no minutes to record" in str(shown[0])
+    assert view.line.text() == "Updates will be tracked"
+    assert [session.tf.minutes.of_item(b.items[(0, title)])
+            for title in ("Minutes", "Update")] == [[], []]
+
+
 def test_matters_arising_show_at_their_item_and_close_there(qtbot, live):
     view, session, b, _ = live
     second = b.meetings[1]
