@@ -201,6 +201,8 @@ def _cover_story(doc: PackDocument, parts: list[_Part], starts: list[int]) -> li
              + [Paragraph("MEETING PACK", styles["Title"]), Spacer(0, 4 * mm)])
     for line in (agenda.meeting_title, agenda.date, agenda.venue, agenda.times):
         story += title(line, styles["Centre"]) if line else []
+    if agenda.cancelled:
+        story += title(f"CANCELLED on {agenda.cancelled}", styles["Title"])
     story += [Spacer(0, 6 * mm), *title(doc.marking, styles["Title"])]
     if doc.restricted:
         story += paragraphs(RESTRICTED_NOTE, ParagraphStyle(

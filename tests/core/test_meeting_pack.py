@@ -330,3 +330,13 @@ def test_a_paper_s_own_pages_carry_the_pack_s_marking_top_and_foot(sample_tf, tm
     assert len(own) == 2
     for text in own:
         assert re.findall(r"OFFICIAL(?:-SENSITIVE)?", text) == [marking, marking]
+
+
+def test_the_cover_of_a_cancelled_meeting_s_pack_says_so(sample_tf):
+    body = sample_tf.bodies.all()[0].id
+    meeting, _ = sample_tf.agenda.create_meeting(body, "2012-02-09")
+    sample_tf.meetings.cancel(meeting, "2012-01-05")
+    pack = meeting_pack.render(meeting_pack.build(sample_tf, meeting))
+    cover = texts(PdfReader(io.BytesIO(pack.pdf)))[0]
+    assert "Thursday 9 February 2012" in cover
+    assert "CANCELLED on Thursday 5 January 2012" in cover
