@@ -93,8 +93,7 @@ def _ask(parent, title: str, start: str, kind: str, mode,
     from PySide6.QtWidgets import QDialog, QFileDialog
 
     dialog = _checking_dialog()(parent, title, start, kind)
-    dialog.check, dialog.suffix = check, suffix
-    dialog.setDefaultSuffix(suffix.lstrip("."))  # what is checked, and what Qt may replace
+    dialog.check, dialog.suffix = check, suffix  # (``accept`` gives a name its suffix)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setIconProvider(_names_only())
     dialog.setAcceptMode(mode)
@@ -122,8 +121,9 @@ def _checking_dialog():
         def accept(self) -> None:
             chosen = self.selectedFiles()
             if self.suffix and chosen and not Path(chosen[0]).is_dir():
-                # Qt adds its default suffix only to a name without a dot: given
-                # here, it is the file Qt asks about replacing and the check sees.
+                # Given here, before Qt asks about replacing a file, it is the
+                # file Qt asks about and the check sees (Qt's own default suffix
+                # goes only on a name without a dot: "actions 04.12.2026").
                 named = with_suffix(chosen[0], self.suffix)
                 if named != chosen[0]:  # (selectFile leaves a box with the focus as typed)
                     self.findChild(QLineEdit, "fileNameEdit").setText(Path(named).name)

@@ -22,8 +22,8 @@ from ..edits.minutes import may_change
 from ..errors import show_at, to_put_right
 from ..models.agenda_model import AgendaModel
 from ..session import Session
-from ..widgets import (add_row, ask_line, ask_until_taken, button, button_row, choice_box, combo_box,
-                       enable_while, set_quietly, side_by_side)
+from ..widgets import (add_row, ask_line, ask_until_taken, button, button_row, choice_box,
+                       combo_box, enable_while, set_quietly, side_by_side)
 from .agenda_offered import OfferedPanel
 from .agenda_tree import AgendaTree
 from .interests import tag_item
