@@ -139,15 +139,15 @@ class RegisterPage(QWidget):
         except NotFoundError:
             return  # the meeting was deleted; the page is about to go
         titles = self.item_titles()
-        for view, model, fill in (
-                (self.members, self.members_model, lambda: show_list(self.members, lambda limit: (
-                    register.members if limit else attendance.register(meeting_id).members))),
-                (self.others, self.others_model, lambda: self.others_model.set_records(
-                    register.others))):
-            current = self._current(view)
+        for model in (self.members_model, self.others_model):
             model.chair_id = register.chair_person_id
             model.item_titles = titles
-            fill()
+        chosen = {view: self._current(view) for view in (self.members, self.others)}
+        # The members' first screen now (as read above); all of them once it is painted.
+        show_list(self.members, lambda limit: register.members if limit
+                  else attendance.register(meeting_id).members)
+        self.others_model.set_records(register.others)
+        for view, current in chosen.items():
             select_id(view, current)
         present = [line for line in register.marked if line.status == "present"]
         blocked = self.chair.blockSignals(True)
