@@ -12,7 +12,8 @@ def add_commands(sub) -> None:
 
     cmd = sub.add_parser("check", help="check a file's integrity, references and version")
     cmd.add_argument("path")
-    cmd.add_argument("--repair", action="store_true", help="rebuild the search index first")
+    cmd.add_argument("--repair", action="store_true",
+                     help="rebuild the search index and the action log's due dates first")
     cmd.set_defaults(run=run_check)
 
 
@@ -26,14 +27,16 @@ def run_sample(args) -> int:
 
 def run_check(args) -> int:
     from .. import fields, search
+    from ..meeting.actions import due_by_problems, refresh_due_by
     from ..membership.people import namesake_problems
 
     # A check only reads (beside any program writing the file); a repair writes.
     with open_existing(args.path, reading=not args.repair) as tf:
         if args.repair:
             say(f"Rebuilt the search index: {search.rebuild(tf.store)} entries")
+            refresh_due_by(tf.store)
         problems = (tf.store.check() + search.problems(tf.store) + fields.problems(tf.store)
-                    + namesake_problems(tf.store))
+                    + namesake_problems(tf.store) + due_by_problems(tf.store))
         if problems:
             tf.store.distrust()
     if problems:

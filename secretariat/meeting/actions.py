@@ -15,6 +15,7 @@ from ..changes import Changes, Kind
 from ..errors import NotFoundError, ValidationError
 from ..records import Manager, choice, require_text
 from ..storage import Store
+from ..storage.schema.s21_action_due_by import REFRESH, STALE
 from ..membership.people import people_or_words
 from ..values import parse_date
 from .action_records import OUTCOMES, STATUSES, Action, Owner, Update, parse_due
@@ -25,27 +26,29 @@ _STATUS_AFTER = {"done": "done", "dropped": "dropped", "reopened": "open",
                  "carried_forward": "open"}
 SORTS = ("due", "meeting", "owner", "status")
 
-# SQL over ``actions a JOIN meetings m`` (and, for labels, ``action_owners o
-# LEFT JOIN people p``), so the log is filtered, sorted and paged by SQLite.
-# Due by: the date, or the body's next meeting for "by the next meeting".
-_DUE_BY = """coalesce(a.due_date, CASE WHEN a.due_text LIKE '%next meeting%' THEN (
-    SELECT min(n.date) FROM meetings n WHERE n.body_id = m.body_id AND n.date > m.date) END)"""
+# SQL over ``actions a JOIN meetings m`` (with ``action_due_by d`` where the
+# due-by date is wanted; and, for labels, ``action_owners o LEFT JOIN people
+# p``), so the log is filtered, sorted and paged by SQLite. The file keeps
+# each action's due-by date (schema s21), indexed by body in the log's order.
 _OWNER_LABEL = "coalesce(nullif(coalesce(nullif(p.name, ''), p.role_title, ''), ''), o.group_name)"
 _FOLD = "casefold"  # str.casefold, registered on the connection: SQLite's lower() is ASCII only
 _ITEM_POS = "coalesce(pi.position, i.position, 0)"
 _SUB_POS = "CASE WHEN pi.id IS NULL THEN 0 ELSE i.position END"
-_KEYS = f"{_DUE_BY} AS due_by"
 # An item (and its parent) belongs to the action's meeting: found among that
 # meeting's items (``agenda_items_in_meeting``), the items of a body's log lie
 # together in the file, however large it grows.
-_FROM = """FROM actions a JOIN meetings m ON m.id = a.meeting_id
-           LEFT JOIN agenda_items i ON i.meeting_id = a.meeting_id AND i.id = a.item_id
+_ITEMS = """LEFT JOIN agenda_items i ON i.meeting_id = a.meeting_id AND i.id = a.item_id
            LEFT JOIN agenda_items pi ON pi.meeting_id = i.meeting_id AND pi.id = i.parent_id"""
-# Sort terms are expressions, not the names in _KEYS, so a query may sort by
-# them without returning them (``log_ids`` returns ids alone).
+_FROM_PLAIN = f"FROM actions a JOIN meetings m ON m.id = a.meeting_id {_ITEMS}"
+# (only where needed: looking up every action's due-by doubles the cost of a
+# log sorted by owner or status)
+_FROM = f"""FROM actions a JOIN meetings m ON m.id = a.meeting_id
+           JOIN action_due_by d ON d.action_id = a.id {_ITEMS}"""
+# Sort terms are expressions, not names of columns returned, so a query may
+# sort by them without returning them (``log_ids`` returns ids alone).
 _BY_MEETING = ("m.date", _ITEM_POS, _SUB_POS, "a.position", "a.id")
 _SORT_KEYS = {
-    "due": (f"{_DUE_BY} IS NULL", _DUE_BY),  # undated last
+    "due": ("d.due_by IS NULL", "d.due_by"),  # undated last
     "meeting": (),
     "owner": (f"""(SELECT {_FOLD}({_OWNER_LABEL}) FROM action_owners o
                   LEFT JOIN people p ON p.id = o.person_id
@@ -66,6 +69,18 @@ def _order(sort: str, descending: bool = False) -> str:
         raise ValidationError(f"Sort by one of: {', '.join(SORTS)}.")
     terms = _SORT_KEYS[sort] + _BY_MEETING
     return ", ".join(f"{t} DESC" if descending else t for t in terms)
+
+
+def due_by_problems(store: Store) -> list[str]:
+    """What ``check`` says of the due-by dates the file keeps (they order the log)."""
+    stale = store.scalar(STALE)
+    return [f"action log: {stale} actions' due-by dates out of date "
+            "(repair with check --repair)"] if stale else []
+
+
+def refresh_due_by(store: Store) -> None:
+    with store.transaction() as db:
+        db.execute(REFRESH)
 
 
 class Actions(Manager[Action]):
@@ -90,7 +105,7 @@ class Actions(Manager[Action]):
     def _load(self, where: str = "1", params: tuple = (),
               order: str = _order("meeting")) -> list[Action]:
         rows = self._store.rows(
-            f"""SELECT a.*, m.body_id, m.date AS meeting_date, {_KEYS},
+            f"""SELECT a.*, m.body_id, m.date AS meeting_date, d.due_by,
                        coalesce(i.title, '') AS item_title,
                        coalesce(i.restricted, 0) OR coalesce(pi.restricted, 0) AS restricted
                 {_FROM} WHERE {where} ORDER BY {order}""", params)
@@ -144,8 +159,8 @@ class Actions(Manager[Action]):
         Ties are broken by meeting, item and position, then id, so the order is
         always the same.
         """
-        where, params = self._log_filter(body_id, status, owner, meeting_id, due_before,
-                                         overdue, today)
+        _, where, params = self._log_filter(body_id, status, owner, meeting_id, due_before,
+                                            overdue, today)
         return self._load(where, params, _order(sort, descending))
 
     def log_ids(self, body_id: str | None = None, sort: str = "due", descending: bool = False,
@@ -156,21 +171,23 @@ class Actions(Manager[Action]):
         For a view that reads the log a batch at a time with ``many``: the order
         is settled once, over narrow rows, so a late batch costs no more than
         the first (an OFFSET would sort and skip everything before it again).
-        The first screen's ids (``limit``) cost about half the whole list.
+        A body's log by due date is read in that order off an index, so its
+        first screen (``limit``) costs the same however long the log.
         """
-        where, params = self._log_filter(body_id, **filters)
-        return self._ids(where, params, _order(sort, descending), limit)
+        if sort == "status" and filters.get("status"):
+            sort = "meeting"  # the same order, which the index of meetings gives
+        source, where, params = self._log_filter(body_id, by_due=sort == "due", **filters)
+        return self._ids(where, params, _order(sort, descending), limit, source)
 
     def log_count(self, body_id: str | None = None, **filters) -> int:
         """How many actions ``log`` gives (same filters), without ordering them."""
-        where, params = self._log_filter(body_id, **filters)
-        return self._store.scalar(
-            f"SELECT count(*) FROM actions a JOIN meetings m ON m.id = a.meeting_id "
-            f"WHERE {where}", params)
+        source, where, params = self._log_filter(body_id, **filters)
+        return self._store.scalar(f"SELECT count(*) {source} WHERE {where}", params)
 
-    def _ids(self, where: str, params: tuple, order: str, limit: int | None = None) -> list[str]:
+    def _ids(self, where: str, params: tuple, order: str, limit: int | None = None,
+             source: str = _FROM_PLAIN) -> list[str]:
         return self._store.column(
-            f"SELECT a.id {_FROM} WHERE {where} ORDER BY {order}"
+            f"SELECT a.id {source} WHERE {where} ORDER BY {order}"
             + (f" LIMIT {int(limit)}" if limit is not None else ""), params)
 
     def many(self, ids: Sequence[str]) -> list[Action]:
@@ -182,11 +199,20 @@ class Actions(Manager[Action]):
         return [found[i] for i in ids if i in found]
 
     def _log_filter(self, body_id=None, status=None, owner=None, meeting_id=None,
-                    due_before=None, overdue=False, today=None) -> tuple[str, tuple]:
+                    due_before=None, overdue=False, today=None, by_due=False
+                    ) -> tuple[str, str, tuple]:
+        """The FROM, WHERE and parameters of the log so filtered; ``by_due``: to
+        be sorted by due date."""
         where, params = ["1"], []
+        due = by_due or bool(due_before) or overdue
         if body_id:
             where.append("m.body_id = ?")
             params.append(body_id)
+            if due and not meeting_id:
+                # where the planner finds the body's log in due order; a
+                # meeting's few actions are better found by their meeting
+                where.append("d.body_id = ?")
+                params.append(body_id)
         if meeting_id:
             where.append("a.meeting_id = ?")
             params.append(meeting_id)
@@ -200,12 +226,12 @@ class Actions(Manager[Action]):
                                  AND instr({_FOLD}({_OWNER_LABEL}), ?) > 0)""")
             params.append(owner.strip().casefold())
         if due_before:
-            where.append(f"{_DUE_BY} < ?")
+            where.append("d.due_by < ?")
             params.append(parse_date(due_before, "due date").isoformat())
         if overdue:
-            where.append(f"a.status = 'open' AND {_DUE_BY} < ?")
+            where.append("a.status = 'open' AND d.due_by < ?")
             params.append((today or dt.date.today()).isoformat())
-        return " AND ".join(where), tuple(params)
+        return _FROM if due else _FROM_PLAIN, " AND ".join(where), tuple(params)
 
     def open_by_owner(self, body_id: str | None = None) -> list[tuple[str, int]]:
         """How many open actions each owner has, most first. (Counted by person or

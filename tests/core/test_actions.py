@@ -5,7 +5,10 @@ import datetime as dt
 import pytest
 
 from minutes_setup import board
+from secretariat.__main__ import main
 from secretariat.errors import ValidationError
+from secretariat.meeting.actions import due_by_problems
+from secretariat.taskforce import Taskforce
 
 
 def _action(tf, b, meeting_no, text, owners, due=""):
@@ -183,15 +186,78 @@ def test_the_ids_of_matters_arising_are_those_of_the_list_in_its_order(tf):
     assert arising[0].id == made[-1] and len(arising) == 5
 
 
+def _plan(tf, **asked) -> str:
+    """The query plan of the log's ids so asked for."""
+    run = []
+    tf.store.db.conn.set_trace_callback(run.append)
+    tf.actions.log_ids(**asked)
+    tf.store.db.conn.set_trace_callback(None)
+    return " / ".join(step["detail"] for step in tf.store.rows("EXPLAIN QUERY PLAN " + run[-1]))
+
+
 def test_a_bodys_log_is_read_through_indexes_that_keep_it_together(tf):
     """Its cost follows the body's log, not the file: open actions are found without
     reading the done ones, and items among their meeting's items, not by id alone."""
     b = board(tf)
-    run = []
-    tf.store.db.conn.set_trace_callback(run.append)
-    tf.actions.log_ids(b.body, status="open")
-    tf.store.db.conn.set_trace_callback(None)
-    plan = " / ".join(step["detail"] for step in tf.store.rows("EXPLAIN QUERY PLAN " + run[-1]))
+    plan = _plan(tf, body_id=b.body, status="open", sort="meeting")
     assert "a USING INDEX actions_meeting_status (meeting_id=? AND status=?)" in plan
     assert "i USING COVERING INDEX agenda_items_in_meeting (meeting_id=? AND id=?)" in plan
     assert "pi USING COVERING INDEX agenda_items_in_meeting (meeting_id=? AND id=?)" in plan
+
+
+def test_a_bodys_log_by_due_date_is_read_in_that_order_not_sorted_whole(tf):
+    """Its first screen costs the same however long the log: read off the index
+    of due-by dates the file keeps, only ties sorted as they come."""
+    b = board(tf)
+    plan = _plan(tf, body_id=b.body, status="open", sort="due", limit=100)
+    assert plan.startswith("SEARCH d USING COVERING INDEX action_due_by_order (body_id=?)")
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan  # (only "FOR RIGHT PART OF ORDER BY")
+    # A meeting's few actions are still found from the meeting.
+    plan = _plan(tf, body_id=b.body, meeting_id=b.meetings[1], sort="due")
+    assert "a USING INDEX actions_meeting_status (meeting_id=?)" in plan
+
+
+def test_due_by_the_next_meeting_follows_the_meetings_added_moved_and_deleted(tf):
+    b = board(tf)
+    by_next = _action(tf, b, 0, "By next", ["Ed Mayo"], "by the next meeting")
+    dated = _action(tf, b, 0, "Dated", ["Ed Mayo"], "2011-07-01")
+
+    def due_by():
+        return tf.actions.get(by_next).due_by
+
+    def by_due():
+        ids = tf.actions.log_ids(b.body, status="open", sort="due")
+        assert [a.id for a in tf.actions.log(b.body, status="open", sort="due")] == ids
+        return ids
+
+    assert due_by() == dt.date(2011, 7, 14) and by_due() == [dated, by_next]
+    added, _ = tf.meetings.create(b.body, "2011-06-20")
+    assert due_by() == dt.date(2011, 6, 20) and by_due() == [by_next, dated]
+    tf.meetings.update(added, date="2011-08-01")
+    assert due_by() == dt.date(2011, 7, 14) and by_due() == [dated, by_next]
+    tf.meetings.update(b.meetings[1], date="2011-06-15")  # the next meeting brought forward
+    assert due_by() == dt.date(2011, 6, 15)
+    _, removed = tf.meetings.delete(b.meetings[1])
+    assert due_by() == dt.date(2011, 8, 1)
+    tf.store.restore_rows(removed)  # undo, its rows in any order
+    assert due_by() == dt.date(2011, 6, 15)
+    # Another body's meetings are not this action's; a dated action becomes one by next.
+    other, _ = tf.bodies.create("Another Group")
+    tf.meetings.create(other, "2011-06-01")
+    assert due_by() == dt.date(2011, 6, 15)
+    tf.actions.update(dated, due="by the next meeting")
+    assert tf.actions.get(dated).due_by == dt.date(2011, 6, 15)
+    assert due_by_problems(tf.store) == []
+
+
+def test_check_finds_a_due_by_date_out_of_date_and_repair_mends_it(sample_path, capsys):
+    path = sample_path
+    with Taskforce.open(path) as tf, tf.store.transaction() as db:
+        db.execute("UPDATE action_due_by SET due_by = '1999-01-01'")
+    assert main(["check", str(path)]) == 1
+    assert "action log" in capsys.readouterr().err
+    assert main(["check", "--repair", str(path)]) == 0
+    with Taskforce.open(path) as tf:
+        assert due_by_problems(tf.store) == []
+        assert tf.store.scalar("SELECT count(*) FROM action_due_by") == tf.store.scalar(
+            "SELECT count(*) FROM actions") > 0

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from secretariat import search
+from secretariat.meeting.actions import due_by_problems
 from secretariat.storage.backups import list_backups
 from secretariat.taskforce import Taskforce
 
@@ -30,6 +31,10 @@ def test_a_file_from_an_earlier_release_opens_upgraded_and_sound(release, tmp_pa
             ("Communications strategy", dt.date(2011, 5, 26)),
             ("Society legal models for Co-ops and Mutuals", dt.date(2012, 1, 12))]
         assert "suggestion" in {hit.kind for hit in search.search(tf.store, "legal models").hits}
+        # The action log by due date, kept by the file from the upgrade on.
+        assert due_by_problems(tf.store) == []
+        tf.meetings.create(body, "2012-02-16")
+        assert {a.due_by for a in tf.actions.log(body, sort="due")[:2]} == {dt.date(2012, 2, 16)}
         tf.people.create(body, "Ophelia Quarrender")  # written, and found, after the upgrade
         assert search.search(tf.store, "quarrender").hits
         assert search.problems(tf.store) == []

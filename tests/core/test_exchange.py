@@ -8,6 +8,7 @@ import pytest
 from secretariat.files import exchange
 from secretariat.__main__ import main
 from secretariat.errors import FileProblem
+from secretariat.meeting.actions import due_by_problems
 from secretariat.record_tables import record_tables
 from secretariat.taskforce import Taskforce
 
@@ -38,6 +39,12 @@ def test_export_import_export_gives_the_same_json(exported, tmp_path, capsys):
     assert "Imported" in capsys.readouterr().out
     assert main(["export", str(copy), "-o", str(again)]) == 0
     assert again.read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
+    # The action log's due-by dates, bookkeeping not exported, are made in the new file.
+    assert "action_due_by" not in again.read_text(encoding="utf-8")
+    with Taskforce.open(copy) as tf:
+        assert due_by_problems(tf.store) == []
+        assert tf.store.scalar("SELECT count(*) FROM action_due_by") == tf.store.scalar(
+            "SELECT count(*) FROM actions") > 0
 
 
 def test_suggestions_travel_with_their_meetings_and_aims(exported, tmp_path):

@@ -1,10 +1,12 @@
 """Travel copies: taken, edited away and at home, merged back."""
 
+import datetime as dt
 import stat
 
 import pytest
 
 from secretariat.files import exchange
+from secretariat.meeting.actions import due_by_problems
 from secretariat.errors import FileLockedError, FileProblem
 from secretariat.storage.backups import list_backups
 from secretariat.taskforce import Taskforce
@@ -103,6 +105,23 @@ def test_one_sided_changes_on_both_sides_all_merge(sample_path, travel_path, bod
     with Taskforce.open(sample_path) as tf:
         assert tf.store.check() == []
         assert tf.store.scalar("SELECT merged_at FROM travel_copies_taken") is not None
+
+
+def test_a_meeting_arranged_away_is_the_next_meeting_of_actions_at_home(
+        sample_path, travel_path, body_id):
+    """The due-by dates the file keeps for the action log follow a merge: they are
+    bookkeeping, never carried as changes, and made afresh in the home file."""
+    def by_next_meeting(tf):
+        return {a.due_by for a in tf.actions.log(body_id) if "next meeting" in a.due_text.lower()}
+
+    assert edit(sample_path, by_next_meeting) == {None}  # none after the sample's last meeting
+    edit(travel_path, lambda tf: tf.meetings.create(body_id, "2012-02-16"))
+    report = merge(sample_path, travel_path)
+    assert report.merged and not report.conflicts
+    assert {i.table for i in report.incoming} == {"meetings"}
+    assert edit(sample_path, by_next_meeting) == {dt.date(2012, 2, 16)}
+    with Taskforce.open(sample_path) as tf:
+        assert due_by_problems(tf.store) == []
 
 
 def test_a_suggestion_aimed_away_comes_home_aimed(sample_path, travel_path, body_id):
