@@ -16,12 +16,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(1, f"error: {printable(message)} (see {self.prog} --help)\n")
 
 
-def build_parser() -> _Parser:
+def build_parser(command: str | None = None) -> _Parser:
+    """The parser of every command, or of ``command`` alone when it is one of ours."""
     parser = _Parser(prog="python -m secretariat",
                      description="Taskforce Secretariat without the window.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for module in command_modules():
+    for module in command_modules(command):
         module.add_commands(sub)
     parser.commands = sub.choices  # name: its parser, for the checks before running
     return parser
@@ -37,7 +38,8 @@ def _is_text(value: str) -> bool:
 
 
 def main(argv=None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv[0] if argv else None)  # (the top parser takes no option but -h)
     args = parser.parse_args(argv)
     for name, value in vars(args).items():
         if isinstance(value, str) and not _is_text(value):

@@ -18,6 +18,7 @@ import pytest
 
 import secretariat
 from secretariat.__main__ import build_parser, main
+from secretariat.cli import COMMANDS
 
 SOURCE = str(Path(secretariat.__file__).parent.parent)
 
@@ -228,3 +229,17 @@ def test_an_import_never_makes_a_file_where_a_taskforce_file_keeps_its_own(
     assert main(["import", str(target), str(source)]) == 1
     assert "choose another name or folder" in capsys.readouterr().err
     assert fingerprints(place) == before
+
+
+def test_a_command_is_built_from_its_module_alone_and_help_from_them_all():
+    whole = build_parser().commands
+    assert set(COMMANDS) == set(whole)
+    for name in whole:
+        assert list(build_parser(name).commands) == [
+            other for other in whole if COMMANDS[other] == COMMANDS[name]]
+    # Running one imports no other command's module.
+    imported = subprocess.run(
+        [sys.executable, "-c", "import sys; from secretariat.__main__ import build_parser; "
+         "build_parser('minutes'); print(sorted(m for m in sys.modules if 'cli.' in m))"],
+        capture_output=True, text=True, check=True).stdout
+    assert imported.strip() == "['secretariat.cli.minutes']"
