@@ -39,11 +39,12 @@ _SUB_POS = "CASE WHEN pi.id IS NULL THEN 0 ELSE i.position END"
 # together in the file, however large it grows.
 _ITEMS = """LEFT JOIN agenda_items i ON i.meeting_id = a.meeting_id AND i.id = a.item_id
            LEFT JOIN agenda_items pi ON pi.meeting_id = i.meeting_id AND pi.id = i.parent_id"""
-_FROM_PLAIN = f"FROM actions a JOIN meetings m ON m.id = a.meeting_id {_ITEMS}"
+_MEETINGS = "FROM actions a JOIN meetings m ON m.id = a.meeting_id"
 # (only where needed: looking up every action's due-by doubles the cost of a
 # log sorted by owner or status)
-_FROM = f"""FROM actions a JOIN meetings m ON m.id = a.meeting_id
-           JOIN action_due_by d ON d.action_id = a.id {_ITEMS}"""
+_DUE = f"{_MEETINGS} JOIN action_due_by d ON d.action_id = a.id"
+_FROM = f"{_DUE} {_ITEMS}"
+_PLAIN = f"{_MEETINGS} {_ITEMS}"
 # Sort terms are expressions, not names of columns returned, so a query may
 # sort by them without returning them (``log_ids`` returns ids alone).
 _BY_MEETING = ("m.date", _ITEM_POS, _SUB_POS, "a.position", "a.id")
@@ -159,7 +160,7 @@ class Actions(Manager[Action]):
         Ties are broken by meeting, item and position, then id, so the order is
         always the same.
         """
-        _, where, params = self._log_filter(body_id, status, owner, meeting_id, due_before,
+        where, params, _ = self._log_filter(body_id, status, owner, meeting_id, due_before,
                                             overdue, today)
         return self._load(where, params, _order(sort, descending))
 
@@ -176,16 +177,18 @@ class Actions(Manager[Action]):
         """
         if sort == "status" and filters.get("status"):
             sort = "meeting"  # the same order, which the index of meetings gives
-        source, where, params = self._log_filter(body_id, by_due=sort == "due", **filters)
-        return self._ids(where, params, _order(sort, descending), limit, source)
+        where, params, due = self._log_filter(body_id, by_due=sort == "due", **filters)
+        return self._ids(where, params, _order(sort, descending), limit,
+                         _FROM if due else _PLAIN)
 
     def log_count(self, body_id: str | None = None, **filters) -> int:
         """How many actions ``log`` gives (same filters), without ordering them."""
-        source, where, params = self._log_filter(body_id, **filters)
-        return self._store.scalar(f"SELECT count(*) {source} WHERE {where}", params)
+        where, params, due = self._log_filter(body_id, **filters)
+        return self._store.scalar(f"SELECT count(*) {_DUE if due else _MEETINGS} WHERE {where}",
+                                  params)
 
     def _ids(self, where: str, params: tuple, order: str, limit: int | None = None,
-             source: str = _FROM_PLAIN) -> list[str]:
+             source: str = _PLAIN) -> list[str]:
         return self._store.column(
             f"SELECT a.id {source} WHERE {where} ORDER BY {order}"
             + (f" LIMIT {int(limit)}" if limit is not None else ""), params)
@@ -200,9 +203,9 @@ class Actions(Manager[Action]):
 
     def _log_filter(self, body_id=None, status=None, owner=None, meeting_id=None,
                     due_before=None, overdue=False, today=None, by_due=False
-                    ) -> tuple[str, str, tuple]:
-        """The FROM, WHERE and parameters of the log so filtered; ``by_due``: to
-        be sorted by due date."""
+                    ) -> tuple[str, tuple, bool]:
+        """The WHERE and parameters of the log so filtered, and whether they need
+        the due-by dates (``d``); ``by_due``: to be sorted by due date."""
         where, params = ["1"], []
         due = by_due or bool(due_before) or overdue
         if body_id:
@@ -231,7 +234,7 @@ class Actions(Manager[Action]):
         if overdue:
             where.append("a.status = 'open' AND d.due_by < ?")
             params.append((today or dt.date.today()).isoformat())
-        return _FROM if due else _FROM_PLAIN, " AND ".join(where), tuple(params)
+        return " AND ".join(where), tuple(params), due
 
     def open_by_owner(self, body_id: str | None = None) -> list[tuple[str, int]]:
         """How many open actions each owner has, most first. (Counted by person or

@@ -217,6 +217,17 @@ def test_a_bodys_log_by_due_date_is_read_in_that_order_not_sorted_whole(tf):
     assert "a USING INDEX actions_meeting_status (meeting_id=?)" in plan
 
 
+def test_counting_the_log_reads_neither_items_nor_due_dates_it_does_not_filter_by(tf):
+    b = board(tf)
+    run = []
+    tf.store.db.conn.set_trace_callback(run.append)
+    tf.actions.log_count(b.body, status="open", owner="")
+    tf.actions.log_count(b.body, overdue=True)
+    tf.store.db.conn.set_trace_callback(None)
+    assert "agenda_items" not in run[0] + run[1]
+    assert "action_due_by" not in run[0] and "action_due_by" in run[1]
+
+
 def test_due_by_the_next_meeting_follows_the_meetings_added_moved_and_deleted(tf):
     b = board(tf)
     by_next = _action(tf, b, 0, "By next", ["Ed Mayo"], "by the next meeting")
