@@ -77,7 +77,7 @@ def render(doc: ActionLogDocument, progress: Progress = ignore) -> bytes:
             elif a.status != "open":
                 mark = f"<br/>{a.status_label}"
             agreed = long_date(a.meeting_date) + (f"\n{a.item_title}" if a.item_title else "")
-            rows.append([agreed, a.text, Cell(a.due_label or "No date set", after=mark),
+            rows.append([agreed, a.text, Cell(a.when() or "No date set", after=mark),
                          _history(a)])
         story += grid(["Agreed", "Action", "When", "History"], rows,
                       [0.2, 0.34, 0.16, 0.3], styles)

@@ -5,6 +5,7 @@ is named."""
 import calendar
 import datetime as dt
 import re
+from typing import Callable
 
 from ..errors import ValidationError
 from ..frozen import record
@@ -61,8 +62,19 @@ class Action:
 
     @property
     def due_label(self) -> str:
+        """When it is due, as agreed (the minutes say no more)."""
         if self.due_date:
             return long_date(self.due_date)
+        return self.due_text
+
+    def when(self, date_text: Callable[[dt.date], str] = long_date) -> str:
+        """When it is due, for the action log: the date in ``date_text``'s form,
+        or the words agreed, with the date they stand for where there is one
+        ("By the next meeting, 9 Feb 2012"), which the log is sorted by."""
+        if self.due_date:
+            return date_text(self.due_date)
+        if self.due_by:
+            return f"{self.due_text}, {date_text(self.due_by)}"
         return self.due_text
 
     @property

@@ -163,7 +163,8 @@ def test_the_action_log_prints_open_actions_by_owner_with_history(file_path, tmp
                  "-o", str(out)]) == 0
     text = " ".join(" ".join(_pages(out.read_bytes())).split())
     for s in ("ACTION LOG", "Officials (1 open)", "bring the slide pack", "OVERDUE",
-              "Carried forward: Slides half done"):
+              "Carried forward: Slides half done",
+              "by the next meeting, Thursday 14 July 2011"):  # the date the words stand for
         assert s in text
 
 

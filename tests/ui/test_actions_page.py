@@ -1,4 +1,4 @@
-"""The Actions page over a long log: fetched a batch at a time as it scrolls."""
+"""The Actions page over a long log: every row there at once, read a batch at a time."""
 
 import sys
 from pathlib import Path
@@ -39,25 +39,42 @@ def _texts(model):
 def test_the_lazy_model_passes_the_model_tester(qtmodeltester, long_log):
     model = long_log.table.model
     qtmodeltester.check(model)
-    while model.canFetchMore():
-        model.fetchMore()
-    qtmodeltester.check(model)
     assert model.rowCount() == 12
 
 
-def test_fetching_more_brings_the_next_rows_in_order_with_the_filter(long_log):
+def _reading(page, monkeypatch) -> list[list[str]]:
+    """The batches of ids the page's list reads from now on."""
+    read, batches = page.session.tf.actions.many, []
+    monkeypatch.setattr(page.session.tf.actions, "many",
+                        lambda ids: batches.append(list(ids)) or read(ids))
+    return batches
+
+
+def test_every_row_is_there_at_once_and_read_a_batch_at_a_time_with_the_filter(
+        long_log, monkeypatch):
     page, model = long_log, long_log.table.model
-    everyone = [f"Action {i}" for i in range(11, -1, -1)]  # soonest due first
-    assert model.total() == 12 and model.rowCount() < 12  # not all fetched at once
-    assert _texts(model) == everyone[:model.rowCount()]
+    batches = _reading(page, monkeypatch)
     page.owner.setText("ed mayo")
-    eds = [f"Action {i}" for i in (11, 9, 7, 5, 3, 1)]
-    assert model.total() == 6 and _texts(model) == eds[:model.rowCount()]
-    while model.canFetchMore():
-        before = model.rowCount()
-        model.fetchMore()
-        assert model.rowCount() == min(before + 3, 6)  # one batch each time
+    eds = [f"Action {i}" for i in (11, 9, 7, 5, 3, 1)]  # soonest due first
+    assert model.rowCount() == model.total() == 6
+    assert [model.index(r, 3).data() for r in (5, 4)] == ["Action 1", "Action 3"]
+    assert [len(b) for b in batches] == [3, 3]  # its columns fitted to the first: the last
     assert _texts(model) == eds
+
+
+def test_ctrl_end_goes_to_the_last_action_of_a_long_log(qtbot, long_log, monkeypatch):
+    """Past what was read when the log was first shown, with the rows between unread."""
+    page, view = long_log, long_log.table.view
+    page.load()  # read afresh, none of it yet (the columns were fitted when first shown)
+    batches = _reading(page, monkeypatch)
+    page.show()
+    qtbot.waitExposed(page)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.currentIndex().row() == 11
+    assert view.currentIndex().siblingAtColumn(3).data() == "Action 0"  # due last
+    assert page.table.chosen().text == "Action 0"
+    assert len(sum(batches, [])) < 12  # the rows in view, not the whole log
 
 
 def test_a_click_on_a_column_heading_sorts_by_it_and_again_the_other_way(qtbot, long_log):
@@ -73,28 +90,23 @@ def test_a_click_on_a_column_heading_sorts_by_it_and_again_the_other_way(qtbot, 
     assert model.record(0).owner_label == "Peter Marsh"
 
 
-def test_actions_deleted_or_closed_between_batches_leave_no_gap_and_no_crash(
+def test_actions_deleted_or_closed_before_their_rows_are_read_act_on_nothing_and_crash_nothing(
         qtmodeltester, long_log):
-    """Edits the page has not yet heard of: the rows still to come are read as
-    they are now (deleted ones left out, and, past the first screen, those no
-    longer open)."""
+    """Edits the page has not yet heard of (the page reloads on hearing of one):
+    a row is read as its action is now, and one deleted since shows nothing."""
     page, model = long_log, long_log.table.model
     tf = page.session.tf
+    page.load()  # read afresh, none of it yet
     ids = tf.actions.log_ids(page.session.body_id, status="open")  # soonest due first
-    shown = model.rowCount()  # the first screen (two batches, to fit the columns)
-    for action_id in ids[shown:shown + 3]:  # the whole next batch
-        tf.actions.delete(action_id)
-    tf.actions.close(ids[shown + 3], "done")
-    model.fetchMore()
-    left = [f"Action {i}" for i in range(11, -1, -1)]
-    closed = left[shown + 3]
-    del left[shown:shown + 3]
-    left.remove(closed)
-    assert _texts(model) == left[:shown + 3]
-    while model.canFetchMore():
-        model.fetchMore()
+    tf.actions.delete(ids[10])
+    tf.actions.close(ids[4], "done")
+    assert model.index(4, 5).data() == "Done"  # among the first screen's ids, read now
+    # Past them the order is read afresh: the last action moves up, the last row is empty.
+    assert model.index(10, 3).data() == "Action 0"
+    assert model.index(11, 3).data() is None and model.record(11) is None
     qtmodeltester.check(model)
-    assert _texts(model) == left
+    page.table.view.selectRow(11)
+    assert page.table.chosen() is None and not page.table.quick("done")
     tf.actions.delete(ids[0])  # shown, then deleted: nothing to act on, nothing crashes
     page.table.view.selectRow(0)
     assert page.table.chosen() is None and not page.table.quick("done")
@@ -119,6 +131,27 @@ def test_overdue_actions_stand_out_in_red_and_bold(qtbot, file_path):
                                          brush.color().name() if brush else None)
     session.close()
     assert looks == {"Long overdue": (True, "#b00000"), "Due far ahead": (False, None)}
+
+
+def test_words_that_stand_for_a_date_show_it_and_follow_the_meetings(qtbot, file_path):
+    """ "By the next meeting" is sorted by the next meeting's date: the log shows it."""
+    tf = Taskforce.open(file_path, create=True)
+    b = board(tf)
+    tf.actions.create(b.items[(0, "Update")], "Bring the slides", ["Ed Mayo"],
+                      "by the next meeting")
+    tf.actions.create(b.items[(0, "Update")], "Keep in touch", ["Ed Mayo"], "ongoing")
+    session = Session(tf)
+    page = ActionsPage(session)
+    qtbot.addWidget(page)
+
+    def when() -> list[str]:
+        return [page.table.model.index(r, 4).data() for r in range(2)]
+
+    assert when() == ["by the next meeting, 14 Jul 2011 (overdue)", "ongoing"]
+    _, changes = tf.meetings.create(b.body, "2011-06-09")
+    session.notify(changes)
+    assert when() == ["by the next meeting, 9 Jun 2011 (overdue)", "ongoing"]
+    session.close()
 
 
 def test_the_meeting_filter_lists_the_body_s_meetings_once_the_official_comes_to_it(

@@ -2,9 +2,11 @@
 
 A page hands over the ids of every record, in the order shown (one narrow
 query through the core), and ``read(ids)``, which reads those records through
-the core. The view asks for more (``canFetchMore``/``fetchMore``) as it
-scrolls towards the end, and each batch costs the same however far down it
-is. A list already at hand is shown the same way, read from itself.
+the core. The model has a row for every id from the start, so the scroll bar
+is true to the list and Ctrl+End or a drag to the bottom goes to its end; a
+row's record is read, with the rest of its batch, when the view first asks
+for it, and each batch costs the same however far down it is. A list
+already at hand is shown the same way, read from itself.
 
 Each row is kept as a plain tuple of its id and texts, made once when read:
 ``data()`` neither queries nor formats, and the garbage collector stops
@@ -60,22 +62,22 @@ class Unfolding(Sequence[str]):
 
 
 class LazyTableModel(RecordTableModel):
-    # Two or three screenfuls. A scroll that reaches the end of what is read
-    # waits for one batch, so the batch sets the longest stall (50 rows: about
-    # half that of 100); the first still fills the screen at once.
+    # A screenful or two: a view that jumps into the unread part of the list
+    # waits for one batch (or two), so the batch sets the longest stall.
     batch = 50
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._ids: Sequence[str] = []
+        self._count = 0
         self._read: Read | None = None
-        self._next = 0  # where in _ids the next batch starts
+        self._batches: dict[int, dict[str, tuple]] = {}  # read so far: by number, rows by id
 
     def set_source(self, ids: Sequence[str], read: Read) -> None:
-        """Start again from the first batch of the records with these ids."""
+        """Show the records with these ids, none read until asked for."""
         self.beginResetModel()
-        self._ids, self._read, self._next = ids, read, 0  # (an Unfolding kept as it is)
-        self._records = self._read_batch()
+        self._ids, self._read, self._batches = ids, read, {}  # (an Unfolding kept as it is)
+        self._count = len(ids)
         self.endResetModel()
 
     def set_records(self, records: list) -> None:
@@ -86,41 +88,43 @@ class LazyTableModel(RecordTableModel):
         """What the view shows of each record: its id, then each column's text."""
         return [(r.id, *(c.text(r) for c in self.columns)) for r in records]
 
+    def _row(self, row: int) -> tuple | None:
+        """The row as kept, its batch read if it is not yet; None for a record
+        deleted since the ids were handed over (the page reloads on hearing of it)."""
+        number = row // self.batch
+        rows = self._batches.get(number)
+        if rows is None:
+            assert self._read is not None, "rows only exist once a source is set"
+            ids = self._ids[number * self.batch:(number + 1) * self.batch]
+            rows = self._batches[number] = {r[0]: r for r in self._rows(self._read(ids))}
+        return rows.get(self._id_at(row))
+
+    def _id_at(self, row: int) -> str | None:
+        # (the whole order, read afresh, may be shorter than the count it was shown with)
+        return self._ids[row] if row < len(self._ids) else None
+
     def record(self, row: int):
-        found = self._read([self._records[row][0]])
+        record_id = self._id_at(row) if row >= 0 else None
+        found = self._read([record_id]) if record_id is not None and self._read else []
         return found[0] if found else None
 
-    @staticmethod
-    def _id(record) -> str:
-        return record[0]  # a row as kept
+    def row_of(self, record_id: str) -> int:
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
 
     def total(self) -> int:
         """How many records there are, read or not."""
-        return len(self._ids)
+        return self._count
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or (role not in TEXT_ROLES and role != RECORD_ROLE):
             return None
-        if role in TEXT_ROLES:
-            return self._records[index.row()][1 + index.column()]
-        if role == RECORD_ROLE:
-            return self._records[index.row()][0]
-        return None
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and self._next < len(self._ids)
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        more = []
-        while not more and self.canFetchMore(parent):  # a batch deleted since: the next
-            more = self._read_batch()
-        if more:
-            first = len(self._records)
-            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-            self._records.extend(more)
-            self.endInsertRows()
-
-    def _read_batch(self) -> list[tuple]:
-        ids = self._ids[self._next:self._next + self.batch]
-        self._next += len(ids)
-        return self._rows(self._read(ids)) if ids else []
+        row = self._row(index.row())
+        if row is None:
+            return None
+        return row[1 + index.column()] if role in TEXT_ROLES else row[0]

@@ -58,8 +58,7 @@ class ActionsModel(LazyTableModel):
         Column("Item", lambda a: a.item_title),
         Column("Who", lambda a: a.owner_label),
         Column("Action", lambda a: a.text),
-        Column("When", lambda a: (day_text(a.due_date) if a.due_date else a.due_text)
-               + (" (overdue)" if a.overdue() else "")),
+        Column("When", lambda a: a.when(day_text) + (" (overdue)" if a.overdue() else "")),
         Column("Status", lambda a: a.status_label),
         Column("Latest update", _latest),
     )
@@ -69,10 +68,12 @@ class ActionsModel(LazyTableModel):
         return [row + (a.overdue(),) for row, a in rows]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if ((role == _FOREGROUND or role == _FONT) and index.isValid()
-                and self._records[index.row()][-1]):  # overdue, from _rows
-            brush, font = _overdue_look()
-            return brush if role == _FOREGROUND else font
+        if (role == _FOREGROUND or role == _FONT) and index.isValid():
+            row = self._row(index.row())
+            if row is not None and row[-1]:  # overdue, from _rows
+                brush, font = _overdue_look()
+                return brush if role == _FOREGROUND else font
+            return None
         return super().data(index, role)
 
 
@@ -128,7 +129,7 @@ class ActionTable(QWidget):
         self.model = ActionsModel(self)
         name = "Matters arising" if meeting_id else "Actions"
         # Sized to the rows at hand when first shown, not re-measured at each
-        # filter, nor as more are fetched while scrolling.
+        # filter, nor as more are read while scrolling.
         self.view = table_view(self.model, name, fit_columns=False, stretch=ACTION_COLUMN)
         self._sized = False
         self.view.activated.connect(lambda _: self.update_chosen())
