@@ -1,11 +1,12 @@
 """python -m secretariat: the headless command line (no display needed)."""
 
 import argparse
+import difflib
 import gc
 import os
 import sys
 
-from .cli import check_names, command_modules, outputs
+from .cli import COMMANDS, check_names, command_modules, outputs
 from .errors import UserFacingError, printable
 
 
@@ -40,6 +41,12 @@ def _is_text(value: str) -> bool:
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0][:1] != "-" and argv[0] not in COMMANDS:
+        near = difflib.get_close_matches(argv[0], COMMANDS, n=1)
+        print(f"error: there is no command called '{printable(argv[0])}'"
+              + (f"; did you mean {near[0]}?" if near else "")
+              + " (see python -m secretariat --help)", file=sys.stderr)
+        return 1
     parser = build_parser(argv[0] if argv else None)  # (the top parser takes no option but -h)
     args = parser.parse_args(argv)
     for name, value in vars(args).items():

@@ -11,7 +11,7 @@ def add_commands(sub) -> None:
     cmd.set_defaults(run=run_sample)
 
     cmd = sub.add_parser("check", help="check a file's integrity, references and version")
-    cmd.add_argument("path")
+    cmd.add_argument("path", help="the taskforce file")
     cmd.add_argument("--repair", action="store_true",
                      help="rebuild the search index and the action log's due dates first")
     cmd.set_defaults(run=run_check)
@@ -33,8 +33,9 @@ def run_check(args) -> int:
     # A check only reads (beside any program writing the file); a repair writes.
     with open_existing(args.path, reading=not args.repair) as tf:
         if args.repair:
-            say(f"Rebuilt the search index: {search.rebuild(tf.store)} entries")
+            entries = search.rebuild(tf.store)
             refresh_due_by(tf.store)
+            say(f"Rebuilt the search index ({entries} entries) and the action log's due dates")
         problems = (tf.store.check() + search.problems(tf.store) + fields.problems(tf.store)
                     + namesake_problems(tf.store) + due_by_problems(tf.store))
         if problems:

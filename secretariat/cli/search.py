@@ -2,7 +2,7 @@
 
 import sys
 
-from ..errors import printable
+from ..errors import ValidationError, printable
 from . import body_named, open_existing, say
 
 
@@ -29,6 +29,8 @@ def _show(marked, bold: bool) -> str:
 def run_search(args) -> int:
     from ..search import search  # each command imports only what it uses
 
+    if not args.words.strip():
+        raise ValidationError("Say what to search for: a word, or words.")
     with open_existing(args.path) as tf:
         results = search(tf.store, args.words, body_named(tf, args.body), max(1, args.limit))
     if not results:

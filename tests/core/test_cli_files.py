@@ -69,10 +69,18 @@ def test_check_finds_a_broken_reference(sample_path):
     (["check", "missing.taskforce"], "no taskforce file"),
     (["check", "."], "folder"),
     (["check", "notes.txt"], "not a taskforce file"),
-    (["frobnicate"], "invalid choice"),
+    (["frobnicate"], "there is no command called 'frobnicate' (see"),
+    (["minuts"], "did you mean minutes?"),
+    (["search", "x.taskforce", "  "], "Say what to search for"),
     ([], "required"),
     (["sample", "no/such/folder/x.taskforce"], "does not exist"),
 ])
 def test_bad_input_is_one_line_and_exit_1(tmp_path, args, message):
     (tmp_path / "notes.txt").write_text("not a database")
     assert message in one_line_error(run(*args, cwd=tmp_path))
+
+
+def test_repair_says_what_it_rebuilt(sample_path):
+    repaired = run("check", "--repair", sample_path)
+    assert repaired.returncode == 0, repaired.stderr
+    assert "search index" in repaired.stdout and "action log's due dates" in repaired.stdout
