@@ -1,5 +1,6 @@
 """Opening, creating and choosing taskforce files for the window."""
 
+import itertools
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -109,4 +110,15 @@ def ask_save_path(parent: QWidget, title: str, suggestion: Path) -> str:
             raise FileProblem(f"{path.name} already exists, and a taskforce file is never "
                               "written over another file; choose a new name.", path)
 
-    return save_name(parent, title, suggestion, TASKFORCE, new_name)
+    return save_name(parent, title, untaken(suggestion), TASKFORCE, new_name)
+
+
+def untaken(suggestion: Path) -> Path:
+    """The name suggested or, where a file has it already, the first of "name 2",
+    "name 3"… beside it that none has: the name offered is one that will do.
+    (A folder suggested is left as it is.)"""
+    if suggestion.is_dir() or not suggestion.exists():
+        return suggestion
+    return next(other for n in itertools.count(2)
+                if not (other := suggestion.with_name(
+                    f"{suggestion.stem} {n}{suggestion.suffix}")).exists())

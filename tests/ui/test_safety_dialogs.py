@@ -220,6 +220,19 @@ def test_export_then_import_opens_the_new_file(sample_window, tmp_path, monkeypa
     assert sample_window.session.tf.path == target and names_in(sample_window) == people
 
 
+def test_import_offers_a_name_no_file_has(sample_window, tmp_path, monkeypatch):
+    """An export named as the open file offers, beside it, a new name, not one refused."""
+    source = sample_window.session.tf.path.with_suffix(".json")
+    source.write_text("{}", encoding="utf-8")
+    source.with_name(f"{source.stem} 2.taskforce").write_bytes(b"")
+    offered = []
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *a, **k: (str(source), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name",
+                        lambda parent, title, start, *a, **k: offered.append(start) or ("", ""))
+    assert exchange.import_file(sample_window) is None  # (cancelled)
+    assert offered == [str(source.with_name(f"{source.stem} 3.taskforce"))]
+
+
 def exported(tmp_path) -> str:
     out = tmp_path / "export.json"
     with Taskforce.open(tmp_path / "elsewhere.taskforce", create=True) as tf:
