@@ -1,7 +1,8 @@
 """The Actions page: every action agreed at the body's meetings, filtered and
 sorted, overdue ones standing out, open counts by owner, and progress updates.
-Years of actions may be logged: the table fetches a batch at a time as it is
-scrolled, filtered and sorted by the core.
+Years of actions may be logged: the table has a row for each from the start
+and reads them a batch at a time as they come into view, filtered and sorted
+by the core.
 
 ``ActionTable`` is also the matters-arising list of a meeting's Minutes tab,
 where the updates are recorded against that meeting.
