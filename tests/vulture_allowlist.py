@@ -8,7 +8,7 @@ with its reason; delete code that nothing uses instead.
 
 # Qt calls these overrides of its classes by name.
 _.takeAt, _.expandingDirections, _.hasHeightForWidth, _.heightForWidth  # QLayout
-_.headerData, _.fetchMore, _.columnCount  # QAbstractItemModel
+_.headerData, _.canFetchMore, _.fetchMore, _.columnCount  # QAbstractItemModel
 _.supportedDropActions, _.mimeTypes, _.mimeData, _.dropMimeData  # drag and drop
 _.eventFilter  # QObject.installEventFilter
 
