@@ -91,12 +91,13 @@ def drive_file_dialog(names: list[str], seen: list) -> None:
     done = []
 
     def answer_qt_s_question():
+        if done:  # (a later dialog's question is its own driver's to answer and note)
+            return
         for box in QApplication.topLevelWidgets():
             if isinstance(box, QMessageBox) and box.isVisible():
                 seen.append(("Qt asked", box.text()))
                 box.reject()
-        if not done:
-            QTimer.singleShot(100, answer_qt_s_question)
+        QTimer.singleShot(100, answer_qt_s_question)
 
     def drive():
         shown = [w for w in QApplication.topLevelWidgets()
