@@ -13,6 +13,7 @@ from .widgets import after_paint
 
 
 FIT_ROWS = 50
+FOLLOW_FITS = 3  # rows fitted as they come into view, each time the row gone to is pushed out
 FIRST_SCREEN = 100  # records read before a long list is first shown: two or three screenfuls
 WIDEST_COLUMN = 320  # pixels: a long title or note wraps onto more lines
 NARROWEST_SHARE = 60  # a column cut down to share the width keeps this much
@@ -180,11 +181,13 @@ class RowFitter(QObject):
     def __init__(self, view: QTableView):
         super().__init__(view)
         self._view, self._pending = view, False
+        self._follow = 0  # fits left in which to bring the row gone to back into sight
         model = view.model()
         for signal in (model.modelReset, model.rowsInserted, model.dataChanged,
                        model.layoutChanged, view.verticalScrollBar().valueChanged,
                        view.horizontalHeader().sectionResized):
             signal.connect(self.soon)
+        view.selectionModel().currentRowChanged.connect(self._chosen)
         on_resize(view.viewport(), self.soon)
 
     def soon(self, *_) -> None:
@@ -200,6 +203,22 @@ class RowFitter(QObject):
         while row < view.model().rowCount() and view.rowViewportPosition(row) < bottom:
             view.resizeRowToContents(row)
             row += 1
+        if self._follow:  # the row just gone to (Ctrl+End, say) stays in sight as rows grow
+            view.doItemsLayout()  # the scroll range of the heights just set
+            chosen = view.currentIndex()
+            if not chosen.isValid() or self._wholly_shown(chosen.row()):
+                self._follow = 0
+            else:  # (rows come into view above it, to be fitted in turn)
+                self._follow -= 1
+                view.scrollTo(chosen)
+
+    def _wholly_shown(self, row: int) -> bool:
+        top = self._view.rowViewportPosition(row)
+        return top >= 0 and top + self._view.rowHeight(row) <= self._view.viewport().height()
+
+    def _chosen(self, *_) -> None:
+        self._follow = FOLLOW_FITS
+        self.soon()
 
 
 def empty_hint(view: QAbstractItemView, text: str) -> QLabel:

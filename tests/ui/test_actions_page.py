@@ -90,6 +90,32 @@ def test_a_click_on_a_column_heading_sorts_by_it_and_again_the_other_way(qtbot, 
     assert model.record(0).owner_label == "Peter Marsh"
 
 
+def test_ctrl_end_shows_the_last_action_whole_once_the_rows_grow_to_their_text(
+        qtbot, file_path):
+    """Rows are fitted to their wrapped text as they come into view: those above
+    the last grow after Ctrl+End has brought it to the bottom edge."""
+    tf = Taskforce.open(file_path, create=True)
+    b = board(tf)
+    for i in range(200):
+        tf.actions.create(b.items[(1, "Update")], f"Action {i}: " + "circulate it " * (i % 4 * 6),
+                          ["Ed Mayo"], f"2011-08-{1 + i % 28:02d}")
+    session = Session(tf)
+    page = ActionsPage(session)
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    view = page.table.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(200)  # the rows coming into view fitted, as the next turns of the loop do
+    last = view.model().rowCount() - 1
+    assert view.currentIndex().row() == last
+    top = view.rowViewportPosition(last)
+    assert 0 <= top and top + view.rowHeight(last) <= view.viewport().height()
+    session.close()
+
+
 def test_actions_deleted_or_closed_before_their_rows_are_read_act_on_nothing_and_crash_nothing(
         qtmodeltester, long_log):
     """Edits the page has not yet heard of (the page reloads on hearing of one):
