@@ -93,6 +93,10 @@ CRAFTED = [
         "DROP TRIGGER search_people_update",
         "CREATE TRIGGER search_people_update AFTER UPDATE OF name ON people BEGIN "
         "DELETE FROM actions; END"), "trigger search_people_update on people not as"),
+    Crafted("our due-by trigger rewritten", "file", _sql(
+        "DROP TRIGGER due_by_meeting_insert",
+        "CREATE TRIGGER due_by_meeting_insert AFTER INSERT ON meetings BEGIN "
+        "DELETE FROM actions; END"), "trigger due_by_meeting_insert on meetings not as"),
     Crafted("view calling the program's own function", "file", _sql(
         "CREATE VIEW folded AS SELECT casefold(name) AS name FROM people"), "view folded"),
     Crafted("table replaced by a view", "file", _sql(
