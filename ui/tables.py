@@ -204,12 +204,12 @@ class RowFitter(QObject):
             view.resizeRowToContents(row)
             row += 1
         if self._follow:  # the row just gone to (Ctrl+End, say) stays in sight as rows grow
-            view.doItemsLayout()  # the scroll range of the heights just set
             chosen = view.currentIndex()
             if not chosen.isValid() or self._wholly_shown(chosen.row()):
                 self._follow = 0
             else:  # (rows come into view above it, to be fitted in turn)
                 self._follow -= 1
+                view.doItemsLayout()  # the scroll range of the heights just set
                 view.scrollTo(chosen)
 
     def _wholly_shown(self, row: int) -> bool:
