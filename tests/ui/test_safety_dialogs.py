@@ -229,8 +229,9 @@ def test_import_offers_a_name_no_file_has(sample_window, tmp_path, monkeypatch):
     monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *a, **k: (str(source), ""))
     monkeypatch.setattr(file_dialogs, "get_save_file_name",
                         lambda parent, title, start, *a, **k: offered.append(start) or ("", ""))
-    assert exchange.import_file(sample_window) is None  # (cancelled)
+    sample_window.commands[Act.IMPORT].trigger()  # File ▸ Import…, then cancelled
     assert offered == [str(source.with_name(f"{source.stem} 3.taskforce"))]
+    assert sample_window.session.tf.path == source.with_suffix(".taskforce")  # still open
 
 
 def exported(tmp_path) -> str:
